@@ -1,0 +1,101 @@
+# belopp — see README.md.  `make run`, `make test`, `make golden`, `make bench`.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+SAN ?=
+
+PKGS := libxml-2.0 libpcre2-8 libutf8proc nettle
+# Debian 12 packages behind them (and the test tools).
+DEBS := gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev nettle-dev \
+        libcmocka-dev pcre2-utils
+
+WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
+        -Wcast-qual -Wformat=2 -Wundef -Wvla
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(SAN) \
+             $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+LIB_SRC := extract/text.c extract/diag.c extract/read.c extract/segment.c extract/match.c \
+           extract/classify.c normalize/nfc.c normalize/amount.c emit/xml.c cli/pipeline.c
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+UNIT_TESTS := read text amount nfc segment match xml cases
+UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/unit_%)
+
+BIN := $(if $(filter build,$(BUILD)),belopp,$(BUILD)/belopp)
+RUNBIN := $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
+
+.PHONY: all deps run test check unit golden golden-check hostile sanitize bench accuracy \
+        install clean
+
+all: $(BIN)
+
+# Installs what a fresh Debian 12 machine lacks (needs root or sudo).
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BIN): $(LIB_OBJ) $(BUILD)/cli/main.o
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/unit_%: tests/unit_%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) -lcmocka
+
+$(BUILD)/tests/validate: tests/validate.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d
+
+# The main job on the bundled corpus.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	./belopp extract corpus/*.txt > out/corpus.xml
+	@for f in corpus/*.txt; do \
+	  printf '%5d amounts  %s\n' "$$(./belopp extract "$$f" 2>/dev/null | grep -c '<amount ')" "$$f"; \
+	done
+	@echo "records: out/corpus.xml"
+
+# Every test, then the whole suite again under ASan and UBSan.
+test: deps
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check BUILD=build/san \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  CFLAGS="-O1 -g"
+	@echo "make test: all passed (plain and sanitized)"
+
+check: $(BIN) $(UNIT_BIN) $(BUILD)/tests/validate
+	@for t in $(UNIT_BIN); do $$t || exit 1; done
+	@tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
+
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $$t || exit 1; done
+
+golden: $(BIN) $(BUILD)/tests/validate
+	@UPDATE=1 tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
+	@echo "golden/ rewritten: read 'git diff golden/' amount by amount before committing"
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/belopp
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/belopp
+	install -m 644 schema/belopp.xsd $(DESTDIR)$(PREFIX)/share/belopp/belopp.xsd
+
+clean:
+	rm -rf build out belopp
+
+# Further targets (fuzzing, benchmarks, accuracy) live beside their scripts.
+-include $(wildcard tests/*.mk)

@@ -1,0 +1,54 @@
+/* pipeline.c — one input through every stage; see pipeline.h. */
+#include "pipeline.h"
+
+#include <stdlib.h>
+
+#include "../extract/classify.h"
+#include "../extract/segment.h"
+#include "../normalize/nfc.h"
+
+int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *source,
+                          const unsigned char *raw, size_t len, belopp_encoding enc,
+                          belopp_diags *d)
+{
+    belopp_text *decoded = NULL, *text = NULL;
+    belopp_segments *seg = NULL;
+    belopp_candidate *cand = NULL;
+    belopp_amount *amounts = NULL;
+    size_t ncand = 0, namount = 0;
+    int rc = 1;
+
+    if (!(decoded = belopp_decode(raw, len, enc, d)) || !(text = belopp_nfc(decoded)) ||
+        !(seg = belopp_segment(text))) {
+        belopp_diags_add(d, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory; file left out");
+        goto done;
+    }
+    if (belopp_match(m, text, &cand, &ncand, d) < 0)
+        goto done;
+    if (belopp_classify(text, seg, cand, ncand, &amounts, &namount, d) < 0) {
+        belopp_diags_add(d, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory; file left out");
+        goto done;
+    }
+    rc = belopp_emit_document(e, source, raw, len, text, seg, amounts, namount) < 0 ? -1 : 0;
+done:
+    free(amounts);
+    free(cand);
+    belopp_segments_free(seg);
+    belopp_text_free(text);
+    belopp_text_free(decoded);
+    if (rc == 0 && belopp_diags_errors(d) > 0)
+        rc = 1;
+    return rc;
+}
+
+int belopp_extract_file(belopp_matcher *m, belopp_emitter *e, const char *path,
+                        belopp_encoding enc, belopp_diags *d)
+{
+    unsigned char *raw = NULL;
+    size_t len = 0;
+    if (belopp_read_file(path, &raw, &len, d) < 0)
+        return 1;
+    int rc = belopp_extract_buffer(m, e, path, raw, len, enc, d);
+    free(raw);
+    return rc;
+}

@@ -1,0 +1,202 @@
+/* xml.c — xmlTextWriter output.
+ *
+ * Design note.
+ * - Each writer call is checked; the first failure ends the document and the
+ *   caller sees -1 (ENOSPC, a closed pipe).
+ * - Offsets are the input's bytes: the working text maps back through
+ *   belopp_text_src_start/end.  Lines are counted in the raw input so that
+ *   they agree with what an editor shows.
+ * - Amounts come in text order, and so their lines only grow; the counter
+ *   goes on from the last amount instead of starting over each time.
+ */
+#include "xml.h"
+
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+#include <nettle/sha2.h>
+#include <utf8proc.h>
+
+struct belopp_emitter {
+    xmlTextWriterPtr w;
+};
+
+char *belopp_xml_clean(const char *s, size_t n, int flatten)
+{
+    if (n > (SIZE_MAX - 1) / 3)
+        return NULL;
+    char *out = malloc(n * 3 + 1); /* each bad byte grows to at most 3 */
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80) {
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        if (c == '\t' || c == '\n' || c == '\r') {
+            out[o++] = flatten ? ' ' : (char)c;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp = -1;
+        utf8proc_ssize_t len = c >= 0x80 ? utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                            (utf8proc_ssize_t)(n - i), &cp)
+                                         : -1;
+        if (len > 0 && cp != 0xFFFE && cp != 0xFFFF) {
+            memcpy(out + o, s + i, (size_t)len);
+            o += (size_t)len;
+            i += (size_t)len;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i += len > 0 ? (size_t)len : 1; /* a whole forbidden character, or one bad byte */
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+belopp_emitter *belopp_emitter_new(FILE *out)
+{
+    belopp_emitter *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL);
+    if (!buf || !(e->w = xmlNewTextWriter(buf))) {
+        if (buf)
+            xmlOutputBufferClose(buf);
+        free(e);
+        return NULL;
+    }
+    if (xmlTextWriterSetIndent(e->w, 1) < 0 ||
+        xmlTextWriterSetIndentString(e->w, BAD_CAST "  ") < 0 ||
+        xmlTextWriterStartDocument(e->w, NULL, "UTF-8", NULL) < 0 ||
+        xmlTextWriterStartElement(e->w, BAD_CAST "belopp") < 0 ||
+        xmlTextWriterWriteAttribute(e->w, BAD_CAST "version", BAD_CAST "1") < 0) {
+        belopp_emitter_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void belopp_emitter_free(belopp_emitter *e)
+{
+    if (!e)
+        return;
+    xmlFreeTextWriter(e->w); /* also closes its output buffer, not the FILE */
+    free(e);
+}
+
+int belopp_emitter_finish(belopp_emitter *e)
+{
+    return xmlTextWriterEndDocument(e->w) < 0 || xmlTextWriterFlush(e->w) < 0 ? -1 : 0;
+}
+
+/* Writes s[0, n) cleaned, as an attribute (elem == NULL) or an element. */
+static int write_clean(xmlTextWriterPtr w, const char *name, int element, const char *s,
+                       size_t n, int flatten)
+{
+    char *c = belopp_xml_clean(s, n, flatten);
+    if (!c)
+        return -1;
+    int rc = element ? xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST c)
+                     : xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST c);
+    free(c);
+    return rc < 0 ? -1 : 0;
+}
+
+static int write_int(xmlTextWriterPtr w, const char *name, int64_t v)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%" PRId64, v);
+    return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST buf) < 0 ? -1 : 0;
+}
+
+static void sha256_hex(const unsigned char *raw, size_t len, char hex[65])
+{
+    struct sha256_ctx ctx;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, raw);
+    sha256_digest(&ctx, sizeof digest, digest);
+    for (size_t i = 0; i < sizeof digest; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+}
+
+typedef struct {
+    const unsigned char *raw;
+    size_t len, pos, line; /* line is the 1-based line of byte pos */
+} line_counter;
+
+static size_t line_of(line_counter *lc, size_t off)
+{
+    if (off < lc->pos) {
+        lc->pos = 0;
+        lc->line = 1;
+    }
+    for (; lc->pos < off && lc->pos < lc->len; lc->pos++)
+        lc->line += lc->raw[lc->pos] == '\n';
+    return lc->line;
+}
+
+static int write_amount(xmlTextWriterPtr w, const belopp_text *t, const belopp_segments *g,
+                        const belopp_amount *a, line_counter *lc)
+{
+    const char *s = belopp_text_data(t);
+    size_t start = belopp_text_src_start(t, a->text.start);
+    size_t end = belopp_text_src_end(t, a->text.end);
+    if (xmlTextWriterStartElement(w, BAD_CAST "amount") < 0 ||
+        xmlTextWriterWriteAttribute(w, BAD_CAST "currency", BAD_CAST a->currency) < 0 ||
+        write_int(w, strcmp(a->currency, "SEK") == 0 ? "ore" : "minor", a->minor) < 0 ||
+        write_int(w, "start", (int64_t)start) < 0 || write_int(w, "end", (int64_t)end) < 0 ||
+        write_int(w, "line", (int64_t)line_of(lc, start)) < 0)
+        return -1;
+    if (a->qualifier &&
+        xmlTextWriterWriteAttribute(w, BAD_CAST "qualifier", BAD_CAST a->qualifier) < 0)
+        return -1;
+    const belopp_table *tb = a->row ? belopp_segments_table(g, a->row->table) : NULL;
+    if (tb && write_clean(w, "column", 0, s + tb->header.start,
+                          tb->header.end - tb->header.start, 1) < 0)
+        return -1;
+    if (write_clean(w, "text", 1, s + a->text.start, a->text.end - a->text.start, 0) < 0)
+        return -1;
+    if (tb) {
+        if (write_clean(w, "label", 1, s + a->row->label.start,
+                        a->row->label.end - a->row->label.start, 1) < 0)
+            return -1;
+        if (tb->caption.start < tb->caption.end &&
+            write_clean(w, "caption", 1, s + tb->caption.start,
+                        tb->caption.end - tb->caption.start, 1) < 0)
+            return -1;
+    } else if (write_clean(w, "sentence", 1, s + a->sentence.start,
+                           a->sentence.end - a->sentence.start, 1) < 0) {
+        return -1;
+    }
+    return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+int belopp_emit_document(belopp_emitter *e, const char *source, const unsigned char *raw,
+                         size_t rawlen, const belopp_text *t, const belopp_segments *g,
+                         const belopp_amount *a, size_t n)
+{
+    xmlTextWriterPtr w = e->w;
+    char hex[65];
+    sha256_hex(raw, rawlen, hex);
+    if (xmlTextWriterStartElement(w, BAD_CAST "document") < 0 ||
+        write_clean(w, "source", 0, source, strlen(source), 1) < 0 ||
+        xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST hex) < 0)
+        return -1;
+    line_counter lc = {raw, rawlen, 0, 1};
+    for (size_t i = 0; i < n; i++)
+        if (write_amount(w, t, g, &a[i], &lc) < 0)
+            return -1;
+    if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterFlush(w) < 0)
+        return -1;
+    return 0;
+}

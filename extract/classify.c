@@ -1,0 +1,171 @@
+/* classify.c — which numbers are money.
+ *
+ * Design note: precision first.  A wrong figure in a budget database is
+ * worse than a missing one, so a number is money only on positive evidence:
+ * - a currency after it: "200 miljoner kronor", "45 mkr";
+ * - a scale word after it, in a text that names a currency somewhere, and
+ *   then a word that continues a money phrase, not a counted noun:
+ *   "2,4 miljarder till regionerna", "85 miljoner som ska", a heading
+ *   "3,2 miljarder till utveckling…" — but "2,3 miljoner invånare" is not;
+ * - a bare number in a table row under a header that names the unit:
+ *   "Stockholm 2 111" under "Miljoner kronor" (but not "12 %").
+ * Everything else — dates, years, phone numbers, counts, "1177" — is left.
+ */
+#include "classify.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "../normalize/amount.h"
+
+/* Words that may follow "N miljoner" when N miljoner is money.  A counted
+ * noun ("invånare", "besök", "doser") is never among them. */
+static const char *const MONEY_FOLLOWERS[] = {
+    "till", "för", "som", "är", "var", "blir", "blev", "har", "hade", "går", "gick",
+    "avsätts", "avsattes", "satsas", "satsades", "fördelas", "fördelades", "tillförs",
+    "tillfördes", "ges", "gavs", "öronmärks", "öronmärkta", "extra", "per", "från", "ur",
+    "med", "mot", "mer", "mindre", "totalt", "sammanlagt", "varav", "vilket", "inom",
+    "under", "på", "och", "eller", "samt", "jämfört", "utöver", "kvar", "ytterligare", NULL};
+
+static const struct {
+    const char *word, *kind;
+} QUALIFIER_KINDS[] = {
+    {"ca", "approx"},    {"ca.", "approx"},     {"cirka", "approx"},  {"omkring", "approx"},
+    {"drygt", "approx"}, {"knappt", "approx"},  {"nästan", "approx"}, {"runt", "approx"},
+    {"minst", "at-least"}, {"över", "at-least"}, {"högst", "at-most"}, {"under", "at-most"},
+};
+
+static int is_word_byte(const char *s, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp) <= 0)
+        return 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+/* Is what follows position end the end of a phrase, or a word from
+ * MONEY_FOLLOWERS? */
+static int money_phrase_goes_on(const char *s, size_t len, size_t end)
+{
+    size_t i = end, n;
+    while (i < len && (n = belopp_space_at(s, i, len)) > 0)
+        i += n;
+    if (i >= len || s[i] == '\n' || strchr(".,;:!?)", s[i]))
+        return 1;
+    if (len - i >= 3 && memcmp(s + i, "\xE2\x80\x93", 3) == 0) /* en dash */
+        return 1;
+    size_t w = i;
+    while (w < len && is_word_byte(s, w, len)) {
+        w++;
+        while (w < len && ((unsigned char)s[w] & 0xC0) == 0x80)
+            w++;
+    }
+    for (size_t k = 0; MONEY_FOLLOWERS[k]; k++)
+        if (belopp_word_equal(s + i, w - i, MONEY_FOLLOWERS[k]))
+            return 1;
+    return 0;
+}
+
+static const char *qualifier_kind(const char *s, belopp_span q)
+{
+    if (q.start == q.end)
+        return NULL;
+    if (q.end - q.start > 4 && strncmp(s + q.start, "upp", 3) == 0)
+        return "at-most"; /* "upp till" */
+    for (size_t k = 0; k < sizeof QUALIFIER_KINDS / sizeof QUALIFIER_KINDS[0]; k++)
+        if (belopp_word_equal(s + q.start, q.end - q.start, QUALIFIER_KINDS[k].word))
+            return QUALIFIER_KINDS[k].kind;
+    return NULL;
+}
+
+static int followed_by_percent(const char *s, size_t len, size_t end)
+{
+    size_t n;
+    while (end < len && (n = belopp_space_at(s, end, len)) > 0)
+        end += n;
+    return end < len && s[end] == '%';
+}
+
+static const belopp_unit *unit_of(const char *s, belopp_span sp)
+{
+    return sp.start == sp.end ? NULL : belopp_unit_lookup(s + sp.start, sp.end - sp.start);
+}
+
+int belopp_classify(const belopp_text *t, const belopp_segments *g, const belopp_candidate *c,
+                    size_t n, belopp_amount **out, size_t *nout, belopp_diags *diags)
+{
+    const char *s = belopp_text_data(t);
+    size_t len = belopp_text_len(t);
+
+    int money_text = belopp_segments_ntables(g) > 0;
+    for (size_t i = 0; i < n && !money_text; i++)
+        money_text = c[i].currency.start != c[i].currency.end;
+
+    belopp_amount *a = NULL;
+    size_t count = 0, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        const belopp_candidate *k = &c[i];
+        const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
+        const belopp_row *row = belopp_segments_row(g, k->number.start);
+        int exp10;
+        const char *currency;
+        if (cur) {
+            exp10 = cur->exp10 + (scale ? scale->exp10 : 0);
+            currency = cur->currency;
+        } else if (row && !scale) {
+            if (followed_by_percent(s, len, k->whole.end))
+                continue;
+            const belopp_table *tb = belopp_segments_table(g, row->table);
+            exp10 = tb->exp10;
+            currency = tb->currency;
+        } else if (scale && money_text && money_phrase_goes_on(s, len, k->whole.end)) {
+            exp10 = scale->exp10;
+            currency = "SEK";
+        } else {
+            continue;
+        }
+
+        belopp_decimal d;
+        int64_t minor = 0;
+        belopp_status st = belopp_parse_decimal(s + k->number.start, k->number.end - k->number.start, &d);
+        if (st == BELOPP_OK)
+            st = belopp_to_minor(d, exp10, &minor);
+        if (st != BELOPP_OK) {
+            int shown = (int)(k->whole.end - k->whole.start > 60 ? 60 : k->whole.end - k->whole.start);
+            while (shown > 0 && ((unsigned char)s[k->whole.start + (size_t)shown] & 0xC0) == 0x80)
+                shown--; /* never cut a character in two */
+            belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, k->whole.start),
+                             "\"%.*s%s\": %s; amount left out", shown, s + k->whole.start,
+                             (size_t)shown < k->whole.end - k->whole.start ? "…" : "",
+                             belopp_status_message(st));
+            continue;
+        }
+        if (count == cap) {
+            size_t nc = cap ? cap * 2 : 32;
+            belopp_amount *p = realloc(a, nc * sizeof *p);
+            if (!p) {
+                free(a);
+                return -1;
+            }
+            a = p;
+            cap = nc;
+        }
+        a[count++] = (belopp_amount){
+            .text = k->whole,
+            .sentence = belopp_segments_sentence(g, k->whole.start),
+            .row = row,
+            .currency = currency,
+            .minor = minor,
+            .qualifier = qualifier_kind(s, k->qualifier),
+        };
+    }
+    *out = a;
+    *nout = count;
+    return 0;
+}

@@ -1,0 +1,35 @@
+/* classify.h — stage 5: decide which candidates are money, and how much.
+ *
+ * Takes the matcher's candidates and the segments and keeps those that are
+ * sums of money: a number with a currency, a number with a scale word where
+ * the text is about money, or a bare number in a table whose header names
+ * the unit.  Each kept amount gets its value in minor units (öre).
+ */
+#ifndef BELOPP_CLASSIFY_H
+#define BELOPP_CLASSIFY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "match.h"
+#include "segment.h"
+#include "text.h"
+
+typedef struct {
+    belopp_span text;      /* the amount as written, in the working text */
+    belopp_span sentence;  /* the sentence it stands in (prose) */
+    const belopp_row *row; /* the table row, for a table cell; else NULL */
+    const char *currency;  /* ISO 4217 */
+    int64_t minor;         /* value in minor units: öre for SEK */
+    const char *qualifier; /* "approx", "at-least", "at-most", or NULL */
+} belopp_amount;
+
+/* Classifies the n candidates c (in text order) of text t.  Returns 0 with a
+ * malloc'd array in *out (free with free()) and its length in *nout, or -1
+ * when out of memory.  An amount whose value cannot be represented is left
+ * out with an error in diags that names its source byte offset. */
+int belopp_classify(const belopp_text *t, const belopp_segments *g, const belopp_candidate *c,
+                    size_t n, belopp_amount **out, size_t *nout, belopp_diags *diags);
+
+#endif

@@ -1,0 +1,45 @@
+/* match.h — stage 4: candidate amounts by regular expression.
+ *
+ * The pattern finds every number that could be money together with the
+ * words around it that decide whether it is: a qualifier before it ("ca"),
+ * a scale word ("miljarder") and a currency ("kronor", "mkr") after it.
+ * Deciding is the next stage's job (classify.h): "23 oktober 2020" matches
+ * here and is dropped there.
+ */
+#ifndef BELOPP_MATCH_H
+#define BELOPP_MATCH_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "segment.h"
+#include "text.h"
+
+/* A span with start == end is absent. */
+typedef struct {
+    belopp_span whole;     /* number through its last unit word, qualifier excluded */
+    belopp_span qualifier; /* "ca", "cirka", "minst" */
+    belopp_span number;    /* "6 250,5" */
+    belopp_span scale;     /* "miljoner" */
+    belopp_span currency;  /* "kronor", "mkr" */
+} belopp_candidate;
+
+typedef struct belopp_matcher belopp_matcher;
+
+/* Compiles (and JIT-compiles) the pattern once.  Returns the matcher, or NULL
+ * with a message in err (errlen bytes) on failure.  Free with belopp_matcher_free. */
+belopp_matcher *belopp_matcher_new(char *err, size_t errlen);
+
+/* Frees the matcher; accepts NULL. */
+void belopp_matcher_free(belopp_matcher *m);
+
+/* The pattern's source text (PCRE2 syntax, for PCRE2_UTF | PCRE2_UCP), owned by m. */
+const char *belopp_matcher_pattern(const belopp_matcher *m);
+
+/* Finds all candidates in t, in order, into a malloc'd array that the caller
+ * frees with free().  Returns 0 with *out and *n set (an empty array may be
+ * NULL), or -1 with an error added to diags (match limit hit, out of memory). */
+int belopp_match(belopp_matcher *m, const belopp_text *t, belopp_candidate **out, size_t *n,
+                 belopp_diags *diags);
+
+#endif

@@ -1,0 +1,196 @@
+/* read.c — bytes to valid UTF-8.
+ *
+ * Design note.
+ * - Press texts arrive as UTF-8 nearly always, but files saved by older
+ *   Windows tools are Windows-1252 ("v\xE5rd").  Such a file has invalid
+ *   UTF-8 bytes and not a single valid multibyte sequence, which is how
+ *   BELOPP_ENC_AUTO tells it apart from UTF-8 with a few damaged bytes.
+ * - One bad byte must not cost the file: it becomes U+FFFD and the rest is
+ *   read on.  NUL is replaced too, so C strings and XML stay safe.
+ * - Random bytes give thousands of bad bytes; listing ten and counting the
+ *   rest keeps stderr readable.
+ */
+#include "read.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <utf8proc.h>
+
+#define LISTED_BAD_BYTES 10
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD";
+
+int belopp_encoding_parse(const char *name, belopp_encoding *enc)
+{
+    static const struct {
+        const char *name;
+        belopp_encoding enc;
+    } names[] = {
+        {"auto", BELOPP_ENC_AUTO},          {"utf-8", BELOPP_ENC_UTF8},
+        {"utf8", BELOPP_ENC_UTF8},          {"latin1", BELOPP_ENC_LATIN1},
+        {"latin-1", BELOPP_ENC_LATIN1},     {"iso-8859-1", BELOPP_ENC_LATIN1},
+        {"windows-1252", BELOPP_ENC_LATIN1}, {"cp1252", BELOPP_ENC_LATIN1},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(name, names[i].name) == 0) {
+            *enc = names[i].enc;
+            return 0;
+        }
+    return -1;
+}
+
+int belopp_read_file(const char *path, unsigned char **buf, size_t *len, belopp_diags *diags)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    size_t cap = 1 << 16, n = 0;
+    unsigned char *b = malloc(cap);
+    int err = 0;
+    while (b) {
+        if (n == cap) {
+            unsigned char *nb = cap <= SIZE_MAX / 2 ? realloc(b, cap * 2) : NULL;
+            if (!nb) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = nb;
+            cap *= 2;
+        }
+        size_t got = fread(b + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f))
+                err = errno ? errno : EIO;
+            break;
+        }
+    }
+    if (!is_stdin)
+        fclose(f);
+    if (!b || err) {
+        free(b);
+        belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "cannot read: %s",
+                         b ? strerror(err) : "out of memory");
+        return -1;
+    }
+    *buf = b;
+    *len = n;
+    return 0;
+}
+
+/* Length of the valid UTF-8 sequence at s, or 0 if the byte at s starts none.
+ * utf8proc_iterate rejects overlong forms, surrogates and values past U+10FFFF. */
+static size_t utf8_seq(const unsigned char *s, size_t avail)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(s, (utf8proc_ssize_t)(avail > 4 ? 4 : avail), &cp);
+    return n > 0 ? (size_t)n : 0;
+}
+
+/* Windows-1252 bytes 0x80..0x9F; the five unassigned ones stay U+FFFD. */
+static const unsigned short CP1252_HIGH[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+static belopp_encoding sniff(const unsigned char *buf, size_t len)
+{
+    int bad = 0;
+    for (size_t i = 0; i < len;) {
+        if (buf[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_seq(buf + i, len - i);
+        if (n > 0)
+            return BELOPP_ENC_UTF8; /* one real multibyte character settles it */
+        bad = 1;
+        i++;
+    }
+    return bad ? BELOPP_ENC_LATIN1 : BELOPP_ENC_UTF8;
+}
+
+static int decode_latin1(belopp_text *t, const unsigned char *buf, size_t len)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = buf[i];
+        if (c >= 0x01 && c < 0x80)
+            continue;
+        if (belopp_text_append(t, (const char *)buf + run, i - run, run, i - run) < 0)
+            return -1;
+        utf8proc_uint8_t out[4];
+        utf8proc_int32_t cp = c == 0 ? 0xFFFD : c >= 0xA0 ? c : c >= 0x80 ? CP1252_HIGH[c - 0x80] : c;
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, out);
+        if (belopp_text_append(t, (const char *)out, (size_t)n, i, 1) < 0)
+            return -1;
+        run = i + 1;
+    }
+    return belopp_text_append(t, (const char *)buf + run, len - run, run, len - run);
+}
+
+static int decode_utf8(belopp_text *t, const unsigned char *buf, size_t len, size_t start,
+                       belopp_diags *diags)
+{
+    size_t run = start, bad = 0;
+    for (size_t i = start; i < len;) {
+        unsigned char c = buf[i];
+        if (c >= 0x01 && c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = c ? utf8_seq(buf + i, len - i) : 0;
+        if (n > 0) {
+            i += n;
+            continue;
+        }
+        if (belopp_text_append(t, (const char *)buf + run, i - run, run, i - run) < 0 ||
+            belopp_text_append(t, REPLACEMENT, 3, i, 1) < 0)
+            return -1;
+        if (++bad > LISTED_BAD_BYTES)
+            ;
+        else if (c)
+            belopp_diags_add(diags, BELOPP_WARNING, i,
+                             "invalid UTF-8 byte 0x%02X replaced by U+FFFD", c);
+        else
+            belopp_diags_add(diags, BELOPP_WARNING, i, "NUL byte replaced by U+FFFD");
+        run = ++i;
+    }
+    if (bad > LISTED_BAD_BYTES)
+        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_NO_OFFSET,
+                         "%zu more invalid bytes replaced by U+FFFD", bad - LISTED_BAD_BYTES);
+    return belopp_text_append(t, (const char *)buf + run, len - run, run, len - run);
+}
+
+belopp_text *belopp_decode(const unsigned char *buf, size_t len, belopp_encoding enc,
+                           belopp_diags *diags)
+{
+    belopp_text *t = belopp_text_new();
+    if (!t)
+        return NULL;
+    size_t start = 0;
+    if (enc != BELOPP_ENC_LATIN1 && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+    if (enc == BELOPP_ENC_AUTO) {
+        enc = sniff(buf + start, len - start);
+        if (enc == BELOPP_ENC_LATIN1)
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_NO_OFFSET,
+                             "not UTF-8; read as Windows-1252 (Latin-1)");
+    }
+    int rc = enc == BELOPP_ENC_LATIN1 ? decode_latin1(t, buf, len)
+                                      : decode_utf8(t, buf, len, start, diags);
+    if (rc < 0) {
+        belopp_text_free(t);
+        return NULL;
+    }
+    return t;
+}

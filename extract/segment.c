@@ -1,0 +1,405 @@
+/* segment.c — sentences and table blocks.
+ *
+ * Design note: the facts about press texts this relies on.
+ * - Paragraphs are separated by blank lines; a blank line may hold a lone
+ *   no-break space ("Län\u00A0").
+ * - A line break ends a sentence unless the next line goes on in lower case
+ *   (text converted from PDF: "4,1\nmiljarder kronor").  Headings and list
+ *   items are lines of their own: "3,2 miljarder till utveckling av den nära
+ *   vården".
+ * - A sentence ends at . ! ? followed by space and a capital, a digit or a
+ *   dash, except after abbreviations ("ca.", "bl.a.", "milj.").
+ * - A table is a header line naming a unit ("Miljoner kronor") followed by
+ *   lines "label value": a label with letters and no digits, then numbers,
+ *   often after a no-break space ("Stockholm\u00A0 110").  A blank line or a
+ *   line of another shape ends it.  The line above the header is its
+ *   caption ("Region Sammanlagda medel per region.*").
+ */
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <utf8proc.h>
+
+#include "../normalize/amount.h"
+
+#define MAX_ROW_BYTES 300
+
+struct belopp_segments {
+    const belopp_text *t;
+    belopp_span *sent;
+    size_t nsent, capsent;
+    belopp_row *rows;
+    size_t nrows, caprows;
+    belopp_table *tables;
+    size_t ntables, captables;
+};
+
+#define PUSH(arr, n, cap, item)                                                       \
+    do {                                                                              \
+        if ((n) == (cap)) {                                                           \
+            size_t c_ = (cap) ? (cap) * 2 : 64;                                       \
+            void *p_ = realloc((arr), c_ * sizeof *(arr));                            \
+            if (!p_)                                                                  \
+                return -1;                                                            \
+            (arr) = p_;                                                               \
+            (cap) = c_;                                                               \
+        }                                                                             \
+        (arr)[(n)++] = (item);                                                        \
+    } while (0)
+
+size_t belopp_space_at(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\r')
+        return 1;
+    if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89))
+        return 3;
+    return 0;
+}
+
+/* Length of the space character that ends just before b, or 0. */
+static size_t space_before(const char *s, size_t a, size_t b)
+{
+    if (b > a) {
+        unsigned char c = (unsigned char)s[b - 1];
+        if (c == ' ' || c == '\t' || c == '\r')
+            return 1;
+        if (b - a >= 2 && c == 0xA0 && (unsigned char)s[b - 2] == 0xC2)
+            return 2;
+        if (b - a >= 3 && (c == 0xAF || c == 0x89) && (unsigned char)s[b - 2] == 0x80 &&
+            (unsigned char)s[b - 3] == 0xE2)
+            return 3;
+    }
+    return 0;
+}
+
+belopp_span belopp_trim(const char *s, size_t a, size_t b)
+{
+    size_t n;
+    while (a < b && (n = belopp_space_at(s, a, b)) > 0)
+        a += n;
+    while (b > a && (n = space_before(s, a, b)) > 0)
+        b -= n;
+    return (belopp_span){a, b};
+}
+
+static utf8proc_category_t category_at(const char *s, size_t i, size_t end)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(end - i), &cp);
+    return n > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+}
+
+static int is_letter_at(const char *s, size_t i, size_t end)
+{
+    utf8proc_category_t c = category_at(s, i, end);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+/* --- tables ------------------------------------------------------------ */
+
+/* Is s[a, b) (trimmed) a header that names a unit?  "Miljoner kronor",
+ * "Belopp i miljoner kronor", "(tkr)", "Tkr", "MSEK". */
+static int unit_header(const char *s, size_t a, size_t b, int *exp10, const char **currency)
+{
+    if (b - a >= 2 && s[a] == '(' && s[b - 1] == ')') {
+        belopp_span in = belopp_trim(s, a + 1, b - 1);
+        a = in.start;
+        b = in.end;
+    }
+    if (b - a > 9 && strncasecmp(s + a, "belopp i ", 9) == 0)
+        a += 9;
+    size_t mid = a;
+    while (mid < b && !belopp_space_at(s, mid, b))
+        mid++;
+    const belopp_unit *first = belopp_unit_lookup(s + a, mid - a);
+    if (!first)
+        return 0;
+    if (mid == b) {
+        if (first->kind != BELOPP_UNIT_CURRENCY)
+            return 0;
+        *exp10 = first->exp10;
+        *currency = first->currency;
+        return 1;
+    }
+    belopp_span rest = belopp_trim(s, mid, b);
+    const belopp_unit *second = belopp_unit_lookup(s + rest.start, rest.end - rest.start);
+    if (first->kind != BELOPP_UNIT_SCALE || !second || second->kind != BELOPP_UNIT_CURRENCY)
+        return 0;
+    *exp10 = first->exp10 + second->exp10;
+    *currency = second->currency;
+    return 1;
+}
+
+/* Is s[a, b) (trimmed) a row "label value…"?  Fills the row's spans. */
+static int table_row(const char *s, size_t a, size_t b, belopp_row *row)
+{
+    if (b - a > MAX_ROW_BYTES || a == b || !(s[b - 1] >= '0' && s[b - 1] <= '9'))
+        return 0;
+    size_t first = a;
+    while (first < b && !(s[first] >= '0' && s[first] <= '9'))
+        first++;
+    size_t vstart = first;
+    if (vstart > a && s[vstart - 1] == '-')
+        vstart--;
+    else if (vstart >= a + 3 && memcmp(s + vstart - 3, "\xE2\x88\x92", 3) == 0)
+        vstart -= 3;
+    if (!space_before(s, a, vstart))
+        return 0;
+    belopp_span label = belopp_trim(s, a, vstart);
+    int letters = 0;
+    for (size_t i = label.start; i < label.end; i++)
+        if ((unsigned char)s[i] >= 0x80 ? is_letter_at(s, i, label.end)
+                                         : ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+            letters = 1;
+    if (!letters)
+        return 0;
+    /* The value region holds numbers and their separators only. */
+    for (size_t i = first; i < b;) {
+        size_t sp = belopp_space_at(s, i, b);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        char c = s[i];
+        if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == '%') {
+            i++;
+            continue;
+        }
+        if (b - i >= 3 && memcmp(s + i, "\xE2\x88\x92", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        return 0;
+    }
+    row->line = (belopp_span){a, b};
+    row->label = label;
+    row->values = (belopp_span){vstart, b};
+    return 1;
+}
+
+/* --- sentences --------------------------------------------------------- */
+
+static int is_abbreviation(const char *s, size_t a, size_t dot)
+{
+    static const char *const abbr[] = {"ca", "bl", "t", "ex", "m", "s", "d", "v", "nr", "jfr",
+                                       "resp", "inkl", "exkl", "milj", "fr", "o", "st", "kap"};
+    size_t w = dot;
+    while (w > a && ((s[w - 1] | 0x20) >= 'a' && (s[w - 1] | 0x20) <= 'z'))
+        w--;
+    if (dot - w == 1)
+        return 1; /* an initial: "A. Berg" */
+    for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
+        if (strlen(abbr[i]) == dot - w && strncasecmp(s + w, abbr[i], dot - w) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does a new sentence start at s[i]: a capital, a digit, a dash or a quote? */
+static int sentence_start_at(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= '0' && c <= '9') || c == '"' || c == '-')
+        return 1;
+    utf8proc_category_t cat = category_at(s, i, end);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_PD ||
+           cat == UTF8PROC_CATEGORY_PI || cat == UTF8PROC_CATEGORY_SM;
+}
+
+static int push_sentence(belopp_segments *g, const char *s, size_t a, size_t b)
+{
+    belopp_span sp = belopp_trim(s, a, b);
+    if (sp.start < sp.end)
+        PUSH(g->sent, g->nsent, g->capsent, sp);
+    return 0;
+}
+
+/* Splits the prose line s[a, b) into sentences; *open is where the running
+ * sentence started (it may have begun on an earlier line). */
+static int split_line(belopp_segments *g, const char *s, size_t a, size_t b, size_t *open)
+{
+    for (size_t i = a; i < b; i++) {
+        char c = s[i];
+        if (c != '.' && c != '!' && c != '?')
+            continue;
+        size_t j = i + 1, n, spaces = 0;
+        while (j < b && (n = belopp_space_at(s, j, b)) > 0) {
+            j += n;
+            spaces++;
+        }
+        if (spaces == 0 || j >= b || !sentence_start_at(s, j, b))
+            continue;
+        if (c == '.' && is_abbreviation(s, a, i))
+            continue;
+        if (push_sentence(g, s, *open, i + 1) < 0)
+            return -1;
+        *open = j;
+    }
+    return 0;
+}
+
+/* --- the whole text ---------------------------------------------------- */
+
+typedef struct {
+    belopp_span raw;  /* without the newline */
+    belopp_span trim; /* without surrounding spaces */
+    int kind;         /* 0 prose, 1 table header, 2 table row */
+} line;
+
+static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
+{
+    size_t n = 0, cap = 0;
+    line *lines = NULL;
+    for (size_t a = 0; a <= len;) {
+        const char *nl = memchr(s + a, '\n', len - a);
+        size_t b = nl ? (size_t)(nl - s) : len;
+        line l = {{a, b}, belopp_trim(s, a, b), 0};
+        if (n == cap) {
+            size_t c = cap ? cap * 2 : 256;
+            line *p = realloc(lines, c * sizeof *p);
+            if (!p) {
+                free(lines);
+                return -1;
+            }
+            lines = p;
+            cap = c;
+        }
+        lines[n++] = l;
+        if (!nl)
+            break;
+        a = b + 1;
+    }
+    *out = lines;
+    *nout = n;
+    return 0;
+}
+
+static int find_tables(belopp_segments *g, const char *s, line *lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        belopp_table tb = {{0, 0}, {0, 0}, 0, NULL};
+        belopp_span h = lines[i].trim;
+        if (h.start == h.end || !unit_header(s, h.start, h.end, &tb.exp10, &tb.currency))
+            continue;
+        size_t j = i + 1, first_row = g->nrows;
+        belopp_row row;
+        for (; j < n && table_row(s, lines[j].trim.start, lines[j].trim.end, &row); j++) {
+            row.table = g->ntables;
+            PUSH(g->rows, g->nrows, g->caprows, row);
+            lines[j].kind = 2;
+        }
+        if (g->nrows == first_row)
+            continue;
+        tb.header = h;
+        if (i > 0 && lines[i - 1].trim.start < lines[i - 1].trim.end)
+            tb.caption = lines[i - 1].trim;
+        lines[i].kind = 1;
+        PUSH(g->tables, g->ntables, g->captables, tb);
+        i = j - 1;
+    }
+    return 0;
+}
+
+static int find_sentences(belopp_segments *g, const char *s, const line *lines, size_t n)
+{
+    size_t open = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        const line *l = &lines[i];
+        if (l->trim.start == l->trim.end)
+            continue;
+        if (l->kind != 0) {
+            if (push_sentence(g, s, l->trim.start, l->trim.end) < 0)
+                return -1;
+            continue;
+        }
+        if (open == SIZE_MAX)
+            open = l->trim.start;
+        if (split_line(g, s, l->trim.start, l->trim.end, &open) < 0)
+            return -1;
+        /* Go on over the line break only into a lower-case continuation. */
+        const line *next = i + 1 < n ? &lines[i + 1] : NULL;
+        int goes_on = next && next->kind == 0 && next->trim.start < next->trim.end &&
+                      category_at(s, next->trim.start, next->trim.end) == UTF8PROC_CATEGORY_LL;
+        if (!goes_on) {
+            if (push_sentence(g, s, open, l->trim.end) < 0)
+                return -1;
+            open = SIZE_MAX;
+        }
+    }
+    return 0;
+}
+
+belopp_segments *belopp_segment(const belopp_text *t)
+{
+    belopp_segments *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->t = t;
+    const char *s = belopp_text_data(t);
+    line *lines = NULL;
+    size_t n = 0;
+    if (collect_lines(s, belopp_text_len(t), &lines, &n) < 0 ||
+        find_tables(g, s, lines, n) < 0 || find_sentences(g, s, lines, n) < 0) {
+        free(lines);
+        belopp_segments_free(g);
+        return NULL;
+    }
+    free(lines);
+    return g;
+}
+
+void belopp_segments_free(belopp_segments *g)
+{
+    if (!g)
+        return;
+    free(g->sent);
+    free(g->rows);
+    free(g->tables);
+    free(g);
+}
+
+belopp_span belopp_segments_sentence(const belopp_segments *g, size_t off)
+{
+    size_t lo = 0, hi = g->nsent;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (g->sent[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < g->nsent && g->sent[lo].start <= off)
+        return g->sent[lo];
+    return (belopp_span){off, off};
+}
+
+const belopp_row *belopp_segments_row(const belopp_segments *g, size_t off)
+{
+    size_t lo = 0, hi = g->nrows;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (g->rows[mid].values.end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < g->nrows && g->rows[lo].values.start <= off)
+        return &g->rows[lo];
+    return NULL;
+}
+
+const belopp_table *belopp_segments_table(const belopp_segments *g, size_t i)
+{
+    return i < g->ntables ? &g->tables[i] : NULL;
+}
+
+size_t belopp_segments_nsentences(const belopp_segments *g) { return g->nsent; }
+size_t belopp_segments_nrows(const belopp_segments *g) { return g->nrows; }
+size_t belopp_segments_ntables(const belopp_segments *g) { return g->ntables; }

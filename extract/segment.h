@@ -1,0 +1,65 @@
+/* segment.h — stage 3: lines, paragraphs, sentences and table blocks.
+ *
+ * The segments give every amount its context: the sentence it stands in, or,
+ * for a number in a table, its row label and the unit the table's header
+ * declares ("Miljoner kronor" over "Stockholm 2 111").
+ */
+#ifndef BELOPP_SEGMENT_H
+#define BELOPP_SEGMENT_H
+
+#include <stddef.h>
+
+#include "text.h"
+
+typedef struct {
+    size_t start, end; /* byte offsets into the working text, end exclusive */
+} belopp_span;
+
+/* One table: a header line naming the unit, and the rows under it. */
+typedef struct {
+    belopp_span header;   /* "Miljoner kronor", "(tkr)" */
+    belopp_span caption;  /* the line just above the header, or empty */
+    int exp10;            /* power of ten the header declares */
+    const char *currency; /* ISO 4217 code the header declares */
+} belopp_table;
+
+/* One row of a table: "Stockholm 2 111". */
+typedef struct {
+    belopp_span line;   /* the whole line, trimmed */
+    belopp_span label;  /* "Stockholm" */
+    belopp_span values; /* where the cells are: "2 111" */
+    size_t table;       /* index into the document's tables */
+} belopp_row;
+
+typedef struct belopp_segments belopp_segments;
+
+/* Segments t.  Returns a new object, or NULL when out of memory; free it with
+ * belopp_segments_free.  t must outlive it. */
+belopp_segments *belopp_segment(const belopp_text *t);
+
+/* Frees the segments; accepts NULL. */
+void belopp_segments_free(belopp_segments *s);
+
+/* The sentence (a heading or list line counts as one) holding offset off,
+ * trimmed.  An empty span if off is in a blank line. */
+belopp_span belopp_segments_sentence(const belopp_segments *s, size_t off);
+
+/* The table row whose value region holds offset off, or NULL. */
+const belopp_row *belopp_segments_row(const belopp_segments *s, size_t off);
+
+/* Table number i (0-based; rows name it), or NULL. */
+const belopp_table *belopp_segments_table(const belopp_segments *s, size_t i);
+
+/* Counts, for tests and summaries. */
+size_t belopp_segments_nsentences(const belopp_segments *s);
+size_t belopp_segments_nrows(const belopp_segments *s);
+size_t belopp_segments_ntables(const belopp_segments *s);
+
+/* Length of the space character (space, tab, CR, no-break, narrow no-break or
+ * thin space) at s[i] before end, or 0 if there is none. */
+size_t belopp_space_at(const char *s, size_t i, size_t end);
+
+/* Trims those spaces off both ends of [a, b) in s. */
+belopp_span belopp_trim(const char *s, size_t a, size_t b);
+
+#endif

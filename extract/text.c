@@ -1,0 +1,136 @@
+/* text.c — working text with an offset map back to the input.
+ *
+ * Design note.  The map is a sorted list of pieces {dst, len, src, src_len}.
+ * Almost all of a press text is copied through unchanged, so consecutive
+ * byte-for-byte pieces are merged: a clean 100 MB file is one piece, and a
+ * lookup is a binary search over the few places where something was
+ * replaced (an invalid byte, a decomposed "å", an HTML tag).
+ */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct piece {
+    size_t dst, len, src, src_len;
+};
+
+struct belopp_text {
+    char *data;
+    size_t len, cap;
+    struct piece *pieces;
+    size_t npieces, cap_pieces;
+};
+
+belopp_text *belopp_text_new(void)
+{
+    belopp_text *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->data = malloc(1);
+    if (!t->data) {
+        free(t);
+        return NULL;
+    }
+    t->data[0] = '\0';
+    t->cap = 1;
+    return t;
+}
+
+void belopp_text_free(belopp_text *t)
+{
+    if (!t)
+        return;
+    free(t->data);
+    free(t->pieces);
+    free(t);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem)
+            return -1;
+        n *= 2;
+    }
+    void *q = realloc(*p, n * elem);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+int belopp_text_append(belopp_text *t, const char *s, size_t n, size_t src, size_t src_len)
+{
+    if (n == 0)
+        return 0;
+    if (n > SIZE_MAX - t->len - 1)
+        return -1;
+    void *data = t->data;
+    if (grow(&data, &t->cap, t->len + n + 1, 1) < 0)
+        return -1;
+    t->data = data;
+    memcpy(t->data + t->len, s, n);
+
+    struct piece *last = t->npieces ? &t->pieces[t->npieces - 1] : NULL;
+    if (last && n == src_len && last->len == last->src_len &&
+        last->src + last->src_len == src) {
+        last->len += n;
+        last->src_len += n;
+    } else {
+        void *pieces = t->pieces;
+        if (grow(&pieces, &t->cap_pieces, t->npieces + 1, sizeof *t->pieces) < 0)
+            return -1;
+        t->pieces = pieces;
+        t->pieces[t->npieces++] = (struct piece){t->len, n, src, src_len};
+    }
+    t->len += n;
+    t->data[t->len] = '\0';
+    return 0;
+}
+
+const char *belopp_text_data(const belopp_text *t) { return t->data; }
+size_t belopp_text_len(const belopp_text *t) { return t->len; }
+
+/* The piece that holds byte off; off < t->len and t->npieces > 0. */
+static const struct piece *piece_at(const belopp_text *t, size_t off)
+{
+    size_t lo = 0, hi = t->npieces;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->pieces[mid].dst <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &t->pieces[lo];
+}
+
+size_t belopp_text_src_start(const belopp_text *t, size_t off)
+{
+    if (t->npieces == 0)
+        return 0;
+    if (off >= t->len) {
+        const struct piece *p = &t->pieces[t->npieces - 1];
+        return p->src + p->src_len;
+    }
+    const struct piece *p = piece_at(t, off);
+    return p->len == p->src_len ? p->src + (off - p->dst) : p->src;
+}
+
+size_t belopp_text_src_end(const belopp_text *t, size_t off)
+{
+    if (t->npieces == 0)
+        return 0;
+    if (off == 0)
+        return t->pieces[0].src;
+    if (off > t->len)
+        off = t->len;
+    const struct piece *p = piece_at(t, off - 1);
+    return p->len == p->src_len ? p->src + (off - p->dst) : p->src + p->src_len;
+}

@@ -1,0 +1,38 @@
+/* text.h — the working text that flows between stages.
+ *
+ * A belopp_text is a NUL-terminated UTF-8 buffer plus a map from every byte
+ * of it back to the bytes of the original input.  Each stage that rewrites
+ * text (UTF-8 repair, NFC, HTML to text) builds a new belopp_text piece by
+ * piece, saying for each piece which input bytes it came from; offsets in
+ * the output therefore always point into the file the user gave us.
+ */
+#ifndef BELOPP_TEXT_H
+#define BELOPP_TEXT_H
+
+#include <stddef.h>
+
+typedef struct belopp_text belopp_text;
+
+/* Returns an empty text, or NULL when out of memory.  Free with belopp_text_free. */
+belopp_text *belopp_text_new(void);
+
+/* Frees the text; accepts NULL. */
+void belopp_text_free(belopp_text *t);
+
+/* Appends n bytes s that stand for the source bytes [src, src + src_len).
+ * When n == src_len the piece maps byte for byte; otherwise every byte of it
+ * maps to the whole source range.  Returns 0, or -1 when out of memory. */
+int belopp_text_append(belopp_text *t, const char *s, size_t n, size_t src, size_t src_len);
+
+/* The bytes (always NUL-terminated) and their length.  Owned by the text. */
+const char *belopp_text_data(const belopp_text *t);
+size_t belopp_text_len(const belopp_text *t);
+
+/* Source offset of the byte at offset off (the first source byte it came from). */
+size_t belopp_text_src_start(const belopp_text *t, size_t off);
+
+/* Source offset just past the byte before off: the exclusive end of a span
+ * that ends at off. */
+size_t belopp_text_src_end(const belopp_text *t, size_t off);
+
+#endif

@@ -1,0 +1,148 @@
+/* amount.c — Swedish number grammar and units, in exact integers.
+ *
+ * Design note: the facts this file relies on, each seen in the corpus.
+ * - The decimal separator is a comma: "6,8 miljarder kronor", "114,5 miljoner".
+ * - Thousands are grouped by a space, often a no-break one: "6 250,5",
+ *   "2 111", "1 819"; or not at all: "2935 miljoner kronor".  Some write dots:
+ *   "7.250.000".  So every non-digit byte between digits before the comma is
+ *   a separator; which separators are allowed is the matcher's business.
+ * - Scale words multiply: tusen 10^3, miljon(er) 10^6, miljard(er) 10^9,
+ *   biljon(er) 10^12 (a Swedish biljon is 10^12, not 10^9).
+ * - Abbreviations carry scale and currency at once: tkr, mkr, mnkr, mdkr,
+ *   MSEK, KSEK.  "12:-" is 12 kronor.  1 krona = 100 öre.
+ * - int64 öre reaches 92 233 720 368 547 758,07 kr (~92 biljoner), far
+ *   beyond any budget; "1,5 biljoner" fits, "10 miljoner biljoner" does not.
+ */
+#include "amount.h"
+
+#include <string.h>
+
+#include <utf8proc.h>
+
+int belopp_mul_i64(int64_t *acc, int64_t m)
+{
+    int64_t r;
+    if (__builtin_mul_overflow(*acc, m, &r))
+        return -1;
+    *acc = r;
+    return 0;
+}
+
+int belopp_add_i64(int64_t *acc, int64_t m)
+{
+    int64_t r;
+    if (__builtin_add_overflow(*acc, m, &r))
+        return -1;
+    *acc = r;
+    return 0;
+}
+
+belopp_status belopp_parse_decimal(const char *s, size_t n, belopp_decimal *out)
+{
+    int64_t m = 0;
+    int frac = -1, digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (belopp_mul_i64(&m, 10) < 0 || belopp_add_i64(&m, c - '0') < 0)
+                return BELOPP_E_OVERFLOW;
+            digits++;
+            if (frac >= 0)
+                frac++;
+        } else if (c == ',') {
+            if (frac >= 0 || digits == 0)
+                return BELOPP_E_SYNTAX;
+            frac = 0;
+        } else if (frac >= 0) {
+            return BELOPP_E_SYNTAX; /* nothing but digits after the comma */
+        }
+    }
+    if (digits == 0 || frac == 0)
+        return BELOPP_E_SYNTAX;
+    out->mantissa = m;
+    out->frac_digits = frac < 0 ? 0 : frac;
+    return BELOPP_OK;
+}
+
+belopp_status belopp_to_minor(belopp_decimal d, int exp10, int64_t *out)
+{
+    int64_t v = d.mantissa;
+    int e = exp10 + 2 - d.frac_digits;
+    for (; e > 0; e--)
+        if (belopp_mul_i64(&v, 10) < 0)
+            return BELOPP_E_OVERFLOW;
+    for (; e < 0; e++) {
+        if (v % 10 != 0)
+            return BELOPP_E_FRACTION;
+        v /= 10;
+    }
+    *out = v;
+    return BELOPP_OK;
+}
+
+const char *belopp_status_message(belopp_status st)
+{
+    switch (st) {
+    case BELOPP_OK: return "ok";
+    case BELOPP_E_SYNTAX: return "not a number";
+    case BELOPP_E_OVERFLOW: return "amount does not fit in 64 bits";
+    case BELOPP_E_FRACTION: return "amount has a fraction of an öre";
+    }
+    return "unknown error";
+}
+
+static const belopp_unit UNITS[] = {
+    {"tusen", BELOPP_UNIT_SCALE, 3, NULL},
+    {"miljon", BELOPP_UNIT_SCALE, 6, NULL},
+    {"miljoner", BELOPP_UNIT_SCALE, 6, NULL},
+    {"milj.", BELOPP_UNIT_SCALE, 6, NULL},
+    {"miljard", BELOPP_UNIT_SCALE, 9, NULL},
+    {"miljarder", BELOPP_UNIT_SCALE, 9, NULL},
+    {"mdr", BELOPP_UNIT_SCALE, 9, NULL},
+    {"md", BELOPP_UNIT_SCALE, 9, NULL},
+    {"biljon", BELOPP_UNIT_SCALE, 12, NULL},
+    {"biljoner", BELOPP_UNIT_SCALE, 12, NULL},
+    {"kronor", BELOPP_UNIT_CURRENCY, 0, "SEK"},
+    {"krona", BELOPP_UNIT_CURRENCY, 0, "SEK"},
+    {"kr", BELOPP_UNIT_CURRENCY, 0, "SEK"},
+    {"sek", BELOPP_UNIT_CURRENCY, 0, "SEK"},
+    {":-", BELOPP_UNIT_CURRENCY, 0, "SEK"},
+    {"öre", BELOPP_UNIT_CURRENCY, -2, "SEK"},
+    {"tkr", BELOPP_UNIT_CURRENCY, 3, "SEK"},
+    {"kkr", BELOPP_UNIT_CURRENCY, 3, "SEK"},
+    {"ksek", BELOPP_UNIT_CURRENCY, 3, "SEK"},
+    {"mkr", BELOPP_UNIT_CURRENCY, 6, "SEK"},
+    {"mnkr", BELOPP_UNIT_CURRENCY, 6, "SEK"},
+    {"msek", BELOPP_UNIT_CURRENCY, 6, "SEK"},
+    {"mdkr", BELOPP_UNIT_CURRENCY, 9, "SEK"},
+    {NULL, 0, 0, NULL},
+};
+
+const belopp_unit *belopp_units(void) { return UNITS; }
+
+int belopp_word_equal(const char *s, size_t n, const char *word)
+{
+    size_t i = 0, j = 0, wn = strlen(word);
+    while (i < n && j < wn) {
+        utf8proc_int32_t a, b;
+        utf8proc_ssize_t la = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                               (utf8proc_ssize_t)(n - i), &a);
+        utf8proc_ssize_t lb = utf8proc_iterate((const utf8proc_uint8_t *)word + j,
+                                               (utf8proc_ssize_t)(wn - j), &b);
+        if (la <= 0 || lb <= 0 || utf8proc_tolower(a) != b)
+            return 0;
+        i += (size_t)la;
+        j += (size_t)lb;
+    }
+    return i == n && j == wn;
+}
+
+const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
+{
+    for (const belopp_unit *u = UNITS; u->word; u++)
+        if (belopp_word_equal(s, n, u->word))
+            return u;
+    if (n > 1 && s[n - 1] == '.')
+        return belopp_unit_lookup(s, n - 1);
+    return NULL;
+}

@@ -1,0 +1,119 @@
+/* unit_amount.c — exact decimals, overflow boundaries, unit words. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../normalize/amount.h"
+
+static int64_t ore(const char *num, int exp10, belopp_status *st)
+{
+    belopp_decimal d;
+    int64_t v = -1;
+    *st = belopp_parse_decimal(num, strlen(num), &d);
+    if (*st == BELOPP_OK)
+        *st = belopp_to_minor(d, exp10, &v);
+    return v;
+}
+
+static void swedish_numbers(void **state)
+{
+    (void)state;
+    belopp_status st;
+    assert_int_equal(ore("6,8", 9, &st), 680000000000);
+    assert_int_equal(ore("6 250,5", 6, &st), 625050000000);
+    assert_int_equal(ore("6\xC2\xA0" "250,5", 6, &st), 625050000000); /* no-break space */
+    assert_int_equal(ore("2935", 6, &st), 293500000000);
+    assert_int_equal(ore("7.250.000", 0, &st), 725000000);
+    assert_int_equal(ore("19,90", 0, &st), 1990);
+    assert_int_equal(ore("50", -2, &st), 50); /* 50 öre */
+    assert_int_equal(st, BELOPP_OK);
+}
+
+static void malformed_numbers(void **state)
+{
+    (void)state;
+    belopp_decimal d;
+    assert_int_equal(belopp_parse_decimal("", 0, &d), BELOPP_E_SYNTAX);
+    assert_int_equal(belopp_parse_decimal("5,", 2, &d), BELOPP_E_SYNTAX);
+    assert_int_equal(belopp_parse_decimal(",5", 2, &d), BELOPP_E_SYNTAX);
+    assert_int_equal(belopp_parse_decimal("1,2,3", 5, &d), BELOPP_E_SYNTAX);
+}
+
+static void fraction_of_an_ore_is_refused(void **state)
+{
+    (void)state;
+    belopp_status st;
+    ore("19,905", 0, &st);
+    assert_int_equal(st, BELOPP_E_FRACTION);
+    assert_int_equal(ore("19,900", 0, &st), 1990); /* trailing zero is exact */
+    assert_int_equal(st, BELOPP_OK);
+}
+
+static void mul_and_add_boundaries(void **state)
+{
+    (void)state;
+    int64_t v = INT64_MAX / 10;
+    assert_int_equal(belopp_mul_i64(&v, 10), 0); /* just inside */
+    assert_int_equal(v, INT64_MAX / 10 * 10);
+    v = INT64_MAX / 10 + 1;
+    assert_int_equal(belopp_mul_i64(&v, 10), -1); /* just past */
+    assert_int_equal(v, INT64_MAX / 10 + 1);      /* unchanged */
+    v = INT64_MAX - 1;
+    assert_int_equal(belopp_add_i64(&v, 1), 0);
+    assert_int_equal(v, INT64_MAX);
+    assert_int_equal(belopp_add_i64(&v, 1), -1);
+    assert_int_equal(v, INT64_MAX);
+}
+
+static void ore_boundaries(void **state)
+{
+    (void)state;
+    belopp_status st;
+    /* INT64_MAX öre is 92 233 720 368 547 758,07 kr */
+    assert_int_equal(ore("92233720368547758,07", 0, &st), INT64_MAX);
+    assert_int_equal(st, BELOPP_OK);
+    ore("92233720368547758,08", 0, &st);
+    assert_int_equal(st, BELOPP_E_OVERFLOW);
+    /* 92 233 biljoner fits; 92 234 does not */
+    assert_int_equal(ore("92233", 12, &st), INT64_C(9223300000000000000));
+    assert_int_equal(st, BELOPP_OK);
+    ore("92234", 12, &st);
+    assert_int_equal(st, BELOPP_E_OVERFLOW);
+    ore("99999999999999999999", 0, &st); /* the digits alone overflow */
+    assert_int_equal(st, BELOPP_E_OVERFLOW);
+}
+
+static void units(void **state)
+{
+    (void)state;
+    const belopp_unit *u = belopp_unit_lookup("Miljarder", 9);
+    assert_non_null(u);
+    assert_int_equal(u->kind, BELOPP_UNIT_SCALE);
+    assert_int_equal(u->exp10, 9);
+    u = belopp_unit_lookup("MSEK", 4);
+    assert_int_equal(u->exp10, 6);
+    assert_string_equal(u->currency, "SEK");
+    u = belopp_unit_lookup("Öre", strlen("Öre"));
+    assert_int_equal(u->exp10, -2);
+    u = belopp_unit_lookup("kr.", 3); /* trailing dot tolerated */
+    assert_string_equal(u->word, "kr");
+    assert_null(belopp_unit_lookup("kris", 4));
+    assert_null(belopp_unit_lookup("Kronoberg", 9));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(swedish_numbers),
+        cmocka_unit_test(malformed_numbers),
+        cmocka_unit_test(fraction_of_an_ore_is_refused),
+        cmocka_unit_test(mul_and_add_boundaries),
+        cmocka_unit_test(ore_boundaries),
+        cmocka_unit_test(units),
+    };
+    return cmocka_run_group_tests_name("amount", tests, NULL, NULL);
+}

@@ -1,0 +1,119 @@
+/* unit_cases.c — runs tests/cases.txt: small texts and the amounts a reader
+ * finds in them.  Grammar, one case per block:
+ *
+ *   ### why this case exists
+ *   input text, one or more lines
+ *   ---
+ *   TEXT | CUR VALUE [| key=value …]     one line per expected amount, in order
+ *   ===
+ *
+ * TEXT is the amount as written (a line break inside it is written \n);
+ * VALUE is in minor units (öre).  Keys, in this order when present:
+ * qualifier, label, column.  No lines between --- and === means "no money".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+static void describe(const run_result *r, size_t i, char *out, size_t cap)
+{
+    const belopp_amount *a = &r->amounts[i];
+    const char *s = belopp_text_data(r->text);
+    size_t o = 0;
+    for (size_t k = a->text.start; k < a->text.end && o + 3 < cap; k++) {
+        if (s[k] == '\n') {
+            out[o++] = '\\';
+            out[o++] = 'n';
+        } else {
+            out[o++] = s[k];
+        }
+    }
+    out[o] = '\0';
+    char tail[512] = "";
+    if (a->qualifier)
+        snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " qualifier=%s", a->qualifier);
+    if (a->row) {
+        const belopp_table *tb = belopp_segments_table(r->seg, a->row->table);
+        snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " label=%.*s column=%.*s",
+                 (int)(a->row->label.end - a->row->label.start), s + a->row->label.start,
+                 (int)(tb->header.end - tb->header.start), s + tb->header.start);
+    }
+    snprintf(out + o, cap - o, " | %s %lld%s%s", a->currency, (long long)a->minor,
+             tail[0] ? " |" : "", tail);
+}
+
+int main(int argc, char **argv)
+{
+    const char *path = argc > 1 ? argv[1] : "tests/cases.txt";
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        return 2;
+    }
+    char err[256];
+    belopp_matcher *m = belopp_matcher_new(err, sizeof err);
+    if (!m) {
+        fprintf(stderr, "%s\n", err);
+        fclose(f);
+        return 2;
+    }
+    char title[512] = "", line[8192];
+    size_t cap = 1 << 16, ilen = 0, nexp = 0;
+    char *input = malloc(cap);
+    char expected[64][512];
+    int section = 0, pass = 0, fail = 0, lineno = 0, caseline = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        if (section == 0 && strncmp(line, "### ", 4) == 0) {
+            snprintf(title, sizeof title, "%.500s", line + 4);
+            title[strcspn(title, "\n")] = '\0';
+            ilen = nexp = 0;
+            section = 1;
+            caseline = lineno;
+        } else if (section == 1 && strcmp(line, "---\n") == 0) {
+            section = 2;
+        } else if (section == 1) {
+            size_t n = strlen(line);
+            if (ilen + n + 1 < cap) {
+                memcpy(input + ilen, line, n);
+                ilen += n;
+            }
+        } else if (section == 2 && strcmp(line, "===\n") != 0) {
+            if (nexp < 64) {
+                snprintf(expected[nexp], sizeof expected[nexp], "%.500s", line);
+                expected[nexp][strcspn(expected[nexp], "\n")] = '\0';
+                nexp++;
+            }
+        } else if (section == 2) {
+            input[ilen] = '\0';
+            run_result r = run(m, input);
+            int ok = r.n == nexp;
+            char got[512];
+            for (size_t i = 0; i < r.n && i < nexp; i++) {
+                describe(&r, i, got, sizeof got);
+                ok &= strcmp(got, expected[i]) == 0;
+            }
+            if (ok) {
+                pass++;
+            } else {
+                fail++;
+                printf("FAIL %s:%d: %s\n", path, caseline, title);
+                for (size_t i = 0; i < nexp; i++)
+                    printf("  expected: %s\n", expected[i]);
+                for (size_t i = 0; i < r.n; i++) {
+                    describe(&r, i, got, sizeof got);
+                    printf("  actual:   %s\n", got);
+                }
+            }
+            run_free(&r);
+            section = 0;
+        }
+    }
+    fclose(f);
+    free(input);
+    belopp_matcher_free(m);
+    printf("cases: %d passed, %d failed\n", pass, fail);
+    return fail ? 1 : 0;
+}

@@ -1,0 +1,67 @@
+/* unit_nfc.c — NFC where needed, offsets kept. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../normalize/nfc.h"
+
+static belopp_text *nfc_of(const char *s)
+{
+    belopp_text *in = belopp_text_new();
+    belopp_text_append(in, s, strlen(s), 0, strlen(s));
+    belopp_text *out = belopp_nfc(in);
+    belopp_text_free(in);
+    return out;
+}
+
+static void combining_ring_composes(void **state)
+{
+    (void)state;
+    /* "va\u030Ard 5 kr": a + COMBINING RING ABOVE (3 bytes) becomes å (2 bytes) */
+    belopp_text *t = nfc_of("va\xCC\x8Ard 5 kr");
+    assert_string_equal(belopp_text_data(t), "vård 5 kr");
+    /* "5" is at 5 in the output and at 6 in the input */
+    assert_int_equal(belopp_text_src_start(t, 5), 6);
+    assert_int_equal(belopp_text_src_end(t, 3), 4); /* "vå" ends where "a\u030A" did */
+    belopp_text_free(t);
+}
+
+static void angstrom_sign_becomes_a_ring(void **state)
+{
+    (void)state;
+    belopp_text *t = nfc_of("\xE2\x84\xAB"); /* U+212B */
+    assert_string_equal(belopp_text_data(t), "Å");
+    belopp_text_free(t);
+}
+
+static void precomposed_text_is_untouched(void **state)
+{
+    (void)state;
+    const char *s = "Överenskommelsen omfattar 6\xC2\xA0" "250,5 miljoner kronor – 2 111";
+    belopp_text *t = nfc_of(s);
+    assert_string_equal(belopp_text_data(t), s);
+    assert_int_equal(belopp_text_src_start(t, 20), 20);
+    belopp_text_free(t);
+}
+
+static void superscript_is_not_folded(void **state)
+{
+    (void)state;
+    belopp_text *t = nfc_of("10\xC2\xB2 kr"); /* NFKC would make "102 kr" */
+    assert_string_equal(belopp_text_data(t), "10\xC2\xB2 kr");
+    belopp_text_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(combining_ring_composes),
+        cmocka_unit_test(angstrom_sign_becomes_a_ring),
+        cmocka_unit_test(precomposed_text_is_untouched),
+        cmocka_unit_test(superscript_is_not_folded),
+    };
+    return cmocka_run_group_tests_name("nfc", tests, NULL, NULL);
+}

@@ -1,0 +1,67 @@
+/* unit_text.c — the offset map of belopp_text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../extract/text.h"
+
+static void identity_pieces_merge_and_map_back(void **state)
+{
+    (void)state;
+    belopp_text *t = belopp_text_new();
+    assert_int_equal(belopp_text_append(t, "abc", 3, 0, 3), 0);
+    assert_int_equal(belopp_text_append(t, "def", 3, 3, 3), 0);
+    assert_string_equal(belopp_text_data(t), "abcdef");
+    assert_int_equal(belopp_text_len(t), 6);
+    assert_int_equal(belopp_text_src_start(t, 4), 4);
+    assert_int_equal(belopp_text_src_end(t, 6), 6);
+    belopp_text_free(t);
+}
+
+static void replacement_maps_to_the_bytes_it_replaced(void **state)
+{
+    (void)state;
+    /* input "x\xFFy": the bad byte at 1 becomes the 3-byte U+FFFD */
+    belopp_text *t = belopp_text_new();
+    belopp_text_append(t, "x", 1, 0, 1);
+    belopp_text_append(t, "\xEF\xBF\xBD", 3, 1, 1);
+    belopp_text_append(t, "y", 1, 2, 1);
+    assert_int_equal(belopp_text_src_start(t, 1), 1);
+    assert_int_equal(belopp_text_src_start(t, 3), 1); /* inside the replacement */
+    assert_int_equal(belopp_text_src_end(t, 4), 2);   /* span ending after it */
+    assert_int_equal(belopp_text_src_start(t, 4), 2); /* "y" */
+    assert_int_equal(belopp_text_src_end(t, 5), 3);
+    belopp_text_free(t);
+}
+
+static void gap_in_source_is_kept(void **state)
+{
+    (void)state;
+    /* "a" from byte 0, then "b" from byte 10 (a tag was skipped) */
+    belopp_text *t = belopp_text_new();
+    belopp_text_append(t, "a", 1, 0, 1);
+    belopp_text_append(t, "b", 1, 10, 1);
+    assert_int_equal(belopp_text_src_end(t, 1), 1); /* not 10 */
+    assert_int_equal(belopp_text_src_start(t, 1), 10);
+    belopp_text_free(t);
+}
+
+static void free_accepts_null(void **state)
+{
+    (void)state;
+    belopp_text_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(identity_pieces_merge_and_map_back),
+        cmocka_unit_test(replacement_maps_to_the_bytes_it_replaced),
+        cmocka_unit_test(gap_in_source_is_kept),
+        cmocka_unit_test(free_accepts_null),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}

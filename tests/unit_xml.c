@@ -1,0 +1,67 @@
+/* unit_xml.c — cleaning strings and writing well-formed XML. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+
+#include "../emit/xml.h"
+#include "support.h"
+
+static void clean_replaces_what_xml_forbids(void **state)
+{
+    (void)state;
+    char *c = belopp_xml_clean("a\x01" "b\xFF" "c\xEF\xBF\xBE" "d\te", 11, 0);
+    assert_string_equal(c, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\te");
+    free(c);
+    c = belopp_xml_clean("x\ny\tz", 5, 1);
+    assert_string_equal(c, "x y z");
+    free(c);
+    c = belopp_xml_clean("\xC3", 1, 0); /* truncated sequence */
+    assert_string_equal(c, "\xEF\xBF\xBD");
+    free(c);
+}
+
+static void document_is_well_formed_whatever_came_in(void **state)
+{
+    (void)state;
+    char err[256];
+    belopp_matcher *m = belopp_matcher_new(err, sizeof err);
+    const char *src = "\x01<&> 5 kronor \x1b]]> --";
+    run_result r = run(m, src);
+    assert_int_equal(r.n, 1);
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *f = open_memstream(&out, &outlen);
+    belopp_emitter *e = belopp_emitter_new(f);
+    assert_int_equal(belopp_emit_document(e, "bad\x02name\xFF.txt", (const unsigned char *)src,
+                                          strlen(src), r.text, r.seg, r.amounts, r.n),
+                     0);
+    assert_int_equal(belopp_emitter_finish(e), 0);
+    belopp_emitter_free(e);
+    fclose(f);
+    xmlDocPtr doc = xmlReadMemory(out, (int)outlen, "out.xml", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    assert_non_null(strstr(out, "ore=\"500\""));
+    assert_non_null(strstr(out, "start=\"5\" end=\"13\" line=\"1\""));
+    assert_non_null(strstr(out, "&lt;&amp;&gt;"));
+    xmlFreeDoc(doc);
+    free(out);
+    run_free(&r);
+    belopp_matcher_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(clean_replaces_what_xml_forbids),
+        cmocka_unit_test(document_is_well_formed_whatever_came_in),
+    };
+    int rc = cmocka_run_group_tests_name("xml", tests, NULL, NULL);
+    xmlCleanupParser();
+    return rc;
+}
