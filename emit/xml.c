@@ -151,19 +151,29 @@ static int write_amount(xmlTextWriterPtr w, const belopp_text *t, const belopp_s
     const char *s = belopp_text_data(t);
     size_t start = belopp_text_src_start(t, a->text.start);
     size_t end = belopp_text_src_end(t, a->text.end);
+    int sek = strcmp(a->currency, "SEK") == 0;
     if (xmlTextWriterStartElement(w, BAD_CAST "amount") < 0 ||
-        xmlTextWriterWriteAttribute(w, BAD_CAST "currency", BAD_CAST a->currency) < 0 ||
-        write_int(w, strcmp(a->currency, "SEK") == 0 ? "ore" : "minor", a->minor) < 0 ||
-        write_int(w, "start", (int64_t)start) < 0 || write_int(w, "end", (int64_t)end) < 0 ||
+        xmlTextWriterWriteAttribute(w, BAD_CAST "currency", BAD_CAST a->currency) < 0)
+        return -1;
+    if (a->is_range ? write_int(w, sek ? "ore-low" : "minor-low", a->minor) < 0 ||
+                          write_int(w, sek ? "ore-high" : "minor-high", a->minor_high) < 0
+                    : write_int(w, sek ? "ore" : "minor", a->minor) < 0)
+        return -1;
+    if (write_int(w, "start", (int64_t)start) < 0 || write_int(w, "end", (int64_t)end) < 0 ||
         write_int(w, "line", (int64_t)line_of(lc, start)) < 0)
         return -1;
     if (a->qualifier &&
         xmlTextWriterWriteAttribute(w, BAD_CAST "qualifier", BAD_CAST a->qualifier) < 0)
         return -1;
-    const belopp_table *tb = a->row ? belopp_segments_table(g, a->row->table) : NULL;
-    if (tb && write_clean(w, "column", 0, s + tb->header.start,
-                          tb->header.end - tb->header.start, 1) < 0)
+    if (a->per.start != a->per.end &&
+        write_clean(w, "per", 0, s + a->per.start, a->per.end - a->per.start, 1) < 0)
         return -1;
+    const belopp_table *tb = a->row ? belopp_segments_table(g, a->row->table) : NULL;
+    if (tb) {
+        belopp_span col = belopp_segments_column_title(g, a->row, a->column);
+        if (write_clean(w, "column", 0, s + col.start, col.end - col.start, 1) < 0)
+            return -1;
+    }
     if (write_clean(w, "text", 1, s + a->text.start, a->text.end - a->text.start, 0) < 0)
         return -1;
     if (tb) {

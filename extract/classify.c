@@ -97,6 +97,51 @@ static const belopp_unit *unit_of(const char *s, belopp_span sp)
     return sp.start == sp.end ? NULL : belopp_unit_lookup(s + sp.start, sp.end - sp.start);
 }
 
+/* The value of a written number (digits or words) times 10^exp10, in minor
+ * units, negated when sign is set. */
+static belopp_status value_of(const char *s, belopp_span num, int in_words, int exp10,
+                              int negative, int64_t *out)
+{
+    belopp_decimal d;
+    belopp_status st = in_words ? belopp_parse_words(s + num.start, num.end - num.start, &d)
+                                : belopp_parse_decimal(s + num.start, num.end - num.start, &d);
+    if (st == BELOPP_OK)
+        st = belopp_to_minor(d, exp10, out);
+    if (st == BELOPP_OK && negative)
+        *out = -*out; /* cannot overflow: |INT64_MIN| > INT64_MAX */
+    return st;
+}
+
+static void report(belopp_diags *diags, const belopp_text *t, belopp_span sp, belopp_status st)
+{
+    const char *s = belopp_text_data(t);
+    int shown = (int)(sp.end - sp.start > 60 ? 60 : sp.end - sp.start);
+    while (shown > 0 && ((unsigned char)s[sp.start + (size_t)shown] & 0xC0) == 0x80)
+        shown--; /* never cut a character in two */
+    belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, sp.start),
+                     "\"%.*s%s\": %s; amount left out", shown, s + sp.start,
+                     (size_t)shown < sp.end - sp.start ? "…" : "", belopp_status_message(st));
+}
+
+typedef struct {
+    belopp_amount *a;
+    size_t n, cap;
+} amount_list;
+
+static int push(amount_list *l, belopp_amount am)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 32;
+        belopp_amount *p = realloc(l->a, nc * sizeof *p);
+        if (!p)
+            return -1;
+        l->a = p;
+        l->cap = nc;
+    }
+    l->a[l->n++] = am;
+    return 0;
+}
+
 int belopp_classify(const belopp_text *t, const belopp_segments *g, const belopp_candidate *c,
                     size_t n, belopp_amount **out, size_t *nout, belopp_diags *diags)
 {
@@ -105,67 +150,83 @@ int belopp_classify(const belopp_text *t, const belopp_segments *g, const belopp
 
     int money_text = belopp_segments_ntables(g) > 0;
     for (size_t i = 0; i < n && !money_text; i++)
-        money_text = c[i].currency.start != c[i].currency.end;
+        money_text = c[i].currency.start != c[i].currency.end ||
+                     c[i].prefix_currency.start != c[i].prefix_currency.end;
 
-    belopp_amount *a = NULL;
-    size_t count = 0, cap = 0;
+    amount_list list = {NULL, 0, 0};
+    const belopp_row *last_row = NULL;
+    size_t cell = 0;
     for (size_t i = 0; i < n; i++) {
         const belopp_candidate *k = &c[i];
         const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
-        const belopp_row *row = belopp_segments_row(g, k->number.start);
+        if (!cur)
+            cur = unit_of(s, k->prefix_currency);
+        const belopp_row *row = belopp_segments_row(g, k->whole.start);
+        /* The n-th number in a row is in the n-th value column. */
+        cell = row && row == last_row ? cell + 1 : 0;
+        last_row = row;
         int exp10;
         const char *currency;
         if (cur) {
             exp10 = cur->exp10 + (scale ? scale->exp10 : 0);
             currency = cur->currency;
         } else if (row && !scale) {
-            if (followed_by_percent(s, len, k->whole.end))
+            if (followed_by_percent(s, len, k->whole.end) ||
+                !belopp_segments_column_is_money(g, row, cell))
                 continue;
             const belopp_table *tb = belopp_segments_table(g, row->table);
             exp10 = tb->exp10;
             currency = tb->currency;
-        } else if (scale && money_text && money_phrase_goes_on(s, len, k->whole.end)) {
+        } else if (scale && money_text && money_phrase_goes_on(s, len, k->scale.end)) {
             exp10 = scale->exp10;
             currency = "SEK";
         } else {
             continue;
         }
 
-        belopp_decimal d;
-        int64_t minor = 0;
-        belopp_status st = belopp_parse_decimal(s + k->number.start, k->number.end - k->number.start, &d);
-        if (st == BELOPP_OK)
-            st = belopp_to_minor(d, exp10, &minor);
-        if (st != BELOPP_OK) {
-            int shown = (int)(k->whole.end - k->whole.start > 60 ? 60 : k->whole.end - k->whole.start);
-            while (shown > 0 && ((unsigned char)s[k->whole.start + (size_t)shown] & 0xC0) == 0x80)
-                shown--; /* never cut a character in two */
-            belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, k->whole.start),
-                             "\"%.*s%s\": %s; amount left out", shown, s + k->whole.start,
-                             (size_t)shown < k->whole.end - k->whole.start ? "…" : "",
-                             belopp_status_message(st));
-            continue;
-        }
-        if (count == cap) {
-            size_t nc = cap ? cap * 2 : 32;
-            belopp_amount *p = realloc(a, nc * sizeof *p);
-            if (!p) {
-                free(a);
-                return -1;
-            }
-            a = p;
-            cap = nc;
-        }
-        a[count++] = (belopp_amount){
+        int negative = k->sign.start != k->sign.end;
+        belopp_amount am = {
             .text = k->whole,
             .sentence = belopp_segments_sentence(g, k->whole.start),
             .row = row,
+            .column = cell,
             .currency = currency,
-            .minor = minor,
             .qualifier = qualifier_kind(s, k->qualifier),
+            .per = k->per,
         };
+        belopp_status st = value_of(s, k->number, k->in_words, exp10, negative, &am.minor);
+        if (st == BELOPP_OK && k->number2.start != k->number2.end) {
+            am.is_range = 1;
+            st = value_of(s, k->number2, 0, exp10, 0, &am.minor_high);
+        }
+        if (st != BELOPP_OK) {
+            report(diags, t, k->whole, st);
+            continue;
+        }
+        if (push(&list, am) < 0)
+            goto oom;
+        /* "87 MSEK (79)": last year's figure, in the same unit. */
+        if (k->comparison.start != k->comparison.end && cur) {
+            belopp_amount cmp = am;
+            cmp.text = k->comparison;
+            cmp.is_range = 0;
+            cmp.qualifier = NULL;
+            cmp.per = (belopp_span){0, 0};
+            int neg = s[k->comparison.start] == '-' || (unsigned char)s[k->comparison.start] == 0xE2;
+            belopp_span digits = k->comparison;
+            while (digits.start < digits.end && !(s[digits.start] >= '0' && s[digits.start] <= '9'))
+                digits.start++;
+            st = value_of(s, digits, 0, exp10, neg, &cmp.minor);
+            if (st != BELOPP_OK)
+                report(diags, t, k->comparison, st);
+            else if (push(&list, cmp) < 0)
+                goto oom;
+        }
     }
-    *out = a;
-    *nout = count;
+    *out = list.a;
+    *nout = list.n;
     return 0;
+oom:
+    free(list.a);
+    return -1;
 }

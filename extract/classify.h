@@ -20,9 +20,13 @@ typedef struct {
     belopp_span text;      /* the amount as written, in the working text */
     belopp_span sentence;  /* the sentence it stands in (prose) */
     const belopp_row *row; /* the table row, for a table cell; else NULL */
+    size_t column;         /* for a table cell: its 0-based value column */
     const char *currency;  /* ISO 4217 */
-    int64_t minor;         /* value in minor units: öre for SEK */
+    int64_t minor;         /* value in minor units: öre for SEK; the low end of a range */
+    int is_range;          /* "4–5 miljarder": minor .. minor_high */
+    int64_t minor_high;
     const char *qualifier; /* "approx", "at-least", "at-most", or NULL */
+    belopp_span per;       /* "projekt" of "25 000 kronor per projekt"; empty if none */
 } belopp_amount;
 
 /* Classifies the n candidates c (in text order) of text t.  Returns 0 with a

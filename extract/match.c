@@ -10,6 +10,8 @@
  * - Unit words follow the number after spaces or one line break ("4,1\n
  *   miljarder kronor"); "kr" must end a word, so "kris" and "Kronoberg" are
  *   not units.
+ * - A range dash has at most one space on each side ("200–300", "4 - 5");
+ *   a tab before a minus sign separates table columns ("800<TAB>-40").
  * - PCRE2 10.42 checks UTF validity on every call unless told not to, which
  *   makes a global loop quadratic; our input is repaired by read.c, so every
  *   call passes PCRE2_NO_UTF_CHECK.  UCP makes \p and \h Unicode-aware;
@@ -33,14 +35,16 @@ struct belopp_matcher {
     pcre2_code *code;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
-    int g_qual, g_num, g_scale, g_cur;
+    int g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_num2, g_adj, g_scale, g_cur, g_per,
+        g_cmp;
 };
 
 static const char *const QUALIFIERS[] = {"ca.", "ca", "cirka", "omkring", "drygt", "knappt",
                                          "nästan", "runt", "minst", "över", "högst",
                                          "upp till", "under", NULL};
 
-/* Appends word to buf as a literal alternative (escaping . : - and space). */
+/* Appends word to buf as a literal alternative (escaping metacharacters; a
+ * space matches any run of horizontal space). */
 static void append_literal(char *buf, size_t cap, const char *word)
 {
     size_t n = strlen(buf);
@@ -52,7 +56,7 @@ static void append_literal(char *buf, size_t cap, const char *word)
             n += 3;
             continue;
         }
-        if (strchr(".:-", *p))
+        if (strchr("\\^$.|?*+()[]{}:-/", *p))
             buf[n++] = '\\';
         buf[n++] = *p;
     }
@@ -71,29 +75,58 @@ static void unit_alternation(char *buf, size_t cap, const char *name, belopp_uni
     strncat(buf, ")))", cap - strlen(buf) - 1);
 }
 
+/* Number words, as one alternation: "fyra", "tjugofem", "etthundrafemtio",
+ * "två och en halv", "en halv".  normalize/amount.c reads them. */
+#define ONES "(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)"
+#define TEENS "(?:tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)"
+#define TENS "(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)"
+#define WORD "(?:(?:" ONES "?hundra)?(?:" TENS ONES "?|" TEENS "|" ONES ")|" ONES "?hundra)"
+#define WORDS "(?i:(?:en|ett)\\h+halv|" WORD "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}])"
+
 static char *build_pattern(void)
 {
-    char quals[512] = "(?<qual>(?i:(", scales[512], curs[512];
+    char quals[512] = "(?<qual>(?i:(", scales[512], curs[1024];
     for (size_t i = 0; QUALIFIERS[i]; i++)
         append_literal(quals, sizeof quals, QUALIFIERS[i]);
     strcat(quals, ")))");
     unit_alternation(scales, sizeof scales, "scale", BELOPP_UNIT_SCALE);
     unit_alternation(curs, sizeof curs, "cur", BELOPP_UNIT_CURRENCY);
 
-    const char *gs = BELOPP_GROUP_SPACE;
     const char *sp = "\\h*(?:\\R\\h*)?"; /* spaces, at most one line break */
-    size_t cap = 4096;
+    /* A digit number: grouped by spaces or dots, or not at all; a decimal comma. */
+    char num[256];
+    snprintf(num, sizeof num,
+             "(?:[0-9]{1,3}(?:%s[0-9]{3})+|[0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
+             "(?![0-9]|[.,][0-9])",
+             BELOPP_GROUP_SPACE);
+    /* Scale or currency must follow a number in words. */
+    char unit_ahead[2048];
+    snprintf(unit_ahead, sizeof unit_ahead, "(?=%s(?:(?i:nya|extra|ytterligare)\\h+)?(?:%s|%s))",
+             sp, scales, curs);
+    /* named groups may not repeat, so the look-ahead uses unnamed copies */
+    for (char *q; (q = strstr(unit_ahead, "(?<"));) {
+        char *close = strchr(q, '>');
+        memmove(q + 3, close + 1, strlen(close + 1) + 1);
+        q[2] = ':';
+    }
+    size_t cap = 8192;
     char *p = malloc(cap);
     if (!p)
         return NULL;
     snprintf(p, cap,
              "(?<![\\p{L}\\p{N}_])(?:%s\\h+)?"
+             "(?:(?<between>(?i:mellan))\\h+)?"
+             "(?:(?<pcur>[€$£]|EUR|USD|GBP|SEK|NOK|DKK)\\h*)?"
              "(?<![\\p{L}\\p{N}_.,:/\\x{2013}\\x{2212}-])"
-             "(?<num>(?:[0-9]{1,3}(?:%s[0-9]{3})+|[0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?)"
-             "(?![0-9]|[.,][0-9])"
+             "(?<sign>(?i:minus)\\h+|[-\\x{2212}](?=[0-9]))?"
+             "(?:(?<num>%s)|(?<words>%s)%s)"
+             "(?:(?(<between>)\\h+och\\h+|[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?)(?<num2>%s))?"
+             "(?:%s(?<adj>(?i:nya|extra|ytterligare))%s)?"
              "(?:%s%s(?![\\p{L}\\p{N}]))?"
-             "(?:%s%s(?![\\p{L}\\p{N}]))?",
-             quals, gs, sp, scales, sp, curs);
+             "(?:%s%s(?![\\p{L}\\p{N}]))?"
+             "(?:(?:\\h*/\\h*|\\h+(?i:per)\\h+)(?<per>\\p{L}+))?"
+             "(?:\\h*\\((?<cmp>[-\\x{2212}]?%s)\\))?",
+             quals, num, WORDS, unit_ahead, num, sp, unit_ahead, sp, scales, sp, curs, num);
     return p;
 }
 
@@ -126,10 +159,20 @@ belopp_matcher *belopp_matcher_new(char *err, size_t errlen)
         return NULL;
     }
     pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
-    m->g_qual = pcre2_substring_number_from_name(m->code, (PCRE2_SPTR) "qual");
-    m->g_num = pcre2_substring_number_from_name(m->code, (PCRE2_SPTR) "num");
-    m->g_scale = pcre2_substring_number_from_name(m->code, (PCRE2_SPTR) "scale");
-    m->g_cur = pcre2_substring_number_from_name(m->code, (PCRE2_SPTR) "cur");
+#define GROUP(name) pcre2_substring_number_from_name(m->code, (PCRE2_SPTR)name)
+    m->g_qual = GROUP("qual");
+    m->g_between = GROUP("between");
+    m->g_pcur = GROUP("pcur");
+    m->g_sign = GROUP("sign");
+    m->g_num = GROUP("num");
+    m->g_words = GROUP("words");
+    m->g_num2 = GROUP("num2");
+    m->g_adj = GROUP("adj");
+    m->g_scale = GROUP("scale");
+    m->g_cur = GROUP("cur");
+    m->g_per = GROUP("per");
+    m->g_cmp = GROUP("cmp");
+#undef GROUP
     return m;
 }
 
@@ -172,9 +215,38 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, belopp_candidate **out
             return -1;
         }
         const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-        belopp_candidate k = {{0, 0}, group(ov, m->g_qual), group(ov, m->g_num),
-                              group(ov, m->g_scale), group(ov, m->g_cur)};
-        k.whole = (belopp_span){k.number.start, ov[1]};
+        belopp_candidate k = {
+            .qualifier = group(ov, m->g_qual),
+            .between = group(ov, m->g_between),
+            .prefix_currency = group(ov, m->g_pcur),
+            .sign = group(ov, m->g_sign),
+            .number = group(ov, m->g_num),
+            .number2 = group(ov, m->g_num2),
+            .scale = group(ov, m->g_scale),
+            .currency = group(ov, m->g_cur),
+            .per = group(ov, m->g_per),
+            .comparison = group(ov, m->g_cmp),
+        };
+        belopp_span words = group(ov, m->g_words);
+        if (words.start != words.end) {
+            k.number = words;
+            k.in_words = 1;
+        }
+        /* The amount as written: from "mellan", a currency sign or a minus
+         * sign to the last unit word; "per …" and "(79)" are kept apart. */
+        size_t start = k.number.start, end = k.number.end;
+        if (k.sign.start != k.sign.end)
+            start = k.sign.start;
+        if (k.prefix_currency.start != k.prefix_currency.end)
+            start = k.prefix_currency.start;
+        if (k.between.start != k.between.end && k.number2.start != k.number2.end)
+            start = k.between.start;
+        end = k.number2.end > end ? k.number2.end : end;
+        belopp_span adj = group(ov, m->g_adj);
+        end = adj.end > end ? adj.end : end;
+        end = k.scale.end > end ? k.scale.end : end;
+        end = k.currency.end > end ? k.currency.end : end;
+        k.whole = (belopp_span){start, end};
         if (count == cap) {
             size_t nc = cap ? cap * 2 : 64;
             belopp_candidate *p = realloc(c, nc * sizeof *p);

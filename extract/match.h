@@ -17,11 +17,19 @@
 
 /* A span with start == end is absent. */
 typedef struct {
-    belopp_span whole;     /* number through its last unit word, qualifier excluded */
-    belopp_span qualifier; /* "ca", "cirka", "minst" */
-    belopp_span number;    /* "6 250,5" */
-    belopp_span scale;     /* "miljoner" */
-    belopp_span currency;  /* "kronor", "mkr" */
+    belopp_span whole;           /* sign or "mellan" through the last unit word;
+                                    qualifier, "per …" and "(79)" excluded */
+    belopp_span qualifier;       /* "ca", "cirka", "minst" */
+    belopp_span between;         /* "mellan" of "mellan 4 och 5 miljarder" */
+    belopp_span prefix_currency; /* "€" of "€5 miljoner", "SEK" of "SEK 400" */
+    belopp_span sign;            /* "-", "−" or "minus " */
+    belopp_span number;          /* "6 250,5", or words: "två och en halv" */
+    int in_words;                /* number is written in words */
+    belopp_span number2;         /* upper end of a range: "5" of "4–5 mkr" */
+    belopp_span scale;           /* "miljoner" */
+    belopp_span currency;        /* "kronor", "mkr", "euro" */
+    belopp_span per;             /* "projekt" of "kronor per projekt", "mån" of "kr/mån" */
+    belopp_span comparison;      /* "79" of "87 MSEK (79)" */
 } belopp_candidate;
 
 typedef struct belopp_matcher belopp_matcher;

@@ -14,6 +14,13 @@
  *   often after a no-break space ("Stockholm\u00A0 110").  A blank line or a
  *   line of another shape ends it.  The line above the header is its
  *   caption ("Region Sammanlagda medel per region.*").
+ * - The unit may instead close a caption: "Tabell 2. Kostnad per region
+ *   (tkr)", "Resultat per region, miljoner kronor"; or stand in a header
+ *   row of cells: "Region<TAB>Miljoner kronor".
+ * - Columns are separated by a tab or by two or more spaces.  A line of
+ *   titles may follow the header ("Region  2023  2024  Förändring, %"); its
+ *   value cells are years or words, never amounts.  A column titled with
+ *   "%", "procent" or "andel" holds shares, not money.
  */
 #include "segment.h"
 
@@ -138,6 +145,99 @@ static int unit_header(const char *s, size_t a, size_t b, int *exp10, const char
     return 1;
 }
 
+/* Splits s[a, b) into cells at tabs and runs of two or more spaces.
+ * Returns the number of cells (at most max). */
+static size_t split_cells(const char *s, size_t a, size_t b, belopp_span *cells, size_t max)
+{
+    size_t n = 0, start = a, i = a;
+    while (i < b) {
+        size_t run = i, spaces = 0, sp, tab = 0;
+        while (run < b && (sp = belopp_space_at(s, run, b)) > 0) {
+            tab |= s[run] == '\t';
+            run += sp;
+            spaces++;
+        }
+        if (spaces && (tab || spaces >= 2)) {
+            belopp_span c = belopp_trim(s, start, i);
+            if (c.start < c.end && n < max)
+                cells[n++] = c;
+            start = run;
+        }
+        i = spaces ? run : i + 1;
+    }
+    belopp_span c = belopp_trim(s, start, b);
+    if (c.start < c.end && n < max)
+        cells[n++] = c;
+    return n;
+}
+
+/* Is s[a, b) a header naming the unit, or a caption ending in one ("… (tkr)",
+ * "…, miljoner kronor"), or a row of cells of which one names it?  Fills tb
+ * (exp10, currency, and titles for a row of cells). */
+static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
+{
+    if (unit_header(s, a, b, &tb->exp10, &tb->currency))
+        return 1;
+    if (b - a > 2 && s[b - 1] == ')') {
+        size_t open = b - 1;
+        while (open > a && s[open] != '(')
+            open--;
+        if (s[open] == '(' && unit_header(s, open, b, &tb->exp10, &tb->currency))
+            return 1;
+    }
+    for (size_t comma = b; comma > a; comma--)
+        if (s[comma - 1] == ',') {
+            belopp_span tail = belopp_trim(s, comma, b);
+            if (unit_header(s, tail.start, tail.end, &tb->exp10, &tb->currency))
+                return 1;
+            break;
+        }
+    belopp_span cells[BELOPP_MAX_COLUMNS];
+    size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
+    for (size_t i = 1; i < n; i++)
+        if (unit_header(s, cells[i].start, cells[i].end, &tb->exp10, &tb->currency)) {
+            memcpy(tb->titles, cells, n * sizeof cells[0]);
+            tb->ntitles = n;
+            return 1;
+        }
+    return 0;
+}
+
+/* A year 1900-2099 written alone, as column titles often are. */
+static int is_year(const char *s, belopp_span c)
+{
+    return c.end - c.start == 4 && (memcmp(s + c.start, "19", 2) == 0 || memcmp(s + c.start, "20", 2) == 0) &&
+           s[c.start + 2] >= '0' && s[c.start + 2] <= '9' && s[c.start + 3] >= '0' && s[c.start + 3] <= '9';
+}
+
+/* Is s[a, b) a line of column titles: two or more cells, and every cell
+ * after the first a year or text without digits? */
+static int title_line(const char *s, size_t a, size_t b, belopp_table *tb)
+{
+    belopp_span cells[BELOPP_MAX_COLUMNS];
+    size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
+    if (n < 2)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if (is_year(s, cells[i]))
+            continue;
+        for (size_t k = cells[i].start; k < cells[i].end; k++)
+            if (s[k] >= '0' && s[k] <= '9') {
+                /* "Budget 2024" is a title; "2 111" is not */
+                belopp_span w = cells[i];
+                size_t sp = w.start;
+                while (sp < w.end && !belopp_space_at(s, sp, w.end))
+                    sp++;
+                if (sp == w.end || !is_year(s, belopp_trim(s, sp, w.end)))
+                    return 0;
+                break;
+            }
+    }
+    memcpy(tb->titles, cells, n * sizeof cells[0]);
+    tb->ntitles = n;
+    return 1;
+}
+
 /* Is s[a, b) (trimmed) a row "label value…"?  Fills the row's spans. */
 static int table_row(const char *s, size_t a, size_t b, belopp_row *row)
 {
@@ -169,7 +269,8 @@ static int table_row(const char *s, size_t a, size_t b, belopp_row *row)
             continue;
         }
         char c = s[i];
-        if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == '%') {
+        if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == '%' ||
+            c == '(' || c == ')') {
             i++;
             continue;
         }
@@ -284,11 +385,14 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
 static int find_tables(belopp_segments *g, const char *s, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        belopp_table tb = {{0, 0}, {0, 0}, 0, NULL};
+        belopp_table tb;
+        memset(&tb, 0, sizeof tb);
         belopp_span h = lines[i].trim;
-        if (h.start == h.end || !unit_header(s, h.start, h.end, &tb.exp10, &tb.currency))
+        if (h.start == h.end || !unit_line(s, h.start, h.end, &tb))
             continue;
         size_t j = i + 1, first_row = g->nrows;
+        if (tb.ntitles == 0 && j < n && title_line(s, lines[j].trim.start, lines[j].trim.end, &tb))
+            lines[j++].kind = 1;
         belopp_row row;
         for (; j < n && table_row(s, lines[j].trim.start, lines[j].trim.end, &row); j++) {
             row.table = g->ntables;
@@ -393,6 +497,28 @@ const belopp_row *belopp_segments_row(const belopp_segments *g, size_t off)
     if (lo < g->nrows && g->rows[lo].values.start <= off)
         return &g->rows[lo];
     return NULL;
+}
+
+belopp_span belopp_segments_column_title(const belopp_segments *g, const belopp_row *row,
+                                         size_t column)
+{
+    const belopp_table *tb = &g->tables[row->table];
+    if (tb->ntitles >= 2 && column + 1 < tb->ntitles)
+        return tb->titles[column + 1];
+    return tb->header;
+}
+
+int belopp_segments_column_is_money(const belopp_segments *g, const belopp_row *row,
+                                    size_t column)
+{
+    const char *s = belopp_text_data(g->t);
+    belopp_span t = belopp_segments_column_title(g, row, column);
+    for (size_t i = t.start; i < t.end; i++) {
+        if (s[i] == '%' || strncasecmp(s + i, "procent", 7) == 0 ||
+            strncasecmp(s + i, "andel", 5) == 0)
+            return 0;
+    }
+    return 1;
 }
 
 const belopp_table *belopp_segments_table(const belopp_segments *g, size_t i)

@@ -15,12 +15,16 @@ typedef struct {
     size_t start, end; /* byte offsets into the working text, end exclusive */
 } belopp_span;
 
+#define BELOPP_MAX_COLUMNS 16
+
 /* One table: a header line naming the unit, and the rows under it. */
 typedef struct {
-    belopp_span header;   /* "Miljoner kronor", "(tkr)" */
+    belopp_span header;   /* "Miljoner kronor", "(tkr)", or a caption ending in one */
     belopp_span caption;  /* the line just above the header, or empty */
     int exp10;            /* power of ten the header declares */
     const char *currency; /* ISO 4217 code the header declares */
+    belopp_span titles[BELOPP_MAX_COLUMNS]; /* column titles: "Region", "2023", "2024" */
+    size_t ntitles;       /* 0 when the table has no title line */
 } belopp_table;
 
 /* One row of a table: "Stockholm 2 111". */
@@ -49,6 +53,16 @@ const belopp_row *belopp_segments_row(const belopp_segments *s, size_t off);
 
 /* Table number i (0-based; rows name it), or NULL. */
 const belopp_table *belopp_segments_table(const belopp_segments *s, size_t i);
+
+/* The title of value column `column` (0-based) of row's table: "2024" under
+ * "Region  2023  2024"; the unit header when the table has no titles. */
+belopp_span belopp_segments_column_title(const belopp_segments *s, const belopp_row *row,
+                                         size_t column);
+
+/* Is value column `column` of row's table money?  Not when its title speaks
+ * of a share: "%", "procent", "andel". */
+int belopp_segments_column_is_money(const belopp_segments *s, const belopp_row *row,
+                                    size_t column);
 
 /* Counts, for tests and summaries. */
 size_t belopp_segments_nsentences(const belopp_segments *s);

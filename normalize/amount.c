@@ -10,6 +10,11 @@
  *   biljon(er) 10^12 (a Swedish biljon is 10^12, not 10^9).
  * - Abbreviations carry scale and currency at once: tkr, mkr, mnkr, mdkr,
  *   MSEK, KSEK.  "12:-" is 12 kronor.  1 krona = 100 öre.
+ * - Numbers are also written as words before a scale word or currency:
+ *   "fyra miljarder", "tjugofem miljoner kronor", "en halv miljon",
+ *   "två och en halv miljard kronor", "etthundrafemtio miljoner".
+ * - Other currencies keep their own minor unit of hundredths: "3 000 euro",
+ *   "50 pund", "2 miljoner norska kronor".
  * - int64 öre reaches 92 233 720 368 547 758,07 kr (~92 biljoner), far
  *   beyond any budget; "1,5 biljoner" fits, "10 miljoner biljoner" does not.
  */
@@ -115,6 +120,20 @@ static const belopp_unit UNITS[] = {
     {"mnkr", BELOPP_UNIT_CURRENCY, 6, "SEK"},
     {"msek", BELOPP_UNIT_CURRENCY, 6, "SEK"},
     {"mdkr", BELOPP_UNIT_CURRENCY, 9, "SEK"},
+    {"norska kronor", BELOPP_UNIT_CURRENCY, 0, "NOK"},
+    {"nok", BELOPP_UNIT_CURRENCY, 0, "NOK"},
+    {"danska kronor", BELOPP_UNIT_CURRENCY, 0, "DKK"},
+    {"dkk", BELOPP_UNIT_CURRENCY, 0, "DKK"},
+    {"euro", BELOPP_UNIT_CURRENCY, 0, "EUR"},
+    {"eur", BELOPP_UNIT_CURRENCY, 0, "EUR"},
+    {"€", BELOPP_UNIT_CURRENCY, 0, "EUR"},
+    {"dollar", BELOPP_UNIT_CURRENCY, 0, "USD"},
+    {"us-dollar", BELOPP_UNIT_CURRENCY, 0, "USD"},
+    {"usd", BELOPP_UNIT_CURRENCY, 0, "USD"},
+    {"$", BELOPP_UNIT_CURRENCY, 0, "USD"},
+    {"pund", BELOPP_UNIT_CURRENCY, 0, "GBP"},
+    {"gbp", BELOPP_UNIT_CURRENCY, 0, "GBP"},
+    {"£", BELOPP_UNIT_CURRENCY, 0, "GBP"},
     {NULL, 0, 0, NULL},
 };
 
@@ -129,7 +148,19 @@ int belopp_word_equal(const char *s, size_t n, const char *word)
                                                (utf8proc_ssize_t)(n - i), &a);
         utf8proc_ssize_t lb = utf8proc_iterate((const utf8proc_uint8_t *)word + j,
                                                (utf8proc_ssize_t)(wn - j), &b);
-        if (la <= 0 || lb <= 0 || utf8proc_tolower(a) != b)
+        if (la <= 0 || lb <= 0)
+            return 0;
+        if (b == ' ' && utf8proc_category(a) == UTF8PROC_CATEGORY_ZS) {
+            /* "norska kronor" also with a no-break space or two spaces */
+            while (i < n && utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                             (utf8proc_ssize_t)(n - i), &a) > 0 &&
+                   utf8proc_category(a) == UTF8PROC_CATEGORY_ZS)
+                i += (size_t)utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &a);
+            j += (size_t)lb;
+            continue;
+        }
+        if (utf8proc_tolower(a) != b)
             return 0;
         i += (size_t)la;
         j += (size_t)lb;
@@ -145,4 +176,97 @@ const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
     if (n > 1 && s[n - 1] == '.')
         return belopp_unit_lookup(s, n - 1);
     return NULL;
+}
+
+/* Swedish number words up to 999, compounds written as one word. */
+static const struct {
+    const char *word;
+    int value;
+} UNITS_1_9[] = {{"ett", 1}, {"en", 1}, {"två", 2}, {"tre", 3}, {"fyra", 4},
+                 {"fem", 5}, {"sex", 6}, {"sju", 7}, {"åtta", 8}, {"nio", 9}},
+  TEENS[] = {{"tio", 10}, {"elva", 11}, {"tolv", 12}, {"tretton", 13}, {"fjorton", 14},
+             {"femton", 15}, {"sexton", 16}, {"sjutton", 17}, {"arton", 18}, {"nitton", 19}},
+  TENS[] = {{"tjugo", 20}, {"trettio", 30}, {"fyrtio", 40}, {"femtio", 50},
+            {"sextio", 60}, {"sjuttio", 70}, {"åttio", 80}, {"nittio", 90}};
+
+#define TAKE(table, s, n, i, v)                                                        \
+    do {                                                                               \
+        for (size_t k_ = 0; k_ < sizeof table / sizeof table[0]; k_++) {               \
+            size_t l_ = strlen(table[k_].word);                                        \
+            if ((n) - (i) >= l_ && memcmp((s) + (i), table[k_].word, l_) == 0) {       \
+                (v) = table[k_].value;                                                 \
+                (i) += l_;                                                             \
+                break;                                                                 \
+            }                                                                          \
+        }                                                                              \
+    } while (0)
+
+/* Value of one compound number word s[0, n) (already lower case), or -1. */
+static int word_value(const char *s, size_t n)
+{
+    size_t i = 0;
+    int v = 0, hundreds = 0, tens = 0, ones = 0;
+    size_t save = i;
+    TAKE(UNITS_1_9, s, n, i, hundreds);
+    if (n - i >= 6 && memcmp(s + i, "hundra", 6) == 0) {
+        i += 6;
+        v = (hundreds ? hundreds : 1) * 100;
+    } else {
+        i = save;
+    }
+    TAKE(TENS, s, n, i, tens);
+    if (tens) {
+        TAKE(UNITS_1_9, s, n, i, ones);
+    } else {
+        TAKE(TEENS, s, n, i, ones);
+        if (!ones)
+            TAKE(UNITS_1_9, s, n, i, ones);
+    }
+    v += tens + ones;
+    return i == n && v > 0 ? v : -1;
+}
+
+belopp_status belopp_parse_words(const char *s, size_t n, belopp_decimal *out)
+{
+    /* Lower-case copy with single spaces, so that the tables above apply. */
+    char buf[128];
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &c);
+        if (l <= 0)
+            return BELOPP_E_SYNTAX;
+        i += (size_t)l;
+        if (utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == '\t' || c == '\n' || c == '\r') {
+            if (o > 0 && buf[o - 1] != ' ' && o + 1 < sizeof buf)
+                buf[o++] = ' ';
+            continue;
+        }
+        if (o + 4 >= sizeof buf)
+            return BELOPP_E_SYNTAX;
+        o += (size_t)utf8proc_encode_char(utf8proc_tolower(c), (utf8proc_uint8_t *)buf + o);
+    }
+    while (o > 0 && buf[o - 1] == ' ')
+        o--;
+    buf[o] = '\0';
+
+    int half = 0;
+    size_t end = o;
+    if (o >= 7 && strcmp(buf + o - 7, "en halv") == 0) {
+        half = 1;
+        end = o - 7;
+        if (end == 0) { /* "en halv" alone */
+            *out = (belopp_decimal){5, 1};
+            return BELOPP_OK;
+        }
+        if (end < 5 || strncmp(buf + end - 5, " och ", 5) != 0)
+            return BELOPP_E_SYNTAX;
+        end -= 5;
+    }
+    int v = word_value(buf, end);
+    if (v < 0)
+        return BELOPP_E_SYNTAX;
+    *out = half ? (belopp_decimal){v * 10 + 5, 1} : (belopp_decimal){v, 0};
+    return BELOPP_OK;
 }

@@ -36,6 +36,11 @@ typedef enum {
  * BELOPP_E_SYNTAX, or BELOPP_E_OVERFLOW. */
 belopp_status belopp_parse_decimal(const char *s, size_t n, belopp_decimal *out);
 
+/* Parses a number written in words: "fyra", "tjugofem", "etthundrafemtio",
+ * "en halv", "två och en halv" (up to 999, and halves).  Returns BELOPP_OK
+ * or BELOPP_E_SYNTAX. */
+belopp_status belopp_parse_words(const char *s, size_t n, belopp_decimal *out);
+
 /* Converts d × 10^exp10 units to minor units (öre, cent): the value times
  * 10^(exp10 + 2).  Returns BELOPP_OK with *out set, BELOPP_E_OVERFLOW, or
  * BELOPP_E_FRACTION (e.g. "19,905 kr"); *out is unchanged on failure. */

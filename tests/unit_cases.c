@@ -8,8 +8,8 @@
  *   ===
  *
  * TEXT is the amount as written (a line break inside it is written \n);
- * VALUE is in minor units (öre).  Keys, in this order when present:
- * qualifier, label, column.  No lines between --- and === means "no money".
+ * VALUE is in minor units (öre), LOW..HIGH for a range.  Keys, in this
+ * order when present: per, qualifier, label, column.  No lines between --- and === means "no money".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,16 +32,23 @@ static void describe(const run_result *r, size_t i, char *out, size_t cap)
     }
     out[o] = '\0';
     char tail[512] = "";
+    if (a->per.start != a->per.end)
+        snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " per=%.*s",
+                 (int)(a->per.end - a->per.start), s + a->per.start);
     if (a->qualifier)
         snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " qualifier=%s", a->qualifier);
     if (a->row) {
-        const belopp_table *tb = belopp_segments_table(r->seg, a->row->table);
+        belopp_span col = belopp_segments_column_title(r->seg, a->row, a->column);
         snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " label=%.*s column=%.*s",
                  (int)(a->row->label.end - a->row->label.start), s + a->row->label.start,
-                 (int)(tb->header.end - tb->header.start), s + tb->header.start);
+                 (int)(col.end - col.start), s + col.start);
     }
-    snprintf(out + o, cap - o, " | %s %lld%s%s", a->currency, (long long)a->minor,
-             tail[0] ? " |" : "", tail);
+    char value[64];
+    if (a->is_range)
+        snprintf(value, sizeof value, "%lld..%lld", (long long)a->minor, (long long)a->minor_high);
+    else
+        snprintf(value, sizeof value, "%lld", (long long)a->minor);
+    snprintf(out + o, cap - o, " | %s %s%s%s", a->currency, value, tail[0] ? " |" : "", tail);
 }
 
 int main(int argc, char **argv)
