@@ -80,6 +80,7 @@ test: deps
 check: $(BIN) $(UNIT_BIN) $(BUILD)/tests/validate
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
 	@tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
+	@tests/hostile.sh $(RUNBIN) $(BUILD)/tests/validate
 
 
 unit: $(UNIT_BIN)

@@ -98,6 +98,50 @@ int belopp_emitter_finish(belopp_emitter *e)
     return xmlTextWriterEndDocument(e->w) < 0 || xmlTextWriterFlush(e->w) < 0 ? -1 : 0;
 }
 
+/* Context strings (sentence, label, caption) are repeated for every amount,
+ * so a 10 KB sentence with 1 000 amounts would make 10 MB of output: past
+ * this length only a window around the amount is written, marked with "…". */
+#define MAX_CONTEXT 400
+#define CONTEXT_SIDE 150
+
+/* Moves i back to the start of the UTF-8 character it is in. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Writes the context span sp, or a window of it around focus, as element name. */
+static int write_context(xmlTextWriterPtr w, const char *name, const char *s, belopp_span sp,
+                         belopp_span focus)
+{
+    if (sp.end - sp.start <= MAX_CONTEXT) {
+        char *c = belopp_xml_clean(s + sp.start, sp.end - sp.start, 1);
+        if (!c)
+            return -1;
+        int rc = xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST c);
+        free(c);
+        return rc < 0 ? -1 : 0;
+    }
+    if (focus.start < sp.start || focus.end > sp.end)
+        focus = (belopp_span){sp.start, sp.start};
+    size_t a = focus.start > sp.start + CONTEXT_SIDE ? char_start(s, focus.start - CONTEXT_SIDE) : sp.start;
+    size_t b = focus.end + CONTEXT_SIDE < sp.end ? char_start(s, focus.end + CONTEXT_SIDE) : sp.end;
+    if (b - a > 2 * CONTEXT_SIDE + MAX_CONTEXT) /* a huge amount text itself */
+        b = char_start(s, a + 2 * CONTEXT_SIDE + MAX_CONTEXT);
+    char *c = belopp_xml_clean(s + a, b - a, 1);
+    if (!c)
+        return -1;
+    int rc = xmlTextWriterStartElement(w, BAD_CAST name) < 0 ||
+             (a > sp.start && xmlTextWriterWriteString(w, BAD_CAST "…") < 0) ||
+             xmlTextWriterWriteString(w, BAD_CAST c) < 0 ||
+             (b < sp.end && xmlTextWriterWriteString(w, BAD_CAST "…") < 0) ||
+             xmlTextWriterEndElement(w) < 0;
+    free(c);
+    return rc ? -1 : 0;
+}
+
 /* Writes s[0, n) cleaned, as an attribute (elem == NULL) or an element. */
 static int write_clean(xmlTextWriterPtr w, const char *name, int element, const char *s,
                        size_t n, int flatten)
@@ -177,15 +221,12 @@ static int write_amount(xmlTextWriterPtr w, const belopp_text *t, const belopp_s
     if (write_clean(w, "text", 1, s + a->text.start, a->text.end - a->text.start, 0) < 0)
         return -1;
     if (tb) {
-        if (write_clean(w, "label", 1, s + a->row->label.start,
-                        a->row->label.end - a->row->label.start, 1) < 0)
+        if (write_context(w, "label", s, a->row->label, a->row->label) < 0)
             return -1;
         if (tb->caption.start < tb->caption.end &&
-            write_clean(w, "caption", 1, s + tb->caption.start,
-                        tb->caption.end - tb->caption.start, 1) < 0)
+            write_context(w, "caption", s, tb->caption, tb->caption) < 0)
             return -1;
-    } else if (write_clean(w, "sentence", 1, s + a->sentence.start,
-                           a->sentence.end - a->sentence.start, 1) < 0) {
+    } else if (write_context(w, "sentence", s, a->sentence, a->text) < 0) {
         return -1;
     }
     return xmlTextWriterEndElement(w) < 0 ? -1 : 0;

@@ -388,7 +388,7 @@ static int find_tables(belopp_segments *g, const char *s, line *lines, size_t n)
         belopp_table tb;
         memset(&tb, 0, sizeof tb);
         belopp_span h = lines[i].trim;
-        if (h.start == h.end || !unit_line(s, h.start, h.end, &tb))
+        if (h.start == h.end || h.end - h.start > MAX_ROW_BYTES || !unit_line(s, h.start, h.end, &tb))
             continue;
         size_t j = i + 1, first_row = g->nrows;
         if (tb.ntitles == 0 && j < n && title_line(s, lines[j].trim.start, lines[j].trim.end, &tb))

@@ -134,3 +134,23 @@ size_t belopp_text_src_end(const belopp_text *t, size_t off)
     const struct piece *p = piece_at(t, off - 1);
     return p->len == p->src_len ? p->src + (off - p->dst) : p->src + p->src_len;
 }
+
+int belopp_text_append_span(belopp_text *out, const belopp_text *t, size_t a, size_t b)
+{
+    if (b > t->len)
+        b = t->len;
+    if (a >= b || t->npieces == 0)
+        return 0;
+    for (const struct piece *p = piece_at(t, a), *end = t->pieces + t->npieces;
+         p < end && p->dst < b; p++) {
+        size_t from = a > p->dst ? a : p->dst;
+        size_t to = b < p->dst + p->len ? b : p->dst + p->len;
+        int rc = p->len == p->src_len
+                     ? belopp_text_append(out, t->data + from, to - from, p->src + (from - p->dst),
+                                          to - from)
+                     : belopp_text_append(out, t->data + from, to - from, p->src, p->src_len);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}

@@ -24,6 +24,10 @@ void belopp_text_free(belopp_text *t);
  * maps to the whole source range.  Returns 0, or -1 when out of memory. */
 int belopp_text_append(belopp_text *t, const char *s, size_t n, size_t src, size_t src_len);
 
+/* Appends the bytes [a, b) of t to out, each still mapped to the input bytes
+ * it came from in t.  Returns 0, or -1 when out of memory. */
+int belopp_text_append_span(belopp_text *out, const belopp_text *t, size_t a, size_t b);
+
 /* The bytes (always NUL-terminated) and their length.  Owned by the text. */
 const char *belopp_text_data(const belopp_text *t);
 size_t belopp_text_len(const belopp_text *t);

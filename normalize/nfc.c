@@ -15,6 +15,9 @@
 
 #include <utf8proc.h>
 
+/* 32 characters of up to 4 bytes: a base and the stream-safe 30 marks, and then some */
+#define MAX_RUN_BYTES 128
+
 static int needs_nfc(utf8proc_int32_t cp)
 {
     if (cp < 0x300)
@@ -35,16 +38,12 @@ static size_t next_char(const char *s, size_t len, size_t i, utf8proc_int32_t *c
     return n > 0 ? (size_t)n : 1; /* input is valid UTF-8; 1 only guards the loop */
 }
 
-/* Appends s[a, b) of the working text, mapped through t's own map. */
-static int copy_span(belopp_text *out, const belopp_text *t, const char *s, size_t a, size_t b,
-                     const char *repl, size_t repl_len)
+/* Appends repl in place of t[a, b), mapped to the input bytes of [a, b). */
+static int replace_span(belopp_text *out, const belopp_text *t, size_t a, size_t b,
+                        const char *repl, size_t repl_len)
 {
-    if (a == b)
-        return 0;
     size_t src = belopp_text_src_start(t, a);
     size_t src_end = belopp_text_src_end(t, b);
-    if (!repl)
-        return belopp_text_append(out, s + a, b - a, src, src_end - src);
     return belopp_text_append(out, repl, repl_len, src, src_end - src);
 }
 
@@ -79,17 +78,19 @@ belopp_text *belopp_nfc(const belopp_text *t)
                 break;
             end += n2;
         }
+        /* A run longer than Unicode's stream-safe limit (30 marks) is no
+         * word of a press text, and utf8proc orders marks in quadratic time:
+         * such a run is kept as it is. */
         utf8proc_uint8_t *norm = NULL;
-        utf8proc_ssize_t nn =
-            utf8proc_map((const utf8proc_uint8_t *)s + starter, (utf8proc_ssize_t)(end - starter),
-                         &norm, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-        int rc = copy_span(out, t, s, copied, starter, NULL, 0);
-        if (rc == 0) {
-            if (nn >= 0)
-                rc = copy_span(out, t, s, starter, end, (const char *)norm, (size_t)nn);
-            else /* cannot happen on valid UTF-8; keep the bytes as they were */
-                rc = copy_span(out, t, s, starter, end, NULL, 0);
-        }
+        utf8proc_ssize_t nn = -1;
+        if (end - starter <= MAX_RUN_BYTES)
+            nn = utf8proc_map((const utf8proc_uint8_t *)s + starter,
+                              (utf8proc_ssize_t)(end - starter), &norm,
+                              UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        int rc = belopp_text_append_span(out, t, copied, starter);
+        if (rc == 0)
+            rc = nn >= 0 ? replace_span(out, t, starter, end, (const char *)norm, (size_t)nn)
+                         : belopp_text_append_span(out, t, starter, end);
         free(norm);
         if (rc < 0) {
             belopp_text_free(out);
@@ -98,7 +99,7 @@ belopp_text *belopp_nfc(const belopp_text *t)
         copied = starter = end;
         i = end;
     }
-    if (copy_span(out, t, s, copied, len, NULL, 0) < 0) {
+    if (belopp_text_append_span(out, t, copied, len) < 0) {
         belopp_text_free(out);
         return NULL;
     }

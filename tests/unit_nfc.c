@@ -55,6 +55,22 @@ static void superscript_is_not_folded(void **state)
     belopp_text_free(t);
 }
 
+static void earlier_replacements_keep_their_offsets(void **state)
+{
+    (void)state;
+    /* input "1 kr\0 2 kr": read.c replaced the NUL at byte 4 by U+FFFD */
+    belopp_text *in = belopp_text_new();
+    belopp_text_append(in, "1 kr", 4, 0, 4);
+    belopp_text_append(in, "\xEF\xBF\xBD", 3, 4, 1);
+    belopp_text_append(in, " 2 kr", 5, 5, 5);
+    belopp_text *t = belopp_nfc(in);
+    assert_int_equal(belopp_text_src_start(t, 8), 6); /* "2" */
+    assert_int_equal(belopp_text_src_end(t, 4), 4);   /* "1 kr" ends at 4 */
+    assert_int_equal(belopp_text_src_end(t, 12), 10);
+    belopp_text_free(t);
+    belopp_text_free(in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -62,6 +78,7 @@ int main(void)
         cmocka_unit_test(angstrom_sign_becomes_a_ring),
         cmocka_unit_test(precomposed_text_is_untouched),
         cmocka_unit_test(superscript_is_not_folded),
+        cmocka_unit_test(earlier_replacements_keep_their_offsets),
     };
     return cmocka_run_group_tests_name("nfc", tests, NULL, NULL);
 }
