@@ -8,7 +8,7 @@ SAN ?=
 PKGS := libxml-2.0 libpcre2-8 libutf8proc nettle
 # Debian 12 packages behind them (and the test tools).
 DEBS := gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev nettle-dev \
-        libcmocka-dev pcre2-utils
+        libcmocka-dev pcre2-utils clang libclang-rt-14-dev valgrind
 
 WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
         -Wcast-qual -Wformat=2 -Wundef -Wvla
