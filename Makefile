@@ -81,6 +81,11 @@ check: $(BIN) $(UNIT_BIN) $(BUILD)/tests/validate
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
 	@tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
 	@tests/hostile.sh $(RUNBIN) $(BUILD)/tests/validate
+	@$(MAKE) --no-print-directory accuracy > $(BUILD)/accuracy.txt
+	@tail -2 $(BUILD)/accuracy.txt
+	@awk '/^precision/ { p = $$2 } /^recall/ { r = $$2 } \
+	  END { if (p == "" || p < 0.99 || r < 0.98) { print "accuracy below the aim: precision >= 0.99, recall >= 0.98 (see $(BUILD)/accuracy.txt)"; exit 1 } }' \
+	  $(BUILD)/accuracy.txt
 
 
 unit: $(UNIT_BIN)

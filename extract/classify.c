@@ -27,7 +27,18 @@ static const char *const MONEY_FOLLOWERS[] = {
     "avsätts", "avsattes", "satsas", "satsades", "fördelas", "fördelades", "tillförs",
     "tillfördes", "ges", "gavs", "öronmärks", "öronmärkta", "extra", "per", "från", "ur",
     "med", "mot", "mer", "mindre", "totalt", "sammanlagt", "varav", "vilket", "inom",
-    "under", "på", "och", "eller", "samt", "jämfört", "utöver", "kvar", "ytterligare", NULL};
+    "under", "på", "och", "eller", "samt", "jämfört", "utöver", "kvar", "ytterligare",
+    "hittills", "årligen", "redan", "också", "dessutom", "nu", NULL};
+
+/* A passive verb ("avsätts", "redovisas", "fördelas", "tillförs") continues
+ * a money phrase; counted nouns after "miljoner" do not end this way. */
+static int is_passive_verb(const char *w, size_t n)
+{
+    if (n < 5)
+        return 0;
+    const char *e = w + n - 2;
+    return e[1] == 's' && (e[0] == 'a' || e[0] == 't' || e[0] == 'd' || e[0] == 'r');
+}
 
 static const struct {
     const char *word, *kind;
@@ -68,6 +79,44 @@ static int money_phrase_goes_on(const char *s, size_t len, size_t end)
     }
     for (size_t k = 0; MONEY_FOLLOWERS[k]; k++)
         if (belopp_word_equal(s + i, w - i, MONEY_FOLLOWERS[k]))
+            return 1;
+    return is_passive_verb(s + i, w - i);
+}
+
+/* "två kronor av tio" is a share, and "Tre Kronor" a hockey team: a currency
+ * word after a number in words is money only in lower case and not before
+ * "av" and another number. */
+static int share_or_name(const char *s, size_t len, const belopp_candidate *k)
+{
+    if (!k->in_words || k->currency.start == k->currency.end)
+        return 0;
+    unsigned char c = (unsigned char)s[k->currency.start];
+    if (c >= 'A' && c <= 'Z')
+        return 1;
+    size_t i = k->currency.end, n;
+    while (i < len && (n = belopp_space_at(s, i, len)) > 0)
+        i += n;
+    if (len - i < 3 || strncmp(s + i, "av", 2) != 0 || !belopp_space_at(s, i + 2, len))
+        return 0;
+    for (i += 2; i < len && (n = belopp_space_at(s, i, len)) > 0;)
+        i += n;
+    belopp_decimal d;
+    size_t w = i;
+    while (w < len && ((s[w] >= 'a' && s[w] <= 'z') || (unsigned char)s[w] >= 0x80 ||
+                       (s[w] >= '0' && s[w] <= '9')))
+        w++;
+    return w > i && ((s[i] >= '0' && s[i] <= '9') || belopp_parse_words(s + i, w - i, &d) == BELOPP_OK);
+}
+
+/* "höjs 2024 till 300 miljoner" is no range from the year 2024. */
+static int year_before_till(const char *s, const belopp_candidate *k)
+{
+    belopp_span a = k->number;
+    if (k->number2.start == k->number2.end || a.end - a.start != 4 || k->in_words)
+        return 0;
+    int year = (s[a.start] == '1' && s[a.start + 1] == '9') || (s[a.start] == '2' && s[a.start + 1] == '0');
+    for (size_t i = a.end; year && i + 4 <= k->number2.start; i++)
+        if (strncmp(s + i, "till", 4) == 0)
             return 1;
     return 0;
 }
@@ -157,7 +206,18 @@ int belopp_classify(const belopp_text *t, const belopp_segments *g, const belopp
     const belopp_row *last_row = NULL;
     size_t cell = 0;
     for (size_t i = 0; i < n; i++) {
+        belopp_candidate year_fixed;
         const belopp_candidate *k = &c[i];
+        if (share_or_name(s, len, k))
+            continue;
+        if (year_before_till(s, k)) { /* keep the amount after "till" alone */
+            year_fixed = *k;
+            year_fixed.number = k->number2;
+            year_fixed.number2 = (belopp_span){0, 0};
+            year_fixed.between = year_fixed.qualifier = year_fixed.sign = (belopp_span){0, 0};
+            year_fixed.whole.start = k->number2.start;
+            k = &year_fixed;
+        }
         const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
         if (!cur)
             cur = unit_of(s, k->prefix_currency);
@@ -197,7 +257,8 @@ int belopp_classify(const belopp_text *t, const belopp_segments *g, const belopp
         belopp_status st = value_of(s, k->number, k->in_words, exp10, negative, &am.minor);
         if (st == BELOPP_OK && k->number2.start != k->number2.end) {
             am.is_range = 1;
-            st = value_of(s, k->number2, 0, exp10, 0, &am.minor_high);
+            int words2 = !(s[k->number2.start] >= '0' && s[k->number2.start] <= '9');
+            st = value_of(s, k->number2, words2, exp10, 0, &am.minor_high);
         }
         if (st != BELOPP_OK) {
             report(diags, t, k->whole, st);

@@ -10,6 +10,7 @@
  * - Unit words follow the number after spaces or one line break ("4,1\n
  *   miljarder kronor"); "kr" must end a word, so "kris" and "Kronoberg" are
  *   not units.
+ * - Ranges: "mellan 4 och 5", "200–300", "35 till 45", "en till två".
  * - A range dash has at most one space on each side ("200–300", "4 - 5");
  *   a tab before a minus sign separates table columns ("800<TAB>-40").
  * - PCRE2 10.42 checks UTF validity on every call unless told not to, which
@@ -99,9 +100,13 @@ static char *build_pattern(void)
              "(?:[0-9]{1,3}(?:%s[0-9]{3})+|[0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
              "(?![0-9]|[.,][0-9])",
              BELOPP_GROUP_SPACE);
+    /* A grouped number broken at its space by a line break (PDF text), only
+     * when a unit follows: "12\n500 kronor". */
+    char broken[4096];
     /* Scale or currency must follow a number in words. */
-    char unit_ahead[2048];
-    snprintf(unit_ahead, sizeof unit_ahead, "(?=%s(?:(?i:nya|extra|ytterligare)\\h+)?(?:%s|%s))",
+    char unit_ahead[4096];
+    snprintf(unit_ahead, sizeof unit_ahead,
+             "(?=(?:\\h+till\\h+(?:[0-9]+|" WORD "))?%s(?:(?i:nya|extra|ytterligare)\\h+)?(?:%s|%s))",
              sp, scales, curs);
     /* named groups may not repeat, so the look-ahead uses unnamed copies */
     for (char *q; (q = strstr(unit_ahead, "(?<"));) {
@@ -109,7 +114,16 @@ static char *build_pattern(void)
         memmove(q + 3, close + 1, strlen(close + 1) + 1);
         q[2] = ':';
     }
-    size_t cap = 8192;
+    snprintf(broken, sizeof broken,
+             "[0-9]{1,3}(?:%s[0-9]{3})*\\R[0-9]{3}(?:%s[0-9]{3})*(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
+             "(?=%s(?:%s|%s))",
+             BELOPP_GROUP_SPACE, BELOPP_GROUP_SPACE, sp, scales, curs);
+    for (char *q; (q = strstr(broken, "(?<"));) {
+        char *close = strchr(q, '>');
+        memmove(q + 3, close + 1, strlen(close + 1) + 1);
+        q[2] = ':';
+    }
+    size_t cap = 16384;
     char *p = malloc(cap);
     if (!p)
         return NULL;
@@ -119,14 +133,15 @@ static char *build_pattern(void)
              "(?:(?<pcur>[€$£]|EUR|USD|GBP|SEK|NOK|DKK)\\h*)?"
              "(?<![\\p{L}\\p{N}_.,:/\\x{2013}\\x{2212}-])"
              "(?<sign>(?i:minus)\\h+|[-\\x{2212}](?=[0-9]))?"
-             "(?:(?<num>%s)|(?<words>%s)%s)"
-             "(?:(?(<between>)\\h+och\\h+|[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?)(?<num2>%s))?"
+             "(?:(?<num>%s|%s)|(?<words>%s)%s)"
+             "(?:(?(<between>)\\h+och\\h+|(?:[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?|\\h+till\\h+))"
+             "(?<num2>%s|" WORDS "))?"
              "(?:%s(?<adj>(?i:nya|extra|ytterligare))%s)?"
              "(?:%s%s(?![\\p{L}\\p{N}]))?"
              "(?:%s%s(?![\\p{L}\\p{N}]))?"
              "(?:(?:\\h*/\\h*|\\h+(?i:per)\\h+)(?<per>\\p{L}+))?"
              "(?:\\h*\\((?<cmp>[-\\x{2212}]?%s)\\))?",
-             quals, num, WORDS, unit_ahead, num, sp, unit_ahead, sp, scales, sp, curs, num);
+             quals, broken, num, WORDS, unit_ahead, num, sp, unit_ahead, sp, scales, sp, curs, num);
     return p;
 }
 
