@@ -19,6 +19,9 @@ fi
 belopp=$1
 validate=$2
 schema=schema/belopp.xsd
+# A bare name ("belopp") would be looked up in PATH: run the file here.
+case $belopp in */*) ;; *) belopp=./$belopp ;; esac
+case $validate in */*) ;; *) validate=./$validate ;; esac
 for f in "$belopp" "$validate" "$schema"; do
   if [ ! -f "$f" ]; then
     echo "hostile: $f not found (run from the repository root after make)" >&2
