@@ -18,12 +18,16 @@ int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *sour
     size_t ncand = 0, namount = 0;
     int rc = 1;
 
-    if (!(decoded = belopp_decode(raw, len, enc, d)) || !(text = belopp_nfc(decoded)) ||
-        !(seg = belopp_segment(text))) {
+    if ((decoded = belopp_decode(raw, len, enc, d))) {
+        text = belopp_nfc(decoded);
+        belopp_text_free(decoded); /* NFC made its own copy: a whole input's worth */
+        decoded = NULL;
+    }
+    if (!text || !(seg = belopp_segment(text))) {
         belopp_diags_add(d, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory; file left out");
         goto done;
     }
-    if (belopp_match(m, text, &cand, &ncand, d) < 0)
+    if (belopp_match(m, text, seg, &cand, &ncand, d) < 0)
         goto done;
     if (belopp_classify(text, seg, cand, ncand, &amounts, &namount, d) < 0) {
         belopp_diags_add(d, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory; file left out");

@@ -211,8 +211,8 @@ static belopp_span group(const PCRE2_SIZE *ov, int g)
     return (belopp_span){ov[2 * g], ov[2 * g + 1]};
 }
 
-int belopp_match(belopp_matcher *m, const belopp_text *t, belopp_candidate **out, size_t *n,
-                 belopp_diags *diags)
+int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
+                 belopp_candidate **out, size_t *n, belopp_diags *diags)
 {
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t), count = 0, cap = 0;
@@ -262,6 +262,12 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, belopp_candidate **out
         end = k.scale.end > end ? k.scale.end : end;
         end = k.currency.end > end ? k.currency.end : end;
         k.whole = (belopp_span){start, end};
+        off = ov[1] > off ? ov[1] : off + 1;
+        int bare = !k.in_words && k.scale.start == k.scale.end &&
+                   k.currency.start == k.currency.end &&
+                   k.prefix_currency.start == k.prefix_currency.end;
+        if (bare && g && !belopp_segments_row(g, k.whole.start))
+            continue;
         if (count == cap) {
             size_t nc = cap ? cap * 2 : 64;
             belopp_candidate *p = realloc(c, nc * sizeof *p);
@@ -274,7 +280,6 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, belopp_candidate **out
             cap = nc;
         }
         c[count++] = k;
-        off = ov[1] > off ? ov[1] : off + 1;
     }
     *out = c;
     *n = count;

@@ -44,10 +44,12 @@ void belopp_matcher_free(belopp_matcher *m);
 /* The pattern's source text (PCRE2 syntax, for PCRE2_UTF | PCRE2_UCP), owned by m. */
 const char *belopp_matcher_pattern(const belopp_matcher *m);
 
-/* Finds all candidates in t, in order, into a malloc'd array that the caller
- * frees with free().  Returns 0 with *out and *n set (an empty array may be
- * NULL), or -1 with an error added to diags (match limit hit, out of memory). */
-int belopp_match(belopp_matcher *m, const belopp_text *t, belopp_candidate **out, size_t *n,
-                 belopp_diags *diags);
+/* Finds the candidates in t, in order, into a malloc'd array that the caller
+ * frees with free().  A bare number (no unit word, not in words) is kept only
+ * in a table row of g, the one place it can be money; g NULL keeps all.
+ * Returns 0 with *out and *n set (an empty array may be NULL), or -1 with an
+ * error added to diags (match limit hit, out of memory). */
+int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
+                 belopp_candidate **out, size_t *n, belopp_diags *diags);
 
 #endif

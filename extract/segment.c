@@ -106,8 +106,11 @@ static utf8proc_category_t category_at(const char *s, size_t i, size_t end)
 
 static int is_letter_at(const char *s, size_t i, size_t end)
 {
-    utf8proc_category_t c = category_at(s, i, end);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    utf8proc_category_t cat = category_at(s, i, end);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
 /* --- tables ------------------------------------------------------------ */
@@ -307,8 +310,10 @@ static int is_abbreviation(const char *s, size_t a, size_t dot)
 static int sentence_start_at(const char *s, size_t i, size_t end)
 {
     unsigned char c = (unsigned char)s[i];
-    if ((c >= '0' && c <= '9') || c == '"' || c == '-')
+    if ((c >= '0' && c <= '9') || c == '"' || c == '-' || (c >= 'A' && c <= 'Z'))
         return 1;
+    if (c < 0x80)
+        return 0;
     utf8proc_category_t cat = category_at(s, i, end);
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_PD ||
            cat == UTF8PROC_CATEGORY_PI || cat == UTF8PROC_CATEGORY_SM;
@@ -429,8 +434,11 @@ static int find_sentences(belopp_segments *g, const char *s, const line *lines, 
             return -1;
         /* Go on over the line break only into a lower-case continuation. */
         const line *next = i + 1 < n ? &lines[i + 1] : NULL;
+        unsigned char first = next ? (unsigned char)s[next->trim.start] : 0;
         int goes_on = next && next->kind == 0 && next->trim.start < next->trim.end &&
-                      category_at(s, next->trim.start, next->trim.end) == UTF8PROC_CATEGORY_LL;
+                      (first < 0x80 ? first >= 'a' && first <= 'z'
+                                    : category_at(s, next->trim.start, next->trim.end) ==
+                                          UTF8PROC_CATEGORY_LL);
         if (!goes_on) {
             if (push_sentence(g, s, open, l->trim.end) < 0)
                 return -1;

@@ -141,8 +141,20 @@ const belopp_unit *belopp_units(void) { return UNITS; }
 
 int belopp_word_equal(const char *s, size_t n, const char *word)
 {
+    /* Most comparisons fail on the first byte; ASCII needs no utf8proc. */
+    unsigned char c0 = (unsigned char)s[0], w0 = (unsigned char)word[0];
+    if (n == 0 || (c0 < 0x80 && w0 < 0x80 && (c0 | 0x20) != w0 && c0 != w0))
+        return n == 0 && w0 == 0;
     size_t i = 0, j = 0, wn = strlen(word);
     while (i < n && j < wn) {
+        unsigned char a0 = (unsigned char)s[i], b0 = (unsigned char)word[j];
+        if (a0 < 0x80 && b0 < 0x80 && b0 != ' ') {
+            if ((a0 >= 'A' && a0 <= 'Z' ? a0 | 0x20 : a0) != b0)
+                return 0;
+            i++;
+            j++;
+            continue;
+        }
         utf8proc_int32_t a, b;
         utf8proc_ssize_t la = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                                (utf8proc_ssize_t)(n - i), &a);

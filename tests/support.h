@@ -29,7 +29,7 @@ static inline run_result run(belopp_matcher *m, const char *s)
     r.text = belopp_nfc(raw);
     belopp_text_free(raw);
     r.seg = belopp_segment(r.text);
-    belopp_match(m, r.text, &r.cand, &r.ncand, r.diags);
+    belopp_match(m, r.text, NULL, &r.cand, &r.ncand, r.diags);
     belopp_classify(r.text, r.seg, r.cand, r.ncand, &r.amounts, &r.n, r.diags);
     return r;
 }
