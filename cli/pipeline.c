@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "../extract/classify.h"
+#include "../extract/html.h"
 #include "../extract/segment.h"
 #include "../normalize/nfc.h"
 
@@ -18,7 +19,9 @@ int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *sour
     size_t ncand = 0, namount = 0;
     int rc = 1;
 
-    if ((decoded = belopp_decode(raw, len, enc, d))) {
+    decoded = belopp_is_html(source, raw, len) ? belopp_html_to_text(raw, len, enc, d)
+                                               : belopp_decode(raw, len, enc, d);
+    if (decoded) {
         text = belopp_nfc(decoded);
         belopp_text_free(decoded); /* NFC made its own copy: a whole input's worth */
         decoded = NULL;

@@ -1,7 +1,8 @@
 /* pipeline.h — the whole flow for one input, shared by the command line and
  * the fuzz harness:
  *
- *   read → decode (UTF-8 repair) → NFC → segment → match → classify → emit
+ *   read → decode (UTF-8 repair, or HTML to visible text) → NFC → segment
+ *        → match → classify → emit
  */
 #ifndef BELOPP_PIPELINE_H
 #define BELOPP_PIPELINE_H
