@@ -84,6 +84,22 @@ static void unit_alternation(char *buf, size_t cap, const char *name, belopp_uni
 #define WORD "(?:(?:" ONES "?hundra)?(?:" TENS ONES "?|" TEENS "|" ONES ")|" ONES "?hundra)"
 #define WORDS "(?i:(?:en|ett)\\h+halv|" WORD "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}])"
 
+/* Turns every "(?<name>" in p into "(?:": a named group may appear only once
+ * in a pattern, so look-aheads reuse the unit alternations unnamed.  (The
+ * conditional "(?(<between>)" is not a group opening and is left alone.) */
+static void unname_groups(char *p)
+{
+    for (char *q = p; (q = strstr(q, "(?<"));) {
+        if (q[3] == '=' || q[3] == '!') { /* a look-behind, not a name */
+            q += 3;
+            continue;
+        }
+        char *close = strchr(q, '>');
+        memmove(q + 3, close + 1, strlen(close + 1) + 1);
+        q[2] = ':';
+    }
+}
+
 static char *build_pattern(void)
 {
     char quals[512] = "(?<qual>(?i:(", scales[512], curs[1024];
@@ -108,21 +124,12 @@ static char *build_pattern(void)
     snprintf(unit_ahead, sizeof unit_ahead,
              "(?=(?:\\h+till\\h+(?:[0-9]+|" WORD "))?%s(?:(?i:nya|extra|ytterligare)\\h+)?(?:%s|%s))",
              sp, scales, curs);
-    /* named groups may not repeat, so the look-ahead uses unnamed copies */
-    for (char *q; (q = strstr(unit_ahead, "(?<"));) {
-        char *close = strchr(q, '>');
-        memmove(q + 3, close + 1, strlen(close + 1) + 1);
-        q[2] = ':';
-    }
+    unname_groups(unit_ahead);
     snprintf(broken, sizeof broken,
              "[0-9]{1,3}(?:%s[0-9]{3})*\\R[0-9]{3}(?:%s[0-9]{3})*(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
              "(?=%s(?:%s|%s))",
              BELOPP_GROUP_SPACE, BELOPP_GROUP_SPACE, sp, scales, curs);
-    for (char *q; (q = strstr(broken, "(?<"));) {
-        char *close = strchr(q, '>');
-        memmove(q + 3, close + 1, strlen(close + 1) + 1);
-        q[2] = ':';
-    }
+    unname_groups(broken);
     size_t cap = 16384;
     char *p = malloc(cap);
     if (!p)
