@@ -1,7 +1,7 @@
 # fuzz.mk — fuzzing and leak checking (included by the Makefile).
 #
 #   make fuzz [FUZZ_SECONDS=60]   libFuzzer + ASan + UBSan on the whole pipeline
-#                                 (tests/fuzz/fuzz_extract.c), seeded from corpus/*.txt
+#                                 (tests/fuzz/fuzz_extract.c), seeded from corpus/*.txt and *.html
 #   make memcheck                 valgrind on the corpus and on a hostile batch
 #
 # The seeds are copied to build/fuzz/corpus, which keeps what the fuzzer
@@ -32,7 +32,7 @@ $(FUZZ_BIN): tests/fuzz/fuzz_extract.c $(LIB_SRC) $(wildcard extract/*.h normali
 
 fuzz: $(FUZZ_BIN)
 	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
-	cp corpus/*.txt $(FUZZ_DIR)/corpus/
+	cp corpus/*.txt corpus/*.html $(FUZZ_DIR)/corpus/
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
 	  -dict=tests/fuzz/belopp.dict -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
 	  -print_final_stats=1 $(FUZZ_ARGS) $(FUZZ_DIR)/corpus
