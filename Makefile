@@ -8,7 +8,9 @@ SAN ?=
 PKGS := libxml-2.0 libpcre2-8 libutf8proc nettle
 # Debian 12 packages behind them (and the test tools).
 DEBS := gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev nettle-dev \
-        libcmocka-dev pcre2-utils clang libclang-rt-14-dev valgrind
+        libcmocka-dev pcre2-utils
+# Only for make fuzz and make memcheck.
+DEV_DEBS := clang libclang-rt-14-dev valgrind
 
 WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
         -Wcast-qual -Wformat=2 -Wundef -Wvla
@@ -26,14 +28,14 @@ UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/unit_%)
 BIN := $(if $(filter build,$(BUILD)),belopp,$(BUILD)/belopp)
 RUNBIN := $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
 
-.PHONY: all deps run test check unit golden golden-check hostile sanitize bench accuracy \
+.PHONY: all deps deps-dev run test check unit golden golden-check hostile sanitize bench accuracy \
         install clean
 
 all: $(BIN)
 
 # Installs what a fresh Debian 12 machine lacks (needs root or sudo).
-deps:
-	@missing=""; for p in $(DEBS); do \
+deps deps-dev:
+	@missing=""; for p in $(if $(filter deps-dev,$@),$(DEV_DEBS),$(DEBS)); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -30,7 +30,8 @@ $(FUZZ_BIN): tests/fuzz/fuzz_extract.c $(LIB_SRC) $(wildcard extract/*.h normali
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_extract.c $(LIB_SRC) $(LIBS)
 
-fuzz: $(FUZZ_BIN)
+fuzz: deps-dev
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
 	cp corpus/*.txt corpus/*.html $(FUZZ_DIR)/corpus/
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
@@ -43,7 +44,7 @@ VALGRIND ?= valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indir
             --error-exitcode=9
 MEMCHECK_DIR := $(BUILD)/memcheck
 
-memcheck: $(BIN)
+memcheck: deps-dev $(BIN)
 	@command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed (apt-get install valgrind)"; exit 2; }
 	@mkdir -p $(MEMCHECK_DIR)
 	@echo "memcheck: corpus/*.txt"
