@@ -28,7 +28,7 @@ UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/unit_%)
 BIN := $(if $(filter build,$(BUILD)),belopp,$(BUILD)/belopp)
 RUNBIN := $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
 
-.PHONY: all deps deps-dev run test check unit golden golden-check hostile sanitize bench accuracy \
+.PHONY: all deps deps-dev run test check unit golden bench accuracy \
         install clean
 
 all: $(BIN)
