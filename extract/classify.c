@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -125,7 +126,7 @@ static const char *qualifier_kind(const char *s, belopp_span q)
 {
     if (q.start == q.end)
         return NULL;
-    if (q.end - q.start > 4 && strncmp(s + q.start, "upp", 3) == 0)
+    if (q.end - q.start > 4 && strncasecmp(s + q.start, "upp", 3) == 0)
         return "at-most"; /* "upp till" */
     for (size_t k = 0; k < sizeof QUALIFIER_KINDS / sizeof QUALIFIER_KINDS[0]; k++)
         if (belopp_word_equal(s + q.start, q.end - q.start, QUALIFIER_KINDS[k].word))
