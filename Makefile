@@ -61,15 +61,18 @@ $(BUILD)/tests/validate: tests/validate.c
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d
 
-# The main job on the bundled corpus.
+# The main job on the bundled corpus.  Status 1 (an amount left out, said on
+# stderr: corpus/form-large-values.txt holds one that does not fit) is not a
+# failure of the run.
+CORPUS = $(filter-out %.args,$(wildcard corpus/*))
 run: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
-	./belopp extract corpus/*.txt > out/corpus.xml
-	@for f in corpus/*.txt; do \
+	@./belopp extract $(CORPUS) > out/corpus.xml; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@for f in $(CORPUS); do \
 	  printf '%5d amounts  %s\n' "$$(./belopp extract "$$f" 2>/dev/null | grep -c '<amount ')" "$$f"; \
 	done
-	@echo "records: out/corpus.xml"
+	@echo "records: out/corpus.xml ($$(grep -c '<amount ' out/corpus.xml) amounts)"
 
 # Every test, then the whole suite again under ASan and UBSan.
 test: deps
