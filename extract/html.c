@@ -97,13 +97,6 @@ typedef struct {
     page_enc enc;
 } page;
 
-/* Windows-1252 bytes 0x80..0x9F; the five unassigned ones stay U+FFFD. */
-static const unsigned short CP1252_HIGH[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
 static int32_t latin9(unsigned char c)
 {
     switch (c) {
@@ -152,7 +145,7 @@ static size_t page_char(const page *pg, size_t pos, int32_t *cp, int *repaired)
         }
         break;
     case PAGE_CP1252:
-        c = s[0] >= 0x80 && s[0] < 0xA0 ? CP1252_HIGH[s[0] - 0x80] : s[0];
+        c = belopp_cp1252(s[0]);
         break;
     case PAGE_LATIN9:
         c = latin9(s[0]);
@@ -1025,7 +1018,7 @@ static int align(ctx *x, size_t pos, const char *s, size_t n, int emit, size_t *
             } else if (c >= 0x80 && c < 0xA0 && rc.amp_end && rc.end > rc.amp_end) {
                 /* "&#150;" means Windows-1252's en dash, as in a browser */
                 utf8proc_uint8_t u[4];
-                utf8proc_ssize_t un = utf8proc_encode_char(CP1252_HIGH[c - 0x80], u);
+                utf8proc_ssize_t un = utf8proc_encode_char(belopp_cp1252((unsigned char)c), u);
                 out_char(x, (const char *)u, (size_t)un, rc.start, rc.end);
             } else {
                 out_char(x, s + i, k, rc.start, rc.end);
@@ -1375,7 +1368,7 @@ static void scan_rest(ctx *x, size_t pos)
             }
             if (!skip) {
                 utf8proc_uint8_t u[4];
-                int32_t cp = rc.cp >= 0x80 && rc.cp < 0xA0 && rc.amp_end ? CP1252_HIGH[rc.cp - 0x80]
+                int32_t cp = rc.cp >= 0x80 && rc.cp < 0xA0 && rc.amp_end ? belopp_cp1252((unsigned char)rc.cp)
                                                                           : rc.cp;
                 utf8proc_ssize_t k = utf8proc_encode_char(cp, u);
                 out_char(x, (const char *)u, (size_t)k, rc.start, rc.end);

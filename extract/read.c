@@ -102,6 +102,11 @@ static const unsigned short CP1252_HIGH[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
 
+int belopp_cp1252(unsigned char c)
+{
+    return c >= 0x80 && c < 0xA0 ? CP1252_HIGH[c - 0x80] : c;
+}
+
 static belopp_encoding sniff(const unsigned char *buf, size_t len)
 {
     int bad = 0;
@@ -129,7 +134,7 @@ static int decode_latin1(belopp_text *t, const unsigned char *buf, size_t len)
         if (belopp_text_append(t, (const char *)buf + run, i - run, run, i - run) < 0)
             return -1;
         utf8proc_uint8_t out[4];
-        utf8proc_int32_t cp = c == 0 ? 0xFFFD : c >= 0xA0 ? c : c >= 0x80 ? CP1252_HIGH[c - 0x80] : c;
+        utf8proc_int32_t cp = c == 0 ? 0xFFFD : belopp_cp1252(c);
         utf8proc_ssize_t n = utf8proc_encode_char(cp, out);
         if (belopp_text_append(t, (const char *)out, (size_t)n, i, 1) < 0)
             return -1;

@@ -22,6 +22,10 @@ typedef enum {
  * "cp1252", "auto"; any case).  Returns 0 and sets *enc, or -1 if unknown. */
 int belopp_encoding_parse(const char *name, belopp_encoding *enc);
 
+/* The code point of byte c in Windows-1252 (the superset of ISO-8859-1 that
+ * pages labelled Latin-1 really use); its five unassigned bytes give U+FFFD. */
+int belopp_cp1252(unsigned char c);
+
 /* Reads the whole file at path ("-" is standard input) into a malloc'd buffer
  * that the caller frees.  Returns 0, or -1 with an error added to diags. */
 int belopp_read_file(const char *path, unsigned char **buf, size_t *len, belopp_diags *diags);
