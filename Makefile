@@ -19,7 +19,7 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(SAN) \
              $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-LIB_SRC := extract/text.c extract/diag.c extract/read.c extract/html.c extract/segment.c extract/match.c \
+LIB_SRC := extract/grow.c extract/text.c extract/diag.c extract/read.c extract/html.c extract/segment.c extract/match.c \
            extract/classify.c normalize/nfc.c normalize/amount.c emit/xml.c cli/pipeline.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_TESTS := read text html amount nfc segment match xml cases

@@ -20,6 +20,7 @@
 #include <utf8proc.h>
 
 #include "../normalize/amount.h"
+#include "grow.h"
 
 /* Words that may follow "N miljoner" when N miljoner is money.  A counted
  * noun ("invånare", "besök", "doser") is never among them. */
@@ -180,14 +181,10 @@ typedef struct {
 
 static int push(amount_list *l, belopp_amount am)
 {
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 32;
-        belopp_amount *p = realloc(l->a, nc * sizeof *p);
-        if (!p)
-            return -1;
-        l->a = p;
-        l->cap = nc;
-    }
+    void *a = l->a;
+    if (belopp_grow(&a, &l->cap, l->n + 1, sizeof *l->a) < 0)
+        return -1;
+    l->a = a;
     l->a[l->n++] = am;
     return 0;
 }

@@ -1,5 +1,6 @@
 /* diag.c — a growing list of diagnostics. */
 #include "diag.h"
+#include "grow.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,14 +23,10 @@ void belopp_diags_free(belopp_diags *d)
 
 int belopp_diags_add(belopp_diags *d, belopp_severity sev, size_t offset, const char *fmt, ...)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 8;
-        belopp_diag *items = realloc(d->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        d->items = items;
-        d->cap = cap;
-    }
+    void *items = d->items;
+    if (belopp_grow(&items, &d->cap, d->n + 1, sizeof *d->items) < 0)
+        return -1;
+    d->items = items;
     belopp_diag *g = &d->items[d->n++];
     g->severity = sev;
     g->offset = offset;

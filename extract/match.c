@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "../normalize/amount.h"
+#include "grow.h"
 #include "../normalize/nfc.h"
 
 #define MATCH_LIMIT 10000000
@@ -275,17 +276,13 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments 
                    k.prefix_currency.start == k.prefix_currency.end;
         if (bare && g && !belopp_segments_row(g, k.whole.start))
             continue;
-        if (count == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            belopp_candidate *p = realloc(c, nc * sizeof *p);
-            if (!p) {
-                free(c);
-                belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory");
-                return -1;
-            }
-            c = p;
-            cap = nc;
+        void *grown = c;
+        if (belopp_grow(&grown, &cap, count + 1, sizeof *c) < 0) {
+            free(c);
+            belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory");
+            return -1;
         }
+        c = grown;
         c[count++] = k;
     }
     *out = c;

@@ -12,6 +12,8 @@
  */
 #include "read.h"
 
+#include "grow.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,34 +53,27 @@ int belopp_read_file(const char *path, unsigned char **buf, size_t *len, belopp_
         belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "cannot open: %s", strerror(errno));
         return -1;
     }
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *b = malloc(cap);
-    int err = 0;
-    while (b) {
-        if (n == cap) {
-            unsigned char *nb = cap <= SIZE_MAX / 2 ? realloc(b, cap * 2) : NULL;
-            if (!nb) {
-                free(b);
-                b = NULL;
-                break;
-            }
-            b = nb;
-            cap *= 2;
+    size_t cap = 0, n = 0;
+    void *b = NULL;
+    const char *why = NULL;
+    for (;;) {
+        if (belopp_grow(&b, &cap, n + (1 << 16), 1) < 0) {
+            why = "out of memory";
+            break;
         }
-        size_t got = fread(b + n, 1, cap - n, f);
+        size_t got = fread((unsigned char *)b + n, 1, cap - n, f);
         n += got;
         if (got == 0) {
             if (ferror(f))
-                err = errno ? errno : EIO;
+                why = strerror(errno ? errno : EIO);
             break;
         }
     }
     if (!is_stdin)
         fclose(f);
-    if (!b || err) {
+    if (why) {
         free(b);
-        belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "cannot read: %s",
-                         b ? strerror(err) : "out of memory");
+        belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "cannot read: %s", why);
         return -1;
     }
     *buf = b;

@@ -31,6 +31,7 @@
 #include <utf8proc.h>
 
 #include "../normalize/amount.h"
+#include "grow.h"
 
 #define MAX_ROW_BYTES 300
 
@@ -46,14 +47,10 @@ struct belopp_segments {
 
 #define PUSH(arr, n, cap, item)                                                       \
     do {                                                                              \
-        if ((n) == (cap)) {                                                           \
-            size_t c_ = (cap) ? (cap) * 2 : 64;                                       \
-            void *p_ = realloc((arr), c_ * sizeof *(arr));                            \
-            if (!p_)                                                                  \
-                return -1;                                                            \
-            (arr) = p_;                                                               \
-            (cap) = c_;                                                               \
-        }                                                                             \
+        void *p_ = (arr);                                                             \
+        if (belopp_grow(&p_, &(cap), (n) + 1, sizeof *(arr)) < 0)                     \
+            return -1;                                                                \
+        (arr) = p_;                                                                   \
         (arr)[(n)++] = (item);                                                        \
     } while (0)
 
@@ -400,16 +397,12 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
         const char *nl = memchr(s + a, '\n', len - a);
         size_t b = nl ? (size_t)(nl - s) : len;
         line l = {{a, b}, belopp_trim(s, a, b), 0};
-        if (n == cap) {
-            size_t c = cap ? cap * 2 : 256;
-            line *p = realloc(lines, c * sizeof *p);
-            if (!p) {
-                free(lines);
-                return -1;
-            }
-            lines = p;
-            cap = c;
+        void *grown = lines;
+        if (belopp_grow(&grown, &cap, n + 1, sizeof *lines) < 0) {
+            free(lines);
+            return -1;
         }
+        lines = grown;
         lines[n++] = l;
         if (!nl)
             break;

@@ -8,6 +8,8 @@
  */
 #include "text.h"
 
+#include "grow.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,24 +49,6 @@ void belopp_text_free(belopp_text *t)
     free(t);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 16;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / elem)
-            return -1;
-        n *= 2;
-    }
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = n;
-    return 0;
-}
-
 int belopp_text_append(belopp_text *t, const char *s, size_t n, size_t src, size_t src_len)
 {
     if (n == 0)
@@ -72,7 +56,7 @@ int belopp_text_append(belopp_text *t, const char *s, size_t n, size_t src, size
     if (n > SIZE_MAX - t->len - 1)
         return -1;
     void *data = t->data;
-    if (grow(&data, &t->cap, t->len + n + 1, 1) < 0)
+    if (belopp_grow(&data, &t->cap, t->len + n + 1, 1) < 0)
         return -1;
     t->data = data;
     memcpy(t->data + t->len, s, n);
@@ -84,7 +68,7 @@ int belopp_text_append(belopp_text *t, const char *s, size_t n, size_t src, size
         last->src_len += n;
     } else {
         void *pieces = t->pieces;
-        if (grow(&pieces, &t->cap_pieces, t->npieces + 1, sizeof *t->pieces) < 0)
+        if (belopp_grow(&pieces, &t->cap_pieces, t->npieces + 1, sizeof *t->pieces) < 0)
             return -1;
         t->pieces = pieces;
         t->pieces[t->npieces++] = (struct piece){t->len, n, src, src_len};
