@@ -17,7 +17,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <utf8proc.h>
 
 #include "../normalize/amount.h"
 #include "grow.h"
@@ -50,18 +49,6 @@ static const struct {
     {"minst", "at-least"}, {"över", "at-least"}, {"högst", "at-most"}, {"under", "at-most"},
 };
 
-static int is_word_byte(const char *s, size_t i, size_t len)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80)
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp) <= 0)
-        return 0;
-    utf8proc_category_t cat = utf8proc_category(cp);
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-}
-
 /* Is what follows position end the end of a phrase, or a word from
  * MONEY_FOLLOWERS? */
 static int money_phrase_goes_on(const char *s, size_t len, size_t end)
@@ -74,7 +61,7 @@ static int money_phrase_goes_on(const char *s, size_t len, size_t end)
     if (len - i >= 3 && memcmp(s + i, "\xE2\x80\x93", 3) == 0) /* en dash */
         return 1;
     size_t w = i;
-    while (w < len && is_word_byte(s, w, len)) {
+    while (w < len && belopp_letter_at(s, w, len)) {
         w++;
         while (w < len && ((unsigned char)s[w] & 0xC0) == 0x80)
             w++;

@@ -101,7 +101,7 @@ static utf8proc_category_t category_at(const char *s, size_t i, size_t end)
     return n > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
 }
 
-static int is_letter_at(const char *s, size_t i, size_t end)
+int belopp_letter_at(const char *s, size_t i, size_t end)
 {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80)
@@ -289,8 +289,7 @@ static int table_row(const char *s, size_t a, size_t b, belopp_row *row)
     belopp_span label = belopp_trim(s, a, vstart);
     int letters = 0;
     for (size_t i = label.start; i < label.end; i++)
-        if ((unsigned char)s[i] >= 0x80 ? is_letter_at(s, i, label.end)
-                                         : ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+        if (belopp_letter_at(s, i, label.end))
             letters = 1;
     if (!letters)
         return 0;

@@ -73,6 +73,9 @@ size_t belopp_segments_ntables(const belopp_segments *s);
  * thin space) at s[i] before end, or 0 if there is none. */
 size_t belopp_space_at(const char *s, size_t i, size_t end);
 
+/* Is the character at s[i] (before end) a letter, in any script? */
+int belopp_letter_at(const char *s, size_t i, size_t end);
+
 /* Trims those spaces off both ends of [a, b) in s. */
 belopp_span belopp_trim(const char *s, size_t a, size_t b);
 
