@@ -974,6 +974,15 @@ static size_t ws_run(ctx *x, size_t pos, int cross, size_t *rs, size_t *re)
     return pos;
 }
 
+/* End of the run of white space (form feed included) that starts at s[i]. */
+static size_t space_run_end(const char *s, size_t i, size_t n)
+{
+    size_t j = i + 1;
+    while (j < n && (is_space((unsigned char)s[j]) || s[j] == '\f'))
+        j++;
+    return j;
+}
+
 /* Matches the node text s[0, n) to the page from pos on; writes it when emit
  * is set.  Returns 1 and sets *end past the last page character used, or 0
  * when they differ, with *end past the page character that differed. */
@@ -989,9 +998,7 @@ static int align(ctx *x, size_t pos, const char *s, size_t n, int emit, size_t *
         int32_t c;
         size_t k = node_char(s, i, n, &c);
         if (is_space(c) || c == '\f') {
-            size_t j = i + 1;
-            while (j < n && (is_space((unsigned char)s[j]) || s[j] == '\f'))
-                j++;
+            size_t j = space_run_end(s, i, n);
             size_t rs, re;
             p = ws_run(x, p, j < n, &rs, &re);
             if (emit)
@@ -1046,9 +1053,7 @@ static void write_lost(ctx *x, const char *s, size_t n)
         int32_t c;
         size_t k = node_char(s, i, n, &c);
         if (is_space(c) || c == '\f') {
-            size_t j = i + 1;
-            while (j < n && (is_space((unsigned char)s[j]) || s[j] == '\f'))
-                j++;
+            size_t j = space_run_end(s, i, n);
             out_ws(x, x->pre_node ? s + i : NULL, j - i, x->cursor, x->cursor);
             i = j;
             continue;
