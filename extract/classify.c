@@ -49,13 +49,20 @@ static const struct {
     {"minst", "at-least"}, {"över", "at-least"}, {"högst", "at-most"}, {"under", "at-most"},
 };
 
+/* The first position at or after i that is not a space (see belopp_space_at). */
+static size_t skip_spaces(const char *s, size_t i, size_t len)
+{
+    size_t n;
+    while (i < len && (n = belopp_space_at(s, i, len)) > 0)
+        i += n;
+    return i;
+}
+
 /* Is what follows position end the end of a phrase, or a word from
  * MONEY_FOLLOWERS? */
 static int money_phrase_goes_on(const char *s, size_t len, size_t end)
 {
-    size_t i = end, n;
-    while (i < len && (n = belopp_space_at(s, i, len)) > 0)
-        i += n;
+    size_t i = skip_spaces(s, end, len);
     if (i >= len || s[i] == '\n' || strchr(".,;:!?)", s[i]))
         return 1;
     if (len - i >= 3 && memcmp(s + i, "\xE2\x80\x93", 3) == 0) /* en dash */
@@ -82,13 +89,10 @@ static int share_or_name(const char *s, size_t len, const belopp_candidate *k)
     unsigned char c = (unsigned char)s[k->currency.start];
     if (c >= 'A' && c <= 'Z')
         return 1;
-    size_t i = k->currency.end, n;
-    while (i < len && (n = belopp_space_at(s, i, len)) > 0)
-        i += n;
+    size_t i = skip_spaces(s, k->currency.end, len);
     if (len - i < 3 || strncmp(s + i, "av", 2) != 0 || !belopp_space_at(s, i + 2, len))
         return 0;
-    for (i += 2; i < len && (n = belopp_space_at(s, i, len)) > 0;)
-        i += n;
+    i = skip_spaces(s, i + 2, len);
     belopp_decimal d;
     size_t w = i;
     while (w < len && ((s[w] >= 'a' && s[w] <= 'z') || (unsigned char)s[w] >= 0x80 ||
@@ -124,9 +128,7 @@ static const char *qualifier_kind(const char *s, belopp_span q)
 
 static int followed_by_percent(const char *s, size_t len, size_t end)
 {
-    size_t n;
-    while (end < len && (n = belopp_space_at(s, end, len)) > 0)
-        end += n;
+    end = skip_spaces(s, end, len);
     return end < len && s[end] == '%';
 }
 
