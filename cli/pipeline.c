@@ -8,6 +8,31 @@
 #include "../extract/segment.h"
 #include "../normalize/nfc.h"
 
+/* A record's start and end must point at the amount in the input.  Text the
+ * HTML stage could not find in the page's bytes (tag soup that libxml2 turned
+ * into visible text) maps to no bytes at all; a record with made-up offsets
+ * is worse than none, so such an amount is left out with an error.  Returns
+ * how many amounts are kept, in place. */
+static size_t keep_placed(const belopp_text *t, belopp_amount *a, size_t n, belopp_diags *d)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t start = belopp_text_src_start(t, a[i].text.start);
+        if (belopp_text_src_end(t, a[i].text.end) > start) {
+            a[kept++] = a[i];
+            continue;
+        }
+        const char *s = belopp_text_data(t);
+        int len = (int)(a[i].text.end - a[i].text.start > 60 ? 60 : a[i].text.end - a[i].text.start);
+        while (len > 0 && ((unsigned char)s[a[i].text.start + (size_t)len] & 0xC0) == 0x80)
+            len--; /* never cut a character in two */
+        belopp_diags_add(d, BELOPP_ERROR, start,
+                         "\"%.*s\": not found in the input's bytes; amount left out", len,
+                         s + a[i].text.start);
+    }
+    return kept;
+}
+
 int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *source,
                           const unsigned char *raw, size_t len, belopp_encoding enc,
                           belopp_diags *d)
@@ -36,6 +61,7 @@ int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *sour
         belopp_diags_add(d, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory; file left out");
         goto done;
     }
+    namount = keep_placed(text, amounts, namount, d);
     rc = belopp_emit_document(e, source, raw, len, text, seg, amounts, namount) < 0 ? -1 : 0;
 done:
     free(amounts);

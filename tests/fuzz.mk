@@ -33,7 +33,7 @@ $(FUZZ_BIN): tests/fuzz/fuzz_extract.c $(LIB_SRC) $(wildcard extract/*.h normali
 fuzz: deps-dev
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
-	cp corpus/*.txt corpus/*.html $(FUZZ_DIR)/corpus/
+	cp corpus/*.txt corpus/*.html tests/fuzz/regressions/* $(FUZZ_DIR)/corpus/
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
 	  -dict=tests/fuzz/belopp.dict -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
 	  -print_final_stats=1 $(FUZZ_ARGS) $(FUZZ_DIR)/corpus
