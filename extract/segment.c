@@ -412,13 +412,30 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
     return 0;
 }
 
+/* Could line i be a table row: short and ending in a digit?  (table_row's
+ * cheapest tests, so that find_tables can skip prose at once.) */
+static int may_be_row(const char *s, const line *lines, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    belopp_span r = lines[i].trim;
+    return r.start < r.end && r.end - r.start <= MAX_ROW_BYTES && s[r.end - 1] >= '0' &&
+           s[r.end - 1] <= '9';
+}
+
 static int find_tables(belopp_segments *g, const char *s, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        belopp_span h = lines[i].trim;
+        if (h.start == h.end || h.end - h.start > MAX_ROW_BYTES)
+            continue;
+        /* A header is followed by its first row, or by a title line and then
+         * the first row: most lines are not, and need no closer look. */
+        if (!may_be_row(s, lines, n, i + 1) && !may_be_row(s, lines, n, i + 2))
+            continue;
         belopp_table tb;
         memset(&tb, 0, sizeof tb);
-        belopp_span h = lines[i].trim;
-        if (h.start == h.end || h.end - h.start > MAX_ROW_BYTES || !unit_line(s, h.start, h.end, &tb))
+        if (!unit_line(s, h.start, h.end, &tb))
             continue;
         size_t j = i + 1, first_row = g->nrows;
         if (tb.ntitles == 0 && j < n && title_line(s, lines[j].trim.start, lines[j].trim.end, &tb))
