@@ -192,8 +192,14 @@ static size_t line_of(line_counter *lc, size_t off)
         lc->pos = 0;
         lc->line = 1;
     }
-    for (; lc->pos < off && lc->pos < lc->len; lc->pos++)
-        lc->line += lc->raw[lc->pos] == '\n';
+    size_t stop = off < lc->len ? off : lc->len;
+    const unsigned char *nl;
+    while (lc->pos < stop && (nl = memchr(lc->raw + lc->pos, '\n', stop - lc->pos)) != NULL) {
+        lc->line++;
+        lc->pos = (size_t)(nl - lc->raw) + 1;
+    }
+    if (lc->pos < stop)
+        lc->pos = stop;
     return lc->line;
 }
 

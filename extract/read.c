@@ -145,7 +145,7 @@ static int decode_utf8(belopp_text *t, const unsigned char *buf, size_t len, siz
     for (size_t i = start; i < len;) {
         unsigned char c = buf[i];
         if (c >= 0x01 && c < 0x80) {
-            i++;
+            i = belopp_ascii_end((const char *)buf, i + 1, len);
             continue;
         }
         size_t n = c ? utf8_seq(buf + i, len - i) : 0;

@@ -10,6 +10,8 @@
 #define BELOPP_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 typedef struct belopp_text belopp_text;
 
@@ -38,5 +40,23 @@ size_t belopp_text_src_start(const belopp_text *t, size_t off);
 /* Source offset just past the byte before off: the exclusive end of a span
  * that ends at off. */
 size_t belopp_text_src_end(const belopp_text *t, size_t off);
+
+/* The end of the run of ASCII bytes 0x01..0x7F that starts at s[i] (i itself
+ * if s[i] is none), at most len.  Press text is mostly ASCII, and the stages
+ * that only look for something else skip it eight bytes at a time. */
+static inline size_t belopp_ascii_end(const char *s, size_t i, size_t len)
+{
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    while (len - i >= 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        if ((v & high) || ((v - ones) & ~v & high)) /* a byte >= 0x80, or a NUL */
+            break;
+        i += 8;
+    }
+    while (i < len && (unsigned char)s[i] - 1u < 0x7Fu)
+        i++;
+    return i;
+}
 
 #endif

@@ -58,7 +58,8 @@ belopp_text *belopp_nfc(const belopp_text *t)
     size_t copied = 0, starter = 0;
     for (size_t i = 0; i < len;) {
         if ((unsigned char)s[i] < 0x80) {
-            starter = i++;
+            i = belopp_ascii_end(s, i + 1, len);
+            starter = i - 1; /* an ASCII character is a starter */
             continue;
         }
         utf8proc_int32_t cp;
