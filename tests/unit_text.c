@@ -55,6 +55,30 @@ static void free_accepts_null(void **state)
     belopp_text_free(NULL);
 }
 
+/* Every position of the stop byte, in and past the eight-byte steps. */
+static void ascii_end_stops_at_high_bytes_and_nul(void **state)
+{
+    (void)state;
+    char s[40];
+    for (size_t stop = 0; stop < 24; stop++) {
+        memset(s, 'a', sizeof s);
+        s[stop] = (char)0xC3;
+        assert_int_equal(belopp_ascii_end(s, 0, sizeof s), stop);
+        s[stop] = '\0';
+        assert_int_equal(belopp_ascii_end(s, 0, sizeof s), stop);
+        s[stop] = (char)0x80;
+        assert_int_equal(belopp_ascii_end(s, 0, sizeof s), stop);
+        s[stop] = 0x7F; /* DEL is ASCII */
+        assert_int_equal(belopp_ascii_end(s, 0, sizeof s), sizeof s);
+    }
+    memset(s, 'a', sizeof s);
+    for (size_t len = 0; len < 20; len++) /* never past len */
+        assert_int_equal(belopp_ascii_end(s, 3 < len ? 3 : len, len), len);
+    s[5] = (char)0xE2;
+    assert_int_equal(belopp_ascii_end(s, 5, sizeof s), 5); /* i itself */
+    assert_int_equal(belopp_ascii_end(s, 6, sizeof s), sizeof s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -62,6 +86,7 @@ int main(void)
         cmocka_unit_test(replacement_maps_to_the_bytes_it_replaced),
         cmocka_unit_test(gap_in_source_is_kept),
         cmocka_unit_test(free_accepts_null),
+        cmocka_unit_test(ascii_end_stops_at_high_bytes_and_nul),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
