@@ -361,9 +361,14 @@ static int push_sentence(belopp_segments *g, const char *s, size_t a, size_t b)
 static int split_line(belopp_segments *g, const char *s, size_t a, size_t b, size_t *open)
 {
     for (size_t i = a; i < b; i++) {
+        /* The text is NUL-terminated and a line holds no newline, so this
+         * stops at the line's end at the latest (glibc scans 16 bytes a step). */
+        i += strcspn(s + i, ".!?\n");
+        if (i >= b)
+            break;
         char c = s[i];
         if (c != '.' && c != '!' && c != '?')
-            continue;
+            continue; /* a NUL inside the line */
         size_t j = i + 1, n, spaces = 0;
         while (j < b && (n = belopp_space_at(s, j, b)) > 0) {
             j += n;
