@@ -46,9 +46,12 @@ int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *sour
 
     decoded = belopp_is_html(source, raw, len) ? belopp_html_to_text(raw, len, enc, d)
                                                : belopp_decode(raw, len, enc, d);
-    if (decoded) {
+    if (decoded && !belopp_nfc_needed(decoded)) {
+        text = decoded; /* the usual case: no copy of a whole input's worth */
+        decoded = NULL;
+    } else if (decoded) {
         text = belopp_nfc(decoded);
-        belopp_text_free(decoded); /* NFC made its own copy: a whole input's worth */
+        belopp_text_free(decoded);
         decoded = NULL;
     }
     if (!text || !(seg = belopp_segment(text))) {

@@ -47,6 +47,32 @@ static int replace_span(belopp_text *out, const belopp_text *t, size_t a, size_t
     return belopp_text_append(out, repl, repl_len, src, src_end - src);
 }
 
+/* The first character at or after i that NFC may change, or len; *starter
+ * becomes the last starter before it. */
+static size_t find_change(const char *s, size_t len, size_t i, size_t *starter)
+{
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i = belopp_ascii_end(s, i + 1, len);
+            *starter = i - 1; /* an ASCII character is a starter */
+            continue;
+        }
+        utf8proc_int32_t cp;
+        size_t n = next_char(s, len, i, &cp);
+        if (needs_nfc(cp))
+            return i;
+        *starter = i;
+        i += n;
+    }
+    return len;
+}
+
+int belopp_nfc_needed(const belopp_text *t)
+{
+    size_t starter = 0, len = belopp_text_len(t);
+    return find_change(belopp_text_data(t), len, 0, &starter) < len;
+}
+
 belopp_text *belopp_nfc(const belopp_text *t)
 {
     const char *s = belopp_text_data(t);
@@ -56,19 +82,9 @@ belopp_text *belopp_nfc(const belopp_text *t)
         return NULL;
 
     size_t copied = 0, starter = 0;
-    for (size_t i = 0; i < len;) {
-        if ((unsigned char)s[i] < 0x80) {
-            i = belopp_ascii_end(s, i + 1, len);
-            starter = i - 1; /* an ASCII character is a starter */
-            continue;
-        }
+    for (size_t i = 0; (i = find_change(s, len, i, &starter)) < len;) {
         utf8proc_int32_t cp;
         size_t n = next_char(s, len, i, &cp);
-        if (!needs_nfc(cp)) {
-            starter = i;
-            i += n;
-            continue;
-        }
         /* The run: from the last starter to the next character that is a
          * plain starter again. */
         size_t end = i + n;

@@ -20,4 +20,8 @@
  * frees the result with belopp_text_free. */
 belopp_text *belopp_nfc(const belopp_text *t);
 
+/* 0 when t is NFC already as far as belopp_nfc can tell (it would only copy
+ * it), else 1.  Most press texts are: the pipeline then keeps t as it is. */
+int belopp_nfc_needed(const belopp_text *t);
+
 #endif

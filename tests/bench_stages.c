@@ -83,9 +83,13 @@ int main(int argc, char **argv)
         if (!(decoded = belopp_decode(raw, len, BELOPP_ENC_AUTO, d)))
             return fail("decode");
         double t2 = now();
-        if (!(text = belopp_nfc(decoded)))
-            return fail("nfc");
-        belopp_text_free(decoded); /* as cli/pipeline.c does */
+        if (!belopp_nfc_needed(decoded)) { /* as cli/pipeline.c does */
+            text = decoded;
+        } else {
+            if (!(text = belopp_nfc(decoded)))
+                return fail("nfc");
+            belopp_text_free(decoded);
+        }
         decoded = NULL;
         double t3 = now();
         if (!(seg = belopp_segment(text)))

@@ -71,6 +71,30 @@ static void earlier_replacements_keep_their_offsets(void **state)
     belopp_text_free(in);
 }
 
+static int needed(const char *s)
+{
+    belopp_text *t = belopp_text_new();
+    belopp_text_append(t, s, strlen(s), 0, strlen(s));
+    int r = belopp_nfc_needed(t);
+    belopp_text_free(t);
+    return r;
+}
+
+/* The pipeline skips belopp_nfc when this says 0: it must see every kind of
+ * character belopp_nfc would change, also past the first eight-byte step. */
+static void needed_only_where_nfc_changes_something(void **state)
+{
+    (void)state;
+    assert_int_equal(needed(""), 0);
+    assert_int_equal(needed("Överenskommelsen omfattar 6\xC2\xA0" "250,5 miljoner kronor"), 0);
+    assert_int_equal(needed("10\xC2\xB2 kr \xE2\x80\x93 \xE2\x82\xAC"), 0); /* ² – € */
+    assert_int_equal(needed("va\xCC\x8Ard"), 1);                           /* a + ring */
+    assert_int_equal(needed("en l\xC3\xA5ng rad f\xC3\xB6re va\xCC\x8Ard"), 1);
+    assert_int_equal(needed("\xCC\x8A at the very start"), 1);
+    assert_int_equal(needed("sixteen bytes...\xE2\x84\xAB"), 1);        /* U+212B */
+    assert_int_equal(needed("Hangul \xE1\x84\x80\xE1\x85\xA1"), 1);    /* jamo */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -79,6 +103,7 @@ int main(void)
         cmocka_unit_test(precomposed_text_is_untouched),
         cmocka_unit_test(superscript_is_not_folded),
         cmocka_unit_test(earlier_replacements_keep_their_offsets),
+        cmocka_unit_test(needed_only_where_nfc_changes_something),
     };
     return cmocka_run_group_tests_name("nfc", tests, NULL, NULL);
 }
