@@ -11,26 +11,32 @@
 /* A record's start and end must point at the amount in the input.  Text the
  * HTML stage could not find in the page's bytes (tag soup that libxml2 turned
  * into visible text) maps to no bytes at all; a record with made-up offsets
- * is worse than none, so such an amount is left out with an error.  Returns
- * how many amounts are kept, in place. */
-static size_t keep_placed(const belopp_text *t, belopp_amount *a, size_t n, belopp_diags *d)
+ * is worse than none, so such an amount is left out with an error. */
+static int placed(const belopp_text *t, const belopp_amount *a, belopp_diags *d)
 {
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t start = belopp_text_src_start(t, a[i].text.start);
-        if (belopp_text_src_end(t, a[i].text.end) > start) {
-            a[kept++] = a[i];
-            continue;
-        }
-        const char *s = belopp_text_data(t);
-        int len = (int)(a[i].text.end - a[i].text.start > 60 ? 60 : a[i].text.end - a[i].text.start);
-        while (len > 0 && ((unsigned char)s[a[i].text.start + (size_t)len] & 0xC0) == 0x80)
-            len--; /* never cut a character in two */
-        belopp_diags_add(d, BELOPP_ERROR, start,
-                         "\"%.*s\": not found in the input's bytes; amount left out", len,
-                         s + a[i].text.start);
-    }
-    return kept;
+    size_t start = belopp_text_src_start(t, a->text.start);
+    if (belopp_text_src_end(t, a->text.end) > start)
+        return 1;
+    const char *s = belopp_text_data(t);
+    int len = (int)(a->text.end - a->text.start > 60 ? 60 : a->text.end - a->text.start);
+    while (len > 0 && ((unsigned char)s[a->text.start + (size_t)len] & 0xC0) == 0x80)
+        len--; /* never cut a character in two */
+    belopp_diags_add(d, BELOPP_ERROR, start,
+                     "\"%.*s\": not found in the input's bytes; amount left out", len,
+                     s + a->text.start);
+    return 0;
+}
+
+/* Writes the amounts cl has decided so far.  Returns 0, or -1 on a write error. */
+static int emit_decided(belopp_emitter *e, belopp_classifier *cl, const belopp_text *t,
+                        const belopp_segments *g, belopp_diags *d)
+{
+    size_t n;
+    const belopp_amount *a = belopp_classifier_take(cl, &n);
+    for (size_t i = 0; i < n; i++)
+        if (placed(t, &a[i], d) && belopp_emit_amount(e, t, g, &a[i]) < 0)
+            return -1;
+    return 0;
 }
 
 int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *source,
@@ -39,9 +45,7 @@ int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *sour
 {
     belopp_text *decoded = NULL, *text = NULL;
     belopp_segments *seg = NULL;
-    belopp_candidate *cand = NULL;
-    belopp_amount *amounts = NULL;
-    size_t ncand = 0, namount = 0;
+    belopp_classifier *cl = NULL;
     int rc = 1;
 
     decoded = belopp_is_html(source, raw, len) ? belopp_html_to_text(raw, len, enc, d)
@@ -54,21 +58,34 @@ int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *sour
         belopp_text_free(decoded);
         decoded = NULL;
     }
-    if (!text || !(seg = belopp_segment(text))) {
+    if (!text || !(seg = belopp_segment(text)) || !(cl = belopp_classifier_new(text, seg))) {
         belopp_diags_add(d, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory; file left out");
         goto done;
     }
-    if (belopp_match(m, text, seg, &cand, &ncand, d) < 0)
+    /* Candidates stream from the matcher through the classifier to the
+     * output, so memory does not grow with the number of amounts.  A
+     * matching error ends the matching, not the document: what was found
+     * before it is written. */
+    rc = -1;
+    if (belopp_emit_begin(e, source, raw, len) < 0)
         goto done;
-    if (belopp_classify(text, seg, cand, ncand, &amounts, &namount, d) < 0) {
-        belopp_diags_add(d, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory; file left out");
-        goto done;
+    size_t off = 0;
+    belopp_candidate k;
+    int found, oom = 0;
+    while (!oom && (found = belopp_match_next(m, text, seg, &off, &k, d)) > 0) {
+        oom = belopp_classifier_add(cl, &k, d) < 0;
+        if (emit_decided(e, cl, text, seg, d) < 0)
+            goto done;
     }
-    namount = keep_placed(text, amounts, namount, d);
-    rc = belopp_emit_document(e, source, raw, len, text, seg, amounts, namount) < 0 ? -1 : 0;
+    oom = oom || belopp_classifier_finish(cl, d) < 0;
+    if (emit_decided(e, cl, text, seg, d) < 0)
+        goto done;
+    if (oom)
+        belopp_diags_add(d, BELOPP_ERROR, belopp_text_src_start(text, off),
+                         "out of memory; the rest of the file left out");
+    rc = belopp_emit_end(e) < 0 ? -1 : 0;
 done:
-    free(amounts);
-    free(cand);
+    belopp_classifier_free(cl);
     belopp_segments_free(seg);
     belopp_text_free(text);
     belopp_text_free(decoded);

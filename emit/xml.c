@@ -20,8 +20,14 @@
 #include <nettle/sha2.h>
 #include <utf8proc.h>
 
+typedef struct {
+    const unsigned char *raw;
+    size_t len, pos, line; /* line is the 1-based line of byte pos */
+} line_counter;
+
 struct belopp_emitter {
     xmlTextWriterPtr w;
+    line_counter lines; /* of the document being written */
 };
 
 char *belopp_xml_clean(const char *s, size_t n, int flatten)
@@ -181,11 +187,6 @@ static void sha256_hex(const unsigned char *raw, size_t len, char hex[65])
         snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 }
 
-typedef struct {
-    const unsigned char *raw;
-    size_t len, pos, line; /* line is the 1-based line of byte pos */
-} line_counter;
-
 static size_t line_of(line_counter *lc, size_t off)
 {
     if (off < lc->pos) {
@@ -246,9 +247,8 @@ static int write_amount(xmlTextWriterPtr w, const belopp_text *t, const belopp_s
     return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
 
-int belopp_emit_document(belopp_emitter *e, const char *source, const unsigned char *raw,
-                         size_t rawlen, const belopp_text *t, const belopp_segments *g,
-                         const belopp_amount *a, size_t n)
+int belopp_emit_begin(belopp_emitter *e, const char *source, const unsigned char *raw,
+                      size_t rawlen)
 {
     xmlTextWriterPtr w = e->w;
     char hex[65];
@@ -257,11 +257,30 @@ int belopp_emit_document(belopp_emitter *e, const char *source, const unsigned c
         write_clean(w, "source", 0, source, strlen(source), 1) < 0 ||
         xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST hex) < 0)
         return -1;
-    line_counter lc = {raw, rawlen, 0, 1};
-    for (size_t i = 0; i < n; i++)
-        if (write_amount(w, t, g, &a[i], &lc) < 0)
-            return -1;
-    if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterFlush(w) < 0)
-        return -1;
+    e->lines = (line_counter){raw, rawlen, 0, 1};
     return 0;
+}
+
+int belopp_emit_amount(belopp_emitter *e, const belopp_text *t, const belopp_segments *g,
+                       const belopp_amount *a)
+{
+    return write_amount(e->w, t, g, a, &e->lines);
+}
+
+int belopp_emit_end(belopp_emitter *e)
+{
+    e->lines = (line_counter){NULL, 0, 0, 1};
+    return xmlTextWriterEndElement(e->w) < 0 || xmlTextWriterFlush(e->w) < 0 ? -1 : 0;
+}
+
+int belopp_emit_document(belopp_emitter *e, const char *source, const unsigned char *raw,
+                         size_t rawlen, const belopp_text *t, const belopp_segments *g,
+                         const belopp_amount *a, size_t n)
+{
+    if (belopp_emit_begin(e, source, raw, rawlen) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (belopp_emit_amount(e, t, g, &a[i]) < 0)
+            return -1;
+    return belopp_emit_end(e);
 }

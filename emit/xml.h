@@ -36,6 +36,16 @@ int belopp_emit_document(belopp_emitter *e, const char *source, const unsigned c
                          size_t rawlen, const belopp_text *t, const belopp_segments *g,
                          const belopp_amount *a, size_t n);
 
+/* The same in steps, for amounts that come as a stream: begin writes the
+ * <document> start tag, amount one <amount> (amounts in text order), end
+ * closes the document and flushes.  raw must stay valid until end.  Each
+ * returns 0, or -1 on a write error. */
+int belopp_emit_begin(belopp_emitter *e, const char *source, const unsigned char *raw,
+                      size_t rawlen);
+int belopp_emit_amount(belopp_emitter *e, const belopp_text *t, const belopp_segments *g,
+                       const belopp_amount *a);
+int belopp_emit_end(belopp_emitter *e);
+
 /* Closes </belopp> and flushes.  Returns 0, or -1 on a write error. */
 int belopp_emitter_finish(belopp_emitter *e);
 

@@ -178,103 +178,185 @@ static int push(amount_list *l, belopp_amount am)
     return 0;
 }
 
+/* Whether the text names a currency anywhere decides a bare "2,4 miljarder".
+ * Candidates come in text order, so until one with a currency has come by
+ * (or the text has a table with a unit) the answer is open and they are
+ * held back; in a press text that is rarely more than a few. */
+struct belopp_classifier {
+    const belopp_text *t;
+    const belopp_segments *g;
+    int money_text;
+    belopp_candidate *held;
+    size_t nheld, capheld;
+    amount_list out; /* decided and not yet taken */
+    const belopp_row *last_row;
+    size_t cell; /* the value column of the last table cell */
+};
+
+belopp_classifier *belopp_classifier_new(const belopp_text *t, const belopp_segments *g)
+{
+    belopp_classifier *cl = calloc(1, sizeof *cl);
+    if (!cl)
+        return NULL;
+    cl->t = t;
+    cl->g = g;
+    cl->money_text = belopp_segments_ntables(g) > 0;
+    return cl;
+}
+
+void belopp_classifier_free(belopp_classifier *cl)
+{
+    if (!cl)
+        return;
+    free(cl->held);
+    free(cl->out.a);
+    free(cl);
+}
+
+/* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
+static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags *diags)
+{
+    const belopp_text *t = cl->t;
+    const belopp_segments *g = cl->g;
+    const char *s = belopp_text_data(t);
+    size_t len = belopp_text_len(t);
+    belopp_candidate year_fixed;
+    if (share_or_name(s, len, k))
+        return 0;
+    if (year_before_till(s, k)) { /* keep the amount after "till" alone */
+        year_fixed = *k;
+        year_fixed.number = k->number2;
+        year_fixed.number2 = (belopp_span){0, 0};
+        year_fixed.between = year_fixed.qualifier = year_fixed.sign = (belopp_span){0, 0};
+        year_fixed.whole.start = k->number2.start;
+        k = &year_fixed;
+    }
+    const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
+    if (!cur)
+        cur = unit_of(s, k->prefix_currency);
+    const belopp_row *row = belopp_segments_row(g, k->whole.start);
+    /* The n-th number in a row is in the n-th value column. */
+    cl->cell = row && row == cl->last_row ? cl->cell + 1 : 0;
+    cl->last_row = row;
+    int exp10;
+    const char *currency;
+    if (cur) {
+        exp10 = cur->exp10 + (scale ? scale->exp10 : 0);
+        currency = cur->currency;
+    } else if (row && !scale) {
+        if (followed_by_percent(s, len, k->whole.end) ||
+            !belopp_segments_column_is_money(g, row, cl->cell))
+            return 0;
+        const belopp_table *tb = belopp_segments_table(g, row->table);
+        exp10 = tb->exp10;
+        currency = tb->currency;
+    } else if (scale && cl->money_text && money_phrase_goes_on(s, len, k->scale.end)) {
+        exp10 = scale->exp10;
+        currency = "SEK";
+    } else {
+        return 0;
+    }
+
+    int negative = k->sign.start != k->sign.end;
+    belopp_amount am = {
+        .text = k->whole,
+        .sentence = belopp_segments_sentence(g, k->whole.start),
+        .row = row,
+        .column = cl->cell,
+        .currency = currency,
+        .qualifier = qualifier_kind(s, k->qualifier),
+        .per = k->per,
+    };
+    belopp_status st = value_of(s, k->number, k->in_words, exp10, negative, &am.minor);
+    if (st == BELOPP_OK && k->number2.start != k->number2.end) {
+        am.is_range = 1;
+        int words2 = !(s[k->number2.start] >= '0' && s[k->number2.start] <= '9');
+        st = value_of(s, k->number2, words2, exp10, 0, &am.minor_high);
+    }
+    if (st != BELOPP_OK) {
+        report(diags, t, k->whole, st);
+        return 0;
+    }
+    if (push(&cl->out, am) < 0)
+        return -1;
+    /* "87 MSEK (79)": last year's figure, in the same unit. */
+    if (k->comparison.start != k->comparison.end && cur) {
+        belopp_amount cmp = am;
+        cmp.text = k->comparison;
+        cmp.is_range = 0;
+        cmp.qualifier = NULL;
+        cmp.per = (belopp_span){0, 0};
+        int neg = s[k->comparison.start] == '-' || (unsigned char)s[k->comparison.start] == 0xE2;
+        belopp_span digits = k->comparison;
+        while (digits.start < digits.end && !(s[digits.start] >= '0' && s[digits.start] <= '9'))
+            digits.start++;
+        st = value_of(s, digits, 0, exp10, neg, &cmp.minor);
+        if (st != BELOPP_OK)
+            report(diags, t, k->comparison, st);
+        else if (push(&cl->out, cmp) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Decides the held-back candidates, in order, now that money_text is settled. */
+static int decide_held(belopp_classifier *cl, belopp_diags *diags)
+{
+    for (size_t i = 0; i < cl->nheld; i++)
+        if (decide(cl, &cl->held[i], diags) < 0)
+            return -1;
+    cl->nheld = 0;
+    return 0;
+}
+
+int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k, belopp_diags *diags)
+{
+    if (!cl->money_text && (k->currency.start != k->currency.end ||
+                            k->prefix_currency.start != k->prefix_currency.end)) {
+        cl->money_text = 1;
+        if (decide_held(cl, diags) < 0)
+            return -1;
+    }
+    if (cl->money_text)
+        return decide(cl, k, diags);
+    void *held = cl->held;
+    if (belopp_grow(&held, &cl->capheld, cl->nheld + 1, sizeof *cl->held) < 0)
+        return -1;
+    cl->held = held;
+    cl->held[cl->nheld++] = *k;
+    return 0;
+}
+
+int belopp_classifier_finish(belopp_classifier *cl, belopp_diags *diags)
+{
+    return decide_held(cl, diags); /* the text named no currency: money_text stays 0 */
+}
+
+const belopp_amount *belopp_classifier_take(belopp_classifier *cl, size_t *n)
+{
+    *n = cl->out.n;
+    cl->out.n = 0;
+    return cl->out.a;
+}
+
 int belopp_classify(const belopp_text *t, const belopp_segments *g, const belopp_candidate *c,
                     size_t n, belopp_amount **out, size_t *nout, belopp_diags *diags)
 {
-    const char *s = belopp_text_data(t);
-    size_t len = belopp_text_len(t);
-
-    int money_text = belopp_segments_ntables(g) > 0;
-    for (size_t i = 0; i < n && !money_text; i++)
-        money_text = c[i].currency.start != c[i].currency.end ||
-                     c[i].prefix_currency.start != c[i].prefix_currency.end;
-
-    amount_list list = {NULL, 0, 0};
-    const belopp_row *last_row = NULL;
-    size_t cell = 0;
-    for (size_t i = 0; i < n; i++) {
-        belopp_candidate year_fixed;
-        const belopp_candidate *k = &c[i];
-        if (share_or_name(s, len, k))
-            continue;
-        if (year_before_till(s, k)) { /* keep the amount after "till" alone */
-            year_fixed = *k;
-            year_fixed.number = k->number2;
-            year_fixed.number2 = (belopp_span){0, 0};
-            year_fixed.between = year_fixed.qualifier = year_fixed.sign = (belopp_span){0, 0};
-            year_fixed.whole.start = k->number2.start;
-            k = &year_fixed;
+    belopp_classifier *cl = belopp_classifier_new(t, g);
+    if (!cl)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (belopp_classifier_add(cl, &c[i], diags) < 0) {
+            belopp_classifier_free(cl);
+            return -1;
         }
-        const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
-        if (!cur)
-            cur = unit_of(s, k->prefix_currency);
-        const belopp_row *row = belopp_segments_row(g, k->whole.start);
-        /* The n-th number in a row is in the n-th value column. */
-        cell = row && row == last_row ? cell + 1 : 0;
-        last_row = row;
-        int exp10;
-        const char *currency;
-        if (cur) {
-            exp10 = cur->exp10 + (scale ? scale->exp10 : 0);
-            currency = cur->currency;
-        } else if (row && !scale) {
-            if (followed_by_percent(s, len, k->whole.end) ||
-                !belopp_segments_column_is_money(g, row, cell))
-                continue;
-            const belopp_table *tb = belopp_segments_table(g, row->table);
-            exp10 = tb->exp10;
-            currency = tb->currency;
-        } else if (scale && money_text && money_phrase_goes_on(s, len, k->scale.end)) {
-            exp10 = scale->exp10;
-            currency = "SEK";
-        } else {
-            continue;
-        }
-
-        int negative = k->sign.start != k->sign.end;
-        belopp_amount am = {
-            .text = k->whole,
-            .sentence = belopp_segments_sentence(g, k->whole.start),
-            .row = row,
-            .column = cell,
-            .currency = currency,
-            .qualifier = qualifier_kind(s, k->qualifier),
-            .per = k->per,
-        };
-        belopp_status st = value_of(s, k->number, k->in_words, exp10, negative, &am.minor);
-        if (st == BELOPP_OK && k->number2.start != k->number2.end) {
-            am.is_range = 1;
-            int words2 = !(s[k->number2.start] >= '0' && s[k->number2.start] <= '9');
-            st = value_of(s, k->number2, words2, exp10, 0, &am.minor_high);
-        }
-        if (st != BELOPP_OK) {
-            report(diags, t, k->whole, st);
-            continue;
-        }
-        if (push(&list, am) < 0)
-            goto oom;
-        /* "87 MSEK (79)": last year's figure, in the same unit. */
-        if (k->comparison.start != k->comparison.end && cur) {
-            belopp_amount cmp = am;
-            cmp.text = k->comparison;
-            cmp.is_range = 0;
-            cmp.qualifier = NULL;
-            cmp.per = (belopp_span){0, 0};
-            int neg = s[k->comparison.start] == '-' || (unsigned char)s[k->comparison.start] == 0xE2;
-            belopp_span digits = k->comparison;
-            while (digits.start < digits.end && !(s[digits.start] >= '0' && s[digits.start] <= '9'))
-                digits.start++;
-            st = value_of(s, digits, 0, exp10, neg, &cmp.minor);
-            if (st != BELOPP_OK)
-                report(diags, t, k->comparison, st);
-            else if (push(&list, cmp) < 0)
-                goto oom;
-        }
+    if (belopp_classifier_finish(cl, diags) < 0) {
+        belopp_classifier_free(cl);
+        return -1;
     }
-    *out = list.a;
-    *nout = list.n;
+    *out = cl->out.a; /* the whole list, taken over from cl */
+    *nout = cl->out.n;
+    cl->out.a = NULL;
+    belopp_classifier_free(cl);
     return 0;
-oom:
-    free(list.a);
-    return -1;
 }

@@ -36,4 +36,38 @@ typedef struct {
 int belopp_classify(const belopp_text *t, const belopp_segments *g, const belopp_candidate *c,
                     size_t n, belopp_amount **out, size_t *nout, belopp_diags *diags);
 
+/* The same as a stream, for inputs too large for an array of candidates:
+ *
+ *   belopp_classifier *cl = belopp_classifier_new(t, g);
+ *   for each candidate k, in text order:
+ *       belopp_classifier_add(cl, &k, diags);
+ *       a = belopp_classifier_take(cl, &n);   (the amounts decided so far)
+ *   belopp_classifier_finish(cl, diags);
+ *   a = belopp_classifier_take(cl, &n);       (the rest)
+ *   belopp_classifier_free(cl);
+ *
+ * The amounts come out in the same order and with the same values and
+ * diagnostics as from belopp_classify.  Candidates may be held back until
+ * the text shows a currency, since that decides a bare "2,4 miljarder". */
+typedef struct belopp_classifier belopp_classifier;
+
+/* Returns a classifier for text t and its segments g, or NULL when out of
+ * memory.  Both must outlive it. */
+belopp_classifier *belopp_classifier_new(const belopp_text *t, const belopp_segments *g);
+
+/* Frees the classifier; accepts NULL. */
+void belopp_classifier_free(belopp_classifier *cl);
+
+/* Feeds the next candidate.  Returns 0, or -1 when out of memory. */
+int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k,
+                          belopp_diags *diags);
+
+/* No more candidates: decides those still held back.  Returns 0, or -1 when
+ * out of memory. */
+int belopp_classifier_finish(belopp_classifier *cl, belopp_diags *diags);
+
+/* The amounts decided since the last take, *n of them, in text order.  The
+ * array belongs to cl and is valid until the next add or finish. */
+const belopp_amount *belopp_classifier_take(belopp_classifier *cl, size_t *n);
+
 #endif

@@ -219,22 +219,21 @@ static belopp_span group(const PCRE2_SIZE *ov, int g)
     return (belopp_span){ov[2 * g], ov[2 * g + 1]};
 }
 
-int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
-                 belopp_candidate **out, size_t *n, belopp_diags *diags)
+int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
+                      size_t *off, belopp_candidate *out, belopp_diags *diags)
 {
     const char *s = belopp_text_data(t);
-    size_t len = belopp_text_len(t), count = 0, cap = 0;
-    belopp_candidate *c = NULL;
-    for (size_t off = 0; off < len;) {
-        int rc = pcre2_match(m->code, (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+    size_t len = belopp_text_len(t);
+    while (*off < len) {
+        int rc = pcre2_match(m->code, (PCRE2_SPTR)s, len, *off, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             break;
         if (rc < 0) {
             char msg[160];
             pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg, sizeof msg);
-            belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, off),
+            belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, *off),
                              "matching stopped: %s", msg);
-            free(c);
+            *off = len;
             return -1;
         }
         const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
@@ -270,12 +269,26 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments 
         end = k.scale.end > end ? k.scale.end : end;
         end = k.currency.end > end ? k.currency.end : end;
         k.whole = (belopp_span){start, end};
-        off = ov[1] > off ? ov[1] : off + 1;
+        *off = ov[1] > *off ? ov[1] : *off + 1;
         int bare = !k.in_words && k.scale.start == k.scale.end &&
                    k.currency.start == k.currency.end &&
                    k.prefix_currency.start == k.prefix_currency.end;
         if (bare && g && !belopp_segments_row(g, k.whole.start))
             continue;
+        *out = k;
+        return 1;
+    }
+    *off = len;
+    return 0;
+}
+
+int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
+                 belopp_candidate **out, size_t *n, belopp_diags *diags)
+{
+    size_t count = 0, cap = 0, off = 0;
+    belopp_candidate *c = NULL, k;
+    int rc;
+    while ((rc = belopp_match_next(m, t, g, &off, &k, diags)) > 0) {
         void *grown = c;
         if (belopp_grow(&grown, &cap, count + 1, sizeof *c) < 0) {
             free(c);
@@ -284,6 +297,10 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments 
         }
         c = grown;
         c[count++] = k;
+    }
+    if (rc < 0) {
+        free(c);
+        return -1;
     }
     *out = c;
     *n = count;
