@@ -388,8 +388,7 @@ static int split_line(belopp_segments *g, const char *s, size_t a, size_t b, siz
 /* --- the whole text ---------------------------------------------------- */
 
 typedef struct {
-    belopp_span raw;  /* without the newline */
-    belopp_span trim; /* without surrounding spaces */
+    belopp_span trim; /* the line without its newline and surrounding spaces */
     int kind;         /* 0 prose, 1 table header, 2 table row */
 } line;
 
@@ -400,7 +399,7 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
     for (size_t a = 0; a <= len;) {
         const char *nl = memchr(s + a, '\n', len - a);
         size_t b = nl ? (size_t)(nl - s) : len;
-        line l = {{a, b}, belopp_trim(s, a, b), 0};
+        line l = {belopp_trim(s, a, b), 0};
         void *grown = lines;
         if (belopp_grow(&grown, &cap, n + 1, sizeof *lines) < 0) {
             free(lines);
