@@ -14,14 +14,13 @@
  * is worse than none, so such an amount is left out with an error. */
 static int placed(const belopp_text *t, const belopp_amount *a, belopp_diags *d)
 {
-    size_t start = belopp_text_src_start(t, a->text.start);
-    if (belopp_text_src_end(t, a->text.end) > start)
+    if (a->src.end > a->src.start)
         return 1;
     const char *s = belopp_text_data(t);
     int len = (int)(a->text.end - a->text.start > 60 ? 60 : a->text.end - a->text.start);
     while (len > 0 && ((unsigned char)s[a->text.start + (size_t)len] & 0xC0) == 0x80)
         len--; /* never cut a character in two */
-    belopp_diags_add(d, BELOPP_ERROR, start,
+    belopp_diags_add(d, BELOPP_ERROR, a->src.start,
                      "\"%.*s\": not found in the input's bytes; amount left out", len,
                      s + a->text.start);
     return 0;

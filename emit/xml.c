@@ -3,8 +3,8 @@
  * Design note.
  * - Each writer call is checked; the first failure ends the document and the
  *   caller sees -1 (ENOSPC, a closed pipe).
- * - Offsets are the input's bytes: the working text maps back through
- *   belopp_text_src_start/end.  Lines are counted in the raw input so that
+ * - Offsets are the input's bytes: classify mapped each amount back
+ *   (belopp_amount.src).  Lines are counted in the raw input so that
  *   they agree with what an editor shows.
  * - Amounts come in text order, and so their lines only grow; the counter
  *   goes on from the last amount instead of starting over each time.
@@ -208,8 +208,7 @@ static int write_amount(xmlTextWriterPtr w, const belopp_text *t, const belopp_s
                         const belopp_amount *a, line_counter *lc)
 {
     const char *s = belopp_text_data(t);
-    size_t start = belopp_text_src_start(t, a->text.start);
-    size_t end = belopp_text_src_end(t, a->text.end);
+    size_t start = a->src.start, end = a->src.end;
     int sek = strcmp(a->currency, "SEK") == 0;
     if (xmlTextWriterStartElement(w, BAD_CAST "amount") < 0 ||
         xmlTextWriterWriteAttribute(w, BAD_CAST "currency", BAD_CAST a->currency) < 0)

@@ -191,6 +191,7 @@ struct belopp_classifier {
     amount_list out; /* decided and not yet taken */
     const belopp_row *last_row;
     size_t cell; /* the value column of the last table cell */
+    size_t row_hint, sentence_hint, src_hint; /* lookups go in text order */
 };
 
 belopp_classifier *belopp_classifier_new(const belopp_text *t, const belopp_segments *g)
@@ -234,7 +235,7 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
     const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
     if (!cur)
         cur = unit_of(s, k->prefix_currency);
-    const belopp_row *row = belopp_segments_row(g, k->whole.start);
+    const belopp_row *row = belopp_segments_row(g, k->whole.start, &cl->row_hint);
     /* The n-th number in a row is in the n-th value column. */
     cl->cell = row && row == cl->last_row ? cl->cell + 1 : 0;
     cl->last_row = row;
@@ -260,7 +261,8 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
     int negative = k->sign.start != k->sign.end;
     belopp_amount am = {
         .text = k->whole,
-        .sentence = belopp_segments_sentence(g, k->whole.start),
+        .src = belopp_text_src_span(t, k->whole.start, k->whole.end, &cl->src_hint),
+        .sentence = belopp_segments_sentence(g, k->whole.start, &cl->sentence_hint),
         .row = row,
         .column = cl->cell,
         .currency = currency,
@@ -283,6 +285,7 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
     if (k->comparison.start != k->comparison.end && cur) {
         belopp_amount cmp = am;
         cmp.text = k->comparison;
+        cmp.src = belopp_text_src_span(t, k->comparison.start, k->comparison.end, &cl->src_hint);
         cmp.is_range = 0;
         cmp.qualifier = NULL;
         cmp.per = (belopp_span){0, 0};

@@ -18,6 +18,7 @@
 
 typedef struct {
     belopp_span text;      /* the amount as written, in the working text */
+    belopp_span src;       /* the same in the input's bytes (empty: found in none) */
     belopp_span sentence;  /* the sentence it stands in (prose) */
     const belopp_row *row; /* the table row, for a table cell; else NULL */
     size_t column;         /* for a table cell: its 0-based value column */

@@ -273,7 +273,7 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         int bare = !k.in_words && k.scale.start == k.scale.end &&
                    k.currency.start == k.currency.end &&
                    k.prefix_currency.start == k.prefix_currency.end;
-        if (bare && g && !belopp_segments_row(g, k.whole.start))
+        if (bare && g && !belopp_segments_row(g, k.whole.start, NULL))
             continue;
         *out = k;
         return 1;

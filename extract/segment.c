@@ -24,6 +24,7 @@
  */
 #include "segment.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -523,33 +524,50 @@ void belopp_segments_free(belopp_segments *g)
     free(g);
 }
 
-belopp_span belopp_segments_sentence(const belopp_segments *g, size_t off)
+/* The first element of a sorted array whose span ends after off: a binary
+ * search, or with a hint (where the last lookup ended) a walk forward from
+ * there, which costs O(1) a lookup for offsets in increasing order.  The
+ * arrays are of spans (sentences) and of rows (their value spans). */
+static size_t first_ending_after(const char *base, size_t n, size_t stride, size_t end_at,
+                                 size_t off, size_t *hint)
 {
-    size_t lo = 0, hi = g->nsent;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (g->sent[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
+#define END_OF(i) (*(const size_t *)(const void *)(base + (i) * stride + end_at))
+    size_t lo = 0, hi = n;
+    if (hint && *hint <= n && (*hint == 0 || END_OF(*hint - 1) <= off)) {
+        lo = *hint;
+        while (lo < n && END_OF(lo) <= off)
+            lo++;
+    } else {
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (END_OF(mid) <= off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
     }
-    if (lo < g->nsent && g->sent[lo].start <= off)
-        return g->sent[lo];
+#undef END_OF
+    if (hint)
+        *hint = lo;
+    return lo;
+}
+
+belopp_span belopp_segments_sentence(const belopp_segments *g, size_t off, size_t *hint)
+{
+    size_t i = first_ending_after((const char *)g->sent, g->nsent, sizeof *g->sent,
+                                  offsetof(belopp_span, end), off, hint);
+    if (i < g->nsent && g->sent[i].start <= off)
+        return g->sent[i];
     return (belopp_span){off, off};
 }
 
-const belopp_row *belopp_segments_row(const belopp_segments *g, size_t off)
+const belopp_row *belopp_segments_row(const belopp_segments *g, size_t off, size_t *hint)
 {
-    size_t lo = 0, hi = g->nrows;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (g->rows[mid].values.end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < g->nrows && g->rows[lo].values.start <= off)
-        return &g->rows[lo];
+    size_t i = first_ending_after((const char *)g->rows, g->nrows, sizeof *g->rows,
+                                  offsetof(belopp_row, values) + offsetof(belopp_span, end), off,
+                                  hint);
+    if (i < g->nrows && g->rows[i].values.start <= off)
+        return &g->rows[i];
     return NULL;
 }
 

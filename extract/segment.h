@@ -11,10 +11,6 @@
 
 #include "text.h"
 
-typedef struct {
-    size_t start, end; /* byte offsets into the working text, end exclusive */
-} belopp_span;
-
 #define BELOPP_MAX_COLUMNS 16
 
 /* One table: a header line naming the unit, and the rows under it. */
@@ -45,11 +41,15 @@ belopp_segments *belopp_segment(const belopp_text *t);
 void belopp_segments_free(belopp_segments *s);
 
 /* The sentence (a heading or list line counts as one) holding offset off,
- * trimmed.  An empty span if off is in a blank line. */
-belopp_span belopp_segments_sentence(const belopp_segments *s, size_t off);
+ * trimmed.  An empty span if off is in a blank line.
+ * hint may be NULL.  A caller that looks up offsets in increasing order (as
+ * the stages after this one do) keeps a size_t starting at 0 and passes it
+ * each time: each lookup is then O(1) instead of a binary search. */
+belopp_span belopp_segments_sentence(const belopp_segments *s, size_t off, size_t *hint);
 
-/* The table row whose value region holds offset off, or NULL. */
-const belopp_row *belopp_segments_row(const belopp_segments *s, size_t off);
+/* The table row whose value region holds offset off, or NULL.  hint as above
+ * (a size_t of its own). */
+const belopp_row *belopp_segments_row(const belopp_segments *s, size_t off, size_t *hint);
 
 /* Table number i (0-based; rows name it), or NULL. */
 const belopp_table *belopp_segments_table(const belopp_segments *s, size_t i);

@@ -95,7 +95,22 @@ static const struct piece *piece_at(const belopp_text *t, size_t off)
     return &t->pieces[lo];
 }
 
-size_t belopp_text_src_start(const belopp_text *t, size_t off)
+/* piece_at, walking forward from *hint (a piece index) when off has not
+ * gone back before it; *hint becomes the piece found. */
+static const struct piece *piece_from(const belopp_text *t, size_t off, size_t *hint)
+{
+    if (!hint || *hint >= t->npieces || t->pieces[*hint].dst > off) {
+        const struct piece *p = piece_at(t, off);
+        if (hint)
+            *hint = (size_t)(p - t->pieces);
+        return p;
+    }
+    while (*hint + 1 < t->npieces && t->pieces[*hint + 1].dst <= off)
+        ++*hint;
+    return &t->pieces[*hint];
+}
+
+static size_t src_start(const belopp_text *t, size_t off, size_t *hint)
 {
     if (t->npieces == 0)
         return 0;
@@ -103,11 +118,11 @@ size_t belopp_text_src_start(const belopp_text *t, size_t off)
         const struct piece *p = &t->pieces[t->npieces - 1];
         return p->src + p->src_len;
     }
-    const struct piece *p = piece_at(t, off);
+    const struct piece *p = piece_from(t, off, hint);
     return p->len == p->src_len ? p->src + (off - p->dst) : p->src;
 }
 
-size_t belopp_text_src_end(const belopp_text *t, size_t off)
+static size_t src_end(const belopp_text *t, size_t off, size_t *hint)
 {
     if (t->npieces == 0)
         return 0;
@@ -115,8 +130,17 @@ size_t belopp_text_src_end(const belopp_text *t, size_t off)
         return t->pieces[0].src;
     if (off > t->len)
         off = t->len;
-    const struct piece *p = piece_at(t, off - 1);
+    const struct piece *p = piece_from(t, off - 1, hint);
     return p->len == p->src_len ? p->src + (off - p->dst) : p->src + p->src_len;
+}
+
+size_t belopp_text_src_start(const belopp_text *t, size_t off) { return src_start(t, off, NULL); }
+size_t belopp_text_src_end(const belopp_text *t, size_t off) { return src_end(t, off, NULL); }
+
+belopp_span belopp_text_src_span(const belopp_text *t, size_t a, size_t b, size_t *hint)
+{
+    size_t start = src_start(t, a, hint);
+    return (belopp_span){start, src_end(t, b, hint)};
 }
 
 int belopp_text_append_span(belopp_text *out, const belopp_text *t, size_t a, size_t b)

@@ -15,6 +15,10 @@
 
 typedef struct belopp_text belopp_text;
 
+typedef struct {
+    size_t start, end; /* byte offsets, end exclusive */
+} belopp_span;
+
 /* Returns an empty text, or NULL when out of memory.  Free with belopp_text_free. */
 belopp_text *belopp_text_new(void);
 
@@ -40,6 +44,13 @@ size_t belopp_text_src_start(const belopp_text *t, size_t off);
 /* Source offset just past the byte before off: the exclusive end of a span
  * that ends at off. */
 size_t belopp_text_src_end(const belopp_text *t, size_t off);
+
+/* Both at once for the span [a, b): {src_start(a), src_end(b)}, the bytes of
+ * the input it came from.  hint may be NULL; a caller that maps spans in
+ * increasing order keeps a size_t starting at 0 and passes it each time,
+ * which makes each lookup O(1) instead of a binary search over the pieces
+ * (an HTML page has one for every tag). */
+belopp_span belopp_text_src_span(const belopp_text *t, size_t a, size_t b, size_t *hint);
 
 /* The end of the run of ASCII bytes 0x01..0x7F that starts at s[i] (i itself
  * if s[i] is none), at most len.  Press text is mostly ASCII, and the stages

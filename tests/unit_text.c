@@ -55,6 +55,36 @@ static void free_accepts_null(void **state)
     belopp_text_free(NULL);
 }
 
+/* belopp_text_src_span with a hint maps as the plain lookups do, forwards
+ * (the hint walks over pieces) and backwards (it is stale). */
+static void src_span_with_hint_agrees(void **state)
+{
+    (void)state;
+    /* pieces: "ab" 1:1, a replacement for one byte, "cd" 1:1, a gap, "e" */
+    belopp_text *t = belopp_text_new();
+    belopp_text_append(t, "ab", 2, 0, 2);
+    belopp_text_append(t, "\xEF\xBF\xBD", 3, 2, 1);
+    belopp_text_append(t, "cd", 2, 3, 2);
+    belopp_text_append(t, "e", 1, 9, 1);
+    size_t len = belopp_text_len(t), hint = 0;
+    for (int dir = 0; dir < 2; dir++)
+        for (size_t i = 0; i <= len; i++) {
+            size_t a = dir ? len - i : i;
+            for (size_t b = a; b <= len; b++) {
+                belopp_span sp = belopp_text_src_span(t, a, b, &hint);
+                assert_int_equal(sp.start, belopp_text_src_start(t, a));
+                assert_int_equal(sp.end, belopp_text_src_end(t, b));
+                sp = belopp_text_src_span(t, a, b, NULL);
+                assert_int_equal(sp.start, belopp_text_src_start(t, a));
+                assert_int_equal(sp.end, belopp_text_src_end(t, b));
+            }
+        }
+    belopp_span e = belopp_text_src_span(t, 7, 8, &hint); /* "e" after the gap */
+    assert_int_equal(e.start, 9);
+    assert_int_equal(e.end, 10);
+    belopp_text_free(t);
+}
+
 /* Every position of the stop byte, in and past the eight-byte steps. */
 static void ascii_end_stops_at_high_bytes_and_nul(void **state)
 {
@@ -87,6 +117,7 @@ int main(void)
         cmocka_unit_test(gap_in_source_is_kept),
         cmocka_unit_test(free_accepts_null),
         cmocka_unit_test(ascii_end_stops_at_high_bytes_and_nul),
+        cmocka_unit_test(src_span_with_hint_agrees),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
