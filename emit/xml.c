@@ -20,6 +20,8 @@
 #include <nettle/sha2.h>
 #include <utf8proc.h>
 
+#include "../extract/grow.h"
+
 typedef struct {
     const unsigned char *raw;
     size_t len, pos, line; /* line is the 1-based line of byte pos */
@@ -28,15 +30,14 @@ typedef struct {
 struct belopp_emitter {
     xmlTextWriterPtr w;
     line_counter lines; /* of the document being written */
+    char *scratch;      /* for cleaning strings */
+    size_t scratch_cap;
 };
 
-char *belopp_xml_clean(const char *s, size_t n, int flatten)
+/* Writes s[0, n) cleaned into out, which holds at least 3n + 1 bytes (each
+ * bad byte grows to at most 3), NUL-terminated. */
+static void clean_to(char *out, const char *s, size_t n, int flatten)
 {
-    if (n > (SIZE_MAX - 1) / 3)
-        return NULL;
-    char *out = malloc(n * 3 + 1); /* each bad byte grows to at most 3 */
-    if (!out)
-        return NULL;
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
@@ -65,7 +66,30 @@ char *belopp_xml_clean(const char *s, size_t n, int flatten)
         }
     }
     out[o] = '\0';
+}
+
+char *belopp_xml_clean(const char *s, size_t n, int flatten)
+{
+    if (n > (SIZE_MAX - 1) / 3)
+        return NULL;
+    char *out = malloc(n * 3 + 1);
+    if (out)
+        clean_to(out, s, n, flatten);
     return out;
+}
+
+/* s[0, n) cleaned, in the emitter's scratch buffer (valid until the next
+ * call): three or more strings an amount, and no malloc for each. */
+static const char *clean(belopp_emitter *e, const char *s, size_t n, int flatten)
+{
+    if (n > (SIZE_MAX - 1) / 3)
+        return NULL;
+    void *buf = e->scratch;
+    if (belopp_grow(&buf, &e->scratch_cap, n * 3 + 1, 1) < 0)
+        return NULL;
+    e->scratch = buf;
+    clean_to(e->scratch, s, n, flatten);
+    return e->scratch;
 }
 
 belopp_emitter *belopp_emitter_new(FILE *out)
@@ -96,6 +120,7 @@ void belopp_emitter_free(belopp_emitter *e)
     if (!e)
         return;
     xmlFreeTextWriter(e->w); /* also closes its output buffer, not the FILE */
+    free(e->scratch);
     free(e);
 }
 
@@ -119,16 +144,13 @@ static size_t char_start(const char *s, size_t i)
 }
 
 /* Writes the context span sp, or a window of it around focus, as element name. */
-static int write_context(xmlTextWriterPtr w, const char *name, const char *s, belopp_span sp,
+static int write_context(belopp_emitter *e, const char *name, const char *s, belopp_span sp,
                          belopp_span focus)
 {
+    xmlTextWriterPtr w = e->w;
     if (sp.end - sp.start <= MAX_CONTEXT) {
-        char *c = belopp_xml_clean(s + sp.start, sp.end - sp.start, 1);
-        if (!c)
-            return -1;
-        int rc = xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST c);
-        free(c);
-        return rc < 0 ? -1 : 0;
+        const char *c = clean(e, s + sp.start, sp.end - sp.start, 1);
+        return !c || xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST c) < 0 ? -1 : 0;
     }
     if (focus.start < sp.start || focus.end > sp.end)
         focus = (belopp_span){sp.start, sp.start};
@@ -136,7 +158,7 @@ static int write_context(xmlTextWriterPtr w, const char *name, const char *s, be
     size_t b = focus.end + CONTEXT_SIDE < sp.end ? char_start(s, focus.end + CONTEXT_SIDE) : sp.end;
     if (b - a > 2 * CONTEXT_SIDE + MAX_CONTEXT) /* a huge amount text itself */
         b = char_start(s, a + 2 * CONTEXT_SIDE + MAX_CONTEXT);
-    char *c = belopp_xml_clean(s + a, b - a, 1);
+    const char *c = clean(e, s + a, b - a, 1);
     if (!c)
         return -1;
     int rc = xmlTextWriterStartElement(w, BAD_CAST name) < 0 ||
@@ -144,20 +166,18 @@ static int write_context(xmlTextWriterPtr w, const char *name, const char *s, be
              xmlTextWriterWriteString(w, BAD_CAST c) < 0 ||
              (b < sp.end && xmlTextWriterWriteString(w, BAD_CAST "…") < 0) ||
              xmlTextWriterEndElement(w) < 0;
-    free(c);
     return rc ? -1 : 0;
 }
 
-/* Writes s[0, n) cleaned, as an attribute (elem == NULL) or an element. */
-static int write_clean(xmlTextWriterPtr w, const char *name, int element, const char *s,
+/* Writes s[0, n) cleaned, as an attribute or (element) an element. */
+static int write_clean(belopp_emitter *e, const char *name, int element, const char *s,
                        size_t n, int flatten)
 {
-    char *c = belopp_xml_clean(s, n, flatten);
+    const char *c = clean(e, s, n, flatten);
     if (!c)
         return -1;
-    int rc = element ? xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST c)
-                     : xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST c);
-    free(c);
+    int rc = element ? xmlTextWriterWriteElement(e->w, BAD_CAST name, BAD_CAST c)
+                     : xmlTextWriterWriteAttribute(e->w, BAD_CAST name, BAD_CAST c);
     return rc < 0 ? -1 : 0;
 }
 
@@ -204,9 +224,10 @@ static size_t line_of(line_counter *lc, size_t off)
     return lc->line;
 }
 
-static int write_amount(xmlTextWriterPtr w, const belopp_text *t, const belopp_segments *g,
-                        const belopp_amount *a, line_counter *lc)
+static int write_amount(belopp_emitter *e, const belopp_text *t, const belopp_segments *g,
+                        const belopp_amount *a)
 {
+    xmlTextWriterPtr w = e->w;
     const char *s = belopp_text_data(t);
     size_t start = a->src.start, end = a->src.end;
     int sek = strcmp(a->currency, "SEK") == 0;
@@ -218,29 +239,29 @@ static int write_amount(xmlTextWriterPtr w, const belopp_text *t, const belopp_s
                     : write_int(w, sek ? "ore" : "minor", a->minor) < 0)
         return -1;
     if (write_int(w, "start", (int64_t)start) < 0 || write_int(w, "end", (int64_t)end) < 0 ||
-        write_int(w, "line", (int64_t)line_of(lc, start)) < 0)
+        write_int(w, "line", (int64_t)line_of(&e->lines, start)) < 0)
         return -1;
     if (a->qualifier &&
         xmlTextWriterWriteAttribute(w, BAD_CAST "qualifier", BAD_CAST a->qualifier) < 0)
         return -1;
     if (a->per.start != a->per.end &&
-        write_clean(w, "per", 0, s + a->per.start, a->per.end - a->per.start, 1) < 0)
+        write_clean(e, "per", 0, s + a->per.start, a->per.end - a->per.start, 1) < 0)
         return -1;
     const belopp_table *tb = a->row ? belopp_segments_table(g, a->row->table) : NULL;
     if (tb) {
         belopp_span col = belopp_segments_column_title(g, a->row, a->column);
-        if (write_clean(w, "column", 0, s + col.start, col.end - col.start, 1) < 0)
+        if (write_clean(e, "column", 0, s + col.start, col.end - col.start, 1) < 0)
             return -1;
     }
-    if (write_clean(w, "text", 1, s + a->text.start, a->text.end - a->text.start, 0) < 0)
+    if (write_clean(e, "text", 1, s + a->text.start, a->text.end - a->text.start, 0) < 0)
         return -1;
     if (tb) {
-        if (write_context(w, "label", s, a->row->label, a->row->label) < 0)
+        if (write_context(e, "label", s, a->row->label, a->row->label) < 0)
             return -1;
         if (tb->caption.start < tb->caption.end &&
-            write_context(w, "caption", s, tb->caption, tb->caption) < 0)
+            write_context(e, "caption", s, tb->caption, tb->caption) < 0)
             return -1;
-    } else if (write_context(w, "sentence", s, a->sentence, a->text) < 0) {
+    } else if (write_context(e, "sentence", s, a->sentence, a->text) < 0) {
         return -1;
     }
     return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
@@ -253,7 +274,7 @@ int belopp_emit_begin(belopp_emitter *e, const char *source, const unsigned char
     char hex[65];
     sha256_hex(raw, rawlen, hex);
     if (xmlTextWriterStartElement(w, BAD_CAST "document") < 0 ||
-        write_clean(w, "source", 0, source, strlen(source), 1) < 0 ||
+        write_clean(e, "source", 0, source, strlen(source), 1) < 0 ||
         xmlTextWriterWriteAttribute(w, BAD_CAST "sha256", BAD_CAST hex) < 0)
         return -1;
     e->lines = (line_counter){raw, rawlen, 0, 1};
@@ -263,7 +284,7 @@ int belopp_emit_begin(belopp_emitter *e, const char *source, const unsigned char
 int belopp_emit_amount(belopp_emitter *e, const belopp_text *t, const belopp_segments *g,
                        const belopp_amount *a)
 {
-    return write_amount(e->w, t, g, a, &e->lines);
+    return write_amount(e, t, g, a);
 }
 
 int belopp_emit_end(belopp_emitter *e)
