@@ -37,6 +37,7 @@ struct belopp_matcher {
     pcre2_code *code;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
+    int jit; /* JIT-compiled: match through pcre2_jit_match */
     int g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_num2, g_adj, g_scale, g_cur, g_per,
         g_cmp;
 };
@@ -173,7 +174,7 @@ belopp_matcher *belopp_matcher_new(char *err, size_t errlen)
         return NULL;
     }
     /* JIT is a speed-up, not a requirement: without it matching still works. */
-    (void)pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE);
+    m->jit = pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE) == 0;
     m->md = pcre2_match_data_create_from_pattern(m->code, NULL);
     m->mctx = pcre2_match_context_create(NULL);
     if (!m->md || !m->mctx) {
@@ -225,7 +226,11 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
     while (*off < len) {
-        int rc = pcre2_match(m->code, (PCRE2_SPTR)s, len, *off, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+        /* pcre2_jit_match skips pcre2_match's checks of its arguments, which
+         * are the same every call here (and the text is valid UTF-8). */
+        int rc = m->jit ? pcre2_jit_match(m->code, (PCRE2_SPTR)s, len, *off, 0, m->md, m->mctx)
+                        : pcre2_match(m->code, (PCRE2_SPTR)s, len, *off, PCRE2_NO_UTF_CHECK,
+                                      m->md, m->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             break;
         if (rc < 0) {
