@@ -68,10 +68,10 @@ int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *sour
     rc = -1;
     if (belopp_emit_begin(e, source, raw, len) < 0)
         goto done;
-    size_t off = 0;
+    belopp_match_pos pos = {0, 0};
     belopp_candidate k;
     int found, oom = 0;
-    while (!oom && (found = belopp_match_next(m, text, seg, &off, &k, d)) > 0) {
+    while (!oom && (found = belopp_match_next(m, text, seg, &pos, &k, d)) > 0) {
         oom = belopp_classifier_add(cl, &k, d) < 0;
         if (emit_decided(e, cl, text, seg, d) < 0)
             goto done;
@@ -80,7 +80,7 @@ int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *sour
     if (emit_decided(e, cl, text, seg, d) < 0)
         goto done;
     if (oom)
-        belopp_diags_add(d, BELOPP_ERROR, belopp_text_src_start(text, off),
+        belopp_diags_add(d, BELOPP_ERROR, belopp_text_src_start(text, pos.off),
                          "out of memory; the rest of the file left out");
     rc = belopp_emit_end(e) < 0 ? -1 : 0;
 done:

@@ -38,8 +38,19 @@ struct belopp_emitter {
  * bad byte grows to at most 3), NUL-terminated. */
 static void clean_to(char *out, const char *s, size_t n, int flatten)
 {
+    const uint64_t high = 0x8080808080808080u, spaces = 0x2020202020202020u;
     size_t o = 0;
     for (size_t i = 0; i < n;) {
+        if (n - i >= 8) { /* eight bytes of printable ASCII at once: the usual case */
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (!(v & high) && !((v - spaces) & ~v & high)) { /* no byte >= 0x80 or < 0x20 */
+                memcpy(out + o, &v, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x80) {
             out[o++] = (char)c;

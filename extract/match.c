@@ -221,8 +221,9 @@ static belopp_span group(const PCRE2_SIZE *ov, int g)
 }
 
 int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
-                      size_t *off, belopp_candidate *out, belopp_diags *diags)
+                      belopp_match_pos *pos, belopp_candidate *out, belopp_diags *diags)
 {
+    size_t *off = &pos->off;
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
     while (*off < len) {
@@ -278,7 +279,7 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         int bare = !k.in_words && k.scale.start == k.scale.end &&
                    k.currency.start == k.currency.end &&
                    k.prefix_currency.start == k.prefix_currency.end;
-        if (bare && g && !belopp_segments_row(g, k.whole.start, NULL))
+        if (bare && g && !belopp_segments_row(g, k.whole.start, &pos->row_hint))
             continue;
         *out = k;
         return 1;
@@ -290,10 +291,11 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
 int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
                  belopp_candidate **out, size_t *n, belopp_diags *diags)
 {
-    size_t count = 0, cap = 0, off = 0;
+    size_t count = 0, cap = 0;
+    belopp_match_pos pos = {0, 0};
     belopp_candidate *c = NULL, k;
     int rc;
-    while ((rc = belopp_match_next(m, t, g, &off, &k, diags)) > 0) {
+    while ((rc = belopp_match_next(m, t, g, &pos, &k, diags)) > 0) {
         void *grown = c;
         if (belopp_grow(&grown, &cap, count + 1, sizeof *c) < 0) {
             free(c);

@@ -52,11 +52,17 @@ const char *belopp_matcher_pattern(const belopp_matcher *m);
 int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
                  belopp_candidate **out, size_t *n, belopp_diags *diags);
 
+/* Where matching a text goes on; start from {0} (all zero). */
+typedef struct {
+    size_t off;      /* the next match starts at or after this byte */
+    size_t row_hint; /* for belopp_segments_row */
+} belopp_match_pos;
+
 /* The same one candidate at a time, so that a large input needs no array of
- * them: finds the next candidate at or after *off and moves *off past it.
+ * them: finds the next candidate at or after pos->off and moves pos past it.
  * Returns 1 with *out set, 0 when there are no more, or -1 with an error
- * added to diags (then *off is at the end: matching stops there). */
+ * added to diags (then pos->off is at the end: matching stops there). */
 int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
-                      size_t *off, belopp_candidate *out, belopp_diags *diags);
+                      belopp_match_pos *pos, belopp_candidate *out, belopp_diags *diags);
 
 #endif

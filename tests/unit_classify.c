@@ -32,7 +32,7 @@ typedef struct {
     belopp_text *text;
     belopp_segments *seg;
     belopp_classifier *cl;
-    size_t off;
+    belopp_match_pos pos;
 } stream;
 
 static stream open_stream(const char *s)
@@ -50,7 +50,7 @@ static stream open_stream(const char *s)
 static size_t feed_next(stream *st, int64_t *v, size_t max)
 {
     belopp_candidate k;
-    assert_int_equal(belopp_match_next(m, st->text, st->seg, &st->off, &k, st->diags), 1);
+    assert_int_equal(belopp_match_next(m, st->text, st->seg, &st->pos, &k, st->diags), 1);
     assert_int_equal(belopp_classifier_add(st->cl, &k, st->diags), 0);
     size_t n;
     const belopp_amount *a = belopp_classifier_take(st->cl, &n);
@@ -62,7 +62,7 @@ static size_t feed_next(stream *st, int64_t *v, size_t max)
 static size_t finish(stream *st, int64_t *v, size_t max)
 {
     belopp_candidate k;
-    assert_int_equal(belopp_match_next(m, st->text, st->seg, &st->off, &k, st->diags), 0);
+    assert_int_equal(belopp_match_next(m, st->text, st->seg, &st->pos, &k, st->diags), 0);
     assert_int_equal(belopp_classifier_finish(st->cl, st->diags), 0);
     size_t n;
     const belopp_amount *a = belopp_classifier_take(st->cl, &n);
@@ -135,7 +135,7 @@ static void batch_equals_stream(void **state)
     int64_t v[8] = {0};
     size_t got = 0;
     belopp_candidate k;
-    while (belopp_match_next(m, st.text, NULL, &st.off, &k, st.diags) > 0) {
+    while (belopp_match_next(m, st.text, NULL, &st.pos, &k, st.diags) > 0) {
         assert_int_equal(belopp_classifier_add(st.cl, &k, st.diags), 0);
         size_t n;
         const belopp_amount *a = belopp_classifier_take(st.cl, &n);

@@ -26,6 +26,42 @@ static void clean_replaces_what_xml_forbids(void **state)
     free(c);
 }
 
+/* A forbidden byte, a tab or a letter at every position of a longer string,
+ * in and out of the eight-byte steps. */
+static void clean_finds_every_byte_in_long_strings(void **state)
+{
+    (void)state;
+    char in[24], want[64];
+    for (size_t pos = 0; pos < sizeof in; pos++) {
+        memset(in, 'a', sizeof in);
+        in[pos] = '\x01';
+        char *c = belopp_xml_clean(in, sizeof in, 0);
+        memset(want, 'a', pos);
+        memcpy(want + pos, "\xEF\xBF\xBD", 3);
+        memset(want + pos + 3, 'a', sizeof in - pos - 1);
+        want[sizeof in + 2] = '\0';
+        assert_string_equal(c, want);
+        free(c);
+
+        in[pos] = '\t';
+        c = belopp_xml_clean(in, sizeof in, 1); /* flattened */
+        assert_int_equal(strlen(c), sizeof in);
+        assert_int_equal(c[pos], ' ');
+        free(c);
+
+        in[pos] = '\x7F'; /* DEL is allowed in XML 1.0 */
+        c = belopp_xml_clean(in, sizeof in, 0);
+        assert_memory_equal(c, in, sizeof in);
+        free(c);
+
+        in[pos] = '\xFF';
+        c = belopp_xml_clean(in, sizeof in, 0);
+        assert_int_equal(strlen(c), sizeof in + 2);
+        assert_memory_equal(c + pos, "\xEF\xBF\xBD", 3);
+        free(c);
+    }
+}
+
 static void document_is_well_formed_whatever_came_in(void **state)
 {
     (void)state;
@@ -59,6 +95,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clean_replaces_what_xml_forbids),
+        cmocka_unit_test(clean_finds_every_byte_in_long_strings),
         cmocka_unit_test(document_is_well_formed_whatever_came_in),
     };
     int rc = cmocka_run_group_tests_name("xml", tests, NULL, NULL);
