@@ -62,6 +62,12 @@ static void clean_to(char *out, const char *s, size_t n, int flatten)
             i++;
             continue;
         }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            out[o++] = (char)c; /* å ä ö é: a valid two-byte character, always allowed */
+            out[o++] = s[i + 1];
+            i += 2;
+            continue;
+        }
         utf8proc_int32_t cp = -1;
         utf8proc_ssize_t len = c >= 0x80 ? utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                                             (utf8proc_ssize_t)(n - i), &cp)

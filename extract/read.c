@@ -148,6 +148,10 @@ static int decode_utf8(belopp_text *t, const unsigned char *buf, size_t len, siz
             i = belopp_ascii_end((const char *)buf, i + 1, len);
             continue;
         }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (buf[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* å ä ö é: a valid two-byte character, no closer look needed */
+            continue;
+        }
         size_t n = c ? utf8_seq(buf + i, len - i) : 0;
         if (n > 0) {
             i += n;

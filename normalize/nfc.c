@@ -57,6 +57,12 @@ static size_t find_change(const char *s, size_t len, size_t i, size_t *starter)
             *starter = i - 1; /* an ASCII character is a starter */
             continue;
         }
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0xC2 && c <= 0xCB && i + 1 < len) { /* U+0080..U+02FF: å ä ö é */
+            *starter = i;
+            i += 2; /* the text is valid UTF-8; below U+0300 NFC changes nothing */
+            continue;
+        }
         utf8proc_int32_t cp;
         size_t n = next_char(s, len, i, &cp);
         if (needs_nfc(cp))

@@ -65,6 +65,25 @@ static void overlong_and_surrogate_are_invalid(void **state)
     belopp_diags_free(d);
 }
 
+/* Two-byte characters take a short path: its edges. */
+static void two_byte_sequences(void **state)
+{
+    (void)state;
+    belopp_diags *d = belopp_diags_new();
+    /* valid: U+0080, å, U+07FF; invalid: C1 BF (overlong), C3 + "(", a C3 at the end */
+    const char in[] = "\xC2\x80 \xC3\xA5 \xDF\xBF \xC1\xBF \xC3( \xC3";
+    belopp_text *t = decode(in, sizeof in - 1, BELOPP_ENC_UTF8, d);
+    assert_string_equal(belopp_text_data(t), "\xC2\x80 \xC3\xA5 \xDF\xBF "
+                                             "\xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD( \xEF\xBF\xBD");
+    assert_int_equal(belopp_diags_count(d), 4);
+    assert_int_equal(belopp_diags_get(d, 0)->offset, 9);  /* C1 */
+    assert_int_equal(belopp_diags_get(d, 1)->offset, 10); /* BF */
+    assert_int_equal(belopp_diags_get(d, 2)->offset, 12); /* C3 before "(" */
+    assert_int_equal(belopp_diags_get(d, 3)->offset, 15); /* the last byte */
+    belopp_text_free(t);
+    belopp_diags_free(d);
+}
+
 static void bom_is_dropped_and_offsets_still_count_it(void **state)
 {
     (void)state;
@@ -130,6 +149,7 @@ int main(void)
         cmocka_unit_test(invalid_byte_is_replaced_with_its_offset),
         cmocka_unit_test(nul_is_replaced),
         cmocka_unit_test(overlong_and_surrogate_are_invalid),
+        cmocka_unit_test(two_byte_sequences),
         cmocka_unit_test(bom_is_dropped_and_offsets_still_count_it),
         cmocka_unit_test(latin1_is_sniffed_and_decoded),
         cmocka_unit_test(latin1_can_be_forced),
