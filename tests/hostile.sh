@@ -251,6 +251,25 @@ n=$(grep -c 'ore="100"' "$out")
 grep -q 'start="999990" end="999998"' "$out" || bad "last amount not at [999990,999998)"
 done_case many-amounts
 
+# --- 1 000 amounts held back until the currency, over many match batches ----
+# "2 miljoner till x." is money only once the text names a currency, which
+# here happens after 1 000 of them: all must come out, in order, before it.
+repeat 1000 "2 miljoner till x. " >"$tmp/held.txt"
+printf 'Totalt 3 kronor.\n' >>"$tmp/held.txt"
+run "$tmp/held.txt"
+expect_status 0
+expect_amounts 1001
+n=$(grep -c 'ore="200000000"' "$out")
+[ "$n" = 1000 ] || bad "$n amounts of 2 miljoner, expected 1000"
+grep -q 'start="19007" end="19015"' "$out" || bad "3 kronor not at [19007,19015)"
+[ "$(grep -o 'ore="[0-9]*"' "$out" | tail -1)" = 'ore="300"' ] || bad "3 kronor is not last"
+done_case held-back-amounts
+head -c 19000 "$tmp/held.txt" >"$tmp/held-none.txt" # no currency at all: none is money
+run "$tmp/held-none.txt"
+expect_status 0
+expect_amounts 0
+done_case held-back-never-money
+
 # --- 200 000 lines, then an amount: the line number is counted right ------
 { fill 200000 "
 "; printf 'Det kostar 7 kr.\n'; } >"$tmp/lines.txt"
