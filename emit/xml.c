@@ -241,8 +241,8 @@ static size_t line_of(line_counter *lc, size_t off)
     return lc->line;
 }
 
-static int write_amount(belopp_emitter *e, const belopp_text *t, const belopp_segments *g,
-                        const belopp_amount *a)
+int belopp_emit_amount(belopp_emitter *e, const belopp_text *t, const belopp_segments *g,
+                       const belopp_amount *a)
 {
     xmlTextWriterPtr w = e->w;
     const char *s = belopp_text_data(t);
@@ -296,12 +296,6 @@ int belopp_emit_begin(belopp_emitter *e, const char *source, const unsigned char
         return -1;
     e->lines = (line_counter){raw, rawlen, 0, 1};
     return 0;
-}
-
-int belopp_emit_amount(belopp_emitter *e, const belopp_text *t, const belopp_segments *g,
-                       const belopp_amount *a)
-{
-    return write_amount(e, t, g, a);
 }
 
 int belopp_emit_end(belopp_emitter *e)

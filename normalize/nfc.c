@@ -42,9 +42,8 @@ static size_t next_char(const char *s, size_t len, size_t i, utf8proc_int32_t *c
 static int replace_span(belopp_text *out, const belopp_text *t, size_t a, size_t b,
                         const char *repl, size_t repl_len)
 {
-    size_t src = belopp_text_src_start(t, a);
-    size_t src_end = belopp_text_src_end(t, b);
-    return belopp_text_append(out, repl, repl_len, src, src_end - src);
+    belopp_span src = belopp_text_src_span(t, a, b, NULL);
+    return belopp_text_append(out, repl, repl_len, src.start, src.end - src.start);
 }
 
 /* The first character at or after i that NFC may change, or len; *starter
