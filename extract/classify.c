@@ -138,11 +138,13 @@ static const belopp_unit *unit_of(const char *s, belopp_span sp)
 }
 
 /* The value of a written number (digits or words) times 10^exp10, in minor
- * units, negated when sign is set. */
-static belopp_status value_of(const char *s, belopp_span num, int in_words, int exp10,
-                              int negative, int64_t *out)
+ * units, negated when negative is set.  Digits start with a digit or a
+ * sign, words with a letter. */
+static belopp_status value_of(const char *s, belopp_span num, int exp10, int negative,
+                              int64_t *out)
 {
     belopp_decimal d;
+    int in_words = belopp_letter_at(s, num.start, num.end);
     belopp_status st = in_words ? belopp_parse_words(s + num.start, num.end - num.start, &d)
                                 : belopp_parse_decimal(s + num.start, num.end - num.start, &d);
     if (st == BELOPP_OK)
@@ -228,7 +230,7 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
         year_fixed = *k;
         year_fixed.number = k->number2;
         year_fixed.number2 = (belopp_span){0, 0};
-        year_fixed.between = year_fixed.qualifier = year_fixed.sign = (belopp_span){0, 0};
+        year_fixed.qualifier = year_fixed.sign = (belopp_span){0, 0};
         year_fixed.whole.start = k->number2.start;
         k = &year_fixed;
     }
@@ -269,11 +271,10 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
         .qualifier = qualifier_kind(s, k->qualifier),
         .per = k->per,
     };
-    belopp_status st = value_of(s, k->number, k->in_words, exp10, negative, &am.minor);
+    belopp_status st = value_of(s, k->number, exp10, negative, &am.minor);
     if (st == BELOPP_OK && k->number2.start != k->number2.end) {
         am.is_range = 1;
-        int words2 = !(s[k->number2.start] >= '0' && s[k->number2.start] <= '9');
-        st = value_of(s, k->number2, words2, exp10, 0, &am.minor_high);
+        st = value_of(s, k->number2, exp10, 0, &am.minor_high);
     }
     if (st != BELOPP_OK) {
         report(diags, t, k->whole, st);
@@ -289,11 +290,9 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
         cmp.is_range = 0;
         cmp.qualifier = NULL;
         cmp.per = (belopp_span){0, 0};
+        /* belopp_parse_decimal skips the sign ("-" or U+2212); it is applied here */
         int neg = s[k->comparison.start] == '-' || (unsigned char)s[k->comparison.start] == 0xE2;
-        belopp_span digits = k->comparison;
-        while (digits.start < digits.end && !(s[digits.start] >= '0' && s[digits.start] <= '9'))
-            digits.start++;
-        st = value_of(s, digits, 0, exp10, neg, &cmp.minor);
+        st = value_of(s, k->comparison, exp10, neg, &cmp.minor);
         if (st != BELOPP_OK)
             report(diags, t, k->comparison, st);
         else if (push(&cl->out, cmp) < 0)

@@ -67,10 +67,14 @@ static void append_literal(char *buf, size_t cap, const char *word)
 }
 
 /* "(?<name>(?i:w1|w2|…))" with every unit of the kind, longest first so that
- * "miljoner" wins over "miljon". */
+ * "miljoner" wins over "miljon".  With name NULL the group is unnamed, for
+ * the look-aheads: a name may appear only once in a pattern. */
 static void unit_alternation(char *buf, size_t cap, const char *name, belopp_unit_kind kind)
 {
-    snprintf(buf, cap, "(?<%s>(?i:(", name);
+    if (name)
+        snprintf(buf, cap, "(?<%s>(?i:(", name);
+    else
+        snprintf(buf, cap, "(?:(?i:(");
     for (size_t len = 16; len > 0; len--)
         for (const belopp_unit *u = belopp_units(); u->word; u++)
             if (u->kind == kind && strlen(u->word) == len)
@@ -86,30 +90,16 @@ static void unit_alternation(char *buf, size_t cap, const char *name, belopp_uni
 #define WORD "(?:(?:" ONES "?hundra)?(?:" TENS ONES "?|" TEENS "|" ONES ")|" ONES "?hundra)"
 #define WORDS "(?i:(?:en|ett)\\h+halv|" WORD "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}])"
 
-/* Turns every "(?<name>" in p into "(?:": a named group may appear only once
- * in a pattern, so look-aheads reuse the unit alternations unnamed.  (The
- * conditional "(?(<between>)" is not a group opening and is left alone.) */
-static void unname_groups(char *p)
-{
-    for (char *q = p; (q = strstr(q, "(?<"));) {
-        if (q[3] == '=' || q[3] == '!') { /* a look-behind, not a name */
-            q += 3;
-            continue;
-        }
-        char *close = strchr(q, '>');
-        memmove(q + 3, close + 1, strlen(close + 1) + 1);
-        q[2] = ':';
-    }
-}
-
 static char *build_pattern(void)
 {
-    char quals[512] = "(?<qual>(?i:(", scales[512], curs[1024];
+    char quals[512] = "(?<qual>(?i:(", scales[512], curs[1024], any_scale[512], any_cur[1024];
     for (size_t i = 0; QUALIFIERS[i]; i++)
         append_literal(quals, sizeof quals, QUALIFIERS[i]);
     strcat(quals, ")))");
     unit_alternation(scales, sizeof scales, "scale", BELOPP_UNIT_SCALE);
     unit_alternation(curs, sizeof curs, "cur", BELOPP_UNIT_CURRENCY);
+    unit_alternation(any_scale, sizeof any_scale, NULL, BELOPP_UNIT_SCALE);
+    unit_alternation(any_cur, sizeof any_cur, NULL, BELOPP_UNIT_CURRENCY);
 
     const char *sp = "\\h*(?:\\R\\h*)?"; /* spaces, at most one line break */
     /* A digit number: grouped by spaces or dots, or not at all; a decimal comma. */
@@ -125,13 +115,11 @@ static char *build_pattern(void)
     char unit_ahead[4096];
     snprintf(unit_ahead, sizeof unit_ahead,
              "(?=(?:\\h+till\\h+(?:[0-9]+|" WORD "))?%s(?:(?i:nya|extra|ytterligare)\\h+)?(?:%s|%s))",
-             sp, scales, curs);
-    unname_groups(unit_ahead);
+             sp, any_scale, any_cur);
     snprintf(broken, sizeof broken,
              "[0-9]{1,3}(?:%s[0-9]{3})*\\R[0-9]{3}(?:%s[0-9]{3})*(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
              "(?=%s(?:%s|%s))",
-             BELOPP_GROUP_SPACE, BELOPP_GROUP_SPACE, sp, scales, curs);
-    unname_groups(broken);
+             BELOPP_GROUP_SPACE, BELOPP_GROUP_SPACE, sp, any_scale, any_cur);
     size_t cap = 16384;
     char *p = malloc(cap);
     if (!p)
@@ -245,7 +233,6 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
         belopp_candidate k = {
             .qualifier = group(ov, m->g_qual),
-            .between = group(ov, m->g_between),
             .prefix_currency = group(ov, m->g_pcur),
             .sign = group(ov, m->g_sign),
             .number = group(ov, m->g_num),
@@ -267,8 +254,9 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
             start = k.sign.start;
         if (k.prefix_currency.start != k.prefix_currency.end)
             start = k.prefix_currency.start;
-        if (k.between.start != k.between.end && k.number2.start != k.number2.end)
-            start = k.between.start;
+        belopp_span between = group(ov, m->g_between); /* "mellan" of "mellan 4 och 5" */
+        if (between.start != between.end && k.number2.start != k.number2.end)
+            start = between.start;
         end = k.number2.end > end ? k.number2.end : end;
         belopp_span adj = group(ov, m->g_adj);
         end = adj.end > end ? adj.end : end;

@@ -20,7 +20,6 @@ typedef struct {
     belopp_span whole;           /* sign or "mellan" through the last unit word;
                                     qualifier, "per …" and "(79)" excluded */
     belopp_span qualifier;       /* "ca", "cirka", "minst" */
-    belopp_span between;         /* "mellan" of "mellan 4 och 5 miljarder" */
     belopp_span prefix_currency; /* "€" of "€5 miljoner", "SEK" of "SEK 400" */
     belopp_span sign;            /* "-", "−" or "minus " */
     belopp_span number;          /* "6 250,5", or words: "två och en halv" */

@@ -172,18 +172,6 @@ static size_t split_cells(const char *s, size_t a, size_t b, belopp_span *cells,
     return n;
 }
 
-/* Is there a tab or two spaces in a row in s[a, b): a gap between cells? */
-static int has_column_gap(const char *s, size_t a, size_t b)
-{
-    for (size_t i = a, n; i < b; i++) {
-        if (s[i] == '\t')
-            return 1;
-        if ((n = belopp_space_at(s, i, b)) > 0 && i + n < b && belopp_space_at(s, i + n, b))
-            return 1;
-    }
-    return 0;
-}
-
 /* Can s[a, b) name a currency at all?  Every unit header does ("kronor",
  * "tkr", "MSEK", "euro", "$"), and most lines do not: this byte scan spares
  * them the cell splitting below. */
@@ -224,8 +212,6 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
                 return 1;
             break;
         }
-    if (!has_column_gap(s, a, b))
-        return 0;
     belopp_span cells[BELOPP_MAX_COLUMNS];
     size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
     for (size_t i = 1; i < n; i++)
@@ -313,7 +299,6 @@ static int table_row(const char *s, size_t a, size_t b, belopp_row *row)
         }
         return 0;
     }
-    row->line = (belopp_span){a, b};
     row->label = label;
     row->values = (belopp_span){vstart, b};
     return 1;

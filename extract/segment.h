@@ -25,7 +25,6 @@ typedef struct {
 
 /* One row of a table: "Stockholm 2 111". */
 typedef struct {
-    belopp_span line;   /* the whole line, trimmed */
     belopp_span label;  /* "Stockholm" */
     belopp_span values; /* where the cells are: "2 111" */
     size_t table;       /* index into the document's tables */

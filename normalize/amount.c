@@ -141,10 +141,12 @@ const belopp_unit *belopp_units(void) { return UNITS; }
 
 int belopp_word_equal(const char *s, size_t n, const char *word)
 {
+    if (n == 0)
+        return word[0] == '\0';
     /* Most comparisons fail on the first byte; ASCII needs no utf8proc. */
     unsigned char c0 = (unsigned char)s[0], w0 = (unsigned char)word[0];
-    if (n == 0 || (c0 < 0x80 && w0 < 0x80 && (c0 | 0x20) != w0 && c0 != w0))
-        return n == 0 && w0 == 0;
+    if (c0 < 0x80 && w0 < 0x80 && (c0 | 0x20) != w0 && c0 != w0)
+        return 0;
     size_t i = 0, j = 0, wn = strlen(word);
     while (i < n && j < wn) {
         unsigned char a0 = (unsigned char)s[i], b0 = (unsigned char)word[j];
@@ -218,13 +220,12 @@ static int word_value(const char *s, size_t n)
 {
     size_t i = 0;
     int v = 0, hundreds = 0, tens = 0, ones = 0;
-    size_t save = i;
     TAKE(UNITS_1_9, s, n, i, hundreds);
     if (n - i >= 6 && memcmp(s + i, "hundra", 6) == 0) {
         i += 6;
         v = (hundreds ? hundreds : 1) * 100;
     } else {
-        i = save;
+        i = 0; /* "fem" was a one, not a count of hundreds */
     }
     TAKE(TENS, s, n, i, tens);
     if (tens) {
