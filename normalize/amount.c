@@ -139,6 +139,13 @@ static const belopp_unit UNITS[] = {
 
 const belopp_unit *belopp_units(void) { return UNITS; }
 
+/* PCRE2's \h: tab, the space separators (Zs) and U+180E.  A space in a
+ * unit word is \h+ in the pattern (match.c), so it must be here too. */
+static int is_hspace(utf8proc_int32_t c)
+{
+    return c == '\t' || c == 0x180E || utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
 int belopp_word_equal(const char *s, size_t n, const char *word)
 {
     if (n == 0)
@@ -164,13 +171,15 @@ int belopp_word_equal(const char *s, size_t n, const char *word)
                                                (utf8proc_ssize_t)(wn - j), &b);
         if (la <= 0 || lb <= 0)
             return 0;
-        if (b == ' ' && utf8proc_category(a) == UTF8PROC_CATEGORY_ZS) {
-            /* "norska kronor" also with a no-break space or two spaces */
-            while (i < n && utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                             (utf8proc_ssize_t)(n - i), &a) > 0 &&
-                   utf8proc_category(a) == UTF8PROC_CATEGORY_ZS)
-                i += (size_t)utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &a);
+        if (b == ' ' && is_hspace(a)) {
+            /* "norska kronor" also with a tab, a no-break space or two spaces:
+             * whatever the pattern's \h+ let through */
+            do
+                i += (size_t)la;
+            while (i < n &&
+                   (la = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(n - i), &a)) > 0 &&
+                   is_hspace(a));
             j += (size_t)lb;
             continue;
         }
