@@ -105,10 +105,9 @@ static int share_or_name(const char *s, size_t len, const belopp_candidate *k)
 static int year_before_till(const char *s, const belopp_candidate *k)
 {
     belopp_span a = k->number;
-    if (k->number2.start == k->number2.end || a.end - a.start != 4 || k->in_words)
-        return 0;
-    int year = (s[a.start] == '1' && s[a.start + 1] == '9') || (s[a.start] == '2' && s[a.start + 1] == '0');
-    for (size_t i = a.end; year && i + 4 <= k->number2.start; i++)
+    if (k->number2.start == k->number2.end || !belopp_is_year(s, a))
+        return 0; /* "19,5 till 25" is a range: 19,5 is no year */
+    for (size_t i = a.end; i + 4 <= k->number2.start; i++)
         if (strncmp(s + i, "till", 4) == 0)
             return 1;
     return 0;

@@ -223,8 +223,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
     return 0;
 }
 
-/* A year 1900-2099 written alone, as column titles often are. */
-static int is_year(const char *s, belopp_span c)
+int belopp_is_year(const char *s, belopp_span c)
 {
     return c.end - c.start == 4 && (memcmp(s + c.start, "19", 2) == 0 || memcmp(s + c.start, "20", 2) == 0) &&
            s[c.start + 2] >= '0' && s[c.start + 2] <= '9' && s[c.start + 3] >= '0' && s[c.start + 3] <= '9';
@@ -239,7 +238,7 @@ static int title_line(const char *s, size_t a, size_t b, belopp_table *tb)
     if (n < 2)
         return 0;
     for (size_t i = 1; i < n; i++) {
-        if (is_year(s, cells[i]))
+        if (belopp_is_year(s, cells[i]))
             continue;
         for (size_t k = cells[i].start; k < cells[i].end; k++)
             if (s[k] >= '0' && s[k] <= '9') {
@@ -248,7 +247,7 @@ static int title_line(const char *s, size_t a, size_t b, belopp_table *tb)
                 size_t sp = w.start;
                 while (sp < w.end && !belopp_space_at(s, sp, w.end))
                     sp++;
-                if (sp == w.end || !is_year(s, belopp_trim(s, sp, w.end)))
+                if (sp == w.end || !belopp_is_year(s, belopp_trim(s, sp, w.end)))
                     return 0;
                 break;
             }

@@ -50,6 +50,10 @@ belopp_span belopp_segments_sentence(const belopp_segments *s, size_t off, size_
  * (a size_t of its own). */
 const belopp_row *belopp_segments_row(const belopp_segments *s, size_t off, size_t *hint);
 
+/* Is span c of s a year 1900-2099, four digits alone ("2024"), as column titles and
+ * the "2024" of "höjs 2024 till 300 miljoner" are? */
+int belopp_is_year(const char *s, belopp_span c);
+
 /* Table number i (0-based; rows name it), or NULL. */
 const belopp_table *belopp_segments_table(const belopp_segments *s, size_t i);
 
