@@ -172,30 +172,11 @@ static size_t split_cells(const char *s, size_t a, size_t b, belopp_span *cells,
     return n;
 }
 
-/* Can s[a, b) name a currency at all?  Every unit header does ("kronor",
- * "tkr", "MSEK", "euro", "$"), and most lines do not: this byte scan spares
- * them the cell splitting below. */
-static int may_name_currency(const char *s, size_t a, size_t b)
-{
-    for (size_t i = a; i + 1 < b; i++) {
-        unsigned char c = (unsigned char)s[i] | 0x20, d = (unsigned char)s[i + 1] | 0x20;
-        if ((c == 'k' && d == 'r') || (c == 's' && d == 'e') || (c == 'e' && d == 'u') ||
-            (c == 'd' && (d == 'o' || d == 'k')) || (c == 'u' && d == 's') ||
-            (c == 'p' && d == 'u') || (c == 'g' && d == 'b') || (c == 'n' && d == 'o') ||
-            s[i] == '$' || s[i] == ':' || memcmp(s + i, "\xC2\xA3", 2) == 0 /* £ */ ||
-            (i + 2 < b && memcmp(s + i, "\xE2\x82\xAC", 3) == 0) /* € */)
-            return 1;
-    }
-    return b > a && s[b - 1] == '$';
-}
-
 /* Is s[a, b) a header naming the unit, or a caption ending in one ("… (tkr)",
  * "…, miljoner kronor"), or a row of cells of which one names it?  Fills tb
  * (exp10, currency, and titles for a row of cells). */
 static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
 {
-    if (!may_name_currency(s, a, b))
-        return 0;
     if (unit_header(s, a, b, &tb->exp10, &tb->currency))
         return 1;
     if (b - a > 2 && s[b - 1] == ')') {
