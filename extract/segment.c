@@ -37,7 +37,6 @@
 #define MAX_ROW_BYTES 300
 
 struct belopp_segments {
-    const belopp_text *t;
     belopp_span *sent;
     size_t nsent, capsent;
     belopp_row *rows;
@@ -393,6 +392,16 @@ static int may_be_row(const char *s, const line *lines, size_t n, size_t i)
            s[r.end - 1] <= '9';
 }
 
+/* Does the column title t name shares rather than money? */
+static int names_shares(const char *s, belopp_span t)
+{
+    for (size_t i = t.start; i < t.end; i++)
+        if (s[i] == '%' || strncasecmp(s + i, "procent", 7) == 0 ||
+            strncasecmp(s + i, "andel", 5) == 0)
+            return 1;
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -421,6 +430,9 @@ static int find_tables(belopp_segments *g, const char *s, line *lines, size_t n)
         tb.header = h;
         if (i > 0 && lines[i - 1].trim.start < lines[i - 1].trim.end)
             tb.caption = lines[i - 1].trim;
+        tb.shares = names_shares(s, h);
+        for (size_t c = 1; c < tb.ntitles; c++)
+            tb.shares |= (unsigned)names_shares(s, tb.titles[c]) << c;
         lines[i].kind = 1;
         PUSH(g->tables, g->ntables, g->captables, tb);
         i = j - 1;
@@ -465,7 +477,6 @@ belopp_segments *belopp_segment(const belopp_text *t)
     belopp_segments *g = calloc(1, sizeof *g);
     if (!g)
         return NULL;
-    g->t = t;
     const char *s = belopp_text_data(t);
     line *lines = NULL;
     size_t n = 0;
@@ -536,26 +547,26 @@ const belopp_row *belopp_segments_row(const belopp_segments *g, size_t off, size
     return NULL;
 }
 
+/* Value column `column` has titles[column + 1] when the title line reaches
+ * that far; otherwise the header is its title (index 0). */
+static size_t title_index(const belopp_table *tb, size_t column)
+{
+    return column + 1 < tb->ntitles ? column + 1 : 0;
+}
+
 belopp_span belopp_segments_column_title(const belopp_segments *g, const belopp_row *row,
                                          size_t column)
 {
     const belopp_table *tb = &g->tables[row->table];
-    if (tb->ntitles >= 2 && column + 1 < tb->ntitles)
-        return tb->titles[column + 1];
-    return tb->header;
+    size_t i = title_index(tb, column);
+    return i ? tb->titles[i] : tb->header;
 }
 
 int belopp_segments_column_is_money(const belopp_segments *g, const belopp_row *row,
                                     size_t column)
 {
-    const char *s = belopp_text_data(g->t);
-    belopp_span t = belopp_segments_column_title(g, row, column);
-    for (size_t i = t.start; i < t.end; i++) {
-        if (s[i] == '%' || strncasecmp(s + i, "procent", 7) == 0 ||
-            strncasecmp(s + i, "andel", 5) == 0)
-            return 0;
-    }
-    return 1;
+    const belopp_table *tb = &g->tables[row->table];
+    return !(tb->shares >> title_index(tb, column) & 1u);
 }
 
 const belopp_table *belopp_segments_table(const belopp_segments *g, size_t i)

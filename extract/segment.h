@@ -21,6 +21,8 @@ typedef struct {
     const char *currency; /* ISO 4217 code the header declares */
     belopp_span titles[BELOPP_MAX_COLUMNS]; /* column titles: "Region", "2023", "2024" */
     size_t ntitles;       /* 0 when the table has no title line */
+    unsigned shares;      /* columns of shares, not money ("%", "procent", "andel"):
+                             bit i for titles[i], bit 0 for the header */
 } belopp_table;
 
 /* One row of a table: "Stockholm 2 111". */
