@@ -8,24 +8,6 @@
 #include "../extract/segment.h"
 #include "../normalize/nfc.h"
 
-/* A record's start and end must point at the amount in the input.  Text the
- * HTML stage could not find in the page's bytes (tag soup that libxml2 turned
- * into visible text) maps to no bytes at all; a record with made-up offsets
- * is worse than none, so such an amount is left out with an error. */
-static int placed(const belopp_text *t, const belopp_amount *a, belopp_diags *d)
-{
-    if (a->src.end > a->src.start)
-        return 1;
-    const char *s = belopp_text_data(t);
-    int len = (int)(a->text.end - a->text.start > 60 ? 60 : a->text.end - a->text.start);
-    while (len > 0 && ((unsigned char)s[a->text.start + (size_t)len] & 0xC0) == 0x80)
-        len--; /* never cut a character in two */
-    belopp_diags_add(d, BELOPP_ERROR, a->src.start,
-                     "\"%.*s\": not found in the input's bytes; amount left out", len,
-                     s + a->text.start);
-    return 0;
-}
-
 /* Candidates are matched a batch at a time and then classified and written:
  * memory stays small, and the matcher's JIT code is not evicted from the
  * caches by classify and libxml2 after every single match (3-8 % less CPU on
@@ -34,12 +16,12 @@ static int placed(const belopp_text *t, const belopp_amount *a, belopp_diags *d)
 
 /* Writes the amounts cl has decided so far.  Returns 0, or -1 on a write error. */
 static int emit_decided(belopp_emitter *e, belopp_classifier *cl, const belopp_text *t,
-                        const belopp_segments *g, belopp_diags *d)
+                        const belopp_segments *g)
 {
     size_t n;
     const belopp_amount *a = belopp_classifier_take(cl, &n);
     for (size_t i = 0; i < n; i++)
-        if (placed(t, &a[i], d) && belopp_emit_amount(e, t, g, &a[i]) < 0)
+        if (belopp_emit_amount(e, t, g, &a[i]) < 0)
             return -1;
     return 0;
 }
@@ -83,11 +65,11 @@ int belopp_extract_buffer(belopp_matcher *m, belopp_emitter *e, const char *sour
             n++;
         for (size_t i = 0; i < n && !oom; i++)
             oom = belopp_classifier_add(cl, &batch[i], d) < 0;
-        if (emit_decided(e, cl, text, seg, d) < 0)
+        if (emit_decided(e, cl, text, seg) < 0)
             goto done;
     }
     oom = oom || belopp_classifier_finish(cl, d) < 0;
-    if (emit_decided(e, cl, text, seg, d) < 0)
+    if (emit_decided(e, cl, text, seg) < 0)
         goto done;
     if (oom)
         belopp_diags_add(d, BELOPP_ERROR, belopp_text_src_start(text, pos.off),

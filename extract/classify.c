@@ -153,7 +153,8 @@ static belopp_status value_of(const char *s, belopp_span num, int exp10, int neg
     return st;
 }
 
-static void report(belopp_diags *diags, const belopp_text *t, belopp_span sp, belopp_status st)
+/* Says that the amount written at sp is left out, and why. */
+static void report(belopp_diags *diags, const belopp_text *t, belopp_span sp, const char *why)
 {
     const char *s = belopp_text_data(t);
     int shown = (int)(sp.end - sp.start > 60 ? 60 : sp.end - sp.start);
@@ -161,7 +162,19 @@ static void report(belopp_diags *diags, const belopp_text *t, belopp_span sp, be
         shown--; /* never cut a character in two */
     belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, sp.start),
                      "\"%.*s%s\": %s; amount left out", shown, s + sp.start,
-                     (size_t)shown < sp.end - sp.start ? "…" : "", belopp_status_message(st));
+                     (size_t)shown < sp.end - sp.start ? "…" : "", why);
+}
+
+/* A record's start and end must point at the amount in the input.  Text the
+ * HTML stage could not find in the page's bytes (tag soup that libxml2 turned
+ * into visible text) maps to no bytes at all; a record with made-up offsets
+ * is worse than none, so such an amount is left out with an error. */
+static int placed(const belopp_text *t, const belopp_amount *a, belopp_diags *diags)
+{
+    if (a->src.end > a->src.start)
+        return 1;
+    report(diags, t, a->text, "not found in the input's bytes");
+    return 0;
 }
 
 typedef struct {
@@ -276,9 +289,11 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
         st = value_of(s, k->number2, exp10, 0, &am.minor_high);
     }
     if (st != BELOPP_OK) {
-        report(diags, t, k->whole, st);
+        report(diags, t, k->whole, belopp_status_message(st));
         return 0;
     }
+    if (!placed(t, &am, diags))
+        return 0;
     if (push(&cl->out, am) < 0)
         return -1;
     /* "87 MSEK (79)": last year's figure, in the same unit. */
@@ -293,8 +308,8 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
         int neg = s[k->comparison.start] == '-' || (unsigned char)s[k->comparison.start] == 0xE2;
         st = value_of(s, k->comparison, exp10, neg, &cmp.minor);
         if (st != BELOPP_OK)
-            report(diags, t, k->comparison, st);
-        else if (push(&cl->out, cmp) < 0)
+            report(diags, t, k->comparison, belopp_status_message(st));
+        else if (placed(t, &cmp, diags) && push(&cl->out, cmp) < 0)
             return -1;
     }
     return 0;

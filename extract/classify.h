@@ -18,7 +18,7 @@
 
 typedef struct {
     belopp_span text;      /* the amount as written, in the working text */
-    belopp_span src;       /* the same in the input's bytes (empty: found in none) */
+    belopp_span src;       /* the same in the input's bytes; never empty */
     belopp_span sentence;  /* the sentence it stands in (prose) */
     const belopp_row *row; /* the table row, for a table cell; else NULL */
     size_t column;         /* for a table cell: its 0-based value column */
@@ -32,8 +32,9 @@ typedef struct {
 
 /* Classifies the n candidates c (in text order) of text t.  Returns 0 with a
  * malloc'd array in *out (free with free()) and its length in *nout, or -1
- * when out of memory.  An amount whose value cannot be represented is left
- * out with an error in diags that names its source byte offset. */
+ * when out of memory.  An amount whose value cannot be represented, or whose
+ * text maps to no input bytes (see html.h), is left out with an error in
+ * diags that names its source byte offset. */
 int belopp_classify(const belopp_text *t, const belopp_segments *g, const belopp_candidate *c,
                     size_t n, belopp_amount **out, size_t *nout, belopp_diags *diags);
 
