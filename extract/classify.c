@@ -41,14 +41,6 @@ static int is_passive_verb(const char *w, size_t n)
     return e[1] == 's' && (e[0] == 'a' || e[0] == 't' || e[0] == 'd' || e[0] == 'r');
 }
 
-static const struct {
-    const char *word, *kind;
-} QUALIFIER_KINDS[] = {
-    {"ca", "approx"},    {"ca.", "approx"},     {"cirka", "approx"},  {"omkring", "approx"},
-    {"drygt", "approx"}, {"knappt", "approx"},  {"nästan", "approx"}, {"runt", "approx"},
-    {"minst", "at-least"}, {"över", "at-least"}, {"högst", "at-most"}, {"under", "at-most"},
-};
-
 /* The first position at or after i that is not a space (see belopp_space_at). */
 static size_t skip_spaces(const char *s, size_t i, size_t len)
 {
@@ -117,11 +109,9 @@ static const char *qualifier_kind(const char *s, belopp_span q)
 {
     if (q.start == q.end)
         return NULL;
-    if (q.end - q.start > 4 && strncasecmp(s + q.start, "upp", 3) == 0)
-        return "at-most"; /* "upp till" */
-    for (size_t k = 0; k < sizeof QUALIFIER_KINDS / sizeof QUALIFIER_KINDS[0]; k++)
-        if (belopp_word_equal(s + q.start, q.end - q.start, QUALIFIER_KINDS[k].word))
-            return QUALIFIER_KINDS[k].kind;
+    for (const belopp_qualifier *k = belopp_qualifiers(); k->word; k++)
+        if (belopp_word_equal(s + q.start, q.end - q.start, k->word))
+            return k->kind;
     return NULL;
 }
 

@@ -42,9 +42,6 @@ struct belopp_matcher {
         g_cmp;
 };
 
-static const char *const QUALIFIERS[] = {"ca.", "ca", "cirka", "omkring", "drygt", "knappt",
-                                         "nästan", "runt", "minst", "över", "högst",
-                                         "upp till", "under", NULL};
 
 /* Appends word to buf as a literal alternative (escaping metacharacters; a
  * space matches any run of horizontal space). */
@@ -93,8 +90,8 @@ static void unit_alternation(char *buf, size_t cap, const char *name, belopp_uni
 static char *build_pattern(void)
 {
     char quals[512] = "(?<qual>(?i:(", scales[512], curs[1024], any_scale[512], any_cur[1024];
-    for (size_t i = 0; QUALIFIERS[i]; i++)
-        append_literal(quals, sizeof quals, QUALIFIERS[i]);
+    for (const belopp_qualifier *q = belopp_qualifiers(); q->word; q++)
+        append_literal(quals, sizeof quals, q->word);
     strcat(quals, ")))");
     unit_alternation(scales, sizeof scales, "scale", BELOPP_UNIT_SCALE);
     unit_alternation(curs, sizeof curs, "cur", BELOPP_UNIT_CURRENCY);

@@ -139,6 +139,15 @@ static const belopp_unit UNITS[] = {
 
 const belopp_unit *belopp_units(void) { return UNITS; }
 
+static const belopp_qualifier QUALIFIERS[] = {
+    {"ca.", "approx"},     {"ca", "approx"},       {"cirka", "approx"},   {"omkring", "approx"},
+    {"drygt", "approx"},   {"knappt", "approx"},   {"nästan", "approx"},  {"runt", "approx"},
+    {"minst", "at-least"}, {"över", "at-least"},   {"högst", "at-most"},  {"upp till", "at-most"},
+    {"under", "at-most"},  {NULL, NULL},
+};
+
+const belopp_qualifier *belopp_qualifiers(void) { return QUALIFIERS; }
+
 /* PCRE2's \h: tab, the space separators (Zs) and U+180E.  A space in a
  * unit word is \h+ in the pattern (match.c), so it must be here too. */
 static int is_hspace(utf8proc_int32_t c)

@@ -65,8 +65,19 @@ typedef struct {
  * matcher builds its pattern from it, so a word added here is found. */
 const belopp_unit *belopp_units(void);
 
+/* Words before an amount that qualify it, and what they say: "ca" approx,
+ * "minst" at-least, "upp till" at-most.  Terminated by word == NULL; the
+ * matcher builds its pattern from it, in this order ("ca." before "ca"). */
+typedef struct {
+    const char *word; /* lower case; a space stands for any run of spaces */
+    const char *kind; /* "approx", "at-least" or "at-most" */
+} belopp_qualifier;
+
+const belopp_qualifier *belopp_qualifiers(void);
+
 /* Does s[0, n) equal the lower-case word, ignoring the case of s?  Works on
- * UTF-8 ("Öre" equals "öre"). */
+ * UTF-8 ("Öre" equals "öre"); a space in word matches any run of horizontal
+ * space in s (tab, no-break space), as \h+ does in the pattern. */
 int belopp_word_equal(const char *s, size_t n, const char *word);
 
 /* Finds the unit written as s[0, n) ignoring case (and a trailing dot where
