@@ -8,7 +8,7 @@ SAN ?=
 PKGS := libxml-2.0 libpcre2-8 libutf8proc nettle
 # Debian 12 packages behind them (and the test tools).
 DEBS := gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev nettle-dev \
-        libcmocka-dev pcre2-utils
+        libcmocka-dev pcre2-utils libstemmer-dev
 # Only for make fuzz and make memcheck.
 DEV_DEBS := clang libclang-rt-14-dev valgrind
 
