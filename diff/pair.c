@@ -24,6 +24,7 @@
  * inverted index over the terms that occur in at most POSTING_CAP facts,
  * so the work is about facts × terms × POSTING_CAP, never facts². */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,8 @@
 #include "words.h"
 
 #define PROSE_MIN_COS 0.30
+#define PRIOR_COS 0.80
+#define TOTAL_COS 0.50
 #define POSTING_CAP 400
 #define TOP_K 12
 #define TABLE_MIN 300     /* per mille */
@@ -65,6 +68,7 @@ typedef struct {
     span *sp;
     const char **section; /* record → the heading above it (or its own), or NULL */
     const char **prev_ctx; /* record → the sentence of the figure before, or NULL */
+    size_t *prior;     /* fact record → its prior-year figure's record, or SIZE_MAX */
     size_t *prose, np; /* prose and heading facts */
     size_t *cells, nc; /* cell facts */
 } view;
@@ -85,6 +89,7 @@ static void view_free(view *v)
     free(v->sp);
     free(v->section);
     free(v->prev_ctx);
+    free(v->prior);
     free(v->prose);
     free(v->cells);
 }
@@ -98,9 +103,10 @@ static int view_make(const diff_side *s, view *v)
     v->sp = malloc(n * sizeof *v->sp);
     v->section = malloc(n * sizeof *v->section);
     v->prev_ctx = malloc(n * sizeof *v->prev_ctx);
+    v->prior = malloc(n * sizeof *v->prior);
     v->prose = malloc(n * sizeof *v->prose);
     v->cells = malloc(n * sizeof *v->cells);
-    if (!v->fact_of || !v->sp || !v->section || !v->prev_ctx || !v->prose || !v->cells)
+    if (!v->fact_of || !v->sp || !v->section || !v->prev_ctx || !v->prior || !v->prose || !v->cells)
         return -1;
     for (size_t d = 0; d < s->ndocs; d++) {
         size_t a = s->docs[d].first, b = a + s->docs[d].count;
@@ -159,6 +165,7 @@ static int view_make(const diff_side *s, view *v)
         for (size_t i = a; i < b; i++) {
             const belopp_record *r = s->recs[i];
             v->fact_of[i] = i;
+            v->prior[i] = SIZE_MAX;
             if (r->has_repeats) {
                 size_t lo = a, hi = i; /* records are in text order: binary search on start */
                 while (lo < hi) {
@@ -177,8 +184,11 @@ static int view_make(const diff_side *s, view *v)
                 long q = p->at - 1;
                 while (q > p->lo && r->context[q] == ' ')
                     q--;
-                if (r->context[q] == '(' && i > a && v->sp[i - 1].at >= 0 && same_ctx(s->recs[i - 1], r))
+                if (r->context[q] == '(' && i > a && v->sp[i - 1].at >= 0 && same_ctx(s->recs[i - 1], r) &&
+                    v->fact_of[i - 1] != SIZE_MAX) {
                     v->fact_of[i] = SIZE_MAX;
+                    v->prior[v->fact_of[i - 1]] = i;
+                }
             }
         }
     }
@@ -339,6 +349,20 @@ static char *prose_group(const view *v, size_t i)
 /* ------------------------------------------------------------------------ */
 /* Prose                                                                    */
 
+/* Does a sentence start by pointing at the one before ("Av dessa medel
+ * avsätts …", "Därav …", "Varav …")?  Then that sentence says what its
+ * figures are part of. */
+static int refers_back(const char *c)
+{
+    static const char *const starts[] = {"Av dessa ", "Av dem ", "Av detta ", "Av de ", "Av summan ",
+                                         "Av beloppet ", "Av pengarna ", "Av medlen ", "Därav ",
+                                         "Varav ", "Därutöver ", "Dessutom "};
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
+        if (strncmp(c, starts[k], strlen(starts[k])) == 0)
+            return 1;
+    return 0;
+}
+
 static int add_spans(diff_vocab *voc, diff_bag *bag, const view *v, size_t i, double f)
 {
     const belopp_record *r = v->s->recs[i];
@@ -361,8 +385,8 @@ static int add_spans(diff_vocab *voc, diff_bag *bag, const view *v, size_t i, do
     if (h && !(r->context && strcmp(h, r->context) == 0))
         rc |= diff_bag_add_text(voc, bag, h, strlen(h), 0.4 * f);
     const char *pc = v->prev_ctx[i];
-    if (pc)
-        rc |= diff_bag_add_text(voc, bag, pc, strlen(pc), 0.2 * f);
+    if (pc && r->context && refers_back(r->context))
+        rc |= diff_bag_add_text(voc, bag, pc, strlen(pc), 0.3 * f);
     return rc ? -1 : 0;
 }
 
@@ -403,6 +427,38 @@ typedef struct {
     int *score;     /* per mille */
 } prose_result;
 
+typedef struct {
+    int64_t v;
+    size_t b;
+} prior_val;
+
+/* The prose index of the text's sum, or SIZE_MAX. */
+static size_t total_fact(const view *v)
+{
+    if (v->s->ndocs != 1 || v->np < 3)
+        return SIZE_MAX;
+    size_t best = 0;
+    int unique = 1;
+    for (size_t k = 1; k < v->np; k++) {
+        int64_t x = v->s->recs[v->prose[k]]->value_high, y = v->s->recs[v->prose[best]]->value_high;
+        if (x > y) {
+            best = k;
+            unique = 1;
+        } else if (x == y) {
+            unique = 0;
+        }
+    }
+    return unique ? best : SIZE_MAX;
+}
+
+static int prior_cmp(const void *x, const void *y)
+{
+    const prior_val *a = x, *b = y;
+    if (a->v != b->v)
+        return a->v < b->v ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
 static int pair_prose(const view *vo, const view *vn, prose_result *out)
 {
     int rc = -1;
@@ -436,6 +492,17 @@ static int pair_prose(const view *vo, const view *vn, prose_result *out)
     for (size_t k = 0; k < nn; k++)
         norm_n[k] = diff_bag_weigh(voc, &bn[k], no + nn);
 
+    if (getenv("BELOPP_DIFF_DEBUG")) {
+        for (int side = 0; side < 2; side++)
+            for (size_t k = 0; k < (side ? nn : no); k++) {
+                const diff_bag *bg = side ? &bn[k] : &bo[k];
+                const view *vv = side ? vn : vo;
+                fprintf(stderr, "%s %s:", side ? "new" : "old", vv->s->recs[vv->prose[k]]->text);
+                for (size_t t = 0; t < bg->n; t++)
+                    fprintf(stderr, " %s=%.2f", diff_vocab_str(voc, bg->t[t].id), bg->t[t].w);
+                fputc('\n', stderr);
+            }
+    }
     /* inverted index of the new side: term → new facts */
     uint32_t nterms = 0;
     for (size_t k = 0; k < nn; k++)
@@ -471,6 +538,18 @@ static int pair_prose(const view *vo, const view *vn, prose_result *out)
         free(fill);
     }
 
+    /* the sum of each text: a largest figure, alone at its value, in a
+     * text of at least three prose facts (one document a side) */
+    size_t total_o = total_fact(vo), total_n = total_fact(vn);
+    /* the prior-year values the new text gives, sorted */
+    size_t nb_prior = 0;
+    prior_val *prior_vals = malloc((nn ? nn : 1) * sizeof *prior_vals);
+    if (!prior_vals)
+        goto done;
+    for (size_t b = 0; b < nn; b++)
+        if (vn->prior[vn->prose[b]] != SIZE_MAX)
+            prior_vals[nb_prior++] = (prior_val){vn->s->recs[vn->prior[vn->prose[b]]]->value, b};
+    qsort(prior_vals, nb_prior, sizeof *prior_vals, prior_cmp);
     for (size_t a = 0; a < no; a++) {
         size_t nt = 0;
         for (size_t t = 0; t < bo[a].n; t++) {
@@ -484,6 +563,29 @@ static int pair_prose(const view *vo, const view *vn, prose_result *out)
                 acc[b] += 1;
             }
         }
+        /* a new figure whose prior-year value in parentheses is this one's */
+        const belopp_record *ra0 = vo->s->recs[vo->prose[a]];
+        {
+            size_t lo = 0, hi = nb_prior;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (prior_vals[mid].v < ra0->value)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (; lo < nb_prior && prior_vals[lo].v == ra0->value; lo++) {
+                size_t b = prior_vals[lo].b;
+                if (acc[b] == 0)
+                    touched[nt++] = (uint32_t)b;
+                acc[b] += 1;
+            }
+            if (a == total_o && total_n != SIZE_MAX) {
+                if (acc[total_n] == 0)
+                    touched[nt++] = (uint32_t)total_n;
+                acc[total_n] += 1;
+            }
+        }
         /* exact score for each candidate; keep the best TOP_K */
         diff_edge best[TOP_K];
         size_t nb = 0;
@@ -492,9 +594,18 @@ static int pair_prose(const view *vo, const view *vn, prose_result *out)
             size_t b = touched[q];
             acc[b] = 0;
             const belopp_record *rb = vn->s->recs[vn->prose[b]];
-            if (strcmp(ra->currency, rb->currency) != 0 || norm_o[a] == 0 || norm_n[b] == 0)
+            if (strcmp(ra->currency, rb->currency) != 0)
                 continue;
-            double cos = diff_bag_dot(&bo[a], &bn[b]) / (norm_o[a] * norm_n[b]);
+            double cos = norm_o[a] > 0 && norm_n[b] > 0
+                             ? diff_bag_dot(&bo[a], &bn[b]) / (norm_o[a] * norm_n[b]) : 0;
+            cos = 0.6 * cos + 0.4 * diff_bag_overlap(&bo[a], &bn[b]);
+            if (total_o == a && total_n == b && cos < TOTAL_COS)
+                cos = TOTAL_COS; /* the sum of each text */
+            size_t pi = vn->prior[vn->prose[b]];
+            if (pi != SIZE_MAX && equal_value(vn->s->recs[pi], ra) && cos < PRIOR_COS)
+                cos = PRIOR_COS; /* the new text says this was the old value */
+            if (getenv("BELOPP_DIFF_DEBUG"))
+                fprintf(stderr, "cand %s | %s : %.3f\n", ra->text, rb->text, cos);
             if (cos < PROSE_MIN_COS)
                 continue;
             if (cos > 1)
@@ -520,13 +631,16 @@ static int pair_prose(const view *vo, const view *vn, prose_result *out)
             if (ne == ecap) {
                 ecap = ecap ? ecap * 2 : 256;
                 diff_edge *ns = realloc(edges, ecap * sizeof *ns);
-                if (!ns)
+                if (!ns) {
+                    free(prior_vals);
                     goto done;
+                }
                 edges = ns;
             }
             edges[ne++] = best[z];
         }
     }
+    free(prior_vals);
     if (diff_assign(edges, ne, no, nn, out->match) < 0)
         goto done;
     for (size_t k = 0; k < ne; k++)

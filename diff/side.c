@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
+#include <nettle/sha2.h>
 #include <libxml/tree.h>
 
 #include "diff.h"
@@ -141,6 +142,16 @@ static int line_blank(const char *a, const char *b)
     return 1;
 }
 
+/* "Publicerad 14 december 2023": a dateline, not a heading. */
+static int dateline(const char *a, size_t l)
+{
+    static const char *const w[] = {"Publicerad", "Uppdaterad", "Publicerat", "Senast uppdaterad"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (l >= strlen(w[k]) && strncmp(a, w[k], strlen(w[k])) == 0)
+            return 1;
+    return 0;
+}
+
 static int add_headings(diff_side *s, size_t d, const char *data, size_t len)
 {
     size_t first = s->docs[d].first, end = first + s->docs[d].count, r = first;
@@ -168,7 +179,7 @@ static int add_headings(diff_side *s, size_t d, const char *data, size_t len)
         size_t l = (size_t)(b - a);
         if (before_blank && after_blank && l >= 3 && l <= 120 && !memchr(a, '\t', l) &&
             b[-1] != '.' && b[-1] != ':' && b[-1] != ',' && b[-1] != ';' &&
-            (unsigned char)a[0] != 0xe2 && a[0] != '-' && a[0] != '*') {
+            (unsigned char)a[0] != 0xe2 && a[0] != '-' && a[0] != '*' && !dateline(a, l)) {
             char *h = malloc(l + 1);
             if (!h)
                 return -1;
@@ -430,6 +441,37 @@ diff_side *diff_side_load(belopp_extractor *x, const char *path,
 
 /* ---- a belopp XML output ---- */
 
+/* The text a document of an XML output was extracted from, when it is still
+ * there unchanged (same SHA-256): its headings and year, as if the text had
+ * been given.  Returns 1 when used, 0 when not. */
+static int source_text(diff_side *s, size_t d, const char *sha)
+{
+    char *data = NULL;
+    size_t len = 0;
+    const char *src = s->docs[d].source;
+    size_t sl = strlen(src);
+    if (strlen(sha) != 64 || strcmp(src, "-") == 0 || (sl > 5 && strcmp(src + sl - 5, ".html") == 0) ||
+        (sl > 4 && strcmp(src + sl - 4, ".htm") == 0) || read_all(src, &data, &len) < 0)
+        return 0;
+    struct sha256_ctx ctx;
+    uint8_t dig[SHA256_DIGEST_SIZE];
+    char hex[2 * SHA256_DIGEST_SIZE + 1];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, (const uint8_t *)data);
+    sha256_digest(&ctx, sizeof dig, dig);
+    for (size_t i = 0; i < sizeof dig; i++)
+        sprintf(hex + 2 * i, "%02x", dig[i]);
+    int used = 0;
+    if (strcmp(hex, sha) == 0 && !is_belopp_xml(data, len)) {
+        year_tally t = {{0}};
+        tally(&t, data, len);
+        s->docs[d].year = best_year(&t);
+        used = add_headings(s, d, data, len) == 0;
+    }
+    free(data);
+    return used;
+}
+
 static xmlParserInputPtr no_entities(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
     (void)url, (void)id, (void)ctxt;
@@ -595,10 +637,10 @@ int diff_side_add_xml(diff_side *s, const char *name, const char *data, size_t l
                 set_err(err, errlen, "%s: line %ld: an <amount> without currency or value", name,
                         (long)xmlGetLineNo(a));
         }
+        if (rc == 0 && !source_text(s, s->ndocs - 1, sha ? (const char *)sha : ""))
+            year_from_records(s, &s->docs[s->ndocs - 1]);
         xmlFree(src);
         xmlFree(sha);
-        if (rc == 0)
-            year_from_records(s, &s->docs[s->ndocs - 1]);
     }
     if (rc == -2) {
         set_err(err, errlen, "out of memory");

@@ -5,7 +5,8 @@
  *   "förlossningsvården", "fast läkarkontakt"), inflected freely between two
  *   writers ("förlossningsvården" / "Förlossningsvård"): the Snowball Swedish
  *   stemmer folds the inflections (regionerna → region, kommunerna → kommun);
- *   it does not fold case, so words are lower-cased first (utf8proc);
+ *   it does not fold case, so words are lower-cased first (utf8proc), and
+ *   it keeps the definite -n after a vowel ("psykiatrin"), dropped here;
  * - numbers and years around a figure change from year to year and say
  *   nothing about the item: only words of letters are terms;
  * - a hyphen joins the parts of "E-hälsa" and "hälso- och sjukvården": it
@@ -144,10 +145,31 @@ static int add_word(diff_vocab *v, diff_bag *bag, const char *buf, size_t len, d
     size_t sl = (size_t)sb_stemmer_length(v->stem);
     if (sl < 2)
         return 0;
+    /* the stemmer leaves the definite -n of a noun ending in a vowel
+     * ("psykiatrin", "ungdomspsykiatrin"): drop it from long stems */
+    if (sl >= 7 && st[sl - 1] == 'n' && strchr("aeiouy", st[sl - 2]))
+        sl--;
     int64_t id = intern(v, (const char *)st, sl);
+    if (id < 0 || bag_push(bag, (uint32_t)id, w) < 0)
+        return -1;
+    /* the first six letters as a second, weaker term: "psykiatrin" and
+     * "psykiatriska" stem apart (psykiatri, psykiatrisk) but share "psykia" */
+    size_t cut = 0, letters = 0;
+    while (cut < sl && letters < 6) {
+        cut++;
+        while (cut < sl && (st[cut] & 0xC0) == 0x80)
+            cut++;
+        letters++;
+    }
+    if (cut == sl)
+        return 0;
+    char pre[32];
+    pre[0] = '~';
+    memcpy(pre + 1, st, cut);
+    id = intern(v, pre, cut + 1);
     if (id < 0)
         return -1;
-    return bag_push(bag, (uint32_t)id, w);
+    return bag_push(bag, (uint32_t)id, 0.6 * w);
 }
 
 int diff_bag_add_text(diff_vocab *v, diff_bag *bag, const char *s, size_t len, double w)
@@ -254,9 +276,36 @@ double diff_bag_dot(const diff_bag *a, const diff_bag *b)
     return d;
 }
 
+double diff_bag_overlap(const diff_bag *a, const diff_bag *b)
+{
+    double m = 0, sa = 0, sb = 0;
+    for (size_t i = 0; i < a->n; i++)
+        sa += a->t[i].w;
+    for (size_t j = 0; j < b->n; j++)
+        sb += b->t[j].w;
+    size_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->t[i].id < b->t[j].id)
+            i++;
+        else if (a->t[i].id > b->t[j].id)
+            j++;
+        else {
+            m += a->t[i].w < b->t[j].w ? a->t[i].w : b->t[j].w;
+            i++, j++;
+        }
+    }
+    double d = sa < sb ? sa : sb;
+    return d > 0 ? m / d : 0;
+}
+
 void diff_bag_free(diff_bag *bag)
 {
     free(bag->t);
     bag->t = NULL;
     bag->n = bag->cap = 0;
+}
+
+const char *diff_vocab_str(const diff_vocab *v, uint32_t id)
+{
+    return v->str[id];
 }

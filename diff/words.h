@@ -51,7 +51,15 @@ uint32_t diff_vocab_df(const diff_vocab *v, uint32_t id);
 /* The dot product of two finished bags. */
 double diff_bag_dot(const diff_bag *a, const diff_bag *b);
 
+/* The weighted overlap of two finished bags: the sum over shared terms of
+ * the smaller weight, over the smaller of the two bags' sums (0..1).  A
+ * heading of three words that all recur in a long sentence overlaps fully. */
+double diff_bag_overlap(const diff_bag *a, const diff_bag *b);
+
 void diff_bag_free(diff_bag *bag);
+
+/* The stem of a term (for debugging output). */
+const char *diff_vocab_str(const diff_vocab *v, uint32_t id);
 
 /* Is the lower-cased word w (len bytes) a function or money word? */
 int diff_lexicon_stopword(const char *w, size_t len);
