@@ -82,8 +82,7 @@ char *diff_label_key(const char *label)
             lan = 1;
             continue;
         }
-        if (strip_suffix(s, "region") || strip_suffix(s, "landsting") ||
-            strip_suffix(s, "läns landsting"))
+        if (strip_suffix(s, "region") || strip_suffix(s, "landsting") || strip_suffix(s, "läns"))
             continue;
         break;
     }
