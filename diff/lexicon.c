@@ -15,21 +15,23 @@
 #include "words.h"
 
 static const char *const stop[] = {
-    "alla", "allt", "att", "av", "avsatt", "avsätta", "avsätter", "avsätts", "belopp",
-    "beloppet", "blev", "bli", "blir", "blivit", "ca", "cirka", "de", "dem", "den", "denna",
-    "deras", "dess", "dessa", "dessutom", "det", "detta", "dig", "din", "dina", "ditt", "drygt",
-    "du", "där", "därav", "då", "efter", "ej", "eller", "en", "er", "era", "ert", "ett", "euro",
-    "från", "får", "för", "ges", "gick", "gå", "går", "ha", "hade", "han", "hans", "har",
-    "henne", "hennes", "hon", "honom", "hur", "här", "högst", "i", "icke", "ingen", "ingår",
-    "inom", "inte", "jag", "ju", "kan", "knappt", "kr", "krona", "kronor", "kunde", "man",
-    "mdkr", "med", "medel", "medlen", "mellan", "men", "mig", "miljard", "miljarder",
-    "miljarderna", "miljon", "miljoner", "miljonerna", "min", "mina", "minst", "mitt", "mkr",
-    "mot", "mycket", "ni", "nu", "när", "nästan", "någon", "något", "några", "och", "också",
-    "om", "omkring", "oss", "pengar", "pengarna", "på", "runt", "samma", "samt", "sedan", "sek",
-    "sig", "sin", "sina", "sitta", "själv", "ska", "skall", "skulle", "som", "så", "sådan",
-    "sådana", "sådant", "till", "tkr", "tusen", "under", "upp", "ut", "utan", "vad", "var",
-    "vara", "varav", "varför", "varit", "varje", "vars", "vart", "vem", "vi", "vid", "vilka",
-    "vilkas", "vilken", "vilket", "vår", "våra", "vårt", "än", "är", "åt", "öre", "över",
+    "alla", "allt", "annat", "att", "av", "avsatt", "avsätta", "avsätter", "avsätts", "belopp",
+    "beloppet", "bland", "blev", "bli", "blir", "blivit", "både", "ca", "cirka", "de", "dem",
+    "den", "denna", "deras", "dess", "dessa", "dessutom", "det", "detta", "dig", "din", "dina",
+    "ditt", "drygt", "du", "där", "därav", "då", "efter", "ej", "eller", "en", "enligt", "er",
+    "era", "ert", "ett", "euro", "från", "får", "för", "genom", "ges", "gick", "gå", "går",
+    "ha", "hade", "han", "hans", "har", "henne", "hennes", "hon", "honom", "hur", "här",
+    "högst", "i", "icke", "inför", "ingen", "ingår", "inom", "inte", "jag", "ju", "kan",
+    "knappt", "kr", "krona", "kronor", "kunde", "man", "mdkr", "med", "medel", "medlen",
+    "mellan", "men", "mig", "miljard", "miljarder", "miljarderna", "miljon", "miljoner",
+    "miljonerna", "min", "mina", "minst", "mitt", "mkr", "mot", "mycket", "möjligt", "ni", "nu",
+    "när", "nästan", "någon", "något", "några", "och", "också", "om", "omkring", "oss",
+    "pengar", "pengarna", "på", "redan", "runt", "samma", "samt", "sedan", "sek", "senare",
+    "sent", "sig", "sin", "sina", "sitta", "själv", "ska", "skall", "skulle", "snart", "som",
+    "så", "sådan", "sådana", "sådant", "tidigare", "tidigt", "till", "tkr", "tusen", "under",
+    "upp", "ut", "utan", "utöver", "vad", "var", "vara", "varav", "varför", "varit", "varje",
+    "vars", "vart", "vem", "vi", "vid", "vilka", "vilkas", "vilken", "vilket", "vår", "våra",
+    "vårt", "ytterligare", "än", "är", "även", "åt", "öre", "över",
 };
 
 static int cmp(const void *k, const void *e)

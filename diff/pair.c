@@ -33,8 +33,9 @@
 #include "labels.h"
 #include "words.h"
 
-#define PROSE_MIN_COS 0.30
+#define PROSE_MIN_COS 0.25
 #define PRIOR_COS 0.80
+#define PAIR_MIN 0.40 /* the least score of a pair */
 #define TOTAL_COS 0.50
 #define POSTING_CAP 400
 #define TOP_K 12
@@ -363,7 +364,7 @@ static int refers_back(const char *c)
     return 0;
 }
 
-static int add_spans(diff_vocab *voc, diff_bag *bag, const view *v, size_t i, double f)
+static int add_spans(diff_vocab *voc, diff_bag *bag, const view *v, size_t i, double f, int heading)
 {
     const belopp_record *r = v->s->recs[i];
     const span *p = &v->sp[i];
@@ -374,41 +375,73 @@ static int add_spans(diff_vocab *voc, diff_bag *bag, const view *v, size_t i, do
         if (p->at < 0) {
             rc |= diff_bag_add_text(voc, bag, c, (size_t)len, 0.7 * f);
         } else {
-            rc |= diff_bag_add_text(voc, bag, c + p->end, (size_t)(p->hi - p->end), 1.0 * f);
-            rc |= diff_bag_add_text(voc, bag, c + p->lo, (size_t)(p->at - p->lo),
-                                    (p->first ? 1.0 : 0.5) * f);
+            rc |= diff_bag_add_near(voc, bag, c + p->end, (size_t)(p->hi - p->end), 1.0 * f, 1);
+            rc |= diff_bag_add_near(voc, bag, c + p->lo, (size_t)(p->at - p->lo),
+                                    (p->first ? 1.0 : 0.5) * f, -1);
             rc |= diff_bag_add_text(voc, bag, c, (size_t)p->lo, 0.25 * f);
             rc |= diff_bag_add_text(voc, bag, c + p->hi, (size_t)(len - p->hi), 0.25 * f);
         }
     }
-    const char *h = v->section[i];
+    const char *h = heading ? v->section[i] : NULL;
     if (h && !(r->context && strcmp(h, r->context) == 0))
-        rc |= diff_bag_add_text(voc, bag, h, strlen(h), 0.4 * f);
+        rc |= diff_bag_add_text(voc, bag, h, strlen(h), 0.7 * f);
     const char *pc = v->prev_ctx[i];
     if (pc && r->context && refers_back(r->context))
         rc |= diff_bag_add_text(voc, bag, pc, strlen(pc), 0.3 * f);
     return rc ? -1 : 0;
 }
 
-/* Bags for the prose facts of a view: bags[k] for v->prose[k]. */
-static int prose_bags(diff_vocab *voc, const view *v, diff_bag *bags)
+/* The mentions of the prose facts of a view: each record of a fact (the
+ * first mention and its repeats), in text order, with its fact's index in
+ * v->prose.  A fact pairs by its best-matching mention: the heading
+ * "200 miljoner till E-hälsa" and the sentence that repeats it are two ways
+ * to recognise one figure, and mixing their words would blur both. */
+typedef struct {
+    size_t *rec, *fact;
+    size_t n;
+    size_t *first, *by_fact; /* CSR: mentions of fact k are by_fact[first[k] .. first[k+1]) */
+} mentions;
+
+static void mentions_free(mentions *m)
 {
-    size_t *slot = malloc((v->s->n ? v->s->n : 1) * sizeof *slot);
-    if (!slot)
+    free(m->rec);
+    free(m->fact);
+    free(m->first);
+    free(m->by_fact);
+}
+
+static int make_mentions(const view *v, mentions *m)
+{
+    memset(m, 0, sizeof *m);
+    size_t n = v->s->n ? v->s->n : 1;
+    size_t *slot = malloc(n * sizeof *slot);
+    m->rec = malloc(n * sizeof *m->rec);
+    m->fact = malloc(n * sizeof *m->fact);
+    m->first = calloc(v->np + 1, sizeof *m->first);
+    m->by_fact = malloc(n * sizeof *m->by_fact);
+    if (!slot || !m->rec || !m->fact || !m->first || !m->by_fact) {
+        free(slot);
         return -1;
+    }
     for (size_t k = 0; k < v->np; k++)
         slot[v->prose[k]] = k;
-    int rc = 0;
-    for (size_t i = 0; i < v->s->n && rc == 0; i++) {
+    for (size_t i = 0; i < v->s->n; i++) {
         size_t f = v->fact_of[i];
         if (f == SIZE_MAX || !is_prose(v->s->recs[f]) || !is_prose(v->s->recs[i]))
             continue;
-        rc = add_spans(voc, &bags[slot[f]], v, i, f == i ? 1.0 : 0.8);
+        m->rec[m->n] = i;
+        m->fact[m->n] = slot[f];
+        m->first[slot[f] + 1]++;
+        m->n++;
     }
     for (size_t k = 0; k < v->np; k++)
-        diff_bag_finish(&bags[k]);
+        m->first[k + 1] += m->first[k];
+    size_t *fill = slot; /* reused */
+    memcpy(fill, m->first, v->np * sizeof *fill);
+    for (size_t x = 0; x < m->n; x++)
+        m->by_fact[fill[m->fact[x]]++] = x;
     free(slot);
-    return rc;
+    return 0;
 }
 
 static double value_sim(const belopp_record *a, const belopp_record *b)
@@ -459,21 +492,36 @@ static int prior_cmp(const void *x, const void *y)
     return a->b < b->b ? -1 : a->b > b->b;
 }
 
+static int push_edge(diff_edge **edges, size_t *ne, size_t *cap, diff_edge e)
+{
+    if (*ne == *cap) {
+        size_t nc = *cap ? *cap * 2 : 256;
+        diff_edge *ns = realloc(*edges, nc * sizeof *ns);
+        if (!ns)
+            return -1;
+        *edges = ns;
+        *cap = nc;
+    }
+    (*edges)[(*ne)++] = e;
+    return 0;
+}
+
 static int pair_prose(const view *vo, const view *vn, prose_result *out)
 {
     int rc = -1;
     size_t no = vo->np, nn = vn->np;
-    out->match = malloc((no ? no : 1) * sizeof *out->match);
-    out->score = calloc(no ? no : 1, sizeof *out->score);
+    mentions mo = {0}, mn = {0};
     diff_vocab *voc = diff_vocab_new();
-    diff_bag *bo = calloc(no ? no : 1, sizeof *bo), *bn = calloc(nn ? nn : 1, sizeof *bn);
-    double *norm_o = malloc((no ? no : 1) * sizeof *norm_o), *norm_n = malloc((nn ? nn : 1) * sizeof *norm_n);
+    diff_bag *bo = NULL, *bn = NULL, *lo_o = NULL, *lo_n = NULL; /* lo_: without the heading */
+    double *norm_o = NULL, *norm_n = NULL, *acc = NULL, *best = NULL;
     size_t *post_start = NULL, *post = NULL;
-    double *acc = NULL;
-    uint32_t *touched = NULL;
+    uint32_t *touched = NULL, *touched_f = NULL;
+    prior_val *prior_vals = NULL;
     diff_edge *edges = NULL;
     size_t ne = 0, ecap = 0;
-    if (!out->match || !out->score || !voc || !bo || !bn || !norm_o || !norm_n)
+    out->match = malloc((no ? no : 1) * sizeof *out->match);
+    out->score = calloc(no ? no : 1, sizeof *out->score);
+    if (!out->match || !out->score || !voc)
         goto done;
     for (size_t k = 0; k < no; k++)
         out->match[k] = -1;
@@ -481,50 +529,56 @@ static int pair_prose(const view *vo, const view *vn, prose_result *out)
         rc = 0;
         goto done;
     }
-    if (prose_bags(voc, vo, bo) < 0 || prose_bags(voc, vn, bn) < 0)
+    if (make_mentions(vo, &mo) < 0 || make_mentions(vn, &mn) < 0)
         goto done;
-    for (size_t k = 0; k < no; k++)
-        diff_vocab_count(voc, &bo[k]);
-    for (size_t k = 0; k < nn; k++)
-        diff_vocab_count(voc, &bn[k]);
-    for (size_t k = 0; k < no; k++)
-        norm_o[k] = diff_bag_weigh(voc, &bo[k], no + nn);
-    for (size_t k = 0; k < nn; k++)
-        norm_n[k] = diff_bag_weigh(voc, &bn[k], no + nn);
-
-    if (getenv("BELOPP_DIFF_DEBUG")) {
-        for (int side = 0; side < 2; side++)
-            for (size_t k = 0; k < (side ? nn : no); k++) {
-                const diff_bag *bg = side ? &bn[k] : &bo[k];
-                const view *vv = side ? vn : vo;
-                fprintf(stderr, "%s %s:", side ? "new" : "old", vv->s->recs[vv->prose[k]]->text);
-                for (size_t t = 0; t < bg->n; t++)
-                    fprintf(stderr, " %s=%.2f", diff_vocab_str(voc, bg->t[t].id), bg->t[t].w);
-                fputc('\n', stderr);
-            }
+    bo = calloc(mo.n ? mo.n : 1, sizeof *bo);
+    bn = calloc(mn.n ? mn.n : 1, sizeof *bn);
+    lo_o = calloc(mo.n ? mo.n : 1, sizeof *lo_o);
+    lo_n = calloc(mn.n ? mn.n : 1, sizeof *lo_n);
+    norm_o = malloc((mo.n ? mo.n : 1) * sizeof *norm_o);
+    norm_n = malloc((mn.n ? mn.n : 1) * sizeof *norm_n);
+    if (!bo || !bn || !lo_o || !lo_n || !norm_o || !norm_n)
+        goto done;
+    for (size_t x = 0; x < mo.n; x++) {
+        if (add_spans(voc, &bo[x], vo, mo.rec[x], 1.0, 1) < 0 ||
+            add_spans(voc, &lo_o[x], vo, mo.rec[x], 1.0, 0) < 0)
+            goto done;
+        diff_bag_finish(&bo[x]);
+        diff_bag_finish(&lo_o[x]);
+        diff_vocab_count(voc, &bo[x]);
     }
-    /* inverted index of the new side: term → new facts */
+    for (size_t x = 0; x < mn.n; x++) {
+        if (add_spans(voc, &bn[x], vn, mn.rec[x], 1.0, 1) < 0 ||
+            add_spans(voc, &lo_n[x], vn, mn.rec[x], 1.0, 0) < 0)
+            goto done;
+        diff_bag_finish(&bn[x]);
+        diff_bag_finish(&lo_n[x]);
+        diff_vocab_count(voc, &bn[x]);
+    }
+    for (size_t x = 0; x < mo.n; x++)
+        norm_o[x] = diff_bag_weigh(voc, &bo[x], mo.n + mn.n);
+    for (size_t x = 0; x < mn.n; x++)
+        norm_n[x] = diff_bag_weigh(voc, &bn[x], mo.n + mn.n);
+    /* inverted index of the new side: term → new mentions */
     uint32_t nterms = 0;
-    for (size_t k = 0; k < nn; k++)
-        for (size_t t = 0; t < bn[k].n; t++)
-            if (bn[k].t[t].id + 1 > nterms)
-                nterms = bn[k].t[t].id + 1;
-    for (size_t k = 0; k < no; k++)
-        for (size_t t = 0; t < bo[k].n; t++)
-            if (bo[k].t[t].id + 1 > nterms)
-                nterms = bo[k].t[t].id + 1;
-    post_start = calloc((size_t)nterms + 1, sizeof *post_start);
     size_t total = 0;
-    for (size_t k = 0; k < nn; k++)
-        total += bn[k].n;
+    for (size_t x = 0; x < mn.n; x++) {
+        total += bn[x].n;
+        if (bn[x].n && bn[x].t[bn[x].n - 1].id + 1 > nterms)
+            nterms = bn[x].t[bn[x].n - 1].id + 1;
+    }
+    post_start = calloc((size_t)nterms + 1, sizeof *post_start);
     post = malloc((total ? total : 1) * sizeof *post);
-    acc = calloc(nn, sizeof *acc);
-    touched = malloc(nn * sizeof *touched);
-    if (!post_start || !post || !acc || !touched)
+    acc = calloc(mn.n ? mn.n : 1, sizeof *acc);
+    touched = malloc((mn.n ? mn.n : 1) * sizeof *touched);
+    best = malloc(nn * sizeof *best);
+    touched_f = malloc(nn * sizeof *touched_f);
+    prior_vals = malloc(nn * sizeof *prior_vals);
+    if (!post_start || !post || !acc || !touched || !best || !touched_f || !prior_vals)
         goto done;
-    for (size_t k = 0; k < nn; k++)
-        for (size_t t = 0; t < bn[k].n; t++)
-            post_start[bn[k].t[t].id + 1]++;
+    for (size_t x = 0; x < mn.n; x++)
+        for (size_t t = 0; t < bn[x].n; t++)
+            post_start[bn[x].t[t].id + 1]++;
     for (uint32_t t = 0; t < nterms; t++)
         post_start[t + 1] += post_start[t];
     {
@@ -532,128 +586,138 @@ static int pair_prose(const view *vo, const view *vn, prose_result *out)
         if (!fill)
             goto done;
         memcpy(fill, post_start, ((size_t)nterms + 1) * sizeof *fill);
-        for (size_t k = 0; k < nn; k++)
-            for (size_t t = 0; t < bn[k].n; t++)
-                post[fill[bn[k].t[t].id]++] = k;
+        for (size_t x = 0; x < mn.n; x++)
+            for (size_t t = 0; t < bn[x].n; t++)
+                post[fill[bn[x].t[t].id]++] = x;
         free(fill);
     }
+    for (size_t b = 0; b < nn; b++)
+        best[b] = -1;
 
-    /* the sum of each text: a largest figure, alone at its value, in a
-     * text of at least three prose facts (one document a side) */
-    size_t total_o = total_fact(vo), total_n = total_fact(vn);
     /* the prior-year values the new text gives, sorted */
     size_t nb_prior = 0;
-    prior_val *prior_vals = malloc((nn ? nn : 1) * sizeof *prior_vals);
-    if (!prior_vals)
-        goto done;
     for (size_t b = 0; b < nn; b++)
         if (vn->prior[vn->prose[b]] != SIZE_MAX)
             prior_vals[nb_prior++] = (prior_val){vn->s->recs[vn->prior[vn->prose[b]]]->value, b};
     qsort(prior_vals, nb_prior, sizeof *prior_vals, prior_cmp);
+    /* the sum of each text */
+    size_t total_o = total_fact(vo), total_n = total_fact(vn);
+
     for (size_t a = 0; a < no; a++) {
-        size_t nt = 0;
-        for (size_t t = 0; t < bo[a].n; t++) {
-            uint32_t id = bo[a].t[t].id;
-            if (diff_vocab_df(voc, id) > POSTING_CAP)
-                continue;
-            for (size_t q = post_start[id]; q < post_start[id + 1]; q++) {
-                size_t b = post[q];
-                if (acc[b] == 0)
-                    touched[nt++] = (uint32_t)b;
-                acc[b] += 1;
+        const belopp_record *ra = vo->s->recs[vo->prose[a]];
+        size_t nf = 0;
+        /* every mention of a against the new mentions sharing a rare term */
+        for (size_t q0 = mo.first[a]; q0 < mo.first[a + 1]; q0++) {
+            size_t x = mo.by_fact[q0], nt = 0;
+            for (size_t t = 0; t < bo[x].n; t++) {
+                uint32_t id = bo[x].t[t].id;
+                if (id >= nterms || diff_vocab_df(voc, id) > POSTING_CAP)
+                    continue;
+                for (size_t q = post_start[id]; q < post_start[id + 1]; q++) {
+                    size_t y = post[q];
+                    if (acc[y] == 0)
+                        touched[nt++] = (uint32_t)y;
+                    acc[y] = 1;
+                }
+            }
+            for (size_t q = 0; q < nt; q++) {
+                size_t y = touched[q], b = mn.fact[y];
+                acc[y] = 0;
+                double cos = norm_o[x] > 0 && norm_n[y] > 0
+                                 ? diff_bag_dot(&bo[x], &bn[y]) / (norm_o[x] * norm_n[y]) : 0;
+                double sim = cos;
+                /* a heading shared is no pair by itself: the figures' own
+                 * sentences must share a word */
+                if (diff_bag_dot(&lo_o[x], &lo_n[y]) <= 0)
+                    sim = 0;
+                if (best[b] < 0)
+                    touched_f[nf++] = (uint32_t)b;
+                if (sim > best[b])
+                    best[b] = sim;
             }
         }
         /* a new figure whose prior-year value in parentheses is this one's */
-        const belopp_record *ra0 = vo->s->recs[vo->prose[a]];
-        {
-            size_t lo = 0, hi = nb_prior;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (prior_vals[mid].v < ra0->value)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            for (; lo < nb_prior && prior_vals[lo].v == ra0->value; lo++) {
-                size_t b = prior_vals[lo].b;
-                if (acc[b] == 0)
-                    touched[nt++] = (uint32_t)b;
-                acc[b] += 1;
-            }
-            if (a == total_o && total_n != SIZE_MAX) {
-                if (acc[total_n] == 0)
-                    touched[nt++] = (uint32_t)total_n;
-                acc[total_n] += 1;
-            }
+        size_t lo = 0, hi = nb_prior;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (prior_vals[mid].v < ra->value)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        /* exact score for each candidate; keep the best TOP_K */
-        diff_edge best[TOP_K];
+        for (; lo < nb_prior && prior_vals[lo].v == ra->value; lo++) {
+            size_t b = prior_vals[lo].b;
+            if (!equal_value(vn->s->recs[vn->prior[vn->prose[b]]], ra))
+                continue;
+            if (best[b] < 0)
+                touched_f[nf++] = (uint32_t)b;
+            if (best[b] < PRIOR_COS)
+                best[b] = PRIOR_COS; /* the new text says this was the old value */
+        }
+        if (a == total_o && total_n != SIZE_MAX) {
+            if (best[total_n] < 0)
+                touched_f[nf++] = (uint32_t)total_n;
+            if (best[total_n] < TOTAL_COS)
+                best[total_n] = TOTAL_COS; /* the sum of each text */
+        }
+        /* score the candidate facts; keep the best TOP_K */
+        diff_edge top[TOP_K];
         size_t nb = 0;
-        const belopp_record *ra = vo->s->recs[vo->prose[a]];
-        for (size_t q = 0; q < nt; q++) {
-            size_t b = touched[q];
-            acc[b] = 0;
+        for (size_t q = 0; q < nf; q++) {
+            size_t b = touched_f[q];
+            double sim = best[b];
+            best[b] = -1;
             const belopp_record *rb = vn->s->recs[vn->prose[b]];
-            if (strcmp(ra->currency, rb->currency) != 0)
+            if (sim < PROSE_MIN_COS || strcmp(ra->currency, rb->currency) != 0)
                 continue;
-            double cos = norm_o[a] > 0 && norm_n[b] > 0
-                             ? diff_bag_dot(&bo[a], &bn[b]) / (norm_o[a] * norm_n[b]) : 0;
-            cos = 0.6 * cos + 0.4 * diff_bag_overlap(&bo[a], &bn[b]);
-            if (total_o == a && total_n == b && cos < TOTAL_COS)
-                cos = TOTAL_COS; /* the sum of each text */
-            size_t pi = vn->prior[vn->prose[b]];
-            if (pi != SIZE_MAX && equal_value(vn->s->recs[pi], ra) && cos < PRIOR_COS)
-                cos = PRIOR_COS; /* the new text says this was the old value */
-            if (getenv("BELOPP_DIFF_DEBUG"))
-                fprintf(stderr, "cand %s | %s : %.3f\n", ra->text, rb->text, cos);
-            if (cos < PROSE_MIN_COS)
-                continue;
-            if (cos > 1)
-                cos = 1;
+            if (sim > 1)
+                sim = 1;
+            /* the place in the text: a tie-breaker, neutral when a side has one figure */
             double pa = no > 1 ? (double)a / (double)(no - 1) : 0,
                    pb = nn > 1 ? (double)b / (double)(nn - 1) : 0;
-            double score = 0.75 * cos + 0.15 * value_sim(ra, rb) + 0.10 * (1 - fabs(pa - pb));
-            diff_edge e = {(uint32_t)a, (uint32_t)b, (int64_t)llround(score * 1e6)};
-            if (e.w <= 0)
+            double place = no > 1 && nn > 1 ? 1 - fabs(pa - pb) : 0.5;
+            double score = 0.75 * sim + 0.15 * value_sim(ra, rb) + 0.10 * place;
+            /* weigh a pair by what it scores above the bar: maximising the
+             * total of raw scores would favour many weak pairs over fewer
+             * good ones */
+            if (score <= PAIR_MIN)
                 continue;
+            diff_edge e = {(uint32_t)a, (uint32_t)b, (int64_t)llround((score - PAIR_MIN) * 1e6)};
             if (nb < TOP_K) {
-                best[nb++] = e;
+                top[nb++] = e;
             } else {
                 size_t worst = 0;
                 for (size_t z = 1; z < nb; z++)
-                    if (best[z].w < best[worst].w)
+                    if (top[z].w < top[worst].w)
                         worst = z;
-                if (e.w > best[worst].w)
-                    best[worst] = e;
+                if (e.w > top[worst].w)
+                    top[worst] = e;
             }
         }
-        for (size_t z = 0; z < nb; z++) {
-            if (ne == ecap) {
-                ecap = ecap ? ecap * 2 : 256;
-                diff_edge *ns = realloc(edges, ecap * sizeof *ns);
-                if (!ns) {
-                    free(prior_vals);
-                    goto done;
-                }
-                edges = ns;
-            }
-            edges[ne++] = best[z];
-        }
+        for (size_t z = 0; z < nb; z++)
+            if (push_edge(&edges, &ne, &ecap, top[z]) < 0)
+                goto done;
     }
-    free(prior_vals);
     if (diff_assign(edges, ne, no, nn, out->match) < 0)
         goto done;
     for (size_t k = 0; k < ne; k++)
         if (out->match[edges[k].a] == (int64_t)edges[k].b)
-            out->score[edges[k].a] = (int)((edges[k].w + 500) / 1000);
+            out->score[edges[k].a] = (int)((edges[k].w + 500) / 1000) + (int)llround(PAIR_MIN * 1000);
     rc = 0;
 done:
-    for (size_t k = 0; bo && k < no; k++)
-        diff_bag_free(&bo[k]);
-    for (size_t k = 0; bn && k < nn; k++)
-        diff_bag_free(&bn[k]);
-    free(bo), free(bn), free(norm_o), free(norm_n);
-    free(post_start), free(post), free(acc), free(touched), free(edges);
+    for (size_t x = 0; bo && x < mo.n; x++)
+        diff_bag_free(&bo[x]);
+    for (size_t x = 0; bn && x < mn.n; x++)
+        diff_bag_free(&bn[x]);
+    for (size_t x = 0; lo_o && x < mo.n; x++)
+        diff_bag_free(&lo_o[x]);
+    for (size_t x = 0; lo_n && x < mn.n; x++)
+        diff_bag_free(&lo_n[x]);
+    free(lo_o), free(lo_n);
+    free(bo), free(bn), free(norm_o), free(norm_n), free(acc), free(best);
+    free(post_start), free(post), free(touched), free(touched_f), free(prior_vals), free(edges);
+    mentions_free(&mo);
+    mentions_free(&mn);
     diff_vocab_free(voc);
     return rc;
 }

@@ -6,7 +6,8 @@
  *   writers ("förlossningsvården" / "Förlossningsvård"): the Snowball Swedish
  *   stemmer folds the inflections (regionerna → region, kommunerna → kommun);
  *   it does not fold case, so words are lower-cased first (utf8proc), and
- *   it keeps the definite -n after a vowel ("psykiatrin"), dropped here;
+ *   it keeps the definite -n or -t after a vowel ("psykiatrin", "området"),
+ *   dropped here;
  * - numbers and years around a figure change from year to year and say
  *   nothing about the item: only words of letters are terms;
  * - a hyphen joins the parts of "E-hälsa" and "hälso- och sjukvården": it
@@ -147,8 +148,8 @@ static int add_word(diff_vocab *v, diff_bag *bag, const char *buf, size_t len, d
         return 0;
     /* the stemmer leaves the definite -n of a noun ending in a vowel
      * ("psykiatrin", "ungdomspsykiatrin"): drop it from long stems */
-    if (sl >= 7 && st[sl - 1] == 'n' && strchr("aeiouy", st[sl - 2]))
-        sl--;
+    if (sl >= 7 && (st[sl - 1] == 'n' || st[sl - 1] == 't') && strchr("aeiouy", st[sl - 2]))
+        sl--; /* and the -t of "området" */
     int64_t id = intern(v, (const char *)st, sl);
     if (id < 0 || bag_push(bag, (uint32_t)id, w) < 0)
         return -1;
@@ -174,9 +175,19 @@ static int add_word(diff_vocab *v, diff_bag *bag, const char *buf, size_t len, d
 
 int diff_bag_add_text(diff_vocab *v, diff_bag *bag, const char *s, size_t len, double w)
 {
+    return diff_bag_add_near(v, bag, s, len, w, 0);
+}
+
+/* Calls word(ctx, buf, len, index) for each word of s[0..len), lower-cased;
+ * index counts every word, terms or not.  Returns the count, or -1 when a
+ * callback fails. */
+static long each_word(const char *s, size_t len, int (*word)(void *, const char *, size_t, long),
+                      void *ctx)
+{
     char buf[256];
     size_t bl = 0;
     int digit = 0, toolong = 0;
+    long idx = 0;
     size_t i = 0;
     while (i <= len) {
         utf8proc_int32_t c = -1;
@@ -207,14 +218,44 @@ int diff_bag_add_text(diff_vocab *v, diff_bag *bag, const char *s, size_t len, d
                 toolong = 1;
             }
         } else {
-            if (bl && !digit && !toolong && add_word(v, bag, buf, bl, w) < 0)
-                return -1;
+            if (bl) {
+                if (!digit && !toolong && word && word(ctx, buf, bl, idx) < 0)
+                    return -1;
+                idx++;
+            }
             bl = 0;
             digit = toolong = 0;
         }
         i += (size_t)k;
     }
-    return 0;
+    return idx;
+}
+
+typedef struct {
+    diff_vocab *v;
+    diff_bag *bag;
+    double w;
+    int dir;
+    long n;
+} near_ctx;
+
+static int near_word(void *p, const char *buf, size_t len, long idx)
+{
+    near_ctx *c = p;
+    double w = c->w;
+    if (c->dir) {
+        long d = c->dir > 0 ? idx : c->n - 1 - idx; /* words between it and the figure */
+        w *= 4.0 / (4.0 + (double)d);
+    }
+    return add_word(c->v, c->bag, buf, len, w);
+}
+
+int diff_bag_add_near(diff_vocab *v, diff_bag *bag, const char *s, size_t len, double w, int dir)
+{
+    near_ctx c = {v, bag, w, dir, 0};
+    if (dir)
+        c.n = each_word(s, len, NULL, NULL);
+    return each_word(s, len, near_word, &c) < 0 ? -1 : 0;
 }
 
 static int term_cmp(const void *a, const void *b)

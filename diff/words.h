@@ -35,6 +35,11 @@ typedef struct {
  * when out of memory. */
 int diff_bag_add_text(diff_vocab *v, diff_bag *bag, const char *s, size_t len, double w);
 
+/* The same, each word weighted down by its distance from the figure: dir
+ * 1 when the figure stands before s (the words after it), -1 when after s
+ * (the words before it): w * 4 / (4 + words between). */
+int diff_bag_add_near(diff_vocab *v, diff_bag *bag, const char *s, size_t len, double w, int dir);
+
 /* Sorts the bag and merges repeated terms (largest weight). */
 void diff_bag_finish(diff_bag *bag);
 
