@@ -111,16 +111,16 @@ static int view_make(const diff_side *s, view *v)
         return -1;
     for (size_t d = 0; d < s->ndocs; d++) {
         size_t a = s->docs[d].first, b = a + s->docs[d].count;
-        const char *heading = NULL, *ctx = NULL, *prev = NULL;
+        const char *heading = NULL, *cur_ctx = NULL, *prev = NULL;
         for (size_t i = a; i < b; i++) {
             const belopp_record *r = s->recs[i];
             v->sp[i] = (span){-1, -1, -1, -1, 1};
             if (r->kind == BELOPP_KIND_HEADING)
                 heading = r->context;
             v->section[i] = s->heading[i] ? s->heading[i] : heading;
-            if (is_prose(r) && r->context && (!ctx || strcmp(ctx, r->context) != 0)) {
-                prev = ctx;
-                ctx = r->context;
+            if (is_prose(r) && r->context && (!cur_ctx || strcmp(cur_ctx, r->context) != 0)) {
+                prev = cur_ctx;
+                cur_ctx = r->context;
             }
             v->prev_ctx[i] = is_prose(r) ? prev : NULL;
         }
