@@ -143,14 +143,23 @@ static belopp_status value_of(const char *s, belopp_span num, int exp10, int neg
     return st;
 }
 
+/* The diagnostic code for a failed conversion. */
+static belopp_diag_code status_code(belopp_status st)
+{
+    return st == BELOPP_E_OVERFLOW   ? BELOPP_DIAG_OVERFLOW
+           : st == BELOPP_E_FRACTION ? BELOPP_DIAG_FRACTION
+                                     : BELOPP_DIAG_NUMBER;
+}
+
 /* Says that the amount written at sp is left out, and why. */
-static void report(belopp_diags *diags, const belopp_text *t, belopp_span sp, const char *why)
+static void report(belopp_diags *diags, const belopp_text *t, belopp_span sp,
+                   belopp_diag_code code, const char *why)
 {
     const char *s = belopp_text_data(t);
     int shown = (int)(sp.end - sp.start > 60 ? 60 : sp.end - sp.start);
     while (shown > 0 && ((unsigned char)s[sp.start + (size_t)shown] & 0xC0) == 0x80)
         shown--; /* never cut a character in two */
-    belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, sp.start),
+    belopp_diags_add(diags, BELOPP_ERROR, code, belopp_text_src_start(t, sp.start),
                      "\"%.*s%s\": %s; amount left out", shown, s + sp.start,
                      (size_t)shown < sp.end - sp.start ? "…" : "", why);
 }
@@ -163,7 +172,7 @@ static int placed(const belopp_text *t, const belopp_amount *a, belopp_diags *di
 {
     if (a->src.end > a->src.start)
         return 1;
-    report(diags, t, a->text, "not found in the input's bytes");
+    report(diags, t, a->text, BELOPP_DIAG_UNPLACED, "not found in the input's bytes");
     return 0;
 }
 
@@ -279,7 +288,7 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
         st = value_of(s, k->number2, exp10, 0, &am.minor_high);
     }
     if (st != BELOPP_OK) {
-        report(diags, t, k->whole, belopp_status_message(st));
+        report(diags, t, k->whole, status_code(st), belopp_status_message(st));
         return 0;
     }
     if (!placed(t, &am, diags))
@@ -298,7 +307,7 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
         int neg = s[k->comparison.start] == '-' || (unsigned char)s[k->comparison.start] == 0xE2;
         st = value_of(s, k->comparison, exp10, neg, &cmp.minor);
         if (st != BELOPP_OK)
-            report(diags, t, k->comparison, belopp_status_message(st));
+            report(diags, t, k->comparison, status_code(st), belopp_status_message(st));
         else if (placed(t, &cmp, diags) && push(&cl->out, cmp) < 0)
             return -1;
     }

@@ -222,7 +222,7 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         if (rc < 0) {
             char msg[160];
             pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg, sizeof msg);
-            belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, *off),
+            belopp_diags_add(diags, BELOPP_ERROR, BELOPP_DIAG_MATCH_LIMIT, belopp_text_src_start(t, *off),
                              "matching stopped: %s", msg);
             *off = len;
             return -1;
@@ -284,7 +284,7 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments 
         void *grown = c;
         if (belopp_grow(&grown, &cap, count + 1, sizeof *c) < 0) {
             free(c);
-            belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory");
+            belopp_diags_add(diags, BELOPP_ERROR, BELOPP_DIAG_NOMEM, BELOPP_NO_OFFSET, "out of memory");
             return -1;
         }
         c = grown;
