@@ -21,7 +21,7 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 LIB_SRC := extract/grow.c extract/text.c extract/diag.c extract/read.c extract/html.c \
            extract/segment.c extract/match.c extract/classify.c normalize/nfc.c \
-           normalize/amount.c emit/xml.c cli/pipeline.c
+           normalize/amount.c normalize/lexicon.c emit/xml.c cli/pipeline.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_TESTS := read text html amount nfc segment match classify xml cases
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/unit_%)
