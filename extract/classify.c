@@ -3,10 +3,13 @@
  * Design note: precision first.  A wrong figure in a budget database is
  * worse than a missing one, so a number is money only on positive evidence:
  * - a currency after it: "200 miljoner kronor", "45 mkr";
- * - a scale word after it, in a text that names a currency somewhere, and
- *   then a word that continues a money phrase, not a counted noun:
- *   "2,4 miljarder till regionerna", "85 miljoner som ska", a heading
- *   "3,2 miljarder till utveckling…" — but "2,3 miljoner invånare" is not;
+ * - a currency before it: "SEK 30", "€5,90" (not a year alone: "SEK 2025");
+ * - "miljon(er)/miljard(er)/biljon(er)" after it, in a text that names a
+ *   currency somewhere or a sentence about a budget or a deficit, unless it
+ *   counts something: "189 miljoner i statsbidrag", "1 miljard vardera" are
+ *   money, "2,3 miljoner invånare", "2 miljoner vaccinerats" are not;
+ * - a unit on the next line only inside one sentence ("Tabell 1" over
+ *   "Miljoner kronor" is nothing);
  * - a bare number in a table row under a header that names the unit:
  *   "Stockholm 2 111" under "Miljoner kronor" (but not "12 %").
  * Everything else — dates, years, phone numbers, counts, "1177" — is left.
@@ -175,15 +178,18 @@ static const belopp_unit *unit_of(const char *s, belopp_span sp)
     return sp.start == sp.end ? NULL : belopp_unit_lookup(s + sp.start, sp.end - sp.start);
 }
 
-/* The decimal mark of a number in digits: ',' ("6 250,5", "7.250.000"),
+/* The decimal mark of a number in digits: ':' ("3:37 SEK"), ',' ("6 250,5", "7.250.000"),
  * or '.' when the digits after the last dot are not a group of three
  * ("£ 8.10 miljoner"; the matcher allows that only after a currency). */
 static char decimal_mark(const char *s, belopp_span num)
 {
     size_t dot = num.end;
-    for (size_t i = num.start; i < num.end; i++)
+    for (size_t i = num.start; i < num.end; i++) {
+        if (s[i] == ':')
+            return ':'; /* "3:37 SEK" */
         if (s[i] == '.')
             dot = i;
+    }
     return dot < num.end && num.end - dot - 1 != 3 ? '.' : ',';
 }
 
@@ -309,6 +315,11 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
         return 0;
     if (year_before_till(s, k))
         keep_high_end(k);
+    /* "avsnitt SEK 2025": a code before a year alone is no price */
+    if (k->prefix_currency.start != k->prefix_currency.end && k->scale.start == k->scale.end &&
+        k->currency.start == k->currency.end && k->number2.start == k->number2.end &&
+        belopp_is_year(s, k->number))
+        return 0;
     /* A unit on the next line belongs to the number only inside one sentence:
      * "Tabell 1" over "Miljoner kronor" is no amount. */
     size_t unit_end = k->scale.end > k->currency.end ? k->scale.end : k->currency.end;
@@ -344,7 +355,9 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
         const belopp_table *tb = belopp_segments_table(g, row->table);
         exp10 = tb->exp10;
         currency = tb->currency;
-    } else if (scale && scale->exp10 >= 6 && cl->money_text &&
+    } else if (scale && scale->exp10 >= 6 &&
+               (cl->money_text || belopp_words_within(BELOPP_WORDS_MONEY_CONTEXT, s + sentence.start,
+                                                      sentence.end - sentence.start)) &&
                !counts_something(s, len, k->scale.end, sentence, k->number.start)) {
         exp10 = scale->exp10;
         currency = "SEK";
@@ -363,7 +376,10 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
         .column = cl->cell,
         .currency = currency,
         .minor_exp = minor_exp,
-        .qualifier = from_is_a_change(s, len, k, k->whole.end) ? NULL : qualifier_kind(s, k->qualifier),
+        .qualifier = from_is_a_change(s, len, k, k->per.end > k->whole.end ? k->per.end
+                                                                            : k->whole.end)
+                         ? NULL
+                         : qualifier_kind(s, k->qualifier),
         .per = k->per,
     };
     belopp_status st = value_of(s, k->number, exp10, minor_exp, negative, &am.minor);

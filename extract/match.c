@@ -10,6 +10,16 @@
  * - Unit words follow the number after spaces or one line break ("4,1\n
  *   miljarder kronor"); "kr" must end a word, so "kris" and "Kronoberg" are
  *   not units.
+ * - A currency may stand before the number instead, spaced or glued ("SEK 30",
+ *   "EUR29,99", "€5,90"); after one a decimal point with one or two digits
+ *   is a decimal ("£ 8.10 miljoner"), three digits after a point a group.
+ * - "3:37 SEK", "12:50 kr": a colon parts kronor and öre before a currency.
+ * - "2 kronor och 23 öre", "5 euro och 50 cent" are one amount.
+ * - A per-phrase follows the unit: "/mån", "per listad patient och år",
+ *   "i månaden", "om året", "styck"; it is read here in C, not by the pattern.
+ * - "(79)" after an amount, or between number and unit ("66 (139) MSEK"),
+ *   is last year's figure only in a report (a text that names itself one or
+ *   holds two such figures); "kostar 25 kr (2 kulor)" is none.
  * - Ranges: "mellan 4 och 5", "200–300", "35 till 45", "en till två".
  * - A range dash has at most one space on each side ("200–300", "4 - 5");
  *   a tab before a minus sign separates table columns ("800<TAB>-40").
@@ -17,6 +27,8 @@
  *   makes a global loop quadratic; our input is repaired by read.c, so every
  *   call passes PCRE2_NO_UTF_CHECK.  UCP makes \p and \h Unicode-aware;
  *   digits are written [0-9] because \d would take Arabic-Indic digits.
+ * - Every word of the pattern comes from normalize/lexicon.c; the pattern is
+ *   built in a buffer that grows with it.
  */
 #include "match.h"
 
@@ -43,7 +55,7 @@ struct belopp_matcher {
     pcre2_match_context *mctx;
     int jit; /* JIT-compiled: match through pcre2_jit_match */
     int text_is_report; /* of the text being matched: see belopp_match_next */
-    int g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_num2, g_adj, g_scale, g_cur, g_sub,
+    int g_cmp0, g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_num2, g_adj, g_scale, g_cur, g_sub,
         g_subname;
 };
 
@@ -255,6 +267,8 @@ static char *build_pattern(void)
     /* A foreign amount after its currency may have a decimal point: "£ 8.10
      * miljoner".  One or two digits after it: three are a thousands group. */
     sb_puts(&b, "(?:(?<num>(?(<pcur>)[0-9]+\\.[0-9]{1,2}(?![0-9]|[.,][0-9])|(*F))|");
+    /* "3:37 SEK", "12:50 kr": kronor and öre with a colon, before a currency */
+    sb_printf(&b, "[0-9]{1,3}:[0-9]{2}(?=\\h*%s(?![\\p{L}\\p{N}]))|", any_cur.p ? any_cur.p : "");
     /* A grouped number broken at its space by a line break (PDF text), only
      * when a unit follows: "12\n500 kronor". */
     sb_printf(&b,
@@ -271,6 +285,9 @@ static char *build_pattern(void)
               "(?:(?(<between>)\\h+och\\h+|(?:[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?|\\h+till\\h+))"
               "(?<num2>%s|%s))?",
               num.p ? num.p : "", words.p ? words.p : "");
+    /* "66 (139) MSEK": last year's figure between number and unit, in reports */
+    sb_printf(&b, "(?:\\h*\\((?<cmp0>[-\\x{2212}]?%s)\\)(?=\\h*(?:%s|%s)))?", num.p ? num.p : "",
+              any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
     sb_printf(&b, "(?:%s(?<adj>%s)%s)?", sp, adj.p ? adj.p : "", sp);
     sb_printf(&b, "(?:%s", sp);
     sb_units(&b, "scale", UNITS_SCALE);
@@ -370,6 +387,7 @@ belopp_matcher *belopp_matcher_new(char *err, size_t errlen)
     m->g_cur = GROUP("cur");
     m->g_sub = GROUP("sub");
     m->g_subname = GROUP("subname");
+    m->g_cmp0 = GROUP("cmp0");
 #undef GROUP
     return m;
 }
@@ -515,7 +533,7 @@ static size_t comparison_figure(const char *s, size_t len, size_t i, belopp_span
                        is_digit(s[j + n]) && is_digit(s[j + n + 1]) && is_digit(s[j + n + 2]) &&
                        (j + n + 3 == len || !is_digit(s[j + n + 3]));)
             j += n + 3;
-    if (j + 1 < len && s[j] == ',' && is_digit(s[j + 1]))
+    if (j + 1 < len && (s[j] == ',' || s[j] == ':') && is_digit(s[j + 1]))
         for (j++; j < len && is_digit(s[j]); j++)
             ;
     size_t e = j;
@@ -613,9 +631,9 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         }
         size_t match_end = ov[1];
         if (!empty(k.sub) && !compound_fits(s, &k)) {
-            /* "5 dollar och 50 öre": the dollars alone; "50 öre" is matched next */
+            /* "5 dollar och 50 öre": the dollars alone; "50 öre" of no known
+             * currency is left out (precision first) */
             k.sub = k.sub_unit = (belopp_span){0, 0};
-            match_end = k.currency.end;
         }
         /* The amount as written: from "mellan", a currency sign or a minus
          * sign to the last unit word; "per …" and "(79)" are kept apart. */
@@ -635,9 +653,13 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         end = k.sub_unit.end > end ? k.sub_unit.end : end;
         k.whole = (belopp_span){start, end};
         int bare = !k.in_words && empty(k.scale) && empty(k.currency) && empty(k.prefix_currency);
+        belopp_span cmp0 = group(ov, m->g_cmp0);
+        if (!empty(cmp0) && m->text_is_report)
+            k.comparison = cmp0;
         if (!bare) {
             match_end = per_phrase(s, len, match_end, &k.per);
-            if (m->text_is_report && (!empty(k.currency) || !empty(k.prefix_currency)))
+            if (m->text_is_report && empty(k.comparison) &&
+                (!empty(k.currency) || !empty(k.prefix_currency)))
                 match_end = comparison_figure(s, len, match_end, &k.comparison);
         }
         *off = match_end > *off ? match_end : *off + 1;

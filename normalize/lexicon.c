@@ -341,6 +341,17 @@ static const char *const REPORT[] = {
     "delårsrapport", "bokslutskommuniké", "kvartalsrapport", "årsredovisning",
     "motsvarande period", "föregående år", "jämförelseperiod", "fg år", NULL};
 
+/* Stems that make a sentence about money, so that "Underskottet blev 22,9
+ * miljoner" is kronor even where the text names no currency: the nouns of
+ * Swedish municipal and state budget reporting (Kommunallagen's "budget",
+ * "underskott", "överskott"; Ekonomistyrningsverket's "anslag", "intäkter",
+ * "kostnader") and of company reports ("omsättning", "vinst", "förlust").
+ * They are matched inside words too: "statsbidrag", "driftunderskott". */
+static const char *const MONEY_CONTEXT[] = {
+    "underskott", "överskott", "budget", "kostnad", "anslag", "bidrag", "intäkt", "vinst",
+    "förlust", "omsättning", "investering", "besparing", "avgift", "ersättning", "pengar",
+    "miljonbelopp", "sparbeting", "skulder", NULL};
+
 const char *const *belopp_words(belopp_word_list list)
 {
     switch (list) {
@@ -354,6 +365,7 @@ const char *const *belopp_words(belopp_word_list list)
     case BELOPP_WORDS_COUNT_CONTEXT: return COUNT_CONTEXT;
     case BELOPP_WORDS_AUXILIARY: return AUXILIARY;
     case BELOPP_WORDS_REPORT: return REPORT;
+    case BELOPP_WORDS_MONEY_CONTEXT: return MONEY_CONTEXT;
     }
     return SCALE_ADJ + 3; /* the empty list */
 }
@@ -363,6 +375,21 @@ int belopp_words_has(belopp_word_list list, const char *s, size_t n)
     for (const char *const *w = belopp_words(list); *w; w++)
         if (belopp_word_equal(s, n, *w))
             return 1;
+    return 0;
+}
+
+int belopp_words_within(belopp_word_list list, const char *s, size_t n)
+{
+    /* Swedish letters keep their byte length under case folding (Ö, ö) */
+    for (size_t i = 0; i < n; i++) {
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            continue;
+        for (const char *const *w = belopp_words(list); *w; w++) {
+            size_t l = strlen(*w);
+            if (l <= n - i && belopp_word_equal(s + i, l, *w))
+                return 1;
+        }
+    }
     return 0;
 }
 

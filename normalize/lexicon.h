@@ -91,13 +91,18 @@ typedef enum {
     BELOPP_WORDS_COUNT_VERB,    /* what counted people do: "vaccinerats", "bor" */
     BELOPP_WORDS_COUNT_CONTEXT, /* before a count: "antalet", "befolkningen" (prefixes) */
     BELOPP_WORDS_AUXILIARY,     /* skipped before a count verb: "har", "hade" */
-    BELOPP_WORDS_REPORT         /* a report with "(79)" comparison figures */
+    BELOPP_WORDS_REPORT,        /* a report with "(79)" comparison figures */
+    BELOPP_WORDS_MONEY_CONTEXT  /* a sentence about money: "underskott", "budget" (stems) */
 } belopp_word_list;
 
 const char *const *belopp_words(belopp_word_list list);
 
 /* Is s[0, n) (any case) one of the words of list? */
 int belopp_words_has(belopp_word_list list, const char *s, size_t n);
+
+/* Does s[0, n) (any case) hold one of the words of list anywhere, also
+ * inside a longer word ("statsbidrag" holds "bidrag")? */
+int belopp_words_within(belopp_word_list list, const char *s, size_t n);
 
 /* Does s[0, n) (any case) start with one of the words of list? */
 int belopp_words_prefix(belopp_word_list list, const char *s, size_t n);
