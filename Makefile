@@ -23,7 +23,7 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 LIB_SRC := extract/grow.c extract/text.c extract/diag.c extract/read.c extract/html.c \
            extract/segment.c extract/match.c extract/classify.c extract/clean.c \
            extract/record.c extract/extract.c normalize/nfc.c normalize/amount.c \
-           emit/writer.c emit/xml.c emit/csv.c emit/jsonl.c
+           normalize/lexicon.c emit/writer.c emit/xml.c emit/csv.c emit/jsonl.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB_A := $(BUILD)/libbelopp.a
 SONAME := libbelopp.so.0

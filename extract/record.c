@@ -444,7 +444,7 @@ const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amou
     r->source = rc->source;
     r->sha256 = rc->sha256;
     memcpy(r->currency, a->currency, 3);
-    r->minor_exp = 2;
+    r->minor_exp = a->minor_exp;
     r->is_range = a->is_range;
     r->value = a->minor;
     r->value_high = a->is_range ? a->minor_high : a->minor;
