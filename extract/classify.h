@@ -23,7 +23,9 @@ typedef struct {
     const belopp_row *row; /* the table row, for a table cell; else NULL */
     size_t column;         /* for a table cell: its 0-based value column */
     const char *currency;  /* ISO 4217 */
-    int64_t minor;         /* value in minor units: öre for SEK; the low end of a range */
+    int minor_exp;         /* ISO 4217 minor-unit exponent: 2 for SEK, 0 for JPY */
+    int64_t minor;         /* value in minor units (10^-minor_exp of the currency): öre
+                              for SEK, whole yen for JPY; the low end of a range */
     int is_range;          /* "4–5 miljarder": minor .. minor_high */
     int64_t minor_high;
     const char *qualifier; /* "approx", "at-least", "at-most", or NULL */
