@@ -237,7 +237,7 @@ static void pad(FILE *out, const char *s, size_t w, int right)
 
 typedef struct {
     char what[WHAT_MAX * 4 + 8];
-    char old[200], new[200], change[200], pct[48];
+    char old[200], new[200], change[200], pct[64];
 } text_cells;
 
 static void text_cells_of(const row *r, text_cells *c)
@@ -259,7 +259,7 @@ static void text_cells_of(const row *r, text_cells *c)
             people_amount(r->f.dlo, e, 1, c->change);
         if (r->f.has_pct) {
             char p[48];
-            sprintf(c->pct, "%s %%", pct_str(r->f.pct, ',', 1, p));
+            snprintf(c->pct, sizeof c->pct, "%s %%", pct_str(r->f.pct, ',', 1, p));
         }
     }
 }

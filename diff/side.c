@@ -566,12 +566,14 @@ static int read_amount(diff_side *s, xmlNodePtr n, const char *source, const cha
         sentence = child_text(n, "context");
     char *label = child_text(n, "label");
     char *caption = child_text(n, "caption");
+    char *heading = child_text(n, "heading");
     r.per = per;
     r.column_title = column;
     r.text = text ? text : "";
     r.context = sentence;
     r.label = label;
     r.caption = caption;
+    r.heading = heading;
     if (kind && strcmp(kind, "heading") == 0)
         r.kind = BELOPP_KIND_HEADING;
     else if ((kind && strcmp(kind, "cell") == 0) || (!kind && label))
@@ -580,7 +582,7 @@ static int read_amount(diff_side *s, xmlNodePtr n, const char *source, const cha
         r.kind = BELOPP_KIND_PROSE;
     belopp_record *copy = belopp_record_dup(&r);
     xmlFree(per), xmlFree(column), xmlFree(kind), xmlFree(text), xmlFree(sentence);
-    xmlFree(label), xmlFree(caption);
+    xmlFree(label), xmlFree(caption), xmlFree(heading);
     if (!copy || push_record(s, copy) < 0) {
         belopp_record_free(copy);
         return -2;
