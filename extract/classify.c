@@ -7,8 +7,12 @@
  *   then a word that continues a money phrase, not a counted noun:
  *   "2,4 miljarder till regionerna", "85 miljoner som ska", a heading
  *   "3,2 miljarder till utveckling…" — but "2,3 miljoner invånare" is not;
- * - a bare number in a table row under a header that names the unit:
- *   "Stockholm 2 111" under "Miljoner kronor" (but not "12 %").
+ * - a cell of a table whose header names the unit: "Stockholm 2 111" under
+ *   "Miljoner kronor" (but not "12 %"); the table stage (segment.c) splits
+ *   the rows into cells and values them, and they are written from there.
+ * - A number and its unit on different lines belong together only inside
+ *   one sentence: "Tabell 1" over "Miljoner kronor" is not 1 miljon kronor,
+ *   nor "Bilaga 3" over "MSEK" 3 MSEK.
  * Everything else — dates, years, phone numbers, counts, "1177" — is left.
  */
 #include "classify.h"
@@ -115,12 +119,6 @@ static const char *qualifier_kind(const char *s, belopp_span q)
     return NULL;
 }
 
-static int followed_by_percent(const char *s, size_t len, size_t end)
-{
-    end = skip_spaces(s, end, len);
-    return end < len && s[end] == '%';
-}
-
 static const belopp_unit *unit_of(const char *s, belopp_span sp)
 {
     return sp.start == sp.end ? NULL : belopp_unit_lookup(s + sp.start, sp.end - sp.start);
@@ -167,6 +165,19 @@ static int placed(const belopp_text *t, const belopp_amount *a, belopp_diags *di
     return 0;
 }
 
+/* "Tabell 1" over "Miljoner kronor", "Bilaga 3" over "MSEK": the number
+ * ends one sentence (a heading, a caption) and its unit begins another. */
+static int unit_on_another_sentence(const char *s, const belopp_segments *g,
+                                    const belopp_candidate *k)
+{
+    belopp_span unit = k->scale.start != k->scale.end ? k->scale : k->currency;
+    if (unit.start == unit.end || unit.start <= k->number.end ||
+        !memchr(s + k->number.end, '\n', unit.start - k->number.end))
+        return 0;
+    belopp_span sent = belopp_segments_sentence(g, k->number.end - 1, NULL);
+    return unit.start >= sent.end && sent.end > sent.start;
+}
+
 typedef struct {
     belopp_amount *a;
     size_t n, cap;
@@ -193,8 +204,7 @@ struct belopp_classifier {
     belopp_candidate *held;
     size_t nheld, capheld;
     amount_list out; /* decided and not yet taken */
-    const belopp_row *last_row;
-    size_t cell; /* the value column of the last table cell */
+    size_t next_row; /* table rows before it have been written */
     size_t row_hint, sentence_hint, src_hint; /* lookups go in text order */
 };
 
@@ -218,6 +228,53 @@ void belopp_classifier_free(belopp_classifier *cl)
     free(cl);
 }
 
+/* Writes the cells of the table rows that start before offset upto (all
+ * when upto is SIZE_MAX), and says which rows were left out.  Returns -1
+ * when out of memory. */
+static int flush_rows(belopp_classifier *cl, size_t upto, belopp_diags *diags)
+{
+    const belopp_text *t = cl->t;
+    const belopp_segments *g = cl->g;
+    const char *s = belopp_text_data(t);
+    const belopp_row *r;
+    while ((r = belopp_segments_row_at_index(g, cl->next_row)) != NULL && r->line.start < upto) {
+        cl->next_row++;
+        if (r->left_out) {
+            int shown = (int)(r->line.end - r->line.start > 80 ? 80 : r->line.end - r->line.start);
+            while (shown > 0 && ((unsigned char)s[r->line.start + (size_t)shown] & 0xC0) == 0x80)
+                shown--;
+            belopp_diags_add(diags, BELOPP_WARNING, belopp_text_src_start(t, r->line.start),
+                             "table row \"%.*s%s\" left out: %s", shown, s + r->line.start,
+                             (size_t)shown < r->line.end - r->line.start ? "…" : "", r->left_out);
+            continue;
+        }
+        for (size_t i = 0; i < r->ncells; i++) {
+            const belopp_cell *c = belopp_segments_cell(g, r->cell + i);
+            if (!c->money || c->empty)
+                continue;
+            if (c->status != BELOPP_OK) {
+                report(diags, t, c->text, belopp_status_message(c->status));
+                continue;
+            }
+            belopp_amount am = {
+                .text = c->text,
+                .src = belopp_text_src_span(t, c->text.start, c->text.end, &cl->src_hint),
+                .sentence = r->line,
+                .row = r,
+                .column = c->column,
+                .currency = c->currency,
+                .minor = c->minor,
+                .unit = c->unit,
+                .sum = c->sum,
+                .is_total = c->is_total,
+            };
+            if (placed(t, &am, diags) && push(&cl->out, am) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
 static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags *diags)
 {
@@ -239,22 +296,16 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
     const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
     if (!cur)
         cur = unit_of(s, k->prefix_currency);
-    const belopp_row *row = belopp_segments_row(g, k->whole.start, &cl->row_hint);
-    /* The n-th number in a row is in the n-th value column. */
-    cl->cell = row && row == cl->last_row ? cl->cell + 1 : 0;
-    cl->last_row = row;
+    /* a number in a table row is one of its cells, written from the segments */
+    if (belopp_segments_row_at(g, k->whole.start, &cl->row_hint))
+        return 0;
+    if (unit_on_another_sentence(s, g, k))
+        return 0;
     int exp10;
     const char *currency;
     if (cur) {
         exp10 = cur->exp10 + (scale ? scale->exp10 : 0);
         currency = cur->currency;
-    } else if (row && !scale) {
-        if (followed_by_percent(s, len, k->whole.end) ||
-            !belopp_segments_column_is_money(g, row, cl->cell))
-            return 0;
-        const belopp_table *tb = belopp_segments_table(g, row->table);
-        exp10 = tb->exp10;
-        currency = tb->currency;
     } else if (scale && cl->money_text && money_phrase_goes_on(s, len, k->scale.end)) {
         exp10 = scale->exp10;
         currency = "SEK";
@@ -267,8 +318,6 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
         .text = k->whole,
         .src = belopp_text_src_span(t, k->whole.start, k->whole.end, &cl->src_hint),
         .sentence = belopp_segments_sentence(g, k->whole.start, &cl->sentence_hint),
-        .row = row,
-        .column = cl->cell,
         .currency = currency,
         .qualifier = qualifier_kind(s, k->qualifier),
         .per = k->per,
@@ -317,6 +366,8 @@ static int decide_held(belopp_classifier *cl, belopp_diags *diags)
 
 int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k, belopp_diags *diags)
 {
+    if (cl->money_text && flush_rows(cl, k->whole.end, diags) < 0)
+        return -1;
     if (!cl->money_text && (k->currency.start != k->currency.end ||
                             k->prefix_currency.start != k->prefix_currency.end)) {
         cl->money_text = 1;
@@ -335,7 +386,9 @@ int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k, belo
 
 int belopp_classifier_finish(belopp_classifier *cl, belopp_diags *diags)
 {
-    return decide_held(cl, diags); /* the text named no currency: money_text stays 0 */
+    if (decide_held(cl, diags) < 0) /* the text named no currency: money_text stays 0 */
+        return -1;
+    return flush_rows(cl, SIZE_MAX, diags);
 }
 
 const belopp_amount *belopp_classifier_take(belopp_classifier *cl, size_t *n)
