@@ -547,11 +547,14 @@ typedef struct {
 
 #define NO_SPLIT (INT_MAX / 4)
 
-/* The best split of t[0, n) into exactly k cells, scored against ref[c]
- * (the usual digit count of column c; negative: unknown, no cost).  A
- * small dynamic programme over the group boundaries.  Returns the number
- * of best splits (0: none, 1, or 2 for several) and fills *out. */
-static int best_split(const token *t, size_t n, size_t k, const int *ref, split *out)
+/* The best split of t[0, n) into exactly k cells, scored against the
+ * columns: a cell costs 8 a digit outside lo[c] .. hi[c] (the sizes column
+ * c has where it is clear) plus 1 a digit away from ref[c] (its median);
+ * negative: unknown, no cost; ref NULL: no costs at all.  A small dynamic
+ * programme over the group boundaries.  Returns the number of best splits
+ * (0: none, 1, or 2 for several) and fills *out. */
+static int best_split(const token *t, size_t n, size_t k, const int *ref, const int *lo,
+                      const int *hi, split *out)
 {
     static const int inf = NO_SPLIT;
     int score[MAX_TOKENS + 1][BELOPP_MAX_COLUMNS + 1];
@@ -573,8 +576,12 @@ static int best_split(const token *t, size_t n, size_t k, const int *ref, split 
                     continue;
                 int cost = 0;
                 if (ref && ref[c - 1] >= 0 && t[i].kind != T_EMPTY) {
-                    cost = cell_digits(t, i, j) - ref[c - 1];
-                    cost = cost < 0 ? -cost : cost;
+                    int d = cell_digits(t, i, j);
+                    cost = d < ref[c - 1] ? ref[c - 1] - d : d - ref[c - 1];
+                    if (d < lo[c - 1])
+                        cost += 8 * (lo[c - 1] - d);
+                    else if (d > hi[c - 1])
+                        cost += 8 * (d - hi[c - 1]);
                 }
                 int sc = score[i][c - 1] + cost;
                 if (sc < score[j][c]) {
@@ -981,7 +988,7 @@ static int choose_split(const char *s, const token *t, size_t n, size_t k, const
     }
     *skip = 0;
     split a, b;
-    int wa = best_split(t, n, k, NULL, &a);
+    int wa = best_split(t, n, k, NULL, NULL, NULL, &a);
     if (wa == 1 && (!cut || consistent(t, &a, lo, hi))) {
         *out = a;
         return 1;
@@ -989,14 +996,14 @@ static int choose_split(const char *s, const token *t, size_t n, size_t k, const
     /* a stray footnote "1" before the values, where the count proves it */
     int marker = n > 1 && t[0].kind == T_NUM && t[0].idigits == 1 && !t[0].sign &&
                  !t[0].frac && !t[0].open && s[t[0].sp.start] != '0';
-    int wb = marker ? best_split(t + 1, n - 1, k, NULL, &b) : 0;
+    int wb = marker ? best_split(t + 1, n - 1, k, NULL, NULL, NULL, &b) : 0;
     if (!wa && wb == 1 && (!cut || consistent(t + 1, &b, lo, hi))) {
         *out = b;
         *skip = 1;
         return 1;
     }
-    wa = wa ? best_split(t, n, k, ref, &a) : 0;
-    wb = wb ? best_split(t + 1, n - 1, k, ref, &b) : 0;
+    wa = wa ? best_split(t, n, k, ref, lo, hi, &a) : 0;
+    wb = wb ? best_split(t + 1, n - 1, k, ref, lo, hi, &b) : 0;
     /* the "1" is a mark only if the row then fits its columns exactly and
      * does not otherwise */
     if (wb == 1 && fits(t + 1, &b, lo, hi, 0) && !(wa == 1 && fits(t, &a, lo, hi, 0))) {
@@ -1021,7 +1028,7 @@ static int choose_split(const char *s, const token *t, size_t n, size_t k, const
         if (!tail_ok)
             continue;
         for (size_t kk = k - 1; kk > 0; kk--)
-            if (best_split(t, p, kk, ref, &a) == 1 && consistent(t, &a, lo, hi)) {
+            if (best_split(t, p, kk, ref, lo, hi, &a) == 1 && consistent(t, &a, lo, hi)) {
                 *out = a;
                 return 1;
             }
@@ -1328,7 +1335,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     split sp;
     for (size_t r = r0; r < r1; r++) {
         size_t n = row_tokens(s, &g->rows[r], t);
-        if (best_split(t, n, k, NULL, &sp) != 1)
+        if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
             continue;
         for (size_t c = 0; c < k; c++) {
             size_t i = sp.start[c];
@@ -1400,7 +1407,7 @@ static int value_line(const char *s, belopp_span l)
         return 0;
     size_t n = read_tokens(s, l.start, l.end, t);
     split sp;
-    return n != (size_t)-1 && n > 0 && best_split(t, n, 1, NULL, &sp) > 0 &&
+    return n != (size_t)-1 && n > 0 && best_split(t, n, 1, NULL, NULL, NULL, &sp) > 0 &&
            !(n == 1 && belopp_is_year(s, l));
 }
 
