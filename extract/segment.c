@@ -186,6 +186,8 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
     return 1;
 }
 
+static int has_other_digits(const char *s, size_t a, size_t b);
+
 /* Does s[a, b) end in a unit: "… (tkr)", "…, miljoner kronor",
  * "Fördelning 2025 i kronor"?  The caption forms. */
 static int unit_tail(const char *s, size_t a, size_t b, unit_info *u)
@@ -210,6 +212,27 @@ static int unit_tail(const char *s, size_t a, size_t b, unit_info *u)
     for (size_t i = b; i > a + 2; i--)
         if (s[i - 1] == ' ' && s[i - 2] == 'i' && s[i - 3] == ' ')
             return unit_header(s, i, b, u);
+    /* "Löpande priser miljoner kronor": a scale and a currency close a
+     * caption of words (no number in it but years) */
+    size_t w2 = b, words = 0;
+    while (w2 > a && words < 2) {
+        while (w2 > a && !belopp_space_at(s, w2 - 1, b))
+            w2--;
+        if (++words < 2)
+            while (w2 > a && belopp_space_at(s, w2 - 1, b))
+                w2--;
+    }
+    if (w2 > a && unit_header(s, w2, b, u) && u->words.end - u->words.start > 0) {
+        size_t sp = u->words.start;
+        while (sp < u->words.end && !belopp_space_at(s, sp, b))
+            sp++;
+        if (sp < u->words.end) { /* two words: a scale and a currency */
+            for (size_t i = a; i < w2; i++)
+                if (s[i] >= '0' && s[i] <= '9')
+                    return has_other_digits(s, a, w2) ? 0 : 1;
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -478,7 +501,8 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     size_t i = a;
     if (s[i] == '-')
         i++;
-    else if (b - i > 3 && (memcmp(s + i, "\xE2\x88\x92", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0))
+    else if (b - i > 3 && (memcmp(s + i, "\xE2\x88\x92", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0 ||
+                           memcmp(s + i, "\xE2\x80\x91", 3) == 0))
         i += 3;
     t->sign = i > a;
     size_t d = i;
@@ -1086,10 +1110,10 @@ static int add_checked(int64_t *acc, int64_t v, int *bad)
 /* Combines a second check into a cell's sum: a mismatch wins, then ok. */
 static int merge_sum(int had, int now)
 {
-    if (had == BELOPP_SUM_MISMATCH || now == BELOPP_SUM_MISMATCH)
-        return BELOPP_SUM_MISMATCH;
-    if (had == BELOPP_SUM_OK || now == BELOPP_SUM_OK)
-        return BELOPP_SUM_OK;
+    if (had == BELOPP_CELL_SUM_MISMATCH || now == BELOPP_CELL_SUM_MISMATCH)
+        return BELOPP_CELL_SUM_MISMATCH;
+    if (had == BELOPP_CELL_SUM_OK || now == BELOPP_CELL_SUM_OK)
+        return BELOPP_CELL_SUM_OK;
     return had ? had : now;
 }
 
@@ -1148,7 +1172,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 continue;
             }
             int ok = cell && !cell->empty && cell->money && cell->status == BELOPP_OK;
-            int verdict = BELOPP_SUM_UNCHECKED;
+            int verdict = BELOPP_CELL_SUM_UNCHECKED;
             if (ok) {
                 int64_t v = cell->minor;
                 int any = 0, match = 0;
@@ -1165,7 +1189,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     match |= subs == v;
                 }
                 if (any)
-                    verdict = match ? BELOPP_SUM_OK : BELOPP_SUM_MISMATCH;
+                    verdict = match ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
                 add_checked(&subs, v, &subs_ok);
             } else {
                 subs_ok = 0;
@@ -1186,7 +1210,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             if (!cell || !col->money || !row->money || (!col->is_total && !col->difference))
                 continue;
             int ok = !cell->empty && cell->money && cell->status == BELOPP_OK;
-            int verdict = BELOPP_SUM_UNCHECKED;
+            int verdict = BELOPP_CELL_SUM_UNCHECKED;
             if (ok && col->is_total) {
                 int64_t sum = 0;
                 size_t parts = 0;
@@ -1199,7 +1223,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     parts++;
                 }
                 if (ok && parts >= 2)
-                    verdict = sum == cell->minor ? BELOPP_SUM_OK : BELOPP_SUM_MISMATCH;
+                    verdict = sum == cell->minor ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
             } else if (ok) {
                 /* the two money columns nearest before it */
                 size_t found = 0, idx[2];
@@ -1212,8 +1236,8 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     int64_t vx = sum_value(x, &ok), vy = sum_value(y, &ok), d1 = vx, d2 = vy;
                     if (ok && x && y && !x->empty && !y->empty && belopp_add_i64(&d1, -vy) == 0 &&
                         belopp_add_i64(&d2, -vx) == 0)
-                        verdict = d1 == cell->minor || d2 == cell->minor ? BELOPP_SUM_OK
-                                                                       : BELOPP_SUM_MISMATCH;
+                        verdict = d1 == cell->minor || d2 == cell->minor ? BELOPP_CELL_SUM_OK
+                                                                       : BELOPP_CELL_SUM_MISMATCH;
                 }
             }
             cell->sum = merge_sum(cell->sum, verdict);
@@ -1527,8 +1551,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 at++;
             belopp_span l = lines[at < n ? at : n - 1].trim;
             size_t nt = at < n ? title_line(s, l.start, l.end, tb.titles) : 0;
-            if (nt && at > j && split_cells(s, l.start, l.end, t2, BELOPP_MAX_COLUMNS) < 2)
-                nt = 0;
+            if (nt && at > j && split_cells(s, l.start, l.end, t2, BELOPP_MAX_COLUMNS) < 2 &&
+                nt < 3)
+                nt = 0; /* after a blank line: titles in cells, or two years or more */
             if (nt) {
                 tb.ntitles = nt;
                 title_lines[ntl++] = at;
@@ -1558,6 +1583,15 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (g->nrows > first_row && word_line(s, l) && j + 1 < n &&
                 table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                 continue;
+            /* a blank line inside a table with titles, when the next row has
+             * as many values as there are titles */
+            if (g->nrows > first_row && l.start == l.end && tb.ntitles > 2 && j + 1 < n &&
+                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row)) {
+                token tk[MAX_TOKENS];
+                size_t nt = row_tokens(s, &row, tk);
+                if (feasible_counts(tk, nt) >> (tb.ntitles - 1) & 1)
+                    continue;
+            }
             break;
         }
         if (g->nrows == first_row && (kind == U_ALONE || kind == U_CAPTION) && tb.ntitles == 0) {

@@ -63,10 +63,10 @@ typedef struct {
 
 /* Sum check of a cell (belopp_cell.sum, belopp_amount.sum). */
 enum {
-    BELOPP_SUM_NONE = 0,     /* not a total (nor a difference) */
-    BELOPP_SUM_OK = 1,       /* checked: the cells add up, exactly */
-    BELOPP_SUM_MISMATCH = 2, /* checked: they do not */
-    BELOPP_SUM_UNCHECKED = 3 /* a total that could not be checked */
+    BELOPP_CELL_SUM_NONE = 0,     /* not a total (nor a difference) */
+    BELOPP_CELL_SUM_OK = 1,       /* checked: the cells add up, exactly */
+    BELOPP_CELL_SUM_MISMATCH = 2, /* checked: they do not */
+    BELOPP_CELL_SUM_UNCHECKED = 3 /* a total that could not be checked */
 };
 
 /* One cell: a number (or "–", "..": no value) in a row and a value column. */

@@ -168,12 +168,12 @@ static void cells_carry_sum_and_total(void **state)
     assert_int_equal(r.n, 6);
     for (size_t i = 0; i < 4; i++) {
         assert_int_equal(r.amounts[i].is_total, 0);
-        assert_int_equal(r.amounts[i].sum, BELOPP_SUM_NONE);
+        assert_int_equal(r.amounts[i].sum, BELOPP_CELL_SUM_NONE);
     }
     assert_int_equal(r.amounts[4].is_total, 1);
-    assert_int_equal(r.amounts[4].sum, BELOPP_SUM_OK);
+    assert_int_equal(r.amounts[4].sum, BELOPP_CELL_SUM_OK);
     assert_int_equal(r.amounts[5].is_total, 1);
-    assert_int_equal(r.amounts[5].sum, BELOPP_SUM_MISMATCH); /* 548 + 934 = 1 482 */
+    assert_int_equal(r.amounts[5].sum, BELOPP_CELL_SUM_MISMATCH); /* 548 + 934 = 1 482 */
     assert_true(r.amounts[5].minor == INT64_C(142800000));
     run_free(&r);
 }

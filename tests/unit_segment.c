@@ -244,10 +244,10 @@ static void total_row_and_difference_column_add_up(void **state)
     for (size_t c = 0; c < 3; c++) {
         const belopp_cell *total = cell_of(g, s, "Summa", c);
         assert_int_equal(total->is_total, 1);
-        assert_int_equal(total->sum, BELOPP_SUM_OK);
+        assert_int_equal(total->sum, BELOPP_CELL_SUM_OK);
         const belopp_cell *plain = cell_of(g, s, "Individ", c);
         assert_int_equal(plain->is_total, 0);
-        assert_int_equal(plain->sum, c == 2 ? BELOPP_SUM_OK : BELOPP_SUM_NONE);
+        assert_int_equal(plain->sum, c == 2 ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_NONE);
     }
     belopp_segments_free(g);
     belopp_text_free(t);
@@ -265,11 +265,11 @@ static void misprinted_total_is_a_mismatch(void **state)
                     "Totalt  1 660  1 428  -232\n";
     belopp_text *t = text_of(s);
     belopp_segments *g = belopp_segment(t);
-    assert_int_equal(cell_of(g, s, "Totalt", 0)->sum, BELOPP_SUM_OK);
-    assert_int_equal(cell_of(g, s, "Totalt", 1)->sum, BELOPP_SUM_MISMATCH); /* 1 482 */
-    assert_int_equal(cell_of(g, s, "Totalt", 2)->sum, BELOPP_SUM_MISMATCH);
-    assert_int_equal(cell_of(g, s, "Norr", 2)->sum, BELOPP_SUM_OK);
-    assert_int_equal(cell_of(g, s, "Syd", 2)->sum, BELOPP_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Totalt", 0)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Totalt", 1)->sum, BELOPP_CELL_SUM_MISMATCH); /* 1 482 */
+    assert_int_equal(cell_of(g, s, "Totalt", 2)->sum, BELOPP_CELL_SUM_MISMATCH);
+    assert_int_equal(cell_of(g, s, "Norr", 2)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Syd", 2)->sum, BELOPP_CELL_SUM_OK);
     belopp_segments_free(g);
     belopp_text_free(t);
 }
@@ -287,10 +287,10 @@ static void total_column_and_unchecked_total(void **state)
     belopp_text *t = text_of(s);
     belopp_segments *g = belopp_segment(t);
     assert_int_equal(cell_of(g, s, "Skola", 2)->is_total, 1);
-    assert_int_equal(cell_of(g, s, "Skola", 2)->sum, BELOPP_SUM_OK);
-    assert_int_equal(cell_of(g, s, "V\xC3\xA4g", 2)->sum, BELOPP_SUM_MISMATCH);
+    assert_int_equal(cell_of(g, s, "Skola", 2)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "V\xC3\xA4g", 2)->sum, BELOPP_CELL_SUM_MISMATCH);
     assert_int_equal(cell_of(g, s, "Skola", 0)->is_total, 0);
-    assert_int_equal(cell_of(g, s, "Summa tidigare", 0)->sum, BELOPP_SUM_UNCHECKED);
+    assert_int_equal(cell_of(g, s, "Summa tidigare", 0)->sum, BELOPP_CELL_SUM_UNCHECKED);
     belopp_segments_free(g);
     belopp_text_free(t);
 }
