@@ -10,8 +10,9 @@
  *   money, "2,3 miljoner invånare", "2 miljoner vaccinerats" are not;
  * - a unit on the next line only inside one sentence ("Tabell 1" over
  *   "Miljoner kronor" is nothing);
- * - a bare number in a table row under a header that names the unit:
- *   "Stockholm 2 111" under "Miljoner kronor" (but not "12 %").
+ * - a cell of a table whose header names the unit: "Stockholm 2 111" under
+ *   "Miljoner kronor" (but not "12 %"); the table stage (segment.c) splits
+ *   the rows into cells and values them, and they are written from there.
  * Everything else — dates, years, phone numbers, counts, "1177" — is left.
  */
 #include "classify.h"
@@ -167,12 +168,6 @@ static int from_is_a_change(const char *s, size_t len, const belopp_candidate *k
     return len - i >= 5 && belopp_word_equal(s + i, 4, "till") && belopp_space_at(s, i + 4, len);
 }
 
-static int followed_by_percent(const char *s, size_t len, size_t end)
-{
-    end = skip_spaces(s, end, len);
-    return end < len && s[end] == '%';
-}
-
 static const belopp_unit *unit_of(const char *s, belopp_span sp)
 {
     return sp.start == sp.end ? NULL : belopp_unit_lookup(s + sp.start, sp.end - sp.start);
@@ -270,8 +265,7 @@ struct belopp_classifier {
     belopp_candidate *held;
     size_t nheld, capheld;
     amount_list out; /* decided and not yet taken */
-    const belopp_row *last_row;
-    size_t cell; /* the value column of the last table cell */
+    size_t next_row; /* table rows before it have been written */
     size_t row_hint, sentence_hint, src_hint; /* lookups go in text order */
 };
 
@@ -312,6 +306,54 @@ static int line_break_in(const char *s, size_t a, size_t b)
     return a < b && memchr(s + a, '\n', b - a) != NULL;
 }
 
+/* Writes the cells of the table rows that start before offset upto (all
+ * when upto is SIZE_MAX), and says which rows were left out.  Returns -1
+ * when out of memory. */
+static int flush_rows(belopp_classifier *cl, size_t upto, belopp_diags *diags)
+{
+    const belopp_text *t = cl->t;
+    const belopp_segments *g = cl->g;
+    const char *s = belopp_text_data(t);
+    const belopp_row *r;
+    while ((r = belopp_segments_row_at_index(g, cl->next_row)) != NULL && r->line.start < upto) {
+        cl->next_row++;
+        if (r->left_out) {
+            int shown = (int)(r->line.end - r->line.start > 80 ? 80 : r->line.end - r->line.start);
+            while (shown > 0 && ((unsigned char)s[r->line.start + (size_t)shown] & 0xC0) == 0x80)
+                shown--;
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_TABLE_ROW,
+                             belopp_text_src_start(t, r->line.start), "table row \"%.*s%s\" left out: %s", shown, s + r->line.start,
+                             (size_t)shown < r->line.end - r->line.start ? "…" : "", r->left_out);
+            continue;
+        }
+        for (size_t i = 0; i < r->ncells; i++) {
+            const belopp_cell *c = belopp_segments_cell(g, r->cell + i);
+            if (!c->money || c->empty)
+                continue;
+            if (c->status != BELOPP_OK) {
+                report(diags, t, c->text, status_code(c->status), belopp_status_message(c->status));
+                continue;
+            }
+            belopp_amount am = {
+                .text = c->text,
+                .src = belopp_text_src_span(t, c->text.start, c->text.end, &cl->src_hint),
+                .sentence = r->line,
+                .row = r,
+                .column = c->column,
+                .currency = c->currency,
+                .minor_exp = 2, /* the table stage values cells in hundredths */
+                .minor = c->minor,
+                .unit = c->unit,
+                .sum = c->sum,
+                .is_total = c->is_total,
+            };
+            if (placed(t, &am, diags) && push(&cl->out, am) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
 static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diags *diags)
 {
@@ -347,23 +389,15 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
     if (!cur)
         cur = unit_of(s, k->prefix_currency);
-    const belopp_row *row = belopp_segments_row(g, k->whole.start, &cl->row_hint);
-    /* The n-th number in a row is in the n-th value column. */
-    cl->cell = row && row == cl->last_row ? cl->cell + 1 : 0;
-    cl->last_row = row;
+    /* a number in a table row is one of its cells, written from the segments */
+    if (belopp_segments_row_at(g, k->whole.start, &cl->row_hint))
+        return 0;
     int exp10;
     const char *currency;
     belopp_span sentence = belopp_segments_sentence(g, k->whole.start, &cl->sentence_hint);
     if (cur) {
         exp10 = cur->exp10 + (scale ? scale->exp10 : 0);
         currency = cur->currency;
-    } else if (row && !scale) {
-        if (followed_by_percent(s, len, k->whole.end) ||
-            !belopp_segments_column_is_money(g, row, cl->cell))
-            return 0;
-        const belopp_table *tb = belopp_segments_table(g, row->table);
-        exp10 = tb->exp10;
-        currency = tb->currency;
     } else if (scale && scale->exp10 >= 6 &&
                (cl->money_text || belopp_words_within(BELOPP_WORDS_MONEY_CONTEXT, s + sentence.start,
                                                       sentence.end - sentence.start)) &&
@@ -381,8 +415,6 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     belopp_amount am = {
         .text = k->whole,
         .sentence = sentence,
-        .row = row,
-        .column = cl->cell,
         .currency = currency,
         .minor_exp = minor_exp,
         .qualifier = from_is_a_change(s, len, k, k->per.end > k->whole.end ? k->per.end
@@ -452,6 +484,8 @@ static int decide_held(belopp_classifier *cl, belopp_diags *diags)
 
 int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k, belopp_diags *diags)
 {
+    if (cl->money_text && flush_rows(cl, k->whole.end, diags) < 0)
+        return -1;
     if (!cl->money_text && (k->currency.start != k->currency.end ||
                             k->prefix_currency.start != k->prefix_currency.end)) {
         cl->money_text = 1;
@@ -470,7 +504,9 @@ int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k, belo
 
 int belopp_classifier_finish(belopp_classifier *cl, belopp_diags *diags)
 {
-    return decide_held(cl, diags); /* the text named no currency: money_text stays 0 */
+    if (decide_held(cl, diags) < 0) /* the text named no currency: money_text stays 0 */
+        return -1;
+    return flush_rows(cl, SIZE_MAX, diags);
 }
 
 const belopp_amount *belopp_classifier_take(belopp_classifier *cl, size_t *n)

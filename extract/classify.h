@@ -1,9 +1,12 @@
 /* classify.h — stage 5: decide which candidates are money, and how much.
  *
  * Takes the matcher's candidates and the segments and keeps those that are
- * sums of money: a number with a currency, a number with a scale word where
- * the text is about money, or a bare number in a table whose header names
- * the unit.  Each kept amount gets its value in minor units (öre).
+ * sums of money: a number with a currency, or a number with a scale word
+ * where the text is about money.  Table cells come from the segments
+ * (segment.h), not from the matcher: they are written in text order among
+ * the candidates, and a candidate inside a table row is dropped (the row's
+ * cells say what its numbers are).  Each kept amount gets its value in
+ * minor units (öre).
  */
 #ifndef BELOPP_CLASSIFY_H
 #define BELOPP_CLASSIFY_H
@@ -30,6 +33,13 @@ typedef struct {
     int64_t minor_high;
     const char *qualifier; /* "approx", "at-least", "at-most", or NULL */
     belopp_span per;       /* "projekt" of "25 000 kronor per projekt"; empty if none */
+    belopp_span unit;      /* for a table cell: the words that name its unit ("tkr",
+                              "Miljoner kronor", "kkr" of "Resultat per anställd, kkr") */
+    int sum;               /* 0: not a total; 1: checked, adds up; 2: checked, does not
+                              add up; 3: a total that could not be checked (BELOPP_SUM_*).
+                              A difference cell ("Avvikelse") is checked too, not a total. */
+    int is_total;          /* a cell in a row or column labelled Totalt, Summa (…),
+                              Total, Sammanlagt, Samtliga */
 } belopp_amount;
 
 /* Classifies the n candidates c (in text order) of text t.  Returns 0 with a

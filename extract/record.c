@@ -368,23 +368,6 @@ static int keep(fact_list *l, const fact *f)
     return 0;
 }
 
-/* ---- totals --------------------------------------------------------------- */
-
-int belopp_is_total_title(const char *s, size_t n)
-{
-    static const char *const words[] = {"totalt", "total", "summa", "sammanlagt", "samtliga",
-                                        "totalsumma", "sammanlagda"};
-    size_t wl = 0;
-    while (wl < n && ((s[wl] >= 'a' && s[wl] <= 'z') || (s[wl] >= 'A' && s[wl] <= 'Z')))
-        wl++;
-    if (wl == 0 || (wl < n && belopp_letter_at(s, wl, n)))
-        return 0; /* "Totalkostnad" is not "Totalt" */
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == wl && strncasecmp(words[i], s, wl) == 0)
-            return 1;
-    return 0;
-}
-
 /* ---- the recorder ------------------------------------------------------- */
 
 belopp_recorder *belopp_recorder_new(const char *source, const unsigned char *raw, size_t rawlen,
@@ -467,17 +450,20 @@ const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amou
     const belopp_table *tb = a->row ? belopp_segments_table(rc->g, a->row->table) : NULL;
     if (tb) {
         r->kind = BELOPP_KIND_CELL;
-        belopp_span col = belopp_segments_column_title(rc->g, a->row, a->column);
-        if ((o_col = put_clean(rc, "", s + col.start, col.end - col.start, "", 1)) == NONE ||
+        char title[256]; /* "Statsbudget" of "Stats-" over "budget": one string */
+        size_t tl = belopp_segments_column_name(rc->g, a->row, a->column, title, sizeof title);
+        if (tl >= sizeof title)
+            tl = strlen(title); /* cut on a character boundary */
+        if ((o_col = put_clean(rc, "", title, tl, "", 1)) == NONE ||
             (o_label = put_context(rc, a->row->label, a->row->label)) == NONE)
             return NULL;
         if (tb->caption.start < tb->caption.end &&
             (o_cap = put_context(rc, tb->caption, tb->caption)) == NONE)
             return NULL;
-        r->total = belopp_is_total_title(s + a->row->label.start,
-                                         a->row->label.end - a->row->label.start) ||
-                   (col.start != tb->header.start &&
-                    belopp_is_total_title(s + col.start, col.end - col.start));
+        r->total = a->is_total; /* the table stage knows its total rows and columns */
+        r->sum = a->sum == BELOPP_CELL_SUM_OK         ? BELOPP_SUM_OK
+                 : a->sum == BELOPP_CELL_SUM_MISMATCH ? BELOPP_SUM_MISMATCH
+                                                      : BELOPP_SUM_NONE;
     } else {
         /* a heading is a sentence that is its whole line: look only at the
          * spaces around it, not along a long line for each amount */

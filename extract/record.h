@@ -2,7 +2,7 @@
  *
  * Everything a consumer needs is computed here, once, for every sink: the
  * line and column, the context window, the row label and column title, the
- * kind (prose, heading, cell), whether it is a table total, and whether it
+ * kind (prose, heading, cell), and whether it
  * repeats an earlier mention of the same money.
  */
 #ifndef BELOPP_RECORD_H
@@ -33,9 +33,5 @@ belopp_doc *belopp_recorder_doc(belopp_recorder *rc);
 /* Makes the record of amount a (amounts in text order).  Returns a record
  * owned by rc and valid until the next call, or NULL when out of memory. */
 const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amount *a);
-
-/* Is this row label or column title the total of its table: "Totalt",
- * "Summa", "Total", "Sammanlagt", "Samtliga", "Summa kostnader"? */
-int belopp_is_total_title(const char *s, size_t n);
 
 #endif

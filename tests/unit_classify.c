@@ -155,6 +155,29 @@ static void batch_equals_stream(void **state)
     close_stream(&st);
 }
 
+/* Table cells come out with their sum check: the total row's cells as
+ * totals that add up, the others not totals. */
+static void cells_carry_sum_and_total(void **state)
+{
+    (void)state;
+    run_result r = run(m, "Tkr\n"
+                          "Region  2023  2024\n"
+                          "Norr  612  548\n"
+                          "Syd  1 048  934\n"
+                          "Summa  1 660  1 428\n");
+    assert_int_equal(r.n, 6);
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(r.amounts[i].is_total, 0);
+        assert_int_equal(r.amounts[i].sum, BELOPP_CELL_SUM_NONE);
+    }
+    assert_int_equal(r.amounts[4].is_total, 1);
+    assert_int_equal(r.amounts[4].sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(r.amounts[5].is_total, 1);
+    assert_int_equal(r.amounts[5].sum, BELOPP_CELL_SUM_MISMATCH); /* 548 + 934 = 1 482 */
+    assert_true(r.amounts[5].minor == INT64_C(142800000));
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -162,6 +185,7 @@ int main(void)
         cmocka_unit_test(text_without_currency_yields_nothing_at_the_end),
         cmocka_unit_test(table_settles_money_text_at_once),
         cmocka_unit_test(batch_equals_stream),
+        cmocka_unit_test(cells_carry_sum_and_total),
     };
     return cmocka_run_group_tests_name("classify", tests, setup, teardown);
 }
