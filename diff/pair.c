@@ -1033,7 +1033,7 @@ done:
 }
 
 static int pair_tables(const view *vo, const view *vn, int64_t *cmatch, int *cscore, table **tao,
-                       size_t *ntao, table **tbo, size_t *ntbo)
+                       size_t *ntao, table **tbo, size_t *ntbo, int64_t **tmatch)
 {
     table *ta = NULL, *tb = NULL;
     size_t na = 0, nb = 0;
@@ -1051,6 +1051,7 @@ static int pair_tables(const view *vo, const view *vn, int64_t *cmatch, int *csc
     diff_edge *e = NULL;
     size_t ne = 0, cap = 0;
     int64_t *tm = malloc(na * sizeof *tm);
+    *tmatch = tm;
     int rc = -1;
     if (!rk_a || !rk_b || !nk_a || !nk_b || !tm)
         goto done;
@@ -1090,7 +1091,7 @@ done:
         free(rk_a[i]);
     for (size_t j = 0; rk_b && j < nb; j++)
         free(rk_b[j]);
-    free(rk_a), free(rk_b), free(nk_a), free(nk_b), free(e), free(tm);
+    free(rk_a), free(rk_b), free(nk_a), free(nk_b), free(e);
     return rc;
 }
 
@@ -1198,7 +1199,7 @@ int diff_pair(const diff_side *old, const diff_side *new, diff_result *res)
     prose_result pr = {0};
     table *ta = NULL, *tb = NULL;
     size_t nta = 0, ntb = 0;
-    int64_t *cmatch = NULL;
+    int64_t *cmatch = NULL, *tmatch = NULL;
     int *cscore = NULL;
     unsigned char *new_used = NULL;
     size_t *paired_new = NULL; /* old record → new record, or SIZE_MAX */
@@ -1214,7 +1215,7 @@ int diff_pair(const diff_side *old, const diff_side *new, diff_result *res)
     paired_new = malloc((old->n ? old->n : 1) * sizeof *paired_new);
     if (!cmatch || !cscore || !new_used || !paired_new)
         goto done;
-    if (pair_tables(&vo, &vn, cmatch, cscore, &ta, &nta, &tb, &ntb) < 0)
+    if (pair_tables(&vo, &vn, cmatch, cscore, &ta, &nta, &tb, &ntb, &tmatch) < 0)
         goto done;
     for (size_t i = 0; i < old->n; i++)
         paired_new[i] = SIZE_MAX;
@@ -1257,7 +1258,10 @@ int diff_pair(const diff_side *old, const diff_side *new, diff_result *res)
                 if (add_line(res, old, oi, new, ni, cscore[q], cell_what(o, new->recs[ni], renamed),
                              table_group(&tb[tn], &vn, tn)) < 0)
                     goto done;
-            } else if (add_line(res, old, oi, new, SIZE_MAX, 0, cell_what(o, NULL, 0), table_group(&ta[t], &vo, t)) < 0) {
+            } else if (add_line(res, old, oi, new, SIZE_MAX, 0, cell_what(o, NULL, 0),
+                                /* a row gone from a table that is still there: under that table */
+                                tmatch && tmatch[t] >= 0 ? table_group(&tb[tmatch[t]], &vn, (size_t)tmatch[t])
+                                                         : table_group(&ta[t], &vo, t)) < 0) {
                 goto done;
             }
         }
@@ -1323,7 +1327,7 @@ done:
     view_free(&vo);
     view_free(&vn);
     free(pr.match), free(pr.score), free(cmatch), free(cscore), free(new_used), free(paired_new);
-    free(keys), free(gi);
+    free(keys), free(gi), free(tmatch);
     tables_free(ta, nta);
     tables_free(tb, ntb);
     if (rc < 0)
