@@ -29,14 +29,14 @@ LIB_A := $(BUILD)/libbelopp.a
 SONAME := libbelopp.so.0
 LIB_SO := $(BUILD)/$(SONAME)
 VERSION := $(shell sed -n 's/^#define BELOPP_VERSION_STRING "\(.*\)"/\1/p' include/belopp.h)
-UNIT_TESTS := read text html amount nfc segment match classify xml record cases
+UNIT_TESTS := read text html amount nfc segment match classify xml record cases threads
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/unit_%)
 
 BIN := $(if $(filter build,$(BUILD)),belopp,$(BUILD)/belopp)
 RUNBIN := $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
 
 .PHONY: all deps deps-dev run test check unit golden bench accuracy \
-        install clean
+        install clean tsan
 
 all: $(BIN) $(LIB_A) $(LIB_SO)
 
@@ -93,7 +93,8 @@ test: deps
 	@$(MAKE) --no-print-directory check BUILD=build/san \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  CFLAGS="-O1 -g"
-	@echo "make test: all passed (plain and sanitized)"
+	@$(MAKE) --no-print-directory tsan
+	@echo "make test: all passed (plain, ASan+UBSan, TSan)"
 
 check: $(BIN) unit $(BUILD)/tests/validate
 	@tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
@@ -104,6 +105,15 @@ check: $(BIN) unit $(BUILD)/tests/validate
 	  END { if (p == "" || p < 0.99 || r < 0.98) { print "accuracy below the aim: precision >= 0.99, recall >= 0.98 (see $(BUILD)/accuracy.txt)"; exit 1 } }' \
 	  $(BUILD)/accuracy.txt
 
+
+# The threads test (extractors on 2 and 4 threads against one) with the
+# library built for ThreadSanitizer in build/tsan.  A data race is reported
+# on stderr and makes the run fail (halt_on_error).
+TSAN_BUILD := build/tsan
+tsan:
+	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) SAN="-fsanitize=thread" CFLAGS="-O1 -g" \
+	  $(TSAN_BUILD)/tests/unit_threads
+	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" $(TSAN_BUILD)/tests/unit_threads
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
