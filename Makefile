@@ -8,7 +8,7 @@ SAN ?=
 PKGS := libxml-2.0 libpcre2-8 libutf8proc nettle
 # Debian 12 packages behind them (and the test tools).
 DEBS := gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev nettle-dev \
-        libcmocka-dev pcre2-utils groff-base man-db
+        libcmocka-dev pcre2-utils groff-base man-db python3
 # Only for make fuzz and make memcheck.
 DEV_DEBS := clang libclang-rt-14-dev valgrind
 
@@ -99,6 +99,7 @@ test: deps
 check: $(BIN) unit $(BUILD)/tests/validate
 	@tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
 	@tests/hostile.sh $(RUNBIN) $(BUILD)/tests/validate
+	@tests/formats.sh $(RUNBIN)
 	@MAKE="$(MAKE)" EXAMPLE_CFLAGS="$(SAN)" tests/install.sh
 	@$(MAKE) --no-print-directory accuracy > $(BUILD)/accuracy.txt
 	@tail -2 $(BUILD)/accuracy.txt
