@@ -8,7 +8,7 @@ SAN ?=
 PKGS := libxml-2.0 libpcre2-8 libutf8proc nettle
 # Debian 12 packages behind them (and the test tools).
 DEBS := gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev nettle-dev \
-        libcmocka-dev pcre2-utils libstemmer-dev
+        libcmocka-dev pcre2-utils libstemmer-dev groff-base man-db python3
 # Only for make fuzz and make memcheck.
 DEV_DEBS := clang libclang-rt-14-dev valgrind
 
@@ -29,7 +29,7 @@ LIB_A := $(BUILD)/libbelopp.a
 SONAME := libbelopp.so.0
 LIB_SO := $(BUILD)/$(SONAME)
 VERSION := $(shell sed -n 's/^#define BELOPP_VERSION_STRING "\(.*\)"/\1/p' include/belopp.h)
-UNIT_TESTS := read text html amount nfc segment match classify xml record cases diff
+UNIT_TESTS := read text html amount nfc segment match classify xml record cases diff threads
 # belopp diff: a user of the library, like cli/ (see diff/diff.h).
 DIFF_SRC := diff/side.c diff/words.c diff/lexicon.c diff/labels.c diff/assign.c diff/pair.c \
             diff/out.c diff/cmd.c
@@ -41,7 +41,7 @@ BIN := $(if $(filter build,$(BUILD)),belopp,$(BUILD)/belopp)
 RUNBIN := $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
 
 .PHONY: all deps deps-dev run test check unit golden bench accuracy \
-        install clean
+        install clean tsan
 
 all: $(BIN) $(LIB_A) $(LIB_SO)
 
@@ -102,18 +102,30 @@ test: deps
 	@$(MAKE) --no-print-directory check BUILD=build/san \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  CFLAGS="-O1 -g"
-	@echo "make test: all passed (plain and sanitized)"
+	@$(MAKE) --no-print-directory tsan
+	@echo "make test: all passed (plain, ASan+UBSan, TSan)"
 
 check: $(BIN) unit $(BUILD)/tests/validate
 	@tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
 	@tests/hostile.sh $(RUNBIN) $(BUILD)/tests/validate
 	@tests/diff.sh $(RUNBIN)
+	@tests/formats.sh $(RUNBIN)
+	@MAKE="$(MAKE)" EXAMPLE_CFLAGS="$(SAN)" tests/install.sh
 	@$(MAKE) --no-print-directory accuracy > $(BUILD)/accuracy.txt
 	@tail -2 $(BUILD)/accuracy.txt
 	@awk '/^precision/ { p = $$2 } /^recall/ { r = $$2 } \
 	  END { if (p == "" || p < 0.99 || r < 0.98) { print "accuracy below the aim: precision >= 0.99, recall >= 0.98 (see $(BUILD)/accuracy.txt)"; exit 1 } }' \
 	  $(BUILD)/accuracy.txt
 
+
+# The threads test (extractors on 2 and 4 threads against one) with the
+# library built for ThreadSanitizer in build/tsan.  A data race is reported
+# on stderr and makes the run fail (halt_on_error).
+TSAN_BUILD := build/tsan
+tsan:
+	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) SAN="-fsanitize=thread" CFLAGS="-O1 -g" \
+	  $(TSAN_BUILD)/tests/unit_threads
+	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" $(TSAN_BUILD)/tests/unit_threads
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
