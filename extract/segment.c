@@ -434,6 +434,7 @@ enum { T_NUM, T_EMPTY, T_MARK, T_PCT };
 typedef struct {
     belopp_span sp;   /* the number: sign, digits, decimals; no mark, no parenthesis */
     unsigned char kind, sign, frac, dots, open, close, marked, hard;
+    unsigned char dash; /* an empty mark that is a dash: "–", "-", "−", "‑" */
     int idigits;      /* digits before the decimal comma */
 } token;
 
@@ -488,13 +489,14 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     }
     if (a == b)
         return 0;
-    static const char *const empties[] = {"\xE2\x80\x93", "\xE2\x80\x94", "-", "..", "...",
-                                          "\xE2\x80\xA6", "\xE2\x88\x92"};
+    static const char *const empties[] = {"\xE2\x80\x93", "-", "\xE2\x88\x92", "\xE2\x80\x91",
+                                          "\xE2\x80\x94", "..", "...", "\xE2\x80\xA6"};
     for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
         if (strlen(empties[i]) == b - a && memcmp(s + a, empties[i], b - a) == 0) {
             if (t->kind == T_PCT)
                 return 0;
             t->kind = T_EMPTY;
+            t->dash = i < 4 && !t->open && !t->close && !t->marked;
             t->sp = (belopp_span){a, b};
             return 1;
         }
@@ -669,6 +671,28 @@ static size_t read_tokens(const char *s, size_t a, size_t b, token *t)
         i = e;
     }
     return n;
+}
+
+/* Joins each dash to the number one space after it, a sign written apart:
+ * "– 1 930 976", "– 1,8".  Only for a row that does not fit its columns
+ * otherwise (a dash alone is an empty cell).  Returns the new count. */
+static size_t join_signs(token *t, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].kind == T_EMPTY && t[i].dash && i + 1 < n && t[i + 1].kind == T_NUM &&
+            !t[i + 1].hard && !t[i + 1].sign && !t[i + 1].open) {
+            token m = t[i + 1];
+            m.sp.start = t[i].sp.start;
+            m.sign = 1;
+            m.hard = t[i].hard;
+            t[o++] = m;
+            i++;
+        } else {
+            t[o++] = t[i];
+        }
+    }
+    return o;
 }
 
 /* --- sentences --------------------------------------------------------- */
@@ -955,6 +979,34 @@ static uint32_t feasible_counts(const token *t, size_t n)
         can[j] &= (2u << BELOPP_MAX_COLUMNS) - 1;
     }
     return can[n];
+}
+
+/* The value tokens of row r for a table of k value columns (0: not known
+ * yet): with the signs written apart joined to their numbers ("– 87 453")
+ * when the row fits k only so, or (k 0) fits more counts so.  *counts gets
+ * the feasible counts (see feasible_counts). */
+static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, token *t, uint32_t *counts)
+{
+    size_t n = row_tokens(s, r, t);
+    uint32_t m = feasible_counts(t, n);
+    if (k ? !(m >> k & 1) : 1) {
+        token j[MAX_TOKENS];
+        memcpy(j, t, n * sizeof *t);
+        size_t nj = join_signs(j, n);
+        uint32_t mj = nj < n ? feasible_counts(j, nj) : 0;
+        if (k ? (mj >> k & 1) != 0 : (mj & ~m) != 0) {
+            if (k) {
+                memcpy(t, j, nj * sizeof *t);
+                n = nj;
+                m = mj;
+            } else {
+                m |= mj;
+            }
+        }
+    }
+    if (counts)
+        *counts = m;
+    return n;
 }
 
 /* Is every cell of sp within one digit of the sizes its column has in the
@@ -1311,8 +1363,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         belopp_row *row = &g->rows[r];
         row->table = ti;
         setup_row(s, row);
-        size_t n = row_tokens(s, row, t);
-        uint32_t m = feasible_counts(t, n);
+        uint32_t m;
+        fit_tokens(s, row, 0, t, &m);
         if (!m)
             continue;
         if (nh && (m >> nh & 1))
@@ -1358,7 +1410,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     memset(all, 0, sizeof all);
     split sp;
     for (size_t r = r0; r < r1; r++) {
-        size_t n = row_tokens(s, &g->rows[r], t);
+        size_t n = fit_tokens(s, &g->rows[r], k, t, NULL);
         if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
             continue;
         for (size_t c = 0; c < k; c++) {
@@ -1388,7 +1440,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
 
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
-        size_t n = row_tokens(s, row, t), skip = 0;
+        size_t n = fit_tokens(s, row, k, t, NULL), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
         if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip))
@@ -1447,6 +1499,31 @@ static int word_line(const char *s, belopp_span l)
         if (belopp_letter_at(s, i, l.end))
             return 1;
     return 0;
+}
+
+/* Is line l a rule: dashes (at least three), with only spaces, tabs (the
+ * bars of a pipe row), ':', '+' or '=' between them: "---|:---:|", "- - - -"? */
+static int rule_line(const char *s, belopp_span l)
+{
+    size_t dashes = 0;
+    for (size_t i = l.start; i < l.end;) {
+        size_t sp = belopp_space_at(s, i, l.end);
+        if (sp) {
+            i += sp;
+        } else if (s[i] == '-' || s[i] == '=') {
+            dashes++;
+            i++;
+        } else if (s[i] == ':' || s[i] == '+') {
+            i++;
+        } else if (l.end - i >= 3 && (memcmp(s + i, "\xE2\x80\x93", 3) == 0 ||
+                                      memcmp(s + i, "\xE2\x80\x94", 3) == 0)) {
+            dashes++;
+            i += 3;
+        } else {
+            return 0;
+        }
+    }
+    return dashes >= 3;
 }
 
 /* A table flattened to one cell a line under the unit line i: the header
@@ -1525,6 +1602,95 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     return end;
 }
 
+/* Is s[a, b) a year or a date that holds one ("2024", "12/31/2021",
+ * "2021-12-31", "31.12.2021")? */
+static int year_or_date(const char *s, size_t a, size_t b)
+{
+    if (belopp_is_year(s, (belopp_span){a, b}))
+        return 1;
+    int years = 0, parts = 0;
+    for (size_t i = a; i < b;) {
+        size_t e = i;
+        while (e < b && s[e] >= '0' && s[e] <= '9')
+            e++;
+        if (e == i || e - i > 4)
+            return 0;
+        years += belopp_is_year(s, (belopp_span){i, e});
+        parts++;
+        if (e < b && s[e] != '/' && s[e] != '-' && s[e] != '.')
+            return 0;
+        i = e < b ? e + 1 : e;
+        if (e + 1 == b)
+            return 0;
+    }
+    return years == 1 && parts == 3;
+}
+
+/* Titles stacked one a line, as text from a PDF has them under the unit:
+ * "(mnkr) Bokslut" / "2023" / "Budget" / "2024" / …, or "Miljoner kronor" /
+ * "Utfall" / "2023" / ….  first: the words after the unit on its line, or
+ * empty; lines j… the next ones, each a few words or a year.  A year closes
+ * a title that began with the words before it ("Budget" over "2024"); words
+ * after the last year are not titles (a section line over the first rows:
+ * "Kommunstyrelse").  Two titles or more, and the first row after them must
+ * fit their count.  Fills tb's titles (and the columns' second lines) and
+ * returns the line after the last year, or 0. */
+static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
+                             belopp_span first, belopp_table *tb)
+{
+    belopp_span item[2 * BELOPP_MAX_COLUMNS];
+    size_t m = 0, after = 0, l = j;
+    if (first.start < first.end)
+        item[m++] = first;
+    for (; l < n && m < sizeof item / sizeof item[0]; l++) {
+        belopp_span w = lines[l].trim;
+        if (w.start == w.end || w.end - w.start > 40 || !word_line(s, w))
+            break;
+        item[m++] = w;
+    }
+    size_t groups = 0, open = SIZE_MAX, last_year = 0;
+    belopp_span titles[BELOPP_MAX_COLUMNS], seconds[BELOPP_MAX_COLUMNS];
+    for (size_t i = 0; i < m; i++) {
+        int year = year_or_date(s, item[i].start, item[i].end);
+        if (!year) {
+            if (open == SIZE_MAX)
+                open = i;
+            continue;
+        }
+        if (groups == BELOPP_MAX_COLUMNS - 1)
+            return 0;
+        size_t f = open == SIZE_MAX ? i : open;
+        titles[groups] = item[f];
+        seconds[groups] = f < i ? item[i] : (belopp_span){0, 0};
+        groups++;
+        open = SIZE_MAX;
+        last_year = i;
+    }
+    if (groups < 2)
+        return 0;
+    /* the line after the last year (item 0 may be on the header's line) */
+    after = j + (last_year + 1 - (first.start < first.end));
+    /* the first row, after at most two lines of words */
+    size_t r = after;
+    while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) && word_line(s, lines[r].trim))
+        r++;
+    belopp_row row;
+    token t[MAX_TOKENS];
+    uint32_t counts;
+    if (r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row))
+        return 0;
+    fit_tokens(s, &row, 0, t, &counts);
+    if (!(counts >> groups & 1))
+        return 0;
+    tb->titles[0] = (belopp_span){item[0].start, item[0].start};
+    for (size_t c = 0; c < groups; c++) {
+        tb->titles[c + 1] = titles[c];
+        tb->columns[c].title2 = seconds[c];
+    }
+    tb->ntitles = groups + 1;
+    return after;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -1541,11 +1707,35 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         belopp_table tb;
         memset(&tb, 0, sizeof tb);
         int kind = unit_line(s, h.start, h.end, &tb);
+        belopp_span first = {0, 0};
+        if (kind == U_NONE && !has_other_digits(s, h.start, h.end)) {
+            /* "(mnkr) Bokslut": a unit, then the first stacked title */
+            for (size_t w = h.start; w < h.end && kind == U_NONE; w++) {
+                unit_info u;
+                if (!belopp_space_at(s, w, h.end) || belopp_space_at(s, w - 1, h.end) ||
+                    !unit_header(s, h.start, w, &u))
+                    continue;
+                first = belopp_trim(s, w, h.end);
+                kind = U_ALONE;
+                tb.exp10 = u.exp10;
+                tb.currency = u.currency;
+                tb.unit = u.words;
+            }
+        }
         if (kind == U_NONE)
             continue;
-        size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0;
+        size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
+        if (first.start < first.end || kind == U_ALONE || kind == U_CAPTION) {
+            size_t at = stacked_titles(s, lines, n, j, first, &tb);
+            if (at) {
+                stack_end = at;
+                j = at;
+            } else if (first.start < first.end) {
+                continue;
+            }
+        }
         belopp_span t2[BELOPP_MAX_COLUMNS];
-        if (kind == U_ALONE || kind == U_CAPTION) {
+        if ((kind == U_ALONE || kind == U_CAPTION) && !stack_end) {
             size_t at = j;
             if (is_blank(lines, n, at) && at + 1 < n) /* "Tabell 3 … (tkr)", blank, titles */
                 at++;
@@ -1560,7 +1750,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 j = at + 1;
             }
         }
-        if (tb.ntitles && j < n) {
+        if (stack_end) {
+        } else if (tb.ntitles && j < n && rule_line(s, lines[j].trim))
+            title_lines[ntl++] = j++; /* "|---|---|" under the titles */
+        else if (tb.ntitles && j < n) {
             size_t n2 = title_line(s, lines[j].trim.start, lines[j].trim.end, t2);
             if (n2 && n2 <= tb.ntitles) {
                 merge_titles(&tb, t2, n2);
@@ -1578,18 +1771,25 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 last = j + 1;
                 continue;
             }
-            /* a line of words inside a table ("Finansiella poster") when a
-             * row follows it */
-            if (g->nrows > first_row && word_line(s, l) && j + 1 < n &&
-                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
+            /* a line of words inside a table ("Finansiella poster"), or
+             * first under its titles, or a rule ("- - - -"), when a row
+             * follows it */
+            if ((g->nrows > first_row || tb.ntitles) && (word_line(s, l) || rule_line(s, l)) &&
+                j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                 continue;
             /* a blank line inside a table with titles, when the next row has
              * as many values as there are titles */
-            if (g->nrows > first_row && l.start == l.end && tb.ntitles > 2 && j + 1 < n &&
-                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row)) {
+            /* (or a blank line, a line of words and such a row: the next
+             * section, "Familjenämnd") */
+            size_t nx = j + 1;
+            if (nx + 1 < n && word_line(s, lines[nx].trim) && !may_be_row(s, lines, n, nx))
+                nx++;
+            if (g->nrows > first_row && l.start == l.end && tb.ntitles > 2 && nx < n &&
+                table_row(s, lines[nx].trim.start, lines[nx].trim.end, 0, &row)) {
                 token tk[MAX_TOKENS];
-                size_t nt = row_tokens(s, &row, tk);
-                if (feasible_counts(tk, nt) >> (tb.ntitles - 1) & 1)
+                uint32_t m;
+                fit_tokens(s, &row, 0, tk, &m);
+                if (m >> (tb.ntitles - 1) & 1)
                     continue;
             }
             break;
@@ -1611,6 +1811,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         lines[i].kind = 1;
         for (size_t q = 0; q < ntl; q++)
             lines[title_lines[q]].kind = 1;
+        for (size_t q = i + 1; q < stack_end; q++)
+            lines[q].kind = 1;
         PUSH(g->tables, g->ntables, g->captables, tb);
         int cut = last == n && lines[n - 1].trim.end == len && len > 0 && s[len - 1] != '\n';
         if (build_table(g, s, g->ntables - 1, first_row, g->nrows, cut) < 0)
@@ -1653,6 +1855,25 @@ static int find_sentences(belopp_segments *g, const char *s, const line *lines, 
 }
 
 
+/* A table copied from a web page as Markdown: "| Primärvård | 47 610 | 49 451 |"
+ * and its rule "|---|---|".  In a line with two bars or more, each bar is a
+ * cell gap like a tab; the copy keeps every offset, so the spans found in it
+ * hold in the text (and never take in a bar). */
+static void pipes_to_tabs(char *s, size_t len)
+{
+    for (size_t a = 0; a < len;) {
+        const char *nl = memchr(s + a, '\n', len - a);
+        size_t b = nl ? (size_t)(nl - s) : len, bars = 0;
+        for (size_t i = a; i < b; i++)
+            bars += s[i] == '|';
+        if (bars >= 2)
+            for (size_t i = a; i < b; i++)
+                if (s[i] == '|')
+                    s[i] = '\t';
+        a = b + 1;
+    }
+}
+
 belopp_segments *belopp_segment(const belopp_text *t)
 {
     belopp_segments *g = calloc(1, sizeof *g);
@@ -1663,13 +1884,25 @@ belopp_segments *belopp_segment(const belopp_text *t)
     g->text = s;
     line *lines = NULL;
     size_t n = 0;
-    if (collect_lines(s, len, &lines, &n) < 0 || find_tables(g, s, len, lines, n) < 0 ||
-        find_sentences(g, s, lines, n) < 0) {
+    char *cells = NULL; /* the text with the bars of pipe rows turned into tabs */
+    if (memchr(s, '|', len)) {
+        if (!(cells = malloc(len + 1))) {
+            belopp_segments_free(g);
+            return NULL;
+        }
+        memcpy(cells, s, len + 1);
+        pipes_to_tabs(cells, len);
+    }
+    const char *ts = cells ? cells : s;
+    if (collect_lines(ts, len, &lines, &n) < 0 || find_tables(g, ts, len, lines, n) < 0 ||
+        find_sentences(g, ts, lines, n) < 0) {
         free(lines);
+        free(cells);
         belopp_segments_free(g);
         return NULL;
     }
     free(lines);
+    free(cells);
     return g;
 }
 
