@@ -486,10 +486,17 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
         if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u))
             continue;
         belopp_span rest = belopp_trim(s, w, b);
+        /* "MSEK Not jul-sep 2024 …": the note column's title goes with the stub */
+        size_t stub_end = w;
+        if (rest.end - rest.start > 4 && strncasecmp(s + rest.start, "not", 3) == 0 &&
+            belopp_space_at(s, rest.start + 3, rest.end)) {
+            stub_end = rest.start + 3;
+            rest = belopp_trim(s, stub_end, rest.end);
+        }
         size_t m = inline_titles(s, rest.start, rest.end, tb->titles + 1, BELOPP_MAX_COLUMNS - 1);
         if (m == 0)
             continue;
-        tb->titles[0] = belopp_trim(s, a, w);
+        tb->titles[0] = belopp_trim(s, a, stub_end);
         tb->ntitles = m + 1;
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
@@ -945,6 +952,21 @@ static int first_word_is(const char *s, belopp_span sp, const char *const *words
 static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rsarbet",
                                         "\xC3\x85rsarbet", "anst\xC3\xA4lld", "soliditet",
                                         "nyckeltal", "index", "kvot", NULL};
+/* The title of a note column: "Not", "Noter". */
+static const char *const NOTE[] = {"not", "noter", NULL};
+static int first_word_is(const char *s, belopp_span sp, const char *const *words);
+
+/* Does the stub title name a note column: "Not", "Noter", "MSEK Not"? */
+static int note_stub(const char *s, belopp_span t)
+{
+    if (first_word_is(s, t, NOTE))
+        return 1;
+    size_t w = t.end;
+    while (w > t.start && !belopp_space_at(s, w - 1, t.end))
+        w--;
+    return w > t.start && first_word_is(s, (belopp_span){w, t.end}, NOTE);
+}
+
 /* First words of a total: "Totalt", "Summa utgifter", "Sammanlagt". */
 static const char *const TOTAL[] = {"totalt", "total", "summa", "sammanlagt", "samtliga", NULL};
 /* First words of a difference column: "Avvikelse", "Förändring". */
@@ -1069,15 +1091,17 @@ static uint32_t feasible_counts(const token *t, size_t n)
 
 /* Joins the signs written apart in t[0, n) when the row fits k only so
  * (k 0: when that allows more counts, which *m then has too). */
-static size_t settle_signs(token *t, size_t n, size_t k, uint32_t *m)
+static size_t settle_signs(token *t, size_t n, size_t k, uint32_t *m, int apart)
 {
     *m = feasible_counts(t, n);
-    if (k && (*m >> k & 1))
+    if (k && (*m >> k & 1) && !apart)
         return n;
     token j[MAX_TOKENS];
     memcpy(j, t, n * sizeof *t);
     size_t nj = join_signs(j, n);
     uint32_t mj = nj < n ? feasible_counts(j, nj) : 0;
+    if (k && (*m >> k & 1) && !(mj >> k & 1))
+        return n;
     if (k && (mj >> k & 1)) {
         memcpy(t, j, nj * sizeof *t);
         *m = mj;
@@ -1095,7 +1119,7 @@ static size_t settle_signs(token *t, size_t n, size_t k, uint32_t *m)
  * is a note ("Avskrivningar 5 – 87 453 – 75 659") when the rest fits nc.
  * *counts (may be NULL) gets the feasible counts (see feasible_counts). */
 static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc, token *t,
-                         uint32_t *counts)
+                         uint32_t *counts, int apart)
 {
     size_t n = row_tokens(s, r, t);
     uint32_t m;
@@ -1105,7 +1129,7 @@ static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc
         t[0].sp.start == v && v >= 2 && s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v)) {
         token u[MAX_TOKENS];
         memcpy(u, t + 1, (n - 1) * sizeof *t);
-        size_t nu = settle_signs(u, n - 1, nc, &m);
+        size_t nu = settle_signs(u, n - 1, nc, &m, apart);
         if (m >> nc & 1) {
             u[0].hard = 1;
             memcpy(t, u, nu * sizeof *t);
@@ -1117,7 +1141,7 @@ static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc
             }
         }
     }
-    n = settle_signs(t, n, k, &m);
+    n = settle_signs(t, n, k, &m, apart);
     if (counts)
         *counts = m;
     return n;
@@ -1305,6 +1329,21 @@ static int64_t sum_value(const belopp_cell *c, int *ok)
     return c->minor;
 }
 
+/* The year in column col's title or its second line ("Budget" over "2024"),
+ * or -1. */
+static int column_year(const char *s, const belopp_column *col)
+{
+    const belopp_span parts[2] = {col->title, col->title2};
+    for (int p = 0; p < 2; p++)
+        for (size_t i = parts[p].start; i + 4 <= parts[p].end; i++)
+            if ((i == parts[p].start || !(s[i - 1] >= '0' && s[i - 1] <= '9')) &&
+                (i + 4 == parts[p].end || !(s[i + 4] >= '0' && s[i + 4] <= '9')) &&
+                belopp_is_year(s, (belopp_span){i, i + 4}))
+                return (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+                       (s[i + 3] - '0');
+    return -1;
+}
+
 /* Checks the totals of table ti (rows r0 .. r1-1) with exact integers: a
  * total row against the rows since the last total (or all rows, or the
  * totals before it); a total column against the other money columns of its
@@ -1391,12 +1430,29 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 if (ok && parts >= 2)
                     verdict = sum == cell->minor ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
             } else if (ok) {
-                /* the two money columns nearest before it */
+                /* the two money columns nearest before it; or two before it
+                 * of one year ("Utfall 2024" and "Budget 2024", then
+                 * "Avvikelse"), the nearest such pair */
                 size_t found = 0, idx[2];
                 for (size_t o = c; o-- > 0 && found < 2;)
                     if (tb->columns[o].money && !tb->columns[o].difference &&
                         !tb->columns[o].is_total)
                         idx[found++] = o;
+                int pair = 0;
+                for (size_t o = c; o-- > 0 && !pair;) {
+                    int y = column_year(g->text, &tb->columns[o]);
+                    if (y < 0 || !tb->columns[o].money || tb->columns[o].difference ||
+                        tb->columns[o].is_total)
+                        continue;
+                    for (size_t p = o; p-- > 0 && !pair;)
+                        if (tb->columns[p].money && !tb->columns[p].difference &&
+                            !tb->columns[p].is_total && column_year(g->text, &tb->columns[p]) == y) {
+                            idx[0] = o;
+                            idx[1] = p;
+                            found = 2;
+                            pair = 1;
+                        }
+                }
                 if (found == 2) {
                     const belopp_cell *x = cell_at(g, row, idx[1]), *y = cell_at(g, row, idx[0]);
                     int64_t vx = sum_value(x, &ok), vy = sum_value(y, &ok), d1 = vx, d2 = vy;
@@ -1473,14 +1529,13 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     size_t nrows = r1 - r0;
     unsigned fit_titles = 0, fit_all = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
-    static const char *const NOTE[] = {"not", "noter", NULL};
-    size_t note = nh >= 2 && first_word_is(s, tb->titles[0], NOTE) ? nh : 0;
+    size_t note = nh >= 2 && note_stub(s, tb->titles[0]) ? nh : 0;
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
         setup_row(s, row);
         uint32_t m;
-        fit_tokens(s, row, 0, note, t, &m);
+        fit_tokens(s, row, 0, note, t, &m, 0);
         if (!m)
             continue;
         if (nh && (m >> nh & 1))
@@ -1520,13 +1575,24 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     if (k == 0)
         return 0;
 
+    /* signs written apart: a row that fits only with its dashes joined to
+     * the numbers after them ("− 1 116") says the whole table writes them
+     * so, and then "− 31 475" is -31 and 475, not an empty cell and 31 475 */
+    int apart = 0;
+    for (size_t r = r0; r < r1 && !apart; r++) {
+        size_t n = fit_tokens(s, &g->rows[r], k, note, t, NULL, 0);
+        for (size_t i = 0; i < n && !apart; i++)
+            apart = t[i].sign && t[i].kind == T_NUM &&
+                    belopp_space_at(s, t[i].sp.start + (s[t[i].sp.start] == '-' ? 1 : 3), t[i].sp.end);
+    }
+
     /* the usual size of each column, from the rows that split one way only */
     unsigned hist[BELOPP_MAX_COLUMNS][24], all[24];
     memset(hist, 0, sizeof hist);
     memset(all, 0, sizeof all);
     split sp;
     for (size_t r = r0; r < r1; r++) {
-        size_t n = fit_tokens(s, &g->rows[r], k, note, t, NULL);
+        size_t n = fit_tokens(s, &g->rows[r], k, note, t, NULL, apart);
         if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
             continue;
         for (size_t c = 0; c < k; c++) {
@@ -1556,7 +1622,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
 
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
-        size_t n = fit_tokens(s, row, k, note, t, NULL), skip = 0;
+        size_t n = fit_tokens(s, row, k, note, t, NULL, apart), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
         if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip))
@@ -1747,6 +1813,27 @@ static int year_or_date(const char *s, size_t a, size_t b)
     return years == 1 && parts == 3;
 }
 
+/* Of the table rows in the lines from r on (up to 12 lines, lines of words
+ * between them skipped), how many are there (*nrows), and how many fit k
+ * value columns (*fit_k) and k + 1 (*fit_k1)?  note: the table has a note
+ * column. */
+static void rows_fit(const char *s, const line *lines, size_t n, size_t r, size_t k, int note,
+                     size_t *nrows, size_t *fit_k, size_t *fit_k1)
+{
+    token t[MAX_TOKENS];
+    for (size_t l = r; l < n && l < r + 12; l++) {
+        belopp_row row;
+        if (!table_row(s, lines[l].trim.start, lines[l].trim.end, 0, &row))
+            continue;
+        uint32_t m;
+        (*nrows)++;
+        fit_tokens(s, &row, k, note ? k : 0, t, &m, 0);
+        *fit_k += m >> k & 1;
+        fit_tokens(s, &row, k + 1, note ? k + 1 : 0, t, &m, 0);
+        *fit_k1 += m >> (k + 1) & 1;
+    }
+}
+
 /* Titles stacked one a line, as text from a PDF has them under the unit:
  * "(mnkr) Bokslut" / "2023" / "Budget" / "2024" / …, or "Miljoner kronor" /
  * "Utfall" / "2023" / ….  first: the words after the unit on its line, or
@@ -1759,15 +1846,31 @@ static int year_or_date(const char *s, size_t a, size_t b)
 static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
                              belopp_span first, belopp_table *tb)
 {
-    belopp_span item[2 * BELOPP_MAX_COLUMNS];
-    size_t m = 0, after = 0, l = j;
-    if (first.start < first.end)
+    belopp_span item[2 * BELOPP_MAX_COLUMNS], note = {0, 0};
+    size_t m = 0, after = 0, l = j, line_of[2 * BELOPP_MAX_COLUMNS];
+    if (first.start < first.end) {
+        line_of[m] = j - 1;
         item[m++] = first;
+    }
     for (; l < n && m < sizeof item / sizeof item[0]; l++) {
         belopp_span w = lines[l].trim;
         if (w.start == w.end || w.end - w.start > 40 || !word_line(s, w))
             break;
+        line_of[m] = l;
         item[m++] = w;
+    }
+    /* "Belopp i mnkr Not Utfall" / "2019" / …: a note column first */
+    if (m > 0 && first_word_is(s, item[0], NOTE)) {
+        size_t e = item[0].start;
+        while (e < item[0].end && belopp_letter_at(s, e, item[0].end))
+            e++;
+        note = (belopp_span){item[0].start, e};
+        item[0] = belopp_trim(s, e, item[0].end);
+        if (item[0].start == item[0].end) {
+            memmove(item, item + 1, (m - 1) * sizeof item[0]);
+            memmove(line_of, line_of + 1, (m - 1) * sizeof line_of[0]);
+            m--;
+        }
     }
     size_t groups = 0, open = SIZE_MAX, last_year = 0;
     belopp_span titles[BELOPP_MAX_COLUMNS], seconds[BELOPP_MAX_COLUMNS];
@@ -1789,8 +1892,8 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     }
     if (groups < 2)
         return 0;
-    /* the line after the last year (item 0 may be on the header's line) */
-    after = j + (last_year + 1 - (first.start < first.end));
+    /* the line after the last year */
+    after = line_of[last_year] + 1;
     /* the first row, after at most two lines of words */
     size_t r = after;
     while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) && word_line(s, lines[r].trim))
@@ -1800,10 +1903,45 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     uint32_t counts;
     if (r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row))
         return 0;
-    fit_tokens(s, &row, 0, 0, t, &counts);
-    if (!(counts >> groups & 1))
-        return 0;
-    tb->titles[0] = (belopp_span){item[0].start, item[0].start};
+    size_t nc = note.start < note.end ? groups : 0;
+    fit_tokens(s, &row, 0, nc, t, &counts, 0);
+    size_t nrows = 0, fit_g = 0, fit_g1 = 0;
+    rows_fit(s, lines, n, r, groups, note.start < note.end, &nrows, &fit_g, &fit_g1);
+    if (!((counts >> groups & 1) && fit_g == nrows) && groups + 1 < BELOPP_MAX_COLUMNS) {
+        /* "Avvikelse Koncern" / "2019": a title of one line ("Avvikelse")
+         * beside the first line of the next ("Koncern" over "2019") when
+         * the rows have one value more; only one such pair may be the one */
+        size_t two = SIZE_MAX, pairs = 0;
+        for (size_t c = 0; c < groups; c++) {
+            size_t sp = titles[c].start;
+            while (sp < titles[c].end && !belopp_space_at(s, sp, titles[c].end))
+                sp++;
+            belopp_span rest = belopp_trim(s, sp, titles[c].end);
+            size_t words = rest.start < rest.end ? 2 : 1;
+            for (size_t x = rest.start; x < rest.end; x++)
+                words += belopp_space_at(s, x, rest.end) > 0;
+            if (words == 2 && seconds[c].start < seconds[c].end) {
+                two = c;
+                pairs++;
+            }
+        }
+        if (pairs != 1 || fit_g1 <= fit_g) {
+            if (!(counts >> groups & 1))
+                return 0;
+            goto fill;
+        }
+        memmove(titles + two + 1, titles + two, (groups - two) * sizeof titles[0]);
+        memmove(seconds + two + 1, seconds + two, (groups - two) * sizeof seconds[0]);
+        size_t sp = titles[two].start;
+        while (!belopp_space_at(s, sp, titles[two].end))
+            sp++;
+        titles[two + 1] = belopp_trim(s, sp, titles[two].end);
+        titles[two] = (belopp_span){titles[two].start, sp};
+        seconds[two] = (belopp_span){0, 0};
+        groups++;
+    }
+fill:
+    tb->titles[0] = note.start < note.end ? note : (belopp_span){item[0].start, item[0].start};
     for (size_t c = 0; c < groups; c++) {
         tb->titles[c + 1] = titles[c];
         tb->columns[c].title2 = seconds[c];
@@ -1943,18 +2081,31 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if ((g->nrows > first_row || tb.ntitles) && (word_line(s, l) || rule_line(s, l)) &&
                 j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                 continue;
-            /* a blank line inside a table with titles, when the next row has
-             * as many values as there are titles */
-            /* (or a blank line, a line of words and such a row: the next
-             * section, "Familjenämnd") */
+            /* a blank line inside a table with titles, or a line of words
+             * (a section: "ÖVRIGT TOTALRESULTAT" over "Poster som kan
+             * omföras"), when a row with as many values as there are titles
+             * follows after at most two lines of words */
             size_t nx = j + 1;
-            if (nx + 1 < n && word_line(s, lines[nx].trim) && !may_be_row(s, lines, n, nx))
+            int counts_section = word_line(s, l) && names_shares(s, l);
+            for (int w = 0; w < 2 && nx + 1 < n && word_line(s, lines[nx].trim) &&
+                            !may_be_row(s, lines, n, nx); w++) {
+                /* a new table's titles ("Andel förnybar el 2024 2023") end
+                 * this one, and so does a section of counts or shares
+                 * ("Medelantal anställda") */
+                belopp_span tt[BELOPP_MAX_COLUMNS];
+                if (title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt) >= 3)
+                    counts_section = 1;
+                counts_section |= names_shares(s, lines[nx].trim);
                 nx++;
-            if (g->nrows > first_row && l.start == l.end && tb.ntitles > 2 && nx < n &&
+            }
+            if (g->nrows > first_row && !counts_section &&
+                (l.start == l.end || (word_line(s, l) && nx > j + 1)) &&
+                tb.ntitles > 2 && nx < n &&
                 table_row(s, lines[nx].trim.start, lines[nx].trim.end, 0, &row)) {
                 token tk[MAX_TOKENS];
                 uint32_t m;
-                fit_tokens(s, &row, 0, 0, tk, &m);
+                size_t nt = tb.ntitles - 1;
+                fit_tokens(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tk, &m, 0);
                 if (m >> (tb.ntitles - 1) & 1)
                     continue;
             }
