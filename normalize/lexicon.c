@@ -472,14 +472,19 @@ static int unit_equal(const char *s, size_t n, const belopp_unit *u)
  * (62 % of a run went to the plain scan over ~300 units, each with a
  * strcmp).  For an ASCII first byte c the index lists, in table order, the
  * units that unit_equal does not reject on that byte alone, by the same
- * tests it makes; any other first byte scans the whole table.  So the first
- * unit found is the one the plain scan finds. */
+ * tests it makes.  A word that starts with another character can match only
+ * a unit whose first character is that one in lower case (no unit word
+ * starts with a space, which build_index checks): the ASCII list of it, or
+ * the list of units that start beyond ASCII.  So the first unit found is
+ * the one the plain scan finds. */
 #define NUNITS (sizeof UNITS / sizeof *UNITS - 1)
 #define INDEX_CAP 8192
 static struct {
     unsigned char is_code[NUNITS];
     unsigned short start[129];
     unsigned short items[INDEX_CAP];
+    unsigned short wide[NUNITS]; /* units whose word starts beyond ASCII */
+    size_t nwide;
     int ok; /* the index fitted: else every lookup scans */
 } IDX;
 static pthread_once_t IDX_ONCE = PTHREAD_ONCE_INIT;
@@ -498,8 +503,13 @@ static int unit_may_start(const belopp_unit *u, int code, unsigned char c)
 static void build_index(void)
 {
     size_t k = 0;
-    for (size_t i = 0; i < NUNITS; i++)
+    for (size_t i = 0; i < NUNITS; i++) {
         IDX.is_code[i] = UNITS[i].currency && strcmp(UNITS[i].word, UNITS[i].currency) == 0;
+        if (UNITS[i].word[0] == ' ' || UNITS[i].word[0] == '\0')
+            return; /* IDX.ok stays 0 */
+        if ((unsigned char)UNITS[i].word[0] >= 0x80)
+            IDX.wide[IDX.nwide++] = (unsigned short)i;
+    }
     for (unsigned c = 0; c < 128; c++) {
         IDX.start[c] = (unsigned short)k;
         for (size_t i = 0; i < NUNITS; i++)
@@ -538,9 +548,20 @@ const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
                 return u;
         }
     } else {
-        for (size_t i = 0; i < NUNITS; i++)
-            if (unit_equal_known(s, n, &UNITS[i], IDX.is_code[i]))
-                return &UNITS[i];
+        /* no ISO code matches a non-ASCII byte; a word must start with the
+         * lower case of this character (see belopp_word_equal) */
+        utf8proc_int32_t a;
+        utf8proc_ssize_t la = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &a);
+        utf8proc_int32_t low = la > 0 ? utf8proc_tolower(a) : -1;
+        if (low >= 0 && low < 0x80) { /* "\u212A" is a "k" */
+            for (size_t k = IDX.start[low]; k < IDX.start[low + 1]; k++)
+                if (!IDX.is_code[IDX.items[k]] && belopp_word_equal(s, n, UNITS[IDX.items[k]].word))
+                    return &UNITS[IDX.items[k]];
+        } else if (low >= 0x80) {
+            for (size_t k = 0; k < IDX.nwide; k++)
+                if (!IDX.is_code[IDX.wide[k]] && belopp_word_equal(s, n, UNITS[IDX.wide[k]].word))
+                    return &UNITS[IDX.wide[k]];
+        }
     }
     if (n > 1 && s[n - 1] == '.')
         return belopp_unit_lookup(s, n - 1);
