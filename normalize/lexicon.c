@@ -422,8 +422,9 @@ int belopp_word_equal(const char *s, size_t n, const char *word)
     unsigned char c0 = (unsigned char)s[0], w0 = (unsigned char)word[0];
     if (c0 < 0x80 && w0 < 0x80 && (c0 | 0x20) != w0 && c0 != w0)
         return 0;
-    size_t i = 0, j = 0, wn = strlen(word);
-    while (i < n && j < wn) {
+    /* word[j] != '\0' stands for j < strlen(word): no strlen per call */
+    size_t i = 0, j = 0;
+    while (i < n && word[j] != '\0') {
         unsigned char a0 = (unsigned char)s[i], b0 = (unsigned char)word[j];
         if (a0 < 0x80 && b0 < 0x80 && b0 != ' ') {
             if ((a0 >= 'A' && a0 <= 'Z' ? a0 | 0x20 : a0) != b0)
@@ -435,8 +436,7 @@ int belopp_word_equal(const char *s, size_t n, const char *word)
         utf8proc_int32_t a, b;
         utf8proc_ssize_t la = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                                (utf8proc_ssize_t)(n - i), &a);
-        utf8proc_ssize_t lb = utf8proc_iterate((const utf8proc_uint8_t *)word + j,
-                                               (utf8proc_ssize_t)(wn - j), &b);
+        utf8proc_ssize_t lb = utf8proc_iterate((const utf8proc_uint8_t *)word + j, -1, &b);
         if (la <= 0 || lb <= 0)
             return 0;
         if (b == ' ' && is_hspace(a)) {
@@ -456,7 +456,7 @@ int belopp_word_equal(const char *s, size_t n, const char *word)
         i += (size_t)la;
         j += (size_t)lb;
     }
-    return i == n && j == wn;
+    return i == n && word[j] == '\0';
 }
 
 static int unit_equal(const char *s, size_t n, const belopp_unit *u)
