@@ -16,6 +16,7 @@
 #include "lexicon.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
@@ -481,6 +482,7 @@ static int unit_equal(const char *s, size_t n, const belopp_unit *u)
 #define INDEX_CAP 8192
 static struct {
     unsigned char is_code[NUNITS];
+    size_t min_n[NUNITS], max_n[NUNITS]; /* bytes a word matching the unit can have */
     unsigned short start[129];
     unsigned short items[INDEX_CAP];
     unsigned short wide[NUNITS]; /* units whose word starts beyond ASCII */
@@ -509,6 +511,16 @@ static void build_index(void)
             return; /* IDX.ok stays 0 */
         if ((unsigned char)UNITS[i].word[0] >= 0x80)
             IDX.wide[IDX.nwide++] = (unsigned short)i;
+        /* belopp_word_equal takes one character of s for each of the word's
+         * (1 to 4 bytes), and a run of spaces for a space */
+        size_t cps = 0;
+        int space = 0;
+        for (const char *w = UNITS[i].word; *w; w++) {
+            cps += ((unsigned char)*w & 0xC0) != 0x80;
+            space |= *w == ' ';
+        }
+        IDX.min_n[i] = cps;
+        IDX.max_n[i] = space ? SIZE_MAX : 4 * cps;
     }
     for (unsigned c = 0; c < 128; c++) {
         IDX.start[c] = (unsigned short)k;
@@ -523,12 +535,13 @@ static void build_index(void)
     IDX.ok = 1;
 }
 
-static int unit_equal_known(const char *s, size_t n, const belopp_unit *u, int code)
+static int unit_equal_known(const char *s, size_t n, size_t i)
 {
-    if (code)
+    const belopp_unit *u = &UNITS[i];
+    if (IDX.is_code[i])
         return n == 3 && (u->flags & BELOPP_LEX_EXACT ? memcmp(s, u->word, 3) == 0
                                                       : strncasecmp(s, u->word, 3) == 0);
-    return belopp_word_equal(s, n, u->word);
+    return n >= IDX.min_n[i] && n <= IDX.max_n[i] && belopp_word_equal(s, n, u->word);
 }
 
 const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
@@ -543,9 +556,8 @@ const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
     } else if ((unsigned char)s[0] < 0x80) {
         unsigned char c = (unsigned char)s[0];
         for (size_t k = IDX.start[c]; k < IDX.start[c + 1]; k++) {
-            const belopp_unit *u = &UNITS[IDX.items[k]];
-            if (unit_equal_known(s, n, u, IDX.is_code[IDX.items[k]]))
-                return u;
+            if (unit_equal_known(s, n, IDX.items[k]))
+                return &UNITS[IDX.items[k]];
         }
     } else {
         /* no ISO code matches a non-ASCII byte; a word must start with the
@@ -555,11 +567,11 @@ const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
         utf8proc_int32_t low = la > 0 ? utf8proc_tolower(a) : -1;
         if (low >= 0 && low < 0x80) { /* "\u212A" is a "k" */
             for (size_t k = IDX.start[low]; k < IDX.start[low + 1]; k++)
-                if (!IDX.is_code[IDX.items[k]] && belopp_word_equal(s, n, UNITS[IDX.items[k]].word))
+                if (!IDX.is_code[IDX.items[k]] && unit_equal_known(s, n, IDX.items[k]))
                     return &UNITS[IDX.items[k]];
         } else if (low >= 0x80) {
             for (size_t k = 0; k < IDX.nwide; k++)
-                if (!IDX.is_code[IDX.wide[k]] && belopp_word_equal(s, n, UNITS[IDX.wide[k]].word))
+                if (!IDX.is_code[IDX.wide[k]] && unit_equal_known(s, n, IDX.wide[k]))
                     return &UNITS[IDX.wide[k]];
         }
     }
