@@ -8,7 +8,7 @@ SAN ?=
 PKGS := libxml-2.0 libpcre2-8 libutf8proc nettle
 # Debian 12 packages behind them (and the test tools).
 DEBS := gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev nettle-dev \
-        libcmocka-dev pcre2-utils
+        libcmocka-dev pcre2-utils libstemmer-dev
 # Only for make fuzz and make memcheck.
 DEV_DEBS := clang libclang-rt-14-dev valgrind
 
@@ -29,7 +29,12 @@ LIB_A := $(BUILD)/libbelopp.a
 SONAME := libbelopp.so.0
 LIB_SO := $(BUILD)/$(SONAME)
 VERSION := $(shell sed -n 's/^#define BELOPP_VERSION_STRING "\(.*\)"/\1/p' include/belopp.h)
-UNIT_TESTS := read text html amount nfc segment match classify xml record cases
+UNIT_TESTS := read text html amount nfc segment match classify xml record cases diff
+# belopp diff: a user of the library, like cli/ (see diff/diff.h).
+DIFF_SRC := diff/side.c diff/words.c diff/lexicon.c diff/labels.c diff/assign.c diff/pair.c \
+            diff/out.c diff/cmd.c
+DIFF_OBJ := $(DIFF_SRC:%.c=$(BUILD)/%.o)
+DIFF_LIBS := -lstemmer -lm
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/unit_%)
 
 BIN := $(if $(filter build,$(BUILD)),belopp,$(BUILD)/belopp)
@@ -62,8 +67,12 @@ $(LIB_A): $(LIB_OBJ)
 $(LIB_SO): $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LIBS)
 
-$(BIN): $(BUILD)/cli/main.o $(LIB_A)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+$(BIN): $(BUILD)/cli/main.o $(DIFF_OBJ) $(LIB_A)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(DIFF_LIBS)
+
+$(BUILD)/tests/unit_diff: tests/unit_diff.c $(DIFF_OBJ) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(DIFF_LIBS) -lcmocka
 
 $(BUILD)/tests/unit_%: tests/unit_%.c $(LIB_A)
 	@mkdir -p $(dir $@)
@@ -73,7 +82,7 @@ $(BUILD)/tests/validate: tests/validate.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d
+-include $(LIB_OBJ:.o=.d) $(DIFF_OBJ:.o=.d) $(BUILD)/cli/main.d
 
 # The main job on the bundled corpus.  Status 1 (an amount left out, said on
 # stderr: corpus/form-large-values.txt holds one that does not fit) is not a
@@ -98,6 +107,7 @@ test: deps
 check: $(BIN) unit $(BUILD)/tests/validate
 	@tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
 	@tests/hostile.sh $(RUNBIN) $(BUILD)/tests/validate
+	@tests/diff.sh $(RUNBIN)
 	@$(MAKE) --no-print-directory accuracy > $(BUILD)/accuracy.txt
 	@tail -2 $(BUILD)/accuracy.txt
 	@awk '/^precision/ { p = $$2 } /^recall/ { r = $$2 } \

@@ -11,18 +11,21 @@
 #include <string.h>
 
 #include "../include/belopp.h"
+#include "../diff/diff.h"
 
 enum { EXIT_OK = 0, EXIT_SOME_ERRORS = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
 
 static void usage(FILE *f)
 {
     fputs("usage: belopp extract [--format xml|csv|jsonl] [--encoding ENC] [FILE...]\n"
+          "       belopp diff [--format text|csv|jsonl|xml] [--sort position|change] OLD NEW\n"
           "       belopp pattern\n"
           "       belopp --version\n"
           "\n"
           "extract  writes every sum of money in the FILEs as records on stdout\n"
           "         (XML by default); no FILE, or '-', reads standard input.\n"
           "         --encoding auto|utf-8|latin1|windows-1252 (default auto)\n"
+          "diff     pairs the sums of money of OLD with NEW (see belopp diff --help)\n"
           "pattern  prints the core amount pattern (PCRE2 syntax, UTF + UCP)\n"
           "\n"
           "Exit status: 0 all amounts written; 1 some file or amount was left out\n"
@@ -133,6 +136,8 @@ int main(int argc, char **argv)
     int rc;
     if (argc >= 2 && strcmp(argv[1], "extract") == 0)
         rc = cmd_extract(argc - 2, argv + 2);
+    else if (argc >= 2 && strcmp(argv[1], "diff") == 0)
+        rc = belopp_cmd_diff(argc - 2, argv + 2);
     else if (argc == 2 && strcmp(argv[1], "pattern") == 0)
         rc = cmd_pattern();
     else if (argc == 2 && strcmp(argv[1], "--version") == 0)

@@ -341,6 +341,7 @@ static int flush_rows(belopp_classifier *cl, size_t upto, belopp_diags *diags)
                 .row = r,
                 .column = c->column,
                 .currency = c->currency,
+                .minor_exp = 2, /* the table stage values cells in hundredths */
                 .minor = c->minor,
                 .unit = c->unit,
                 .sum = c->sum,

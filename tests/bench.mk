@@ -12,10 +12,15 @@ $(BUILD)/tests/bench_stages: tests/bench_stages.c $(LIB_OBJ)
 
 # The stage breakdown is optional: if its helper no longer builds against the
 # library (an API change), the benchmark still runs without it.
-bench: $(BIN) $(BUILD)/tests/rss
+bench: $(BIN) $(BUILD)/tests/rss bench-diff
 	@if $(MAKE) -s --no-print-directory $(BUILD)/tests/bench_stages; then \
 	  stages=$(BUILD)/tests/bench_stages; \
 	else \
 	  echo "bench: $(BUILD)/tests/bench_stages did not build; no stage breakdown"; stages=""; \
 	fi; \
 	tests/bench.sh $(BIN) $(BUILD)/tests/rss $$stages
+
+# belopp diff on two texts of 5 000 amounts a side (tests/diff_bench.sh).
+.PHONY: bench-diff
+bench-diff: $(BIN)
+	@tests/diff_bench.sh $(RUNBIN) 5000

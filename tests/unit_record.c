@@ -153,6 +153,7 @@ static void table_cells_and_total(void **state)
     assert_string_equal(c.r[0]->label, "Stockholm");
     assert_string_equal(c.r[0]->caption, "Fördelning per region");
     assert_int_equal(c.r[0]->value, 211100000000);
+    assert_int_equal(c.r[0]->minor_exp, 2);
     assert_int_equal(c.r[0]->total, 0);
     assert_int_equal(c.r[2]->total, 1);
     assert_int_equal(c.r[2]->value, 248200000000);
