@@ -103,12 +103,14 @@ static char *delta_str(const figures *f, char *buf)
     return buf;
 }
 
-/* Tenths of a percent as "4.2" / "-0.5", or with a comma for people. */
+/* Tenths of a percent as "4.2" / "-0.5", or for people with a comma and the
+ * same minus sign as their amounts: "−18,2". */
 static char *pct_str(diff_i128 t, char sep, int plus, char *buf)
 {
     char d[48];
     diff_i128 a = absv(t);
-    sprintf(buf, "%s%s%c%d", t < 0 ? "-" : (plus && t > 0 ? "+" : ""), diff_i128_str(a / 10, d), sep,
+    const char *minus = sep == ',' ? "\xe2\x88\x92" : "-";
+    sprintf(buf, "%s%s%c%d", t < 0 ? minus : (plus && t > 0 ? "+" : ""), diff_i128_str(a / 10, d), sep,
             (int)(a % 10));
     return buf;
 }
