@@ -78,6 +78,7 @@ struct belopp_segments {
     belopp_cell *cells;
     size_t ncells, capcells;
     const char *text; /* the working text (column names are read from it) */
+    unsigned long vtries; /* ways tried by settle_by_sums in this text */
 };
 
 #define PUSH_OR(arr, n, cap, item, fail)                                              \
@@ -861,6 +862,8 @@ static int split_line(belopp_segments *g, const char *s, size_t a, size_t b, siz
 typedef struct {
     belopp_span trim; /* the line without its newline and surrounding spaces */
     int kind;         /* 0 prose, 1 table header, 2 table row */
+    int spaces;       /* blank, but not empty: spaces only (an empty cell, in a
+                         table of one cell a line with empty lines between) */
 } line;
 
 static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
@@ -870,7 +873,8 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
     for (size_t a = 0; a <= len;) {
         const char *nl = memchr(s + a, '\n', len - a);
         size_t b = nl ? (size_t)(nl - s) : len;
-        line l = {belopp_trim(s, a, b), 0};
+        line l = {belopp_trim(s, a, b), 0, 0};
+        l.spaces = l.trim.start == l.trim.end && b > a && !(b - a == 1 && s[a] == '\r');
         void *grown = lines;
         if (belopp_grow(&grown, &cap, n + 1, sizeof *lines) < 0) {
             free(lines);
@@ -977,7 +981,19 @@ static int names_shares(const char *s, belopp_span t)
 {
     if (memchr(s + t.start, '%', t.end - t.start))
         return 1;
-    return has_word(s, t, NOT_MONEY);
+    /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
+     * share as "Andel" is */
+    for (size_t i = t.start; i < t.end; i++) {
+        if (!word_starts_at(s, t.start, i))
+            continue;
+        for (const char *const *w = NOT_MONEY; *w; w++) {
+            size_t n = strlen(*w);
+            if (n <= t.end - i && strncasecmp(s + i, *w, n) == 0 &&
+                !(t.end - i >= 7 && strncasecmp(s + i, "andelar", 7) == 0))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* A unit of its own in a row label or column title: "Resultat per anställd,
@@ -1671,9 +1687,9 @@ static int value_line(const char *s, belopp_span l)
 
 /* Is line l a header cell or label of a table with one cell a line: short,
  * a letter, no digits but a year ("Kommun", "Bidrag 2025", "2025")? */
-static int word_line(const char *s, belopp_span l)
+static int word_line_max(const char *s, belopp_span l, size_t max)
 {
-    if (l.start == l.end || l.end - l.start > 60 || has_other_digits(s, l.start, l.end))
+    if (l.start == l.end || l.end - l.start > max || has_other_digits(s, l.start, l.end))
         return 0;
     if (belopp_is_year(s, l))
         return 1;
@@ -1681,6 +1697,11 @@ static int word_line(const char *s, belopp_span l)
         if (belopp_letter_at(s, i, l.end))
             return 1;
     return 0;
+}
+
+static int word_line(const char *s, belopp_span l)
+{
+    return word_line_max(s, l, 60);
 }
 
 /* Is line l a rule: dashes (at least three), with only spaces, tabs (the
@@ -1728,6 +1749,8 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     }
     if (m < 1 || j >= n || !value_line(s, lines[j].trim))
         return 0;
+    if (m > 2 && note_stub(s, lines[idx[0]].trim))
+        return 0; /* a note column: vertical_stream reads it */
     size_t heads = m - 1, k = 0, first_label = idx[m - 1];
     for (; j < n; j++) {
         if (is_blank(lines, n, j))
@@ -1787,6 +1810,424 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     for (size_t h = 0; h < heads; h++)
         lines[idx[h]].kind = 1;
     return end;
+}
+
+/* One row of a table of one cell a line with its cells in place (see
+ * vertical_stream): the line of each cell, by column. */
+typedef struct {
+    size_t cell[BELOPP_MAX_COLUMNS]; /* line index */
+    unsigned char kind[BELOPP_MAX_COLUMNS]; /* VC_* */
+    size_t n;                        /* cells written (the rest are empty) */
+    belopp_span section;             /* the label of the section row above that
+                                        names a unit ("Resultat per aktie, SEK"), or empty */
+    int counts;                      /* under a section of counts or shares
+                                        ("Medelantal anställda"): no money */
+} vrow;
+
+enum { VC_EMPTY, VC_VALUE, VC_NOTE };
+
+/* Is line l a note reference of a note column: "K2", "K2, K3", "12", "3, 4"? */
+static int note_item(const char *s, belopp_span l)
+{
+    /* references separated by ", ": at most two letters, then one or two digits */
+    if (l.start == l.end || l.end - l.start > 16)
+        return 0;
+    for (size_t i = l.start; i < l.end;) {
+        size_t a = i;
+        while (i < l.end && i - a < 2 && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+            i++;
+        size_t d = i;
+        while (i < l.end && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d || i - d > 2)
+            return 0;
+        if (i == l.end)
+            return 1;
+        size_t e = i;
+        if (s[i] == ',')
+            i++;
+        while (i < l.end && s[i] == ' ')
+            i++;
+        if (i == e || i == l.end)
+            return 0;
+    }
+    return 0;
+}
+
+/* Is label line l rather the next table's header ("Driftbudget per enhet
+ * (belopp i tusen kronor).") or a sentence (four words or more, a full
+ * stop)? */
+static int prose_or_header(const char *s, belopp_span l)
+{
+    belopp_table tb;
+    memset(&tb, 0, sizeof tb);
+    if (unit_line(s, l.start, l.end, &tb) != U_NONE)
+        return 1;
+    size_t spaces = 0;
+    for (size_t i = l.start; i < l.end; i++)
+        spaces += s[i] == ' ';
+    return s[l.end - 1] == '.' && spaces >= 3;
+}
+
+/* A table of one cell a line, copied from a web page or a PDF, whose rows
+ * do not all have every cell: the header cells under the unit line i, then
+ * each label with its cells in order, an empty cell written as a line of
+ * spaces between the empty lines ("Kvarvarande verksamhet" / " " / " " / " "),
+ * a row's missing cells at its end ("Kommunfullmäktige" / "2 569" / "2 300"
+ * under five titles).  A first title "Not" makes the first column a note
+ * column ("K2, K3", "12": never money).  A label with no values is a section;
+ * one naming a unit ("Resultat per aktie före utspädning, SEK") gives it to
+ * the rows under it, up to the next section or an empty row.  Pushes the
+ * rows, fills *vr (malloc'ed, one a row) and returns the line after the
+ * table, 0 if there is none, (size_t)-1 when out of memory. */
+static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
+                              belopp_table *tb, vrow **vr)
+{
+    size_t idx[BELOPP_MAX_COLUMNS + 1], m = 0, j = i + 1;
+    *vr = NULL;
+    for (; j < n; j++) {
+        if (is_blank(lines, n, j)) {
+            if (lines[j].spaces && m > 0)
+                break;
+            continue;
+        }
+        if (!word_line(s, lines[j].trim) || m == sizeof idx / sizeof idx[0])
+            break;
+        idx[m++] = j;
+    }
+    if (m < 2 || j >= n)
+        return 0;
+    size_t heads = m - 1, k = heads;
+    int note = note_stub(s, lines[idx[0]].trim);
+    /* the records: a label, then its cells up to the next label */
+    size_t first_row = g->nrows, end = 0, cap = 0, nv = 0, maxlen = 0;
+    vrow *rows = NULL;
+    belopp_span section = {0, 0};
+    int counts = 0;
+    for (size_t l = idx[m - 1]; l < n;) {
+        belopp_span lab = lines[l].trim;
+        if (!word_line_max(s, lab, 120) || belopp_is_year(s, lab))
+            break;
+        if (prose_or_header(s, lab)) { /* unless its cells follow */
+            size_t q = l + 1;
+            while (q < n && lines[q].trim.start == lines[q].trim.end && !lines[q].spaces)
+                q++;
+            if (q >= n || (!lines[q].spaces && !value_line(s, lines[q].trim) &&
+                           !(note && note_item(s, lines[q].trim))))
+                break;
+        }
+        vrow r;
+        memset(&r, 0, sizeof r);
+        size_t v = l + 1, extra = 0, last = l, bad = 0;
+        for (; v < n; v++) {
+            if (is_blank(lines, n, v)) {
+                if (!lines[v].spaces)
+                    continue;
+                if (r.n < k)
+                    r.kind[r.n] = VC_EMPTY, r.cell[r.n++] = v;
+                else
+                    extra++;
+                continue;
+            }
+            belopp_span x = lines[v].trim;
+            int val = value_line(s, x);
+            if (!val && !(note && r.n == 0 && note_item(s, x)))
+                break;
+            if (r.n >= k || extra) {
+                bad = 1;
+                break;
+            }
+            r.kind[r.n] = note && r.n == 0 ? VC_NOTE : VC_VALUE;
+            r.cell[r.n++] = v;
+            last = v;
+        }
+        if (bad)
+            break;
+        int values = 0;
+        for (size_t c = 0; c < r.n; c++)
+            values += r.kind[c] == VC_VALUE;
+        if (!values) {
+            /* a section; with a unit of its own, the rows under it take it */
+            unit_info u;
+            section = own_unit(s, clean_label(s, lab), &u) ? clean_label(s, lab) : (belopp_span){0, 0};
+            counts = names_shares(s, lab);
+            if (v >= n || !word_line_max(s, lines[v].trim, 120))
+                break;
+            l = v;
+            continue;
+        }
+        r.section = section;
+        r.counts = counts;
+        if (extra) { /* an empty row ends the section */
+            section = (belopp_span){0, 0};
+            counts = 0;
+        }
+        if (nv == cap) {
+            size_t nc = cap ? 2 * cap : 16;
+            vrow *p = realloc(rows, nc * sizeof *rows);
+            if (!p) {
+                free(rows);
+                return (size_t)-1;
+            }
+            rows = p;
+            cap = nc;
+        }
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.label = clean_label(s, lab);
+        row.values = (belopp_span){lines[r.cell[0]].trim.start, lines[last].trim.end};
+        row.line = (belopp_span){lab.start, lines[last].trim.end};
+        row.table = g->ntables;
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, { free(rows); return (size_t)-1; });
+        rows[nv++] = r;
+        if (r.n > maxlen)
+            maxlen = r.n;
+        lines[l].kind = 2;
+        for (size_t q = l + 1; q <= last; q++)
+            lines[q].kind = 2;
+        end = last + 1;
+        l = v;
+    }
+    /* a first title over the labels: the stub ("Nämnd" over five years) */
+    int stub = maxlen + 1 == heads && !note;
+    if (stub)
+        k = heads - 1;
+    if (nv < 2 || maxlen < 1 || (maxlen < k && k - maxlen > 3) || k > BELOPP_MAX_COLUMNS - 1) {
+        for (size_t q = idx[m - 1]; q < end; q++)
+            lines[q].kind = 0;
+        g->nrows = first_row;
+        free(rows);
+        return 0;
+    }
+    tb->ntitles = 0;
+    tb->titles[tb->ntitles++] = stub ? lines[idx[0]].trim
+                                     : (belopp_span){lines[idx[0]].trim.start, lines[idx[0]].trim.start};
+    for (size_t h = stub ? 1 : 0; h < heads; h++)
+        tb->titles[tb->ntitles++] = lines[idx[h]].trim;
+    for (size_t h = 0; h < heads; h++)
+        lines[idx[h]].kind = 1;
+    *vr = rows;
+    return end;
+}
+
+#define VMAX_ROWS 256 /* rows of a table of one cell a line placed by its sums */
+#define VMAX_TRIES (1ul << 18)      /* ways tried for one table */
+#define VMAX_BUDGET (1ul << 22)     /* and for one text */
+
+/* The value of a one-value line in the table's unit, the dot a thousands
+ * separator ("202.000": 202 000), or with alt the dot a decimal point (202).
+ * Returns 0 when it has none. */
+static int vvalue(const char *s, belopp_span x, int exp10, int alt, int64_t *out)
+{
+    belopp_decimal d;
+    size_t a = x.start;
+    int neg = 0;
+    if (x.end - a > 3 && (memcmp(s + a, "\xE2\x80\x93", 3) == 0 || memcmp(s + a, "\xE2\x88\x92", 3) == 0))
+        a += 3, neg = 1;
+    else if (x.end - a > 1 && s[a] == '-')
+        a++, neg = 1;
+    if ((alt ? belopp_parse_decimal_mark(s + a, x.end - a, '.', &d)
+             : belopp_parse_decimal(s + a, x.end - a, &d)) != BELOPP_OK ||
+        belopp_to_minor(d, exp10, out) != BELOPP_OK)
+        return 0;
+    if (neg)
+        *out = -*out;
+    return 1;
+}
+
+/* Is line x one value written "202.000": dot groups ending in ".000" (read
+ * 202 000, or 202 with the dot a decimal point)? */
+static int dot_thousand(const char *s, belopp_span x)
+{
+    size_t n = x.end - x.start;
+    return n >= 5 && n <= 7 && memcmp(s + x.end - 4, ".000", 4) == 0 &&
+           memchr(s + x.start, '.', n - 4) == NULL;
+}
+
+/* A table of one cell a line with a total row last and rows short of cells
+ * ("Ofördelat budget 2021-2023" / three values under five years): where the
+ * short rows stand, and how a "202.000" reads, is what makes every column
+ * add up to the total, exactly, in one way only.  Fills off (cells missing
+ * at the start of each row) and alt (bit c: cell c reads with the dot a
+ * decimal point); leaves them 0 when no way or several ways add up. */
+static void settle_by_sums(belopp_segments *g, const char *s, const belopp_table *tb,
+                           size_t k, size_t r0, size_t r1, const vrow *vr, const line *lines,
+                           size_t *off, unsigned char *alt)
+{
+    size_t nr = r1 - r0;
+    if (nr < 3 || nr > VMAX_ROWS || k < 2 || !g->rows[r1 - 1].is_total ||
+        vr[nr - 1].n != k || note_stub(s, tb->titles[1]))
+        return;
+    size_t nvar = 0, base[VMAX_ROWS];
+    unsigned long tries = 1;
+    for (size_t r = 0; r < nr; r++) {
+        const vrow *v = &vr[r];
+        if (g->rows[r0 + r].currency || (g->rows[r0 + r].is_total && r + 1 < nr))
+            return; /* units of their own, or subtotals: not this simple case */
+        size_t choices = 1;
+        for (size_t c = 0; c < v->n; c++)
+            if (v->kind[c] == VC_VALUE && dot_thousand(s, lines[v->cell[c]].trim))
+                choices *= 2;
+        if (r + 1 < nr)
+            choices *= k - v->n + 1;
+        base[r] = choices;
+        if (choices > 1) {
+            nvar++;
+            tries *= choices;
+            if (tries > VMAX_TRIES)
+                return;
+        }
+    }
+    if (!nvar || g->vtries + tries > VMAX_BUDGET)
+        return;
+    g->vtries += tries;
+    int64_t total[BELOPP_MAX_COLUMNS];
+    for (size_t c = 0; c < k; c++)
+        if (!vvalue(s, lines[vr[nr - 1].cell[c]].trim, tb->exp10, 0, &total[c]))
+            return;
+    /* each value in both readings, once */
+    int64_t (*val)[BELOPP_MAX_COLUMNS][2] = malloc(nr * sizeof *val);
+    if (!val)
+        return;
+    for (size_t r = 0; r + 1 < nr; r++)
+        for (size_t c = 0; c < vr[r].n; c++) {
+            belopp_span cx = lines[vr[r].cell[c]].trim;
+            val[r][c][0] = val[r][c][1] = 0;
+            if (vr[r].kind[c] == VC_VALUE &&
+                (!vvalue(s, cx, tb->exp10, 0, &val[r][c][0]) ||
+                 (dot_thousand(s, cx) && !vvalue(s, cx, tb->exp10, 1, &val[r][c][1])))) {
+                free(val);
+                return;
+            }
+        }
+    unsigned long found = 0, ways = 0;
+    for (unsigned long t = 0; t < tries && ways < 2; t++) {
+        int64_t sum[BELOPP_MAX_COLUMNS] = {0};
+        int ok = 1;
+        unsigned long x = t;
+        for (size_t r = 0; r + 1 < nr && ok; r++) {
+            const vrow *v = &vr[r];
+            unsigned long ch = 0;
+            if (base[r] > 1) {
+                ch = x % base[r];
+                x /= base[r];
+            }
+            size_t o = ch % (k - v->n + 1);
+            unsigned long bits = ch / (k - v->n + 1), b = 0;
+            for (size_t c = 0; c < v->n && ok; c++) {
+                if (v->kind[c] != VC_VALUE)
+                    continue; /* an empty cell in its place */
+                int a = 0;
+                if (dot_thousand(s, lines[v->cell[c]].trim))
+                    a = bits >> b++ & 1;
+                ok = belopp_add_i64(&sum[o + c], val[r][c][a]) == 0;
+            }
+        }
+        for (size_t c = 0; c < k && ok; c++)
+            ok = sum[c] == total[c];
+        if (ok) {
+            found = t;
+            ways++;
+        }
+    }
+    free(val);
+    if (ways != 1)
+        return;
+    unsigned long x = found;
+    for (size_t r = 0; r + 1 < nr; r++) {
+        if (base[r] <= 1)
+            continue;
+        unsigned long ch = x % base[r];
+        x /= base[r];
+        const vrow *v = &vr[r];
+        off[r] = ch % (k - v->n + 1);
+        unsigned long bits = ch / (k - v->n + 1), b = 0;
+        for (size_t c = 0; c < v->n; c++)
+            if (v->kind[c] == VC_VALUE && dot_thousand(s, lines[v->cell[c]].trim))
+                alt[r] |= (unsigned char)((bits >> b++ & 1) << c);
+    }
+}
+
+/* Makes the cells of the rows r0 .. r1-1 of table ti, read by
+ * vertical_stream: each cell from its own line. */
+static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
+                          const vrow *vr, const line *lines)
+{
+    belopp_table *tb = &g->tables[ti];
+    size_t k = tb->ntitles - 1;
+    int note = k > 1 && note_stub(s, tb->titles[1]); /* value column 0 titled "Not" */
+    tb->ncolumns = k;
+    for (size_t c = 0; c < k; c++)
+        setup_column(s, tb, c);
+    if (note)
+        tb->columns[0].money = 0;
+    for (size_t r = r0; r < r1; r++) {
+        g->rows[r].table = ti;
+        setup_row(s, &g->rows[r]);
+    }
+    size_t off[VMAX_ROWS];
+    unsigned char alt[VMAX_ROWS];
+    memset(off, 0, sizeof off);
+    memset(alt, 0, sizeof alt);
+    settle_by_sums(g, s, tb, k, r0, r1, vr, lines, off, alt);
+    for (size_t r = r0; r < r1; r++) {
+        const vrow *v = &vr[r - r0];
+        belopp_row *row = &g->rows[r];
+        size_t shift = r - r0 < VMAX_ROWS ? off[r - r0] : 0;
+        unit_info u;
+        if (v->counts && !row->currency)
+            row->money = 0;
+        if (!row->currency && row->money && v->section.start < v->section.end &&
+            own_unit(s, v->section, &u)) {
+            row->exp10 = u.exp10;
+            row->currency = u.currency;
+            row->unit = u.words;
+        }
+        token t[MAX_TOKENS];
+        split sp;
+        size_t nt = 0;
+        sp.n = v->n + shift;
+        for (size_t c = 0; c < shift; c++) { /* cells missing at the start */
+            sp.start[c] = nt;
+            memset(&t[nt], 0, sizeof t[nt]);
+            t[nt].kind = T_EMPTY;
+            t[nt].sp = (belopp_span){row->label.end, row->label.end};
+            nt++;
+        }
+        for (size_t c = 0; c < v->n; c++) {
+            belopp_span x = lines[v->cell[c]].trim;
+            sp.start[c + shift] = nt;
+            size_t got = v->kind[c] == VC_VALUE ? read_tokens(s, x.start, x.end, t + nt) : 0;
+            if (got == (size_t)-1 || got == 0 || nt + got > MAX_TOKENS - 1) {
+                memset(&t[nt], 0, sizeof t[nt]);
+                t[nt].kind = T_EMPTY;
+                t[nt].sp = x;
+                got = 1;
+            }
+            nt += got;
+        }
+        sp.start[sp.n] = nt;
+        int rc = make_cells(g, s, r, t, &sp);
+        if (rc < 0)
+            return -1;
+        row = &g->rows[r];
+        for (size_t c = 0; rc == 0 && r - r0 < VMAX_ROWS && c < v->n; c++)
+            if (alt[r - r0] >> c & 1) { /* "202.000": 202, the sums say */
+                belopp_cell *cell = &g->cells[row->cell + c + shift];
+                belopp_decimal d;
+                if (belopp_parse_decimal_mark(s + cell->text.start, cell->text.end - cell->text.start,
+                                              '.', &d) != BELOPP_OK ||
+                    belopp_to_minor(d, cell->exp10, &cell->minor) != BELOPP_OK)
+                    cell->status = BELOPP_E_SYNTAX;
+            }
+        if (rc == 1) {
+            row->ncells = 0;
+            row->cell = g->ncells;
+            row->left_out = "a value is implausible for the table's unit";
+        }
+    }
+    check_sums(g, ti, r0, r1);
+    return 0;
 }
 
 /* Is s[a, b) a year or a date that holds one ("2024", "12/31/2021",
@@ -2111,10 +2552,17 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             }
             break;
         }
+        vrow *vr = NULL;
         if (g->nrows == first_row && (kind == U_ALONE || kind == U_CAPTION) && tb.ntitles == 0) {
             size_t end = vertical_table(g, s, lines, n, i, &tb);
             if (end == (size_t)-1)
                 return -1;
+            if (!end) {
+                free(vr);
+                end = vertical_stream(g, s, lines, n, i, &tb, &vr);
+                if (end == (size_t)-1)
+                    return -1;
+            }
             if (end)
                 last = end;
         }
@@ -2133,9 +2581,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             lines[title_lines[q]].kind = 1;
         for (size_t q = i + 1; q < stack_end; q++)
             lines[q].kind = 1;
-        PUSH(g->tables, g->ntables, g->captables, tb);
+        PUSH_OR(g->tables, g->ntables, g->captables, tb, { free(vr); return -1; });
         int cut = last == n && lines[n - 1].trim.end == len && len > 0 && s[len - 1] != '\n';
-        if (build_table(g, s, g->ntables - 1, first_row, g->nrows, cut) < 0)
+        int rc = vr ? build_vertical(g, s, g->ntables - 1, first_row, g->nrows, vr, lines)
+                    : build_table(g, s, g->ntables - 1, first_row, g->nrows, cut);
+        free(vr);
+        if (rc < 0)
             return -1;
         i = last - 1;
     }
