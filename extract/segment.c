@@ -297,6 +297,18 @@ int belopp_is_year(const char *s, belopp_span c)
 
 static int year_or_date(const char *s, size_t a, size_t b);
 
+/* Is s[a, b) years written together, as a statistics database's page copied
+ * as text has its titles: "2019202020192020" (two years or more)? */
+static int glued_years(const char *s, size_t a, size_t b)
+{
+    if (b - a < 8 || (b - a) % 4 != 0 || b - a > 4 * (BELOPP_MAX_COLUMNS - 1))
+        return 0;
+    for (size_t i = a; i < b; i += 4)
+        if (!belopp_is_year(s, (belopp_span){i, i + 4}))
+            return 0;
+    return 1;
+}
+
 /* Does s[a, b) hold a digit outside a year or a date ("Budget 2024",
  * "12/31/2021" do not)? */
 static int has_other_digits(const char *s, size_t a, size_t b)
@@ -317,7 +329,7 @@ static int has_other_digits(const char *s, size_t a, size_t b)
                 e++;
             int alone = (i == a || !belopp_letter_at(s, i - 1, b)) &&
                         (e == b || !(s[e] == ',' || s[e] == '.' || belopp_letter_at(s, e, b)));
-            if (!(alone && belopp_is_year(s, (belopp_span){i, e})))
+            if (!(alone && (belopp_is_year(s, (belopp_span){i, e}) || glued_years(s, i, e))))
                 return 1;
             i = e;
         }
@@ -341,7 +353,14 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
         while (e < b && !belopp_space_at(s, e, b))
             e++;
         belopp_span w = {i, e};
-        if (year_or_date(s, w.start, w.end)) {
+        if (group == SIZE_MAX && glued_years(s, i, e)) {
+            for (size_t y = i; y < e; y += 4) {
+                if (n == max)
+                    return 0;
+                titles[n++] = (belopp_span){y, y + 4};
+                years++;
+            }
+        } else if (year_or_date(s, w.start, w.end)) {
             if (n == max)
                 return 0;
             titles[n++] = (belopp_span){group == SIZE_MAX ? i : group, e};
@@ -461,6 +480,15 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
     unit_info u;
     if (unit_header(s, a, b, &u))
         goto found_alone;
+    /* "miljoner kronor efter region, år och resultaträkningsposter",
+     * "tkr efter kommun och år": a statistics database's unit line, the
+     * unit, then "efter" and what the table is broken down by */
+    for (size_t w = a; w + 7 < b; w++)
+        if (belopp_space_at(s, w, b) && strncasecmp(s + w + 1, "efter ", 6) == 0) {
+            if (unit_header(s, a, w, &u) && !has_other_digits(s, w, b))
+                goto found_alone;
+            break;
+        }
     belopp_span cells[BELOPP_MAX_COLUMNS];
     size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
     if (n >= 2) {
@@ -2499,9 +2527,16 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         } else if (tb.ntitles && j < n && rule_line(s, lines[j].trim))
             title_lines[ntl++] = j++; /* "|---|---|" under the titles */
         else if (tb.ntitles && j < n) {
+            belopp_row r2;
             size_t n2 = title_line(s, lines[j].trim.start, lines[j].trim.end, t2);
             if (n2 && n2 <= tb.ntitles) {
                 merge_titles(&tb, t2, n2);
+                title_lines[ntl++] = j++;
+            } else if (!n2 && !word_line(s, lines[j].trim) &&
+                       word_line_max(s, lines[j].trim, MAX_ROW_BYTES) && j + 1 < n &&
+                       table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &r2)) {
+                /* "verksamhetens kostnaderverksamhetens kostnader…": the
+                 * titles' words run together, a line too long for a section */
                 title_lines[ntl++] = j++;
             }
         }
