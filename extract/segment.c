@@ -469,8 +469,9 @@ enum {
     U_CELLS,   /* a row of titles, one naming it: "Region<TAB>Miljoner kronor",
                   "MSEK<TAB>2024<TAB>2023" */
     U_INLINE,  /* unit and titles with single spaces: "MSEK 2024 2023 2022" */
-    U_TITLES   /* titles and no unit: "Nyckeltal 2024 2023", the rows name it
+    U_TITLES,  /* titles and no unit: "Nyckeltal 2024 2023", the rows name it
                   ("Nettoomsättning, MSEK 1 995,20 2 135,50") */
+    U_PROSE    /* titles stacked under prose that names the unit */
 };
 
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
@@ -2313,7 +2314,7 @@ static void rows_fit(const char *s, const line *lines, size_t n, size_t r, size_
  * fit their count.  Fills tb's titles (and the columns' second lines) and
  * returns the line after the last year, or 0. */
 static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
-                             belopp_span first, belopp_table *tb)
+                             belopp_span first, belopp_table *tb, int blanks)
 {
     belopp_span item[2 * BELOPP_MAX_COLUMNS], note = {0, 0};
     size_t m = 0, after = 0, l = j, line_of[2 * BELOPP_MAX_COLUMNS];
@@ -2323,10 +2324,40 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     }
     for (; l < n && m < sizeof item / sizeof item[0]; l++) {
         belopp_span w = lines[l].trim;
+        if (blanks && w.start == w.end && l + 1 < n && !is_blank(lines, n, l + 1))
+            continue; /* blank lines between the titles */
         if (w.start == w.end || w.end - w.start > 40 || !word_line(s, w))
             break;
-        line_of[m] = l;
-        item[m++] = w;
+        if (!blanks) {
+            line_of[m] = l;
+            item[m++] = w;
+            continue;
+        }
+        /* "2020 Budget", "2023 Plan 2024": a year and the next title's
+         * words on one line; each year an item, and the words between */
+        size_t words = SIZE_MAX;
+        for (size_t i = w.start; i <= w.end && m < sizeof item / sizeof item[0];) {
+            size_t e = i;
+            while (e < w.end && !belopp_space_at(s, e, w.end))
+                e++;
+            int year = i < w.end && year_or_date(s, i, e);
+            if ((year || i >= w.end) && words != SIZE_MAX) {
+                line_of[m] = l;
+                item[m++] = belopp_trim(s, words, i);
+                words = SIZE_MAX;
+            }
+            if (i >= w.end || m == sizeof item / sizeof item[0])
+                break;
+            if (year) {
+                line_of[m] = l;
+                item[m++] = (belopp_span){i, e};
+            } else if (words == SIZE_MAX) {
+                words = i;
+            }
+            i = e;
+            while (i < w.end && belopp_space_at(s, i, w.end))
+                i += belopp_space_at(s, i, w.end);
+        }
     }
     /* "Belopp i mnkr Not Utfall" / "2019" / …: a note column first */
     if (m > 0 && first_word_is(s, item[0], NOTE)) {
@@ -2365,7 +2396,8 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     after = line_of[last_year] + 1;
     /* the first row, after at most two lines of words */
     size_t r = after;
-    while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) && word_line(s, lines[r].trim))
+    while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) &&
+           (word_line(s, lines[r].trim) || (blanks && is_blank(lines, n, r))))
         r++;
     belopp_row row;
     token t[MAX_TOKENS];
@@ -2462,6 +2494,37 @@ static int names_a_unit(const char *s, const belopp_table *tb, const belopp_row 
     return 0;
 }
 
+/* The unit a sentence of the prose just above line i gives the table under
+ * it: "Belopp anges i miljoner kronor i löpande priser.", "Alla belopp är i
+ * tkr.", "Siffrorna i tabellen är angivna i tusen kronor." — a sentence
+ * naming amounts, figures or the table, that ends in " i " and a unit.
+ * Looks at the nearest paragraph above (within four lines).  Fills *u. */
+static int prose_unit_above(const char *s, const line *lines, size_t i, unit_info *u)
+{
+    static const char *const NAMES[] = {"belopp", "siffr", "tabell", "uppgifter", NULL};
+    size_t l = i;
+    while (l > 0 && i - l < 4 && is_blank(lines, l, l - 1))
+        l--;
+    if (l == 0 || i - l >= 4)
+        return 0;
+    belopp_span p = lines[l - 1].trim;
+    /* its sentences: cut at ". " */
+    for (size_t a = p.start; a < p.end;) {
+        size_t b = a;
+        while (b < p.end && !(s[b] == '.' && (b + 1 == p.end || s[b + 1] == ' ')))
+            b++;
+        belopp_span sent = {a, b};
+        if (has_word(s, sent, NAMES))
+            for (size_t x = a; x + 3 < b; x++)
+                if (s[x] == ' ' && s[x + 1] == 'i' && s[x + 2] == ' ' && unit_header(s, x + 3, b, u))
+                    return 1;
+        a = b + 1;
+        while (a < p.end && s[a] == ' ')
+            a++;
+    }
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -2493,13 +2556,43 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 tb.unit = u.words;
             }
         }
-        if (kind == U_NONE && unitless_titles(s, lines, n, i, &tb))
+        if (kind == U_NONE && unitless_titles(s, lines, n, i, &tb)) {
+            unit_info u;
             kind = U_TITLES;
+            if (prose_unit_above(s, lines, i, &u)) { /* "Belopp i tkr." over the titles */
+                tb.exp10 = u.exp10;
+                tb.currency = u.currency;
+                tb.unit = u.words;
+                kind = U_PROSE;
+            }
+        }
+        size_t prose_stack = 0;
+        if (kind == U_NONE && word_line(s, h) && i > 0) {
+            /* titles stacked under a paragraph that names the unit:
+             * "Belopp anges i miljoner kronor." / "Bokslut" / "2020 Budget" / … */
+            unit_info u;
+            belopp_table t2;
+            memset(&t2, 0, sizeof t2);
+            if (prose_unit_above(s, lines, i, &u) && !names_shares(s, h) &&
+                (prose_stack = stacked_titles(s, lines, n, i, (belopp_span){0, 0}, &t2, 1)) > 0) {
+                tb = t2;
+                tb.exp10 = u.exp10;
+                tb.currency = u.currency;
+                tb.unit = u.words;
+                kind = U_PROSE;
+            }
+        }
         if (kind == U_NONE)
             continue;
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
+        if (prose_stack) {
+            stack_end = prose_stack;
+            j = prose_stack;
+            while (j < n && is_blank(lines, n, j)) /* blank lines before the first row */
+                j++;
+        }
         if (first.start < first.end || kind == U_ALONE || kind == U_CAPTION) {
-            size_t at = stacked_titles(s, lines, n, j, first, &tb);
+            size_t at = stacked_titles(s, lines, n, j, first, &tb, 0);
             if (at) {
                 stack_end = at;
                 j = at;
