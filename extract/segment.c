@@ -471,7 +471,8 @@ enum {
     U_INLINE,  /* unit and titles with single spaces: "MSEK 2024 2023 2022" */
     U_TITLES,  /* titles and no unit: "Nyckeltal 2024 2023", the rows name it
                   ("Nettoomsättning, MSEK 1 995,20 2 135,50") */
-    U_PROSE    /* titles stacked under prose that names the unit */
+    U_PROSE,   /* titles stacked under prose that names the unit */
+    U_LEAD     /* a unit in capitals ("MSEK", "TSEK"), then titles not read */
 };
 
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
@@ -539,6 +540,21 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
         tb->unit = u.words;
         return U_CAPTION;
     }
+    /* "MSEK I II III IV I 1 kv 06 /1 kv 05": a unit word, then titles of
+     * any kind (quarters, periods) on a short line that is no sentence;
+     * the rows give the columns */
+    size_t w1 = a;
+    while (w1 < b && !belopp_space_at(s, w1, b))
+        w1++;
+    const belopp_unit *lead = belopp_unit_lookup(s + a, w1 - a);
+    if (lead && lead->kind == BELOPP_UNIT_CURRENCY && w1 < b && b - a <= 80 &&
+        (s[a] >= 'A' && s[a] <= 'Z') && !memchr(s + a, '.', b - a) && !memchr(s + a, ',', b - a) &&
+        (w1 - a >= 3 && s[a + 1] >= 'A' && s[a + 1] <= 'Z')) {
+        tb->exp10 = lead->exp10;
+        tb->currency = lead->currency;
+        tb->unit = (belopp_span){a, w1};
+        return U_LEAD;
+    }
     return U_NONE;
 found_alone:
     tb->exp10 = u.exp10;
@@ -558,6 +574,7 @@ typedef struct {
     belopp_span sp;   /* the number: sign, digits, decimals; no mark, no parenthesis */
     unsigned char kind, sign, frac, dots, open, close, marked, hard;
     unsigned char dash; /* an empty mark that is a dash: "–", "-", "−", "‑" */
+    unsigned char plus; /* "+" alone: a plus sign written apart ("+ 13 %") */
     int idigits;      /* digits before the decimal comma */
 } token;
 
@@ -612,6 +629,12 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     }
     if (a == b)
         return 0;
+    if (b - a == 1 && s[a] == '+' && !t->open && !t->close && !t->marked && t->kind != T_PCT) {
+        t->kind = T_EMPTY; /* joined to the number after it, or no value */
+        t->dash = t->plus = 1;
+        t->sp = (belopp_span){a, b};
+        return 1;
+    }
     static const char *const empties[] = {"\xE2\x80\x93", "-", "\xE2\x88\x92", "\xE2\x80\x91",
                                           "\xE2\x80\x94", "..", "...", "\xE2\x80\xA6"};
     for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
@@ -806,8 +829,10 @@ static size_t join_signs(token *t, size_t n)
         if (t[i].kind == T_EMPTY && t[i].dash && i + 1 < n && t[i + 1].kind == T_NUM &&
             !t[i + 1].hard && !t[i + 1].sign && !t[i + 1].open) {
             token m = t[i + 1];
-            m.sp.start = t[i].sp.start;
-            m.sign = 1;
+            if (!t[i].plus) {
+                m.sp.start = t[i].sp.start;
+                m.sign = 1;
+            }
             m.hard = t[i].hard;
             t[o++] = m;
             i++;
@@ -935,7 +960,7 @@ static int may_be_row(const char *s, const line *lines, size_t n, size_t i)
     if (r.start == r.end || r.end - r.start > MAX_ROW_BYTES)
         return 0;
     unsigned char c = (unsigned char)s[r.end - 1];
-    return (c >= '0' && c <= '9') || c == ')' || c == '*' || c >= 0x80;
+    return (c >= '0' && c <= '9') || c == ')' || c == '*' || c == '%' || c >= 0x80;
 }
 
 static int is_blank(const line *lines, size_t n, size_t i)
@@ -1010,6 +1035,16 @@ static int names_shares(const char *s, belopp_span t)
 {
     if (memchr(s + t.start, '%', t.end - t.start))
         return 1;
+    /* ratios inside compounds: "Vinstmarginal", "Kapitalavkastning",
+     * "Räntabilitet", "Skuldsättningsgrad" */
+    static const char *const INSIDE[] = {"marginal", "avkastning", "r\xC3\xA4ntabilitet",
+                                         "s\xC3\xA4ttningsgrad", "finansieringsgrad", NULL};
+    for (const char *const *w = INSIDE; *w; w++) {
+        size_t n = strlen(*w);
+        for (size_t i = t.start; i + n <= t.end; i++)
+            if (strncasecmp(s + i, *w, n) == 0)
+                return 1;
+    }
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
      * share as "Andel" is */
     for (size_t i = t.start; i < t.end; i++) {
@@ -1573,6 +1608,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     token t[MAX_TOKENS];
     size_t nrows = r1 - r0;
     unsigned fit_titles = 0, fit_all = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
+    unsigned hist_clear[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
     size_t note = nh >= 2 && note_stub(s, tb->titles[0]) ? nh : 0;
     for (size_t r = r0; r < r1; r++) {
@@ -1591,6 +1627,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         while (!(m >> lo & 1))
             lo++;
         hist_min[lo]++;
+        if (!(m & (m - 1))) /* one count only: a clear row */
+            hist_clear[lo]++;
     }
     size_t k = 0;
     if (nh && fit_titles * 2 >= nrows) {
@@ -1604,10 +1642,17 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         for (size_t c = k; c-- > 0;)
             tb->columns[c].title2 = c > 0 ? tb->columns[c - 1].title2 : (belopp_span){0, 0};
     } else {
+        /* no titles: the count of the rows that split one way only ("1844
+         * 1962 1806" is three cells, where "117 115 80" may be two); else
+         * the fewest cells the rows can have, most often */
         unsigned best = 0;
+        const unsigned *h = hist_min;
         for (size_t c = 1; c <= BELOPP_MAX_COLUMNS; c++)
-            if (hist_min[c] && hist_min[c] >= best) {
-                best = hist_min[c];
+            if (hist_clear[c])
+                h = hist_clear;
+        for (size_t c = 1; c <= BELOPP_MAX_COLUMNS; c++)
+            if (h[c] && h[c] >= best) {
+                best = h[c];
                 k = c;
             }
     }
@@ -2585,6 +2630,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         if (kind == U_NONE)
             continue;
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
+        if (kind == U_LEAD && is_blank(lines, n, j) && j + 1 < n)
+            j++; /* "MSEK I II III IV", a blank line, the rows */
         if (prose_stack) {
             stack_end = prose_stack;
             j = prose_stack;
@@ -2666,6 +2713,17 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     counts_section = 1;
                 counts_section |= names_shares(s, lines[nx].trim);
                 nx++;
+            }
+            if (g->nrows > first_row && kind == U_LEAD && l.start == l.end && nx == j + 1 &&
+                nx < n && table_row(s, lines[nx].trim.start, lines[nx].trim.end, 0, &row)) {
+                /* no titles: the next row has as many values (three or more)
+                 * as the one before */
+                token tk[MAX_TOKENS];
+                uint32_t m, mp;
+                fit_tokens(s, &row, 0, 0, tk, &m, 0);
+                fit_tokens(s, &g->rows[g->nrows - 1], 0, 0, tk, &mp, 0);
+                if ((m & mp) >> 3)
+                    continue;
             }
             if (g->nrows > first_row && !counts_section &&
                 (l.start == l.end || (word_line(s, l) && nx > j + 1)) &&
