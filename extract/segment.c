@@ -1889,9 +1889,13 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
 /* One row of a table of one cell a line with its cells in place (see
  * vertical_stream): the line of each cell, by column. */
 typedef struct {
-    size_t cell[BELOPP_MAX_COLUMNS]; /* line index */
+    belopp_span cell[BELOPP_MAX_COLUMNS]; /* each piece: a line of a value or values
+                                             (or the values after the label), an empty
+                                             cell, a note */
     unsigned char kind[BELOPP_MAX_COLUMNS]; /* VC_* */
-    size_t n;                        /* cells written (the rest are empty) */
+    size_t n;                        /* pieces written (the rest of the cells are empty) */
+    int packs;                       /* the table has lines of several cells
+                                        ("12 151 16 841"): split rows to the columns */
     belopp_span section;             /* the label of the section row above that
                                         names a unit ("Resultat per aktie, SEK"), or empty */
     int counts;                      /* under a section of counts or shares
@@ -1928,6 +1932,62 @@ static int note_item(const char *s, belopp_span l)
     return 0;
 }
 
+/* The tokens of row v's pieces, each piece's first token a column gap; an
+ * empty cell or a note is one empty token.  Returns their number, or
+ * (size_t)-1 when a piece is no value or there are too many. */
+static size_t record_tokens(const char *s, const vrow *v, token *t)
+{
+    size_t nt = 0;
+    for (size_t c = 0; c < v->n; c++) {
+        if (v->kind[c] != VC_VALUE) {
+            if (nt == MAX_TOKENS)
+                return (size_t)-1;
+            memset(&t[nt], 0, sizeof t[nt]);
+            t[nt].kind = T_EMPTY;
+            t[nt].hard = 1;
+            t[nt++].sp = v->cell[c];
+            continue;
+        }
+        token u[MAX_TOKENS];
+        size_t got = read_tokens(s, v->cell[c].start, v->cell[c].end, u);
+        if (got == (size_t)-1 || got == 0 || nt + got > MAX_TOKENS)
+            return (size_t)-1;
+        u[0].hard = 1;
+        memcpy(t + nt, u, got * sizeof *u);
+        nt += got;
+    }
+    return nt;
+}
+
+/* Is line x values only ("12 151 16 841", "-3 197"), at least one number? */
+static int values_line(const char *s, belopp_span x)
+{
+    token t[MAX_TOKENS];
+    if (x.start == x.end || x.end - x.start > 80)
+        return 0;
+    size_t n = read_tokens(s, x.start, x.end, t);
+    if (n == (size_t)-1 || n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind == T_NUM)
+            return !(n == 1 && belopp_is_year(s, x));
+    return 0;
+}
+
+/* A label with footnote numbers glued on: "Nettoskuld2", "Rörelseresultat
+ * före avskrivningar (EBITDA)1, 2".  Returns it without them, or l. */
+static belopp_span strip_footnotes(const char *s, belopp_span l)
+{
+    size_t e = l.end;
+    while (e > l.start && ((s[e - 1] >= '0' && s[e - 1] <= '9') || s[e - 1] == ',' || s[e - 1] == ' '))
+        e--;
+    unsigned char p = e > l.start ? (unsigned char)s[e - 1] : 0;
+    if (e == l.end || e == l.start || l.end - e > 6 || !(s[e] >= '0' && s[e] <= '9') ||
+        !(p == ')' || ((p | 0x20) >= 'a' && (p | 0x20) <= 'z') || p >= 0x80))
+        return l;
+    return (belopp_span){l.start, e};
+}
+
 /* Is label line l rather the next table's header ("Driftbudget per enhet
  * (belopp i tusen kronor).") or a sentence (four words or more, a full
  * stop)? */
@@ -1961,7 +2021,10 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
     *vr = NULL;
     for (; j < n; j++) {
         if (is_blank(lines, n, j)) {
-            if (lines[j].spaces && m > 0)
+            /* a line of spaces ends the header cells, but not between
+             * years ("2023" / " " / " " / "2022") */
+            if (lines[j].spaces && m > 0 &&
+                !year_or_date(s, lines[idx[m - 1]].trim.start, lines[idx[m - 1]].trim.end))
                 break;
             continue;
         }
@@ -1972,16 +2035,29 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
     if (m < 2 || j >= n)
         return 0;
     size_t heads = m - 1, k = heads;
-    int note = note_stub(s, lines[idx[0]].trim);
+    int note = note_stub(s, lines[idx[0]].trim), packs = 0;
     /* the records: a label, then its cells up to the next label */
     size_t first_row = g->nrows, end = 0, cap = 0, nv = 0, maxlen = 0;
     vrow *rows = NULL;
     belopp_span section = {0, 0};
     int counts = 0;
     for (size_t l = idx[m - 1]; l < n;) {
-        belopp_span lab = lines[l].trim;
-        if (!word_line_max(s, lab, 120) || belopp_is_year(s, lab))
+        belopp_span lab = lines[l].trim, inl = {0, 0};
+        belopp_row tr;
+        if (belopp_is_year(s, lab) || values_line(s, lab))
             break;
+        if (!word_line_max(s, lab, 120)) {
+            belopp_span st = strip_footnotes(s, lab);
+            if (st.end < lab.end && word_line_max(s, st, 120)) {
+                lab = st; /* "Nettoskuld2" */
+            } else if (table_row(s, lab.start, lab.end, 0, &tr) &&
+                       word_line_max(s, strip_footnotes(s, tr.label), 120)) {
+                lab = tr.label; /* "Nettoresultat före skatt 6": the first value */
+                inl = tr.values;
+            } else {
+                break;
+            }
+        }
         if (prose_or_header(s, lab)) { /* unless its cells follow */
             size_t q = l + 1;
             while (q < n && lines[q].trim.start == lines[q].trim.end && !lines[q].spaces)
@@ -1992,19 +2068,21 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
         }
         vrow r;
         memset(&r, 0, sizeof r);
+        if (inl.start < inl.end)
+            r.kind[r.n] = VC_VALUE, r.cell[r.n++] = inl;
         size_t v = l + 1, extra = 0, last = l, bad = 0;
         for (; v < n; v++) {
             if (is_blank(lines, n, v)) {
                 if (!lines[v].spaces)
                     continue;
                 if (r.n < k)
-                    r.kind[r.n] = VC_EMPTY, r.cell[r.n++] = v;
+                    r.kind[r.n] = VC_EMPTY, r.cell[r.n++] = lines[v].trim;
                 else
                     extra++;
                 continue;
             }
             belopp_span x = lines[v].trim;
-            int val = value_line(s, x);
+            int val = values_line(s, x);
             if (!val && !(note && r.n == 0 && note_item(s, x)))
                 break;
             if (r.n >= k || extra) {
@@ -2012,14 +2090,34 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 break;
             }
             r.kind[r.n] = note && r.n == 0 ? VC_NOTE : VC_VALUE;
-            r.cell[r.n++] = v;
+            r.cell[r.n++] = x;
             last = v;
         }
         if (bad)
             break;
+        /* the values after the label were footnotes when the row has its
+         * cells without them ("Rörelseresultat (EBITDA)1, 2" / five values) */
+        token t[MAX_TOKENS];
+        size_t nt;
+        if (inl.start < inl.end && (nt = record_tokens(s, &r, t)) != (size_t)-1 &&
+            !(feasible_counts(t, nt) & ((2u << k) - 1))) {
+            memmove(r.cell, r.cell + 1, (r.n - 1) * sizeof r.cell[0]);
+            memmove(r.kind, r.kind + 1, (r.n - 1) * sizeof r.kind[0]);
+            r.n--;
+            lab = lines[l].trim;
+            inl = (belopp_span){0, 0};
+        }
         int values = 0;
-        for (size_t c = 0; c < r.n; c++)
+        for (size_t c = 0; c < r.n; c++) {
             values += r.kind[c] == VC_VALUE;
+            if (r.kind[c] == VC_VALUE) {
+                token u[MAX_TOKENS];
+                size_t nu = read_tokens(s, r.cell[c].start, r.cell[c].end, u);
+                split one;
+                if (nu != (size_t)-1 && best_split(u, nu, 1, NULL, NULL, NULL, &one) == 0)
+                    packs = 1; /* "12 151 16 841": more than one cell */
+            }
+        }
         if (!values) {
             /* a section; with a unit of its own, the rows under it take it */
             unit_info u;
@@ -2048,9 +2146,9 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
         }
         belopp_row row;
         memset(&row, 0, sizeof row);
-        row.label = clean_label(s, lab);
-        row.values = (belopp_span){lines[r.cell[0]].trim.start, lines[last].trim.end};
-        row.line = (belopp_span){lab.start, lines[last].trim.end};
+        row.label = clean_label(s, strip_footnotes(s, lab));
+        row.values = (belopp_span){r.cell[0].start, last > l ? lines[last].trim.end : r.cell[r.n - 1].end};
+        row.line = (belopp_span){lines[l].trim.start, row.values.end};
         row.table = g->ntables;
         PUSH_OR(g->rows, g->nrows, g->caprows, row, { free(rows); return (size_t)-1; });
         rows[nv++] = r;
@@ -2059,14 +2157,17 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
         lines[l].kind = 2;
         for (size_t q = l + 1; q <= last; q++)
             lines[q].kind = 2;
-        end = last + 1;
+        end = (last > l ? last : l) + 1;
         l = v;
     }
+    for (size_t q = 0; q < nv; q++)
+        rows[q].packs = packs;
     /* a first title over the labels: the stub ("Nämnd" over five years) */
-    int stub = maxlen + 1 == heads && !note;
+    int stub = maxlen + 1 == heads && !note && !packs;
     if (stub)
         k = heads - 1;
-    if (nv < 2 || maxlen < 1 || (maxlen < k && k - maxlen > 3) || k > BELOPP_MAX_COLUMNS - 1) {
+    if (nv < 2 || maxlen < 1 || (maxlen < k && k - maxlen > 3 && !packs) ||
+        k > BELOPP_MAX_COLUMNS - 1) {
         for (size_t q = idx[m - 1]; q < end; q++)
             lines[q].kind = 0;
         g->nrows = first_row;
@@ -2125,11 +2226,11 @@ static int dot_thousand(const char *s, belopp_span x)
  * at the start of each row) and alt (bit c: cell c reads with the dot a
  * decimal point); leaves them 0 when no way or several ways add up. */
 static void settle_by_sums(belopp_segments *g, const char *s, const belopp_table *tb,
-                           size_t k, size_t r0, size_t r1, const vrow *vr, const line *lines,
+                           size_t k, size_t r0, size_t r1, const vrow *vr,
                            size_t *off, unsigned char *alt)
 {
     size_t nr = r1 - r0;
-    if (nr < 3 || nr > VMAX_ROWS || k < 2 || !g->rows[r1 - 1].is_total ||
+    if (nr < 3 || nr > VMAX_ROWS || k < 2 || !g->rows[r1 - 1].is_total || vr[0].packs ||
         vr[nr - 1].n != k || note_stub(s, tb->titles[1]))
         return;
     size_t nvar = 0, base[VMAX_ROWS];
@@ -2140,7 +2241,7 @@ static void settle_by_sums(belopp_segments *g, const char *s, const belopp_table
             return; /* units of their own, or subtotals: not this simple case */
         size_t choices = 1;
         for (size_t c = 0; c < v->n; c++)
-            if (v->kind[c] == VC_VALUE && dot_thousand(s, lines[v->cell[c]].trim))
+            if (v->kind[c] == VC_VALUE && dot_thousand(s, v->cell[c]))
                 choices *= 2;
         if (r + 1 < nr)
             choices *= k - v->n + 1;
@@ -2157,7 +2258,7 @@ static void settle_by_sums(belopp_segments *g, const char *s, const belopp_table
     g->vtries += tries;
     int64_t total[BELOPP_MAX_COLUMNS];
     for (size_t c = 0; c < k; c++)
-        if (!vvalue(s, lines[vr[nr - 1].cell[c]].trim, tb->exp10, 0, &total[c]))
+        if (!vvalue(s, vr[nr - 1].cell[c], tb->exp10, 0, &total[c]))
             return;
     /* each value in both readings, once */
     int64_t (*val)[BELOPP_MAX_COLUMNS][2] = malloc(nr * sizeof *val);
@@ -2165,7 +2266,7 @@ static void settle_by_sums(belopp_segments *g, const char *s, const belopp_table
         return;
     for (size_t r = 0; r + 1 < nr; r++)
         for (size_t c = 0; c < vr[r].n; c++) {
-            belopp_span cx = lines[vr[r].cell[c]].trim;
+            belopp_span cx = vr[r].cell[c];
             val[r][c][0] = val[r][c][1] = 0;
             if (vr[r].kind[c] == VC_VALUE &&
                 (!vvalue(s, cx, tb->exp10, 0, &val[r][c][0]) ||
@@ -2192,7 +2293,7 @@ static void settle_by_sums(belopp_segments *g, const char *s, const belopp_table
                 if (v->kind[c] != VC_VALUE)
                     continue; /* an empty cell in its place */
                 int a = 0;
-                if (dot_thousand(s, lines[v->cell[c]].trim))
+                if (dot_thousand(s, v->cell[c]))
                     a = bits >> b++ & 1;
                 ok = belopp_add_i64(&sum[o + c], val[r][c][a]) == 0;
             }
@@ -2217,15 +2318,89 @@ static void settle_by_sums(belopp_segments *g, const char *s, const belopp_table
         off[r] = ch % (k - v->n + 1);
         unsigned long bits = ch / (k - v->n + 1), b = 0;
         for (size_t c = 0; c < v->n; c++)
-            if (v->kind[c] == VC_VALUE && dot_thousand(s, lines[v->cell[c]].trim))
+            if (v->kind[c] == VC_VALUE && dot_thousand(s, v->cell[c]))
                 alt[r] |= (unsigned char)((bits >> b++ & 1) << c);
     }
+}
+
+/* Does split sp of row v's tokens (record_tokens) cut only its last piece
+ * into several cells ("12 151 16 841", the last two columns on one line, as
+ * text from a PDF has them), every other piece one cell? */
+static int splits_last_only(const char *s, const vrow *v, const split *sp)
+{
+    size_t first[BELOPP_MAX_COLUMNS + 1], nt = 0;
+    for (size_t c = 0; c < v->n; c++) {
+        first[c] = nt;
+        token u[MAX_TOKENS];
+        size_t got = v->kind[c] == VC_VALUE ? read_tokens(s, v->cell[c].start, v->cell[c].end, u) : 1;
+        if (got == (size_t)-1)
+            return 0;
+        nt += got;
+    }
+    for (size_t c = 0; c < sp->n; c++) {
+        size_t at = sp->start[c], p = 0;
+        while (p + 1 < v->n && first[p + 1] <= at)
+            p++;
+        if (first[p] != at && p + 1 != v->n)
+            return 0; /* a cell starts inside a piece that is not the last */
+    }
+    return 1;
+}
+
+/* The number of tokens of row v's last piece. */
+static size_t last_piece_tokens(const char *s, const vrow *v)
+{
+    token u[MAX_TOKENS];
+    const belopp_span x = v->cell[v->n - 1];
+    size_t got = v->kind[v->n - 1] == VC_VALUE ? read_tokens(s, x.start, x.end, u) : 1;
+    return got == (size_t)-1 ? 0 : got;
+}
+
+/* Are the cells cut out of the last piece (its tokens from token `from` on)
+ * as large as the row's other values, give or take a digit?  "2 640" cut
+ * into 2 and 640 beside 980, 870 and 760 is no split of a row but a row
+ * short of a year; "12 151 16 841" beside "15 280" is. */
+static int cut_cells_usual(const token *t, const split *sp, size_t from)
+{
+    size_t cells = 0;
+    int least = -1;
+    for (size_t c = 0; c < sp->n; c++) {
+        size_t i = sp->start[c];
+        cells += i >= from;
+        if (i < from && t[i].kind == T_NUM) {
+            int d = cell_digits(t, i, sp->start[c + 1]);
+            least = least < 0 || d < least ? d : least;
+        }
+    }
+    if (cells < 2 || least < 0)
+        return 1; /* the last piece is one cell, or nothing to compare */
+    for (size_t c = 0; c < sp->n; c++) {
+        size_t i = sp->start[c];
+        if (i >= from && t[i].kind == T_NUM && cell_digits(t, i, sp->start[c + 1]) < least - 1)
+            return 0;
+    }
+    return 1;
+}
+
+/* Can each piece of row v be one cell ("2 569", not "897 -2 482")? */
+static int one_cell_each(const char *s, const vrow *v)
+{
+    for (size_t c = 0; c < v->n; c++) {
+        if (v->kind[c] != VC_VALUE)
+            continue;
+        token u[MAX_TOKENS];
+        split one;
+        size_t nu = read_tokens(s, v->cell[c].start, v->cell[c].end, u);
+        if (nu == (size_t)-1 || nu == 0 || best_split(u, nu, 1, NULL, NULL, NULL, &one) != 1)
+            return 0;
+    }
+    return 1;
 }
 
 /* Makes the cells of the rows r0 .. r1-1 of table ti, read by
  * vertical_stream: each cell from its own line. */
 static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
-                          const vrow *vr, const line *lines)
+                          const vrow *vr)
 {
     belopp_table *tb = &g->tables[ti];
     size_t k = tb->ntitles - 1;
@@ -2243,7 +2418,49 @@ static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r
     unsigned char alt[VMAX_ROWS];
     memset(off, 0, sizeof off);
     memset(alt, 0, sizeof alt);
-    settle_by_sums(g, s, tb, k, r0, r1, vr, lines, off, alt);
+    settle_by_sums(g, s, tb, k, r0, r1, vr, off, alt);
+    /* the usual size of each column, from the rows of one line a cell */
+    int ref[BELOPP_MAX_COLUMNS], lo[BELOPP_MAX_COLUMNS], hi[BELOPP_MAX_COLUMNS];
+    unsigned hist[BELOPP_MAX_COLUMNS][24];
+    memset(hist, 0, sizeof hist);
+    for (size_t r = r0; r < r1; r++) {
+        const vrow *v = &vr[r - r0];
+        if (v->n != k || !one_cell_each(s, v))
+            continue;
+        for (size_t c = 0; c < k; c++) {
+            token u[MAX_TOKENS];
+            size_t nu = v->kind[c] == VC_VALUE ? read_tokens(s, v->cell[c].start, v->cell[c].end, u) : 0;
+            if (nu != (size_t)-1 && nu > 0) {
+                int d = cell_digits(u, 0, nu);
+                if (d < 24)
+                    hist[c][d]++;
+            }
+        }
+    }
+    /* and from the rows of packed lines that split one way only */
+    for (size_t r = r0; r < r1 && vr[0].packs; r++) {
+        const vrow *v = &vr[r - r0];
+        token u[MAX_TOKENS];
+        split sp;
+        size_t nu = record_tokens(s, v, u);
+        if (nu == (size_t)-1 || nu == 0 || (v->n == k && one_cell_each(s, v)) ||
+            best_split(u, nu, k, NULL, NULL, NULL, &sp) != 1 || !splits_last_only(s, v, &sp))
+            continue;
+        for (size_t c = 0; c < k; c++) {
+            int d = cell_digits(u, sp.start[c], sp.start[c + 1]);
+            if (u[sp.start[c]].kind != T_EMPTY && d < 24)
+                hist[c][d]++;
+        }
+    }
+    for (size_t c = 0; c < k; c++) {
+        ref[c] = median(hist[c], 24);
+        lo[c] = hi[c] = -1;
+        for (int d = 0; d < 24; d++)
+            if (hist[c][d]) {
+                lo[c] = lo[c] < 0 ? d : lo[c];
+                hi[c] = d;
+            }
+    }
     for (size_t r = r0; r < r1; r++) {
         const vrow *v = &vr[r - r0];
         belopp_row *row = &g->rows[r];
@@ -2260,6 +2477,33 @@ static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r
         token t[MAX_TOKENS];
         split sp;
         size_t nt = 0;
+        if (v->packs) {
+            /* lines of several cells: the row's tokens split to the columns,
+             * scored against each column's usual size */
+            size_t skip = 0;
+            nt = record_tokens(s, v, t);
+            int rc = 1, known = 0;
+            for (size_t c = 0; c < k; c++)
+                known |= lo[c] >= 0;
+            if (nt != (size_t)-1 && nt > 0 && (feasible_counts(t, nt) >> k & 1) &&
+                choose_split(s, t, nt, k, ref, lo, hi, 0, &sp, &skip) && skip == 0 &&
+                splits_last_only(s, v, &sp) && (!known || fits(t, &sp, lo, hi, 1)) &&
+                cut_cells_usual(t, &sp, nt - last_piece_tokens(s, v)))
+                rc = make_cells(g, s, r, t, &sp);
+            else if (nt != (size_t)-1 && v->n < k && one_cell_each(s, v))
+                goto pieces; /* a short row: each line one cell, from the left */
+            if (rc < 0)
+                return -1;
+            row = &g->rows[r];
+            if (rc == 1) {
+                row->ncells = 0;
+                row->cell = g->ncells;
+                row->left_out = "its numbers do not split clearly into the table's columns";
+            }
+            continue;
+        }
+    pieces:
+        nt = 0;
         sp.n = v->n + shift;
         for (size_t c = 0; c < shift; c++) { /* cells missing at the start */
             sp.start[c] = nt;
@@ -2269,9 +2513,12 @@ static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r
             nt++;
         }
         for (size_t c = 0; c < v->n; c++) {
-            belopp_span x = lines[v->cell[c]].trim;
+            belopp_span x = v->cell[c];
             sp.start[c + shift] = nt;
             size_t got = v->kind[c] == VC_VALUE ? read_tokens(s, x.start, x.end, t + nt) : 0;
+            split one;
+            if (got != (size_t)-1 && got > 1 && best_split(t + nt, got, 1, NULL, NULL, NULL, &one) != 1)
+                got = 0; /* not one value: no cell */
             if (got == (size_t)-1 || got == 0 || nt + got > MAX_TOKENS - 1) {
                 memset(&t[nt], 0, sizeof t[nt]);
                 t[nt].kind = T_EMPTY;
@@ -2769,7 +3016,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             lines[q].kind = 1;
         PUSH_OR(g->tables, g->ntables, g->captables, tb, { free(vr); return -1; });
         int cut = last == n && lines[n - 1].trim.end == len && len > 0 && s[len - 1] != '\n';
-        int rc = vr ? build_vertical(g, s, g->ntables - 1, first_row, g->nrows, vr, lines)
+        int rc = vr ? build_vertical(g, s, g->ntables - 1, first_row, g->nrows, vr)
                     : build_table(g, s, g->ntables - 1, first_row, g->nrows, cut);
         free(vr);
         if (rc < 0)
