@@ -2817,10 +2817,100 @@ static int prose_unit_above(const char *s, const line *lines, size_t i, unit_inf
     return 0;
 }
 
+#define FLAT_MAX_WORDS 4096
+
+/* Tables flattened into a line of prose, as a page copied without its line
+ * breaks has them: "… Tillskott, mdkr 2017 2018 2019 2020 2021 Kr/inv. 3 3 5
+ * 7 10 Asylsökande/nyanlända 7 7 5 3 0 Totalt 10 10 10 10 10 Av det …".  A
+ * caption of the sentence ending in a unit, a run of consecutive years (the
+ * titles), then two rows or more, each a label of a few words and exactly
+ * one number a year, numbers that can be read no other way.  Pushes the
+ * tables and their rows.  Returns -1 when out of memory. */
+static int flat_tables(belopp_segments *g, const char *s, belopp_span l)
+{
+    belopp_span w[FLAT_MAX_WORDS];
+    size_t nw = 0;
+    for (size_t i = l.start; i < l.end && nw < FLAT_MAX_WORDS;) {
+        size_t sp = belopp_space_at(s, i, l.end);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        size_t e = i;
+        while (e < l.end && !belopp_space_at(s, e, l.end))
+            e++;
+        w[nw++] = (belopp_span){i, e};
+        i = e;
+    }
+    for (size_t p = 1; p + 2 < nw; p++) {
+        size_t m = 0;
+        while (p + m < nw && m < BELOPP_MAX_COLUMNS - 1 && belopp_is_year(s, w[p + m]) &&
+               (m == 0 || atoi(s + w[p + m].start) == atoi(s + w[p + m - 1].start) + 1))
+            m++;
+        if (m < 2)
+            continue;
+        /* the caption: from the start of its sentence */
+        size_t cs = w[p - 1].start;
+        for (size_t q = p; q-- > 0;) {
+            size_t e = w[q].end;
+            if (q < p - 1 && (s[e - 1] == '.' || s[e - 1] == ':' || s[e - 1] == '!' || s[e - 1] == '?'))
+                break;
+            cs = w[q].start;
+        }
+        unit_info u;
+        if (!unit_tail(s, cs, w[p - 1].end, &u))
+            continue;
+        belopp_table tb;
+        memset(&tb, 0, sizeof tb);
+        size_t first_row = g->nrows, q = p + m;
+        while (q < nw) {
+            size_t lab = q, lw = 0;
+            token t[MAX_TOKENS];
+            while (q < nw && lw < 6 && !read_token(s, w[q].start, w[q].end, &t[0]))
+                q++, lw++;
+            if (lw == 0 || q + m > nw)
+                break;
+            size_t k = 0;
+            for (; k < m && read_token(s, w[q + k].start, w[q + k].end, &t[k]) && t[k].kind == T_NUM; k++)
+                t[k].hard = 0;
+            if (k < m || (q + m < nw && read_token(s, w[q + m].start, w[q + m].end, &t[m])) ||
+                feasible_counts(t, m) != (1u << m))
+                break;
+            belopp_row row;
+            memset(&row, 0, sizeof row);
+            row.label = clean_label(s, (belopp_span){w[lab].start, w[q - 1].end});
+            row.values = (belopp_span){w[q].start, w[q + m - 1].end};
+            row.line = (belopp_span){w[lab].start, row.values.end};
+            row.table = g->ntables;
+            PUSH(g->rows, g->nrows, g->caprows, row);
+            q += m;
+        }
+        if (g->nrows - first_row < 2) {
+            g->nrows = first_row;
+            continue;
+        }
+        tb.header = tb.caption = belopp_trim(s, cs, w[p - 1].end);
+        tb.exp10 = u.exp10;
+        tb.currency = u.currency;
+        tb.unit = u.words;
+        tb.titles[0] = (belopp_span){w[p].start, w[p].start};
+        for (size_t c = 0; c < m; c++)
+            tb.titles[c + 1] = w[p + c];
+        tb.ntitles = m + 1;
+        PUSH(g->tables, g->ntables, g->captables, tb);
+        if (build_table(g, s, g->ntables - 1, first_row, g->nrows, 0) < 0)
+            return -1;
+        p = q;
+    }
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         belopp_span h = lines[i].trim;
+        if (h.end - h.start > MAX_ROW_BYTES && flat_tables(g, s, h) < 0)
+            return -1;
         if (h.start == h.end || h.end - h.start > MAX_ROW_BYTES)
             continue;
         /* A header is followed within a few lines by a row or a value: most
