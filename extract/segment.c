@@ -51,6 +51,21 @@
  *   a price basis ("Miljoner kronor, löpande priser"), or only in the row
  *   labels ("Nettoomsättning, MSEK" under "Nyckeltal 2024 2023"); a sign
  *   written apart ("– 1 930 976"); one cell a line with no header cells.
+ * - And more of them: the unit only in the paragraph above ("Belopp anges
+ *   i miljoner kronor i löpande priser.") over titles stacked with blank
+ *   lines ("Bokslut" / "2020 Budget" / …); a statistics database's unit
+ *   line ("miljoner kronor efter region, år och …") over years written
+ *   together ("2019202020192020"); a unit leading titles not read ("MSEK I
+ *   II III IV I 1 kv 06 /1 kv 05"): the rows that split one way only give
+ *   the columns; stacked titles with a note column and two titles on one
+ *   line ("Avvikelse Koncern" over "2019"); signs apart in the whole table
+ *   once one row needs it; sections of two lines of words inside a table;
+ *   one cell a line with empty cells as lines of spaces, a note column,
+ *   sections naming a unit or counts, rows short of cells placed (and
+ *   "202.000" read) by the total's sums, the last two columns on one line
+ *   ("12 151 16 841"), the first value on the label's line; tables
+ *   flattened into a paragraph ("Tillskott, mdkr 2017 … 2021 Kr/inv. 3 3
+ *   5 7 10 …").
  */
 #include "segment.h"
 
@@ -2186,8 +2201,8 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
 }
 
 #define VMAX_ROWS 256 /* rows of a table of one cell a line placed by its sums */
-#define VMAX_TRIES (1ul << 18)      /* ways tried for one table */
-#define VMAX_BUDGET (1ul << 22)     /* and for one text */
+#define VMAX_TRIES (1ul << 16)      /* placings tried for one table */
+#define VMAX_BUDGET (1ul << 20)     /* and for one text */
 
 /* The value of a one-value line in the table's unit, the dot a thousands
  * separator ("202.000": 202 000), or with alt the dot a decimal point (202).
@@ -2222,105 +2237,128 @@ static int dot_thousand(const char *s, belopp_span x)
 /* A table of one cell a line with a total row last and rows short of cells
  * ("Ofördelat budget 2021-2023" / three values under five years): where the
  * short rows stand, and how a "202.000" reads, is what makes every column
- * add up to the total, exactly, in one way only.  Fills off (cells missing
- * at the start of each row) and alt (bit c: cell c reads with the dot a
- * decimal point); leaves them 0 when no way or several ways add up. */
+ * add up to the total, exactly.  The rows stand from the left and read as
+ * written unless that does not add up; then the placings that move at most
+ * three rows are tried, and one that adds up is taken if it is the only one.
+ * Fills off (cells missing at the start of each row) and alt (bit c: cell c
+ * reads with the dot a decimal point); leaves them 0 otherwise. */
+#define VMAX_CHOICES 64
+#define VMAX_MOVED 3
+
+typedef struct {
+    size_t nr, k, nch[VMAX_ROWS];
+    int64_t (*vec)[VMAX_CHOICES][BELOPP_MAX_COLUMNS]; /* a row's sums by column, per choice */
+    int64_t total[BELOPP_MAX_COLUMNS], base[BELOPP_MAX_COLUMNS];
+    size_t pick[VMAX_MOVED], ch[VMAX_MOVED], found_pick[VMAX_MOVED], found_ch[VMAX_MOVED];
+    size_t nfound_moved;
+    unsigned long ways, budget;
+} sums_search;
+
+/* Tries every way of moving `left` more rows after row `from` (rows of
+ * pick[0 .. depth-1] already moved). */
+static void sums_try(sums_search *q, size_t depth, size_t from, size_t left)
+{
+    if (q->ways > 1 || q->budget == 0)
+        return;
+    if (depth > 0) {
+        q->budget--;
+        int ok = 1;
+        for (size_t c = 0; c < q->k && ok; c++) {
+            int64_t v = q->base[c];
+            for (size_t d = 0; d < depth && ok; d++)
+                ok = belopp_add_i64(&v, q->vec[q->pick[d]][q->ch[d]][c]) == 0 &&
+                     belopp_add_i64(&v, -q->vec[q->pick[d]][0][c]) == 0;
+            ok = ok && v == q->total[c];
+        }
+        if (ok) {
+            q->ways++;
+            q->nfound_moved = depth;
+            memcpy(q->found_pick, q->pick, sizeof q->pick);
+            memcpy(q->found_ch, q->ch, sizeof q->ch);
+        }
+    }
+    if (left == 0)
+        return;
+    for (size_t r = from; r < q->nr; r++)
+        for (size_t c = 1; c < q->nch[r]; c++) {
+            q->pick[depth] = r;
+            q->ch[depth] = c;
+            sums_try(q, depth + 1, r + 1, left - 1);
+        }
+}
+
 static void settle_by_sums(belopp_segments *g, const char *s, const belopp_table *tb,
                            size_t k, size_t r0, size_t r1, const vrow *vr,
                            size_t *off, unsigned char *alt)
 {
     size_t nr = r1 - r0;
     if (nr < 3 || nr > VMAX_ROWS || k < 2 || !g->rows[r1 - 1].is_total || vr[0].packs ||
-        vr[nr - 1].n != k || note_stub(s, tb->titles[1]))
+        vr[nr - 1].n != k || note_stub(s, tb->titles[1]) || g->vtries >= VMAX_BUDGET)
         return;
-    size_t nvar = 0, base[VMAX_ROWS];
-    unsigned long tries = 1;
-    for (size_t r = 0; r < nr; r++) {
-        const vrow *v = &vr[r];
-        if (g->rows[r0 + r].currency || (g->rows[r0 + r].is_total && r + 1 < nr))
-            return; /* units of their own, or subtotals: not this simple case */
-        size_t choices = 1;
-        for (size_t c = 0; c < v->n; c++)
-            if (v->kind[c] == VC_VALUE && dot_thousand(s, v->cell[c]))
-                choices *= 2;
-        if (r + 1 < nr)
-            choices *= k - v->n + 1;
-        base[r] = choices;
-        if (choices > 1) {
-            nvar++;
-            tries *= choices;
-            if (tries > VMAX_TRIES)
-                return;
-        }
-    }
-    if (!nvar || g->vtries + tries > VMAX_BUDGET)
+    sums_search *q = calloc(1, sizeof *q);
+    if (!q)
         return;
-    g->vtries += tries;
-    int64_t total[BELOPP_MAX_COLUMNS];
+    q->nr = nr - 1;
+    q->k = k;
+    q->vec = malloc(q->nr * sizeof *q->vec);
+    if (!q->vec)
+        goto done;
     for (size_t c = 0; c < k; c++)
-        if (!vvalue(s, vr[nr - 1].cell[c], tb->exp10, 0, &total[c]))
-            return;
-    /* each value in both readings, once */
-    int64_t (*val)[BELOPP_MAX_COLUMNS][2] = malloc(nr * sizeof *val);
-    if (!val)
-        return;
-    for (size_t r = 0; r + 1 < nr; r++)
-        for (size_t c = 0; c < vr[r].n; c++) {
-            belopp_span cx = vr[r].cell[c];
-            val[r][c][0] = val[r][c][1] = 0;
-            if (vr[r].kind[c] == VC_VALUE &&
-                (!vvalue(s, cx, tb->exp10, 0, &val[r][c][0]) ||
-                 (dot_thousand(s, cx) && !vvalue(s, cx, tb->exp10, 1, &val[r][c][1])))) {
-                free(val);
-                return;
-            }
-        }
-    unsigned long found = 0, ways = 0;
-    for (unsigned long t = 0; t < tries && ways < 2; t++) {
-        int64_t sum[BELOPP_MAX_COLUMNS] = {0};
-        int ok = 1;
-        unsigned long x = t;
-        for (size_t r = 0; r + 1 < nr && ok; r++) {
-            const vrow *v = &vr[r];
-            unsigned long ch = 0;
-            if (base[r] > 1) {
-                ch = x % base[r];
-                x /= base[r];
-            }
-            size_t o = ch % (k - v->n + 1);
-            unsigned long bits = ch / (k - v->n + 1), b = 0;
-            for (size_t c = 0; c < v->n && ok; c++) {
+        if (!vvalue(s, vr[nr - 1].cell[c], tb->exp10, 0, &q->total[c]))
+            goto done;
+    for (size_t r = 0; r < q->nr; r++) {
+        const vrow *v = &vr[r];
+        if (g->rows[r0 + r].currency || g->rows[r0 + r].is_total || v->n > k)
+            goto done; /* units of their own, or subtotals: not this simple case */
+        size_t dots = 0, places = k - v->n + 1;
+        for (size_t c = 0; c < v->n; c++)
+            dots += v->kind[c] == VC_VALUE && dot_thousand(s, v->cell[c]);
+        if (dots > 5 || places * ((size_t)1 << dots) > VMAX_CHOICES)
+            goto done;
+        q->nch[r] = places << dots;
+        for (size_t ch = 0; ch < q->nch[r]; ch++) {
+            size_t o = ch % places, bits = ch / places, b = 0;
+            memset(q->vec[r][ch], 0, sizeof q->vec[r][ch]);
+            for (size_t c = 0; c < v->n; c++) {
                 if (v->kind[c] != VC_VALUE)
                     continue; /* an empty cell in its place */
-                int a = 0;
-                if (dot_thousand(s, v->cell[c]))
-                    a = bits >> b++ & 1;
-                ok = belopp_add_i64(&sum[o + c], val[r][c][a]) == 0;
+                int a = dot_thousand(s, v->cell[c]) ? (int)(bits >> b++ & 1) : 0;
+                int64_t val;
+                if (!vvalue(s, v->cell[c], tb->exp10, a, &val))
+                    goto done;
+                q->vec[r][ch][o + c] = val;
             }
         }
-        for (size_t c = 0; c < k && ok; c++)
-            ok = sum[c] == total[c];
-        if (ok) {
-            found = t;
-            ways++;
-        }
     }
-    free(val);
-    if (ways != 1)
-        return;
-    unsigned long x = found;
-    for (size_t r = 0; r + 1 < nr; r++) {
-        if (base[r] <= 1)
-            continue;
-        unsigned long ch = x % base[r];
-        x /= base[r];
+    int as_read = 1;
+    for (size_t c = 0; c < k; c++) {
+        for (size_t r = 0; r < q->nr; r++)
+            if (belopp_add_i64(&q->base[c], q->vec[r][0][c]) < 0)
+                goto done;
+        as_read &= q->base[c] == q->total[c];
+    }
+    if (as_read)
+        goto done; /* it adds up as it stands */
+    q->budget = VMAX_TRIES;
+    if (q->budget > VMAX_BUDGET - g->vtries)
+        q->budget = VMAX_BUDGET - g->vtries;
+    unsigned long had = q->budget;
+    sums_try(q, 0, 0, VMAX_MOVED);
+    g->vtries += had - q->budget;
+    if (q->ways != 1 || q->budget == 0)
+        goto done;
+    for (size_t d = 0; d < q->nfound_moved; d++) {
+        size_t r = q->found_pick[d], ch = q->found_ch[d];
         const vrow *v = &vr[r];
-        off[r] = ch % (k - v->n + 1);
-        unsigned long bits = ch / (k - v->n + 1), b = 0;
+        size_t places = k - v->n + 1, bits = ch / places, b = 0;
+        off[r] = ch % places;
         for (size_t c = 0; c < v->n; c++)
             if (v->kind[c] == VC_VALUE && dot_thousand(s, v->cell[c]))
                 alt[r] |= (unsigned char)((bits >> b++ & 1) << c);
     }
+done:
+    free(q->vec);
+    free(q);
 }
 
 /* Does split sp of row v's tokens (record_tokens) cut only its last piece
