@@ -47,20 +47,10 @@ sources() { grep -o '<document source="[^"]*"' "$1" | sed 's/<document source="/
 
 # A tree of N copies of the corpus texts: tree DIR N
 tree() {
-  mkdir -p "$1"
-  set -- "$1" "$2" "$corpus"/*.txt
-  dir=$1 n=$2
-  shift 2
-  i=0
-  while [ "$i" -lt "$n" ]; do
-    for f in "$@"; do
-      [ "$i" -lt "$n" ] || break
-      sub=$dir/$((i % 7))
-      mkdir -p "$sub"
-      cp "$f" "$sub/$(printf '%05d' "$i").txt"
-      i=$((i + 1))
-    done
-  done
+  for i in 0 1 2 3 4 5 6; do mkdir -p "$1/$i"; done
+  awk -v n="$2" -v dir="$1" 'FNR == 1 { k++ } { text[k] = text[k] $0 "\n" }
+    END { for (i = 0; i < n; i++) { f = sprintf("%s/%d/%05d.txt", dir, i % 7, i); printf "%s", text[i % k + 1] > f; close(f) } }' \
+    "$corpus"/*.txt
 }
 
 # --- the walk ------------------------------------------------------------
@@ -278,7 +268,7 @@ for sig in INT TERM; do
   st=$?
   [ "$st" = "$want" ] || bad "-o: exit status $st, expected $want"
   [ -e so.xml ] && bad "-o: so.xml written after the signal"
-  [ -z "$(ls -A | grep 'belopp-')" ] || bad "-o: temporary files left: $(ls -A | grep belopp-)"
+  [ -z "$(ls -A | grep '^\.so\.xml\.belopp-')" ] || bad "-o: temporary files left: $(ls -A | grep '^\.so\.xml\.belopp-')"
   case_end
 done
 
