@@ -27,16 +27,11 @@ readme=$PWD/README.md
 for tool in sqlite3 psql parallel; do
   command -v $tool >/dev/null || { echo "db: $tool is missing (make deps)" >&2; exit 2; }
 done
-pgbin=/usr/lib/postgresql/15/bin
-[ -x $pgbin/initdb ] || { echo "db: $pgbin/initdb is missing (Debian postgresql-15)" >&2; exit 2; }
+. tests/pg.sh
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/db.XXXXXX") || exit 2
-pgdir=""
 cleanup() {
-  if [ -n "$pgdir" ]; then
-    pg stop -m immediate >/dev/null 2>&1
-    rm -rf "$pgdir"
-  fi
+  pg_stop
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -186,43 +181,34 @@ echo "  ($partial of 6 kills stopped a load midway)"
 case_end
 
 case_start readme-queries-sqlite
-# The README's queries, as a user runs them after `belopp load figures.db corpus/`.
-rm -f figures.db
+# The README's queries, as a user runs them after `belopp load figures.db corpus/`;
+# then a table figure changes (Stockholm 2024: 548 -> 598 miljoner kronor) and
+# the corpus is loaded again, over a copy kept as before.db.
 mkdir -p r && cp -r "$corpus" r/corpus
 (cd r && "$belopp" load --quiet figures.db corpus/ 2>/dev/null)
-n=0
-while IFS= read -r q; do
-  n=$((n + 1))
-  out=$(cd r && sqlite3 figures.db "$q" 2>&1)
-  [ -n "$out" ] || bad "query $n gave nothing: $q"
-  echo "$out" | grep -qi 'error' && bad "query $n: $out"
-done < <(awk '/^```sql sqlite/ { on = 1; q = ""; next } /^```/ && on { on = 0; gsub(/\n/, " ", q); print q; next } on { q = q $0 "\n" }' "$readme")
-[ $n -ge 3 ] || bad "only $n sqlite queries found in README.md"
-out=$(cd r && sqlite3 figures.db "SELECT label, ore FROM fact WHERE label = 'Stockholm' AND ore = 211100000000")
-[ -n "$out" ] || bad "the seed figure Stockholm 2 111 mkr is not in the database"
+cp r/figures.db r/before.db
+sed -i 's/^Stockholm\t612\t548\t/Stockholm\t612\t598\t/' r/corpus/form-table-multicol.txt
+grep -q "$(printf 'Stockholm\t612\t598')" r/corpus/form-table-multicol.txt || bad "the edit of the table did not take"
+(cd r && "$belopp" load --quiet figures.db corpus/ 2>/dev/null)
+awk '/^```sql sqlite/ { on = 1; q = ""; next } /^```/ && on { on = 0; n++; f = "query" n ".sql"; printf "%s", q > f; close(f); next }
+     on { q = q $0 "\n" }' "$readme"
+[ -f query3.sql ] || bad "fewer than 3 sqlite queries in README.md"
+for k in 1 2 3; do
+  (cd r && sqlite3 -batch figures.db <"../query$k.sql") >out$k.txt 2>&1 || bad "query $k failed: $(head -c 200 out$k.txt)"
+  [ -s out$k.txt ] || bad "query $k gave nothing"
+done
+grep -q '^corpus/000_6558cce49af33d4a.txt|[0-9]*|[0-9]*$' out1.txt || bad "query 1: no line for corpus/000: $(head -3 out1.txt | tr '\n' '|')"
+grep -q '^2023|612000000|' out2.txt || bad "query 2: no Stockholm 2023 612 miljoner: $(head -5 out2.txt | tr '\n' '|')"
+grep -q '^2024|598000000|' out2.txt || bad "query 2: no Stockholm 2024 598 miljoner: $(head -5 out2.txt | tr '\n' '|')"
+head -1 out3.txt | grep -q '^corpus/form-table-multicol.txt|Stockholm|2024|54800000000|59800000000|5000000000$' ||
+  bad "query 3: $(head -3 out3.txt | tr '\n' '|')"
 case_end
 
 if [ "${DB_SKIP_POSTGRES:-0}" = 1 ]; then
   echo "db: PostgreSQL cases skipped (DB_SKIP_POSTGRES=1)"
 else
 # --- PostgreSQL -----------------------------------------------------------
-pgdir=$(mktemp -d /tmp/belopp-pg.XXXXXX)
-chmod 755 "$pgdir"
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
-}
-[ "$(id -u)" = 0 ] && chown postgres "$pgdir"
-pg() { as_pg $pgbin/pg_ctl -D "$pgdir/data" -l "$pgdir/log" "$@"; }
-pguser=$(if [ "$(id -u)" = 0 ]; then echo postgres; else id -un; fi)
-if ! as_pg $pgbin/initdb -D "$pgdir/data" -A trust -U "$pguser" -E UTF8 --locale C --no-sync >"$pgdir/initdb.log" 2>&1; then
-  echo "db: initdb failed: $(tail -5 "$pgdir/initdb.log")" >&2
-  exit 1
-fi
-# A login that is always refused, for the refused-login case.
-printf 'local all intruder reject\nlocal all all trust\n' >"$pgdir/data/pg_hba.conf"
-start_pg() { pg -w -o "-k $pgdir -c listen_addresses='' -c fsync=off -c max_connections=40" start >/dev/null; }
-start_pg || { echo "db: the PostgreSQL server did not start: $(tail -5 "$pgdir/log")" >&2; exit 1; }
-conn="host=$pgdir user=$pguser dbname=postgres"
+pg_start || { echo "db: no PostgreSQL server" >&2; exit 1; }
 q() { psql -X -q -A -t -v ON_ERROR_STOP=1 -h "$pgdir" -U "$pguser" -d "${DB:-postgres}" "$@"; }
 for d in figures shards single kill dropped; do q -c "CREATE DATABASE $d"; done
 # pg_check DB EXPECTED.CSV — like lite_check
@@ -239,7 +225,7 @@ SELECT (SELECT count(*) FROM document) || ' ' || (SELECT count(*) FROM amount);
 EOF
 }
 dump_pg() { DB=$1 q -c 'SELECT * FROM document ORDER BY id' -c 'SELECT * FROM amount ORDER BY document_id, start_byte, end_byte'; }
-pgc() { echo "host=$pgdir user=$pguser dbname=$1"; }
+pgc() { pg_conn "$1"; }
 
 case_start pg-load
 "$belopp" load --quiet "$(pgc figures)" small 2>err.txt
@@ -366,13 +352,13 @@ grep -q '^belopp: cannot connect to PostgreSQL: .*pg_hba.conf rejects connection
 case_end
 
 case_start pg-server-down
-pg -m fast -w stop >/dev/null
+pg_ctl_ -m fast -w stop >/dev/null
 "$belopp" load "$(pgc figures)" small >/dev/null 2>err.txt
 st=$?
 [ "$st" = 4 ] || bad "exit status $st, expected 4"
 grep -q "^belopp: cannot connect to PostgreSQL: connection to server on socket \"$pgdir/.s.PGSQL.5432\" failed: No such file or directory" err.txt ||
   bad "message: $(head -c 300 err.txt)"
-start_pg || bad "restart failed"
+pg_up || bad "restart failed"
 case_end
 fi
 
