@@ -388,8 +388,10 @@ static int mkdirs_for(const char *path)
     return 0;
 }
 
-/* Opens a temporary file beside path.  Returns 0, or -1 with errno set. */
-static int atomic_open(atomic_file *a, const char *path, int make_dirs)
+/* Opens a temporary file beside path, to be given mode (0666 less the umask,
+ * read once before the threads start: umask(2) is per process).  Returns 0,
+ * or -1 with errno set. */
+static int atomic_open(atomic_file *a, const char *path, int make_dirs, mode_t mode)
 {
     memset(a, 0, sizeof *a);
     if (make_dirs && mkdirs_for(path) != 0)
@@ -408,9 +410,7 @@ static int atomic_open(atomic_file *a, const char *path, int make_dirs)
         errno = e;
         return -1;
     }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    fchmod(fd, mode);
     a->f = fdopen(fd, "w");
     if (!a->f) {
         int e = errno;
@@ -512,6 +512,7 @@ typedef struct {
     int force;
     int jobs;
     int quiet;
+    mode_t file_mode; /* of new outputs: 0666 less the umask */
     /* input */
     file_list files;
     known_set known; /* --out-dir manifest, or the database's documents */
@@ -706,7 +707,7 @@ static void work_one(batch *b, belopp_extractor *x, doc_slot *s, const batch_fil
     if (b->mode == MODE_STREAM) {
         out = mem = open_memstream(&s->out, &s->outlen);
     } else if (b->mode == MODE_OUT_DIR) {
-        if (atomic_open(&af, opath, 1) != 0) {
+        if (atomic_open(&af, opath, 1, b->file_mode) != 0) {
             slot_note(s, "belopp: %s: cannot write %s: %s\n", f->path, opath, strerror(errno));
             s->fatal = 1;
             free(opath);
@@ -1195,7 +1196,7 @@ static void manifest_compact(const batch *b)
     }
     char *m = join(b->out_dir, MANIFEST_NAME);
     atomic_file af;
-    if (atomic_open(&af, m, 0) == 0) {
+    if (atomic_open(&af, m, 0, b->file_mode) == 0) {
         for (size_t i = 0; i < k.n; i++) {
             if (i + 1 < k.n && strcmp(k.v[i].key, k.v[i + 1].key) == 0)
                 continue;
@@ -1210,6 +1211,34 @@ static void manifest_compact(const batch *b)
     }
     free(m);
     known_free(&k);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Two inputs that would write one output ("a.txt" and "a.html" both give
+ * "a.xml") are refused before anything is written.  Returns 0 or -1. */
+static int out_collisions(const batch *b)
+{
+    size_t n = b->files.n;
+    char **keys = xrealloc(NULL, n * sizeof *keys);
+    for (size_t i = 0; i < n; i++)
+        keys[i] = out_path(b, b->files.v[i].rel);
+    qsort(keys, n, sizeof *keys, by_string);
+    int rc = 0;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(keys[i - 1], keys[i]) == 0) {
+            fprintf(stderr, "belopp: two inputs would both write %s; rename one, or use -o\n",
+                    keys[i]);
+            rc = -1;
+            break;
+        }
+    for (size_t i = 0; i < n; i++)
+        free(keys[i]);
+    free(keys);
+    return rc;
 }
 
 int batch_extract_main(int argc, char **argv)
@@ -1230,9 +1259,17 @@ int batch_extract_main(int argc, char **argv)
     b.jobs = o.jobs;
     b.quiet = o.quiet;
     b.mode = o.out_dir ? MODE_OUT_DIR : MODE_STREAM;
+    mode_t mask = umask(0);
+    umask(mask);
+    b.file_mode = 0666 & ~mask;
     char *stdin_only[] = {"-"};
     walk(&b.files, &o.walk, o.npaths ? o.paths : stdin_only, o.npaths ? o.npaths : 1);
 
+    if (o.out_dir && out_collisions(&b) != 0) {
+        file_list_free(&b.files);
+        free(o.walk.include);
+        return EXIT_USAGE;
+    }
     extract_ctx e;
     memset(&e, 0, sizeof e);
     e.manifest_fd = -1;
@@ -1246,7 +1283,7 @@ int batch_extract_main(int argc, char **argv)
         manifest_read(&b.known, o.out_dir);
         known_sort(&b.known);
     } else if (o.output && strcmp(o.output, "-") != 0) {
-        if (atomic_open(&e.af, o.output, 0) != 0) {
+        if (atomic_open(&e.af, o.output, 0, b.file_mode) != 0) {
             fprintf(stderr, "belopp: %s: cannot write: %s\n", o.output, strerror(errno));
             status = EXIT_FATAL;
         } else {

@@ -194,6 +194,15 @@ cmp -s one.xml od/a/x.xml || bad "od/a/x.xml differs from extracting w/a/x.txt a
 [ "$(find od -name '*.xml' | wc -l)" = 5 ] || bad "$(find od -name '*.xml' | wc -l) outputs, expected 5"
 case_end
 
+case_start out-dir-collision
+mkdir -p w2 && cp "$corpus/000_6558cce49af33d4a.txt" w2/a.txt && cp "$corpus/form-html-table.html" w2/a.html
+"$belopp" extract --quiet --out-dir od2 w2 >/dev/null 2>err.txt
+st=$?
+[ "$st" = 2 ] || bad "exit status $st, expected 2"
+grep -q 'two inputs would both write od2/a.xml' err.txt || bad "message: $(head -c 200 err.txt)"
+[ -e od2/a.xml ] && bad "od2/a.xml written"
+case_end
+
 case_start out-dir-rerun-writes-nothing
 cp od/.belopp-manifest manifest.before
 touch -d '2001-01-01' od/*.xml od/a/*.xml od/.belopp-manifest
