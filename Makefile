@@ -15,15 +15,21 @@ DEV_DEBS := clang libclang-rt-14-dev valgrind
 WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
         -Wcast-qual -Wformat=2 -Wundef -Wvla
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(SAN) \
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -fPIC -pthread $(WARN) $(CFLAGS) $(SAN) \
              $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
+# libbelopp: the stages, the record, the writers.  cli/ is a user of it.
 LIB_SRC := extract/grow.c extract/text.c extract/diag.c extract/read.c extract/html.c \
-           extract/segment.c extract/match.c extract/classify.c normalize/nfc.c \
-           normalize/amount.c emit/xml.c cli/pipeline.c
+           extract/segment.c extract/match.c extract/classify.c extract/clean.c \
+           extract/record.c extract/extract.c normalize/nfc.c normalize/amount.c \
+           normalize/lexicon.c emit/writer.c emit/xml.c emit/csv.c emit/jsonl.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
-UNIT_TESTS := read text html amount nfc segment match classify xml cases
+LIB_A := $(BUILD)/libbelopp.a
+SONAME := libbelopp.so.0
+LIB_SO := $(BUILD)/$(SONAME)
+VERSION := $(shell sed -n 's/^#define BELOPP_VERSION_STRING "\(.*\)"/\1/p' include/belopp.h)
+UNIT_TESTS := read text html amount nfc segment match classify xml record cases
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/unit_%)
 
 BIN := $(if $(filter build,$(BUILD)),belopp,$(BUILD)/belopp)
@@ -32,7 +38,7 @@ RUNBIN := $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
 .PHONY: all deps deps-dev run test check unit golden bench accuracy \
         install clean
 
-all: $(BIN)
+all: $(BIN) $(LIB_A) $(LIB_SO)
 
 # Installs what a fresh Debian 12 machine lacks (needs root or sudo).
 deps deps-dev:
@@ -49,10 +55,17 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BIN): $(LIB_OBJ) $(BUILD)/cli/main.o
+$(LIB_A): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(LIB_SO): $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LIBS)
+
+$(BIN): $(BUILD)/cli/main.o $(LIB_A)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/unit_%: tests/unit_%.c $(LIB_OBJ)
+$(BUILD)/tests/unit_%: tests/unit_%.c $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
@@ -99,9 +112,19 @@ golden: $(BIN) $(BUILD)/tests/validate
 	@UPDATE=1 tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
 	@echo "golden/ rewritten: read 'git diff golden/' amount by amount before committing"
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/belopp
+install: $(BIN) $(LIB_A) $(LIB_SO)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/belopp \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man3
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/belopp
+	install -m 644 $(LIB_A) $(DESTDIR)$(PREFIX)/lib/libbelopp.a
+	install -m 755 $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libbelopp.so
+	install -m 644 include/belopp.h $(DESTDIR)$(PREFIX)/include/belopp.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' belopp.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/belopp.pc
+	install -m 644 man/belopp.1 $(DESTDIR)$(PREFIX)/share/man/man1/belopp.1
+	install -m 644 man/belopp.3 $(DESTDIR)$(PREFIX)/share/man/man3/belopp.3
 	install -m 644 schema/belopp.xsd $(DESTDIR)$(PREFIX)/share/belopp/belopp.xsd
 
 clean:

@@ -3,12 +3,16 @@
  * Design note: precision first.  A wrong figure in a budget database is
  * worse than a missing one, so a number is money only on positive evidence:
  * - a currency after it: "200 miljoner kronor", "45 mkr";
- * - a scale word after it, in a text that names a currency somewhere, and
- *   then a word that continues a money phrase, not a counted noun:
- *   "2,4 miljarder till regionerna", "85 miljoner som ska", a heading
- *   "3,2 miljarder till utveckling…" — but "2,3 miljoner invånare" is not;
- * - a bare number in a table row under a header that names the unit:
- *   "Stockholm 2 111" under "Miljoner kronor" (but not "12 %").
+ * - a currency before it: "SEK 30", "€5,90" (not a year alone: "SEK 2025");
+ * - "miljon(er)/miljard(er)/biljon(er)" after it, in a text that names a
+ *   currency somewhere or a sentence about a budget or a deficit, unless it
+ *   counts something: "189 miljoner i statsbidrag", "1 miljard vardera" are
+ *   money, "2,3 miljoner invånare", "2 miljoner vaccinerats" are not;
+ * - a unit on the next line only inside one sentence ("Tabell 1" over
+ *   "Miljoner kronor" is nothing);
+ * - a cell of a table whose header names the unit: "Stockholm 2 111" under
+ *   "Miljoner kronor" (but not "12 %"); the table stage (segment.c) splits
+ *   the rows into cells and values them, and they are written from there.
  * Everything else — dates, years, phone numbers, counts, "1177" — is left.
  */
 #include "classify.h"
@@ -21,26 +25,6 @@
 #include "../normalize/amount.h"
 #include "grow.h"
 
-/* Words that may follow "N miljoner" when N miljoner is money.  A counted
- * noun ("invånare", "besök", "doser") is never among them. */
-static const char *const MONEY_FOLLOWERS[] = {
-    "till", "för", "som", "är", "var", "blir", "blev", "har", "hade", "går", "gick",
-    "avsätts", "avsattes", "satsas", "satsades", "fördelas", "fördelades", "tillförs",
-    "tillfördes", "ges", "gavs", "öronmärks", "öronmärkta", "extra", "per", "från", "ur",
-    "med", "mot", "mer", "mindre", "totalt", "sammanlagt", "varav", "vilket", "inom",
-    "under", "på", "och", "eller", "samt", "jämfört", "utöver", "kvar", "ytterligare",
-    "hittills", "årligen", "redan", "också", "dessutom", "nu", NULL};
-
-/* A passive verb ("avsätts", "redovisas", "fördelas", "tillförs") continues
- * a money phrase; counted nouns after "miljoner" do not end this way. */
-static int is_passive_verb(const char *w, size_t n)
-{
-    if (n < 5)
-        return 0;
-    const char *e = w + n - 2;
-    return e[1] == 's' && (e[0] == 'a' || e[0] == 't' || e[0] == 'd' || e[0] == 'r');
-}
-
 /* The first position at or after i that is not a space (see belopp_space_at). */
 static size_t skip_spaces(const char *s, size_t i, size_t len)
 {
@@ -50,25 +34,82 @@ static size_t skip_spaces(const char *s, size_t i, size_t len)
     return i;
 }
 
-/* Is what follows position end the end of a phrase, or a word from
- * MONEY_FOLLOWERS? */
-static int money_phrase_goes_on(const char *s, size_t len, size_t end)
+/* The end of the word of letters that starts at i (i itself if none). */
+static size_t word_end(const char *s, size_t i, size_t len)
 {
-    size_t i = skip_spaces(s, end, len);
-    if (i >= len || s[i] == '\n' || strchr(".,;:!?)", s[i]))
-        return 1;
-    if (len - i >= 3 && memcmp(s + i, "\xE2\x80\x93", 3) == 0) /* en dash */
-        return 1;
-    size_t w = i;
-    while (w < len && belopp_letter_at(s, w, len)) {
-        w++;
-        while (w < len && ((unsigned char)s[w] & 0xC0) == 0x80)
-            w++;
+    while (i < len && belopp_letter_at(s, i, len)) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
     }
-    for (size_t k = 0; MONEY_FOLLOWERS[k]; k++)
-        if (belopp_word_equal(s + i, w - i, MONEY_FOLLOWERS[k]))
+    return i;
+}
+
+/* Is s[a, b) a count noun ("invånare"), a compound ending in one
+ * ("vaccindoser"), or the genitive of either ("människors")? */
+static int count_noun(const char *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    if (belopp_words_has(BELOPP_WORDS_COUNT_NOUN, s + a, n))
+        return 1;
+    if (n > 3 && (s[b - 1] == 's' || s[b - 1] == 'S') &&
+        belopp_words_has(BELOPP_WORDS_COUNT_NOUN, s + a, n - 1))
+        return 1;
+    /* a compound: a count noun of five or more letters ends it */
+    for (const char *const *w = belopp_words(BELOPP_WORDS_COUNT_NOUN); *w; w++) {
+        size_t l = strlen(*w);
+        if (l >= 5 && n > l && belopp_word_equal(s + b - l, l, *w) &&
+            ((unsigned char)s[b - l] & 0xC0) != 0x80)
             return 1;
-    return is_passive_verb(s + i, w - i);
+    }
+    return 0;
+}
+
+/* Does "N miljoner" count something instead of kronor?  The words after the
+ * scale word decide: a count noun or measure, maybe after one or two
+ * adjectives ("2 miljoner nya jobb", "3 miljoner unika besökare") or in the
+ * genitive ("2 miljoner människors vardag"); or what counted people do,
+ * maybe after "har" ("2 miljoner vaccinerats", "1 miljon har smittats").
+ * Before the number, "antalet" or "befolkningen" in the same sentence makes
+ * a counting context.  Anything else is money in a text about money:
+ * "189 miljoner i statsbidrag", "1 miljard vardera", "900 miljoner återstår".
+ * (Only from miljon up: "tre tusen" alone counts far more often than it
+ * pays, "tre tusen nya tjänster".) */
+static int counts_something(const char *s, size_t len, size_t end, belopp_span sentence,
+                            size_t num_start)
+{
+    size_t i = end;
+    for (int w = 0; w < 3; w++) {
+        size_t a = skip_spaces(s, i, len);
+        if (a == i || a >= len)
+            break;
+        size_t b = word_end(s, a, len);
+        if (b == a)
+            break;
+        if (count_noun(s, a, b) || belopp_words_has(BELOPP_WORDS_COUNT_VERB, s + a, b - a))
+            return 1;
+        /* the next word goes on only after an adjective-like word or "har" */
+        if (belopp_words_has(BELOPP_WORDS_PER_STOP, s + a, b - a) &&
+            !belopp_words_has(BELOPP_WORDS_AUXILIARY, s + a, b - a))
+            break;
+        if (b < len && !belopp_space_at(s, b, len))
+            break; /* punctuation ends the phrase */
+        i = b;
+    }
+    /* "antalet besökare ökade till 2 miljoner" */
+    for (size_t a = sentence.start; a < num_start && a < sentence.end;) {
+        size_t b = word_end(s, a, len);
+        if (b > a) {
+            if (belopp_words_prefix(BELOPP_WORDS_COUNT_CONTEXT, s + a, b - a))
+                return 1;
+            a = b;
+        } else {
+            a++;
+            while (a < len && ((unsigned char)s[a] & 0xC0) == 0x80)
+                a++;
+        }
+    }
+    return 0;
 }
 
 /* "två kronor av tio" is a share, and "Tre Kronor" a hockey team: a currency
@@ -109,16 +150,22 @@ static const char *qualifier_kind(const char *s, belopp_span q)
 {
     if (q.start == q.end)
         return NULL;
-    for (const belopp_qualifier *k = belopp_qualifiers(); k->word; k++)
-        if (belopp_word_equal(s + q.start, q.end - q.start, k->word))
-            return k->kind;
-    return NULL;
+    const belopp_qualifier *k = belopp_qualifier_lookup(s + q.start, q.end - q.start);
+    return k ? k->kind : NULL;
 }
 
-static int followed_by_percent(const char *s, size_t len, size_t end)
+/* "från 295 kronor" is at least 295 kronor, but "från 1 200 kr till 1 350 kr"
+ * is a change and "från 19,5 till 25 miljoner" a range: "från" qualifies
+ * only when no "till" follows. */
+static int from_is_a_change(const char *s, size_t len, const belopp_candidate *k, size_t end)
 {
-    end = skip_spaces(s, end, len);
-    return end < len && s[end] == '%';
+    if (k->qualifier.start == k->qualifier.end ||
+        !belopp_word_equal(s + k->qualifier.start, k->qualifier.end - k->qualifier.start, "från"))
+        return 0;
+    if (k->number2.start != k->number2.end)
+        return 1;
+    size_t i = skip_spaces(s, end, len);
+    return len - i >= 5 && belopp_word_equal(s + i, 4, "till") && belopp_space_at(s, i + 4, len);
 }
 
 static const belopp_unit *unit_of(const char *s, belopp_span sp)
@@ -126,31 +173,56 @@ static const belopp_unit *unit_of(const char *s, belopp_span sp)
     return sp.start == sp.end ? NULL : belopp_unit_lookup(s + sp.start, sp.end - sp.start);
 }
 
+/* The decimal mark of a number in digits: ':' ("3:37 SEK"), ',' ("6 250,5", "7.250.000"),
+ * or '.' when the digits after the last dot are not a group of three
+ * ("£ 8.10 miljoner"; the matcher allows that only after a currency). */
+static char decimal_mark(const char *s, belopp_span num)
+{
+    size_t dot = num.end;
+    for (size_t i = num.start; i < num.end; i++) {
+        if (s[i] == ':')
+            return ':'; /* "3:37 SEK" */
+        if (s[i] == '.')
+            dot = i;
+    }
+    return dot < num.end && num.end - dot - 1 != 3 ? '.' : ',';
+}
+
 /* The value of a written number (digits or words) times 10^exp10, in minor
- * units, negated when negative is set.  Digits start with a digit or a
- * sign, words with a letter. */
-static belopp_status value_of(const char *s, belopp_span num, int exp10, int negative,
-                              int64_t *out)
+ * units of exponent minor_exp, negated when negative is set.  Digits start
+ * with a digit or a sign, words with a letter. */
+static belopp_status value_of(const char *s, belopp_span num, int exp10, int minor_exp,
+                              int negative, int64_t *out)
 {
     belopp_decimal d;
     int in_words = belopp_letter_at(s, num.start, num.end);
     belopp_status st = in_words ? belopp_parse_words(s + num.start, num.end - num.start, &d)
-                                : belopp_parse_decimal(s + num.start, num.end - num.start, &d);
+                                : belopp_parse_decimal_mark(s + num.start, num.end - num.start,
+                                                            decimal_mark(s, num), &d);
     if (st == BELOPP_OK)
-        st = belopp_to_minor(d, exp10, out);
+        st = belopp_to_minor_exp(d, exp10, minor_exp, out);
     if (st == BELOPP_OK && negative)
         *out = -*out; /* cannot overflow: |INT64_MIN| > INT64_MAX */
     return st;
 }
 
+/* The diagnostic code for a failed conversion. */
+static belopp_diag_code status_code(belopp_status st)
+{
+    return st == BELOPP_E_OVERFLOW   ? BELOPP_DIAG_OVERFLOW
+           : st == BELOPP_E_FRACTION ? BELOPP_DIAG_FRACTION
+                                     : BELOPP_DIAG_NUMBER;
+}
+
 /* Says that the amount written at sp is left out, and why. */
-static void report(belopp_diags *diags, const belopp_text *t, belopp_span sp, const char *why)
+static void report(belopp_diags *diags, const belopp_text *t, belopp_span sp,
+                   belopp_diag_code code, const char *why)
 {
     const char *s = belopp_text_data(t);
     int shown = (int)(sp.end - sp.start > 60 ? 60 : sp.end - sp.start);
     while (shown > 0 && ((unsigned char)s[sp.start + (size_t)shown] & 0xC0) == 0x80)
         shown--; /* never cut a character in two */
-    belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, sp.start),
+    belopp_diags_add(diags, BELOPP_ERROR, code, belopp_text_src_start(t, sp.start),
                      "\"%.*s%s\": %s; amount left out", shown, s + sp.start,
                      (size_t)shown < sp.end - sp.start ? "…" : "", why);
 }
@@ -163,7 +235,7 @@ static int placed(const belopp_text *t, const belopp_amount *a, belopp_diags *di
 {
     if (a->src.end > a->src.start)
         return 1;
-    report(diags, t, a->text, "not found in the input's bytes");
+    report(diags, t, a->text, BELOPP_DIAG_UNPLACED, "not found in the input's bytes");
     return 0;
 }
 
@@ -193,8 +265,7 @@ struct belopp_classifier {
     belopp_candidate *held;
     size_t nheld, capheld;
     amount_list out; /* decided and not yet taken */
-    const belopp_row *last_row;
-    size_t cell; /* the value column of the last table cell */
+    size_t next_row; /* table rows before it have been written */
     size_t row_hint, sentence_hint, src_hint; /* lookups go in text order */
 };
 
@@ -218,70 +289,166 @@ void belopp_classifier_free(belopp_classifier *cl)
     free(cl);
 }
 
+/* A candidate whose low end is dropped: "höjs 2024 till 300 miljoner",
+ * "5–4 miljoner".  The amount after "till" or the dash stands alone. */
+static void keep_high_end(belopp_candidate *k)
+{
+    k->number = k->number2;
+    k->number2 = (belopp_span){0, 0};
+    k->qualifier = k->sign = k->prefix_currency = (belopp_span){0, 0};
+    k->in_words = 0;
+    k->whole.start = k->number.start;
+}
+
+/* Is there a line break in s[a, b)? */
+static int line_break_in(const char *s, size_t a, size_t b)
+{
+    return a < b && memchr(s + a, '\n', b - a) != NULL;
+}
+
+/* Writes the cells of the table rows that start before offset upto (all
+ * when upto is SIZE_MAX), and says which rows were left out.  Returns -1
+ * when out of memory. */
+static int flush_rows(belopp_classifier *cl, size_t upto, belopp_diags *diags)
+{
+    const belopp_text *t = cl->t;
+    const belopp_segments *g = cl->g;
+    const char *s = belopp_text_data(t);
+    const belopp_row *r;
+    while ((r = belopp_segments_row_at_index(g, cl->next_row)) != NULL && r->line.start < upto) {
+        cl->next_row++;
+        if (r->left_out) {
+            int shown = (int)(r->line.end - r->line.start > 80 ? 80 : r->line.end - r->line.start);
+            while (shown > 0 && ((unsigned char)s[r->line.start + (size_t)shown] & 0xC0) == 0x80)
+                shown--;
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_TABLE_ROW,
+                             belopp_text_src_start(t, r->line.start), "table row \"%.*s%s\" left out: %s", shown, s + r->line.start,
+                             (size_t)shown < r->line.end - r->line.start ? "…" : "", r->left_out);
+            continue;
+        }
+        for (size_t i = 0; i < r->ncells; i++) {
+            const belopp_cell *c = belopp_segments_cell(g, r->cell + i);
+            if (!c->money || c->empty)
+                continue;
+            if (c->status != BELOPP_OK) {
+                report(diags, t, c->text, status_code(c->status), belopp_status_message(c->status));
+                continue;
+            }
+            belopp_amount am = {
+                .text = c->text,
+                .src = belopp_text_src_span(t, c->text.start, c->text.end, &cl->src_hint),
+                .sentence = r->line,
+                .row = r,
+                .column = c->column,
+                .currency = c->currency,
+                .minor_exp = 2, /* the table stage values cells in hundredths */
+                .minor = c->minor,
+                .unit = c->unit,
+                .sum = c->sum,
+                .is_total = c->is_total,
+            };
+            if (placed(t, &am, diags) && push(&cl->out, am) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
-static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags *diags)
+static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diags *diags)
 {
     const belopp_text *t = cl->t;
     const belopp_segments *g = cl->g;
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
-    belopp_candidate year_fixed;
+    belopp_candidate kk = *k0, *k = &kk;
     if (share_or_name(s, len, k))
         return 0;
-    if (year_before_till(s, k)) { /* keep the amount after "till" alone */
-        year_fixed = *k;
-        year_fixed.number = k->number2;
-        year_fixed.number2 = (belopp_span){0, 0};
-        year_fixed.qualifier = year_fixed.sign = (belopp_span){0, 0};
-        year_fixed.whole.start = k->number2.start;
-        k = &year_fixed;
+    if (year_before_till(s, k))
+        keep_high_end(k);
+    /* "avsnitt SEK 2025": a code before a year alone is no price */
+    if (k->prefix_currency.start != k->prefix_currency.end && k->scale.start == k->scale.end &&
+        k->currency.start == k->currency.end && k->number2.start == k->number2.end &&
+        belopp_is_year(s, k->number))
+        return 0;
+    /* A unit on the next line belongs to the number only inside one sentence:
+     * "Tabell 1" over "Miljoner kronor" is no amount. */
+    size_t unit_end = k->scale.end > k->currency.end ? k->scale.end : k->currency.end;
+    size_t num_end = k->number2.end > k->number.end ? k->number2.end : k->number.end;
+    if (unit_end && line_break_in(s, num_end, unit_end)) {
+        belopp_span sent = belopp_segments_sentence(g, num_end - 1, NULL);
+        if (unit_end > sent.end) {
+            k->scale = k->currency = k->sub = k->sub_unit = k->per = k->comparison =
+                (belopp_span){0, 0};
+            k->whole.end = num_end;
+            if (k->in_words || (k->prefix_currency.start == k->prefix_currency.end &&
+                                !belopp_segments_row(g, k->whole.start, NULL)))
+                return 0;
+        }
     }
     const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
     if (!cur)
         cur = unit_of(s, k->prefix_currency);
-    const belopp_row *row = belopp_segments_row(g, k->whole.start, &cl->row_hint);
-    /* The n-th number in a row is in the n-th value column. */
-    cl->cell = row && row == cl->last_row ? cl->cell + 1 : 0;
-    cl->last_row = row;
+    /* a number in a table row is one of its cells, written from the segments */
+    if (belopp_segments_row_at(g, k->whole.start, &cl->row_hint))
+        return 0;
     int exp10;
     const char *currency;
+    belopp_span sentence = belopp_segments_sentence(g, k->whole.start, &cl->sentence_hint);
     if (cur) {
         exp10 = cur->exp10 + (scale ? scale->exp10 : 0);
         currency = cur->currency;
-    } else if (row && !scale) {
-        if (followed_by_percent(s, len, k->whole.end) ||
-            !belopp_segments_column_is_money(g, row, cl->cell))
-            return 0;
-        const belopp_table *tb = belopp_segments_table(g, row->table);
-        exp10 = tb->exp10;
-        currency = tb->currency;
-    } else if (scale && cl->money_text && money_phrase_goes_on(s, len, k->scale.end)) {
+    } else if (scale && scale->exp10 >= 6 &&
+               (cl->money_text || belopp_words_within(BELOPP_WORDS_MONEY_CONTEXT, s + sentence.start,
+                                                      sentence.end - sentence.start)) &&
+               !counts_something(s, len, k->scale.end, sentence, k->number.start)) {
         exp10 = scale->exp10;
         currency = "SEK";
     } else {
         return 0;
     }
+    int minor_exp = belopp_minor_exp(currency);
+    if (minor_exp < 0)
+        minor_exp = 2; /* every code of the lexicon has one; hundredths otherwise */
 
     int negative = k->sign.start != k->sign.end;
     belopp_amount am = {
         .text = k->whole,
-        .src = belopp_text_src_span(t, k->whole.start, k->whole.end, &cl->src_hint),
-        .sentence = belopp_segments_sentence(g, k->whole.start, &cl->sentence_hint),
-        .row = row,
-        .column = cl->cell,
+        .sentence = sentence,
         .currency = currency,
-        .qualifier = qualifier_kind(s, k->qualifier),
+        .minor_exp = minor_exp,
+        .qualifier = from_is_a_change(s, len, k, k->per.end > k->whole.end ? k->per.end
+                                                                            : k->whole.end)
+                         ? NULL
+                         : qualifier_kind(s, k->qualifier),
         .per = k->per,
     };
-    belopp_status st = value_of(s, k->number, exp10, negative, &am.minor);
+    belopp_status st = value_of(s, k->number, exp10, minor_exp, negative, &am.minor);
     if (st == BELOPP_OK && k->number2.start != k->number2.end) {
         am.is_range = 1;
-        st = value_of(s, k->number2, exp10, 0, &am.minor_high);
+        st = value_of(s, k->number2, exp10, minor_exp, 0, &am.minor_high);
+        if (st == BELOPP_OK && am.minor_high <= am.minor) {
+            /* "5–4 miljoner": two numbers, the second with the unit */
+            keep_high_end(k);
+            am.text = k->whole;
+            am.minor = am.minor_high;
+            am.is_range = 0;
+            am.qualifier = NULL;
+        }
+    }
+    if (st == BELOPP_OK && k->sub.start != k->sub.end) {
+        /* "2 kronor och 23 öre": the matcher checked the minor unit and that
+         * "23" is less than one krona */
+        int64_t sub;
+        st = value_of(s, k->sub, 0, 0, negative, &sub);
+        if (st == BELOPP_OK && belopp_add_i64(&am.minor, sub) < 0)
+            st = BELOPP_E_OVERFLOW;
     }
     if (st != BELOPP_OK) {
-        report(diags, t, k->whole, belopp_status_message(st));
+        report(diags, t, k->whole, status_code(st), belopp_status_message(st));
         return 0;
     }
+    am.src = belopp_text_src_span(t, am.text.start, am.text.end, &cl->src_hint);
     if (!placed(t, &am, diags))
         return 0;
     if (push(&cl->out, am) < 0)
@@ -296,9 +463,9 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k, belopp_diags
         cmp.per = (belopp_span){0, 0};
         /* belopp_parse_decimal skips the sign ("-" or U+2212); it is applied here */
         int neg = s[k->comparison.start] == '-' || (unsigned char)s[k->comparison.start] == 0xE2;
-        st = value_of(s, k->comparison, exp10, neg, &cmp.minor);
+        st = value_of(s, k->comparison, exp10, minor_exp, neg, &cmp.minor);
         if (st != BELOPP_OK)
-            report(diags, t, k->comparison, belopp_status_message(st));
+            report(diags, t, k->comparison, status_code(st), belopp_status_message(st));
         else if (placed(t, &cmp, diags) && push(&cl->out, cmp) < 0)
             return -1;
     }
@@ -317,6 +484,8 @@ static int decide_held(belopp_classifier *cl, belopp_diags *diags)
 
 int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k, belopp_diags *diags)
 {
+    if (cl->money_text && flush_rows(cl, k->whole.end, diags) < 0)
+        return -1;
     if (!cl->money_text && (k->currency.start != k->currency.end ||
                             k->prefix_currency.start != k->prefix_currency.end)) {
         cl->money_text = 1;
@@ -335,7 +504,9 @@ int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k, belo
 
 int belopp_classifier_finish(belopp_classifier *cl, belopp_diags *diags)
 {
-    return decide_held(cl, diags); /* the text named no currency: money_text stays 0 */
+    if (decide_held(cl, diags) < 0) /* the text named no currency: money_text stays 0 */
+        return -1;
+    return flush_rows(cl, SIZE_MAX, diags);
 }
 
 const belopp_amount *belopp_classifier_take(belopp_classifier *cl, size_t *n)

@@ -1,9 +1,12 @@
 /* classify.h — stage 5: decide which candidates are money, and how much.
  *
  * Takes the matcher's candidates and the segments and keeps those that are
- * sums of money: a number with a currency, a number with a scale word where
- * the text is about money, or a bare number in a table whose header names
- * the unit.  Each kept amount gets its value in minor units (öre).
+ * sums of money: a number with a currency, or a number with a scale word
+ * where the text is about money.  Table cells come from the segments
+ * (segment.h), not from the matcher: they are written in text order among
+ * the candidates, and a candidate inside a table row is dropped (the row's
+ * cells say what its numbers are).  Each kept amount gets its value in
+ * minor units (öre).
  */
 #ifndef BELOPP_CLASSIFY_H
 #define BELOPP_CLASSIFY_H
@@ -23,11 +26,20 @@ typedef struct {
     const belopp_row *row; /* the table row, for a table cell; else NULL */
     size_t column;         /* for a table cell: its 0-based value column */
     const char *currency;  /* ISO 4217 */
-    int64_t minor;         /* value in minor units: öre for SEK; the low end of a range */
+    int minor_exp;         /* ISO 4217 minor-unit exponent: 2 for SEK, 0 for JPY */
+    int64_t minor;         /* value in minor units (10^-minor_exp of the currency): öre
+                              for SEK, whole yen for JPY; the low end of a range */
     int is_range;          /* "4–5 miljarder": minor .. minor_high */
     int64_t minor_high;
     const char *qualifier; /* "approx", "at-least", "at-most", or NULL */
     belopp_span per;       /* "projekt" of "25 000 kronor per projekt"; empty if none */
+    belopp_span unit;      /* for a table cell: the words that name its unit ("tkr",
+                              "Miljoner kronor", "kkr" of "Resultat per anställd, kkr") */
+    int sum;               /* 0: not a total; 1: checked, adds up; 2: checked, does not
+                              add up; 3: a total that could not be checked (BELOPP_SUM_*).
+                              A difference cell ("Avvikelse") is checked too, not a total. */
+    int is_total;          /* a cell in a row or column labelled Totalt, Summa (…),
+                              Total, Sammanlagt, Samtliga */
 } belopp_amount;
 
 /* Classifies the n candidates c (in text order) of text t.  Returns 0 with a

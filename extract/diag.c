@@ -21,7 +21,8 @@ void belopp_diags_free(belopp_diags *d)
     free(d);
 }
 
-int belopp_diags_add(belopp_diags *d, belopp_severity sev, size_t offset, const char *fmt, ...)
+int belopp_diags_add(belopp_diags *d, belopp_severity sev, belopp_diag_code code, size_t offset,
+                     const char *fmt, ...)
 {
     void *items = d->items;
     if (belopp_grow(&items, &d->cap, d->n + 1, sizeof *d->items) < 0)
@@ -29,6 +30,7 @@ int belopp_diags_add(belopp_diags *d, belopp_severity sev, size_t offset, const 
     d->items = items;
     belopp_diag *g = &d->items[d->n++];
     g->severity = sev;
+    g->code = code;
     g->offset = offset;
     va_list ap;
     va_start(ap, fmt);

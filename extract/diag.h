@@ -10,15 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BELOPP_NO_OFFSET SIZE_MAX
-
-typedef enum {
-    BELOPP_WARNING, /* input was repaired; every amount still comes out */
-    BELOPP_ERROR    /* an amount or a file was left out */
-} belopp_severity;
+#include "../include/belopp.h" /* belopp_severity, belopp_diag_code, BELOPP_NO_OFFSET */
 
 typedef struct {
     belopp_severity severity;
+    belopp_diag_code code;
     size_t offset;
     char message[200];
 } belopp_diag;
@@ -33,9 +29,10 @@ void belopp_diags_free(belopp_diags *d);
 
 /* Appends a diagnostic (printf-style message, cut at 199 bytes).  Returns 0,
  * or -1 when out of memory. */
-int belopp_diags_add(belopp_diags *d, belopp_severity sev, size_t offset, const char *fmt, ...)
+int belopp_diags_add(belopp_diags *d, belopp_severity sev, belopp_diag_code code, size_t offset,
+                     const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
 

@@ -66,6 +66,7 @@
  */
 #include "html.h"
 
+#include <pthread.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -330,20 +331,20 @@ static void choose_encoding(page *pg, belopp_encoding enc, belopp_diags *diags)
         if (rc == 0)
             have = 1;
         else if (rc > 0)
-            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_NO_OFFSET,
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_ENCODING, BELOPP_NO_OFFSET,
                              "charset \"%s\" is not supported; encoding guessed instead", name);
     }
     utf8_look l = look(b, len);
     if (have && declared == PAGE_UTF8 && l == LOOKS_SINGLE_BYTE) {
-        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_NO_OFFSET,
+        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_ENCODING, BELOPP_NO_OFFSET,
                          "declared UTF-8 but is not; read as Windows-1252 (Latin-1)");
         declared = PAGE_CP1252;
     } else if (have && declared != PAGE_UTF8 && l == LOOKS_UTF8) {
-        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_NO_OFFSET,
+        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_ENCODING, BELOPP_NO_OFFSET,
                          "declared %s but is valid UTF-8; read as UTF-8", name);
         declared = PAGE_UTF8;
     } else if (!have && l == LOOKS_SINGLE_BYTE) {
-        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_NO_OFFSET,
+        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_ENCODING, BELOPP_NO_OFFSET,
                          "no charset declared and not UTF-8; read as Windows-1252 (Latin-1)");
         declared = PAGE_CP1252;
     }
@@ -373,19 +374,19 @@ static unsigned char *transcode(const page *pg, size_t *out_len, belopp_diags *d
         size_t k = page_char(pg, pos, &cp, &bad);
         if (bad && ++repairs <= LISTED_REPAIRS) {
             if (c0 == 0 && (pg->enc == PAGE_UTF8 || pg->enc == PAGE_CP1252 || pg->enc == PAGE_LATIN9))
-                belopp_diags_add(diags, BELOPP_WARNING, pos, "NUL byte replaced by U+FFFD");
+                belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, pos, "NUL byte replaced by U+FFFD");
             else if (pg->enc == PAGE_UTF8 && c0 >= 0x80)
-                belopp_diags_add(diags, BELOPP_WARNING, pos,
+                belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, pos,
                                  "invalid UTF-8 byte 0x%02X replaced by U+FFFD", c0);
             else
-                belopp_diags_add(diags, BELOPP_WARNING, pos,
+                belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, pos,
                                  "invalid character replaced by U+FFFD");
         }
         o += (size_t)utf8proc_encode_char(cp, u + o);
         pos += k;
     }
     if (repairs > LISTED_REPAIRS)
-        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_NO_OFFSET,
+        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, BELOPP_NO_OFFSET,
                          "%zu more invalid characters replaced by U+FFFD",
                          repairs - LISTED_REPAIRS);
     u[o] = '\0';
@@ -1394,6 +1395,18 @@ static xmlParserInputPtr deny_entity(const char *url, const char *id, xmlParserC
     return NULL;
 }
 
+static void init_libxml2(void)
+{
+    xmlInitParser();
+    xmlSetExternalEntityLoader(deny_entity);
+}
+
+void belopp_html_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_libxml2);
+}
+
 int belopp_is_html(const char *path, const unsigned char *buf, size_t len)
 {
     if (path) {
@@ -1448,19 +1461,16 @@ belopp_text *belopp_html_to_text(const unsigned char *buf, size_t len, belopp_en
     int halted = 1;
     htmlDocPtr doc = NULL;
     if (ulen <= INT_MAX) {
-        xmlInitParser();
+        belopp_html_init();
         htmlParserCtxtPtr pc = htmlNewParserCtxt();
         if (!pc) {
             free(u);
             belopp_text_free(x.t);
             return NULL;
         }
-        xmlExternalEntityLoader old = xmlGetExternalEntityLoader();
-        xmlSetExternalEntityLoader(deny_entity);
         doc = htmlCtxtReadMemory(pc, (const char *)u, (int)ulen, NULL, "UTF-8",
                                  HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                      HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
-        xmlSetExternalEntityLoader(old);
         halted = doc == NULL || (pc->disableSAX && pc->instate == XML_PARSER_EOF);
         htmlFreeParserCtxt(pc);
     }
@@ -1471,7 +1481,7 @@ belopp_text *belopp_html_to_text(const unsigned char *buf, size_t len, belopp_en
     int had_tree = doc != NULL;
     xmlFreeDoc(doc);
     if (halted && !x.oom) {
-        belopp_diags_add(diags, BELOPP_WARNING, x.cursor,
+        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_HTML, x.cursor,
                          had_tree ? "HTML nested too deeply or a text too large for the parser; "
                                "the rest read with a simple tag scanner"
                              : "HTML parser gave no tree; read with a simple tag scanner");
@@ -1482,7 +1492,7 @@ belopp_text *belopp_html_to_text(const unsigned char *buf, size_t len, belopp_en
         put_sep(&x, "\n", x.pg.len);
     flush_run(&x);
     if (x.lost)
-        belopp_diags_add(diags, BELOPP_WARNING, x.lost_at,
+        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_UNPLACED, x.lost_at,
                          "%zu pieces of text not found in the HTML source; "
                          "their offsets point near it",
                          x.lost);

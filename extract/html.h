@@ -28,11 +28,15 @@ int belopp_is_html(const char *path, const unsigned char *buf, size_t len);
  * Windows-1252; BELOPP_ENC_UTF8 and BELOPP_ENC_LATIN1 override both.
  * Repairs and guesses become warnings in diags.  Returns a new text (empty
  * for a page without visible text), or NULL when out of memory.  The caller
- * frees it with belopp_text_free.
- *
- * Not thread-safe: it sets libxml2's global external entity loader while it
- * parses (and restores the previous one). */
+ * frees it with belopp_text_free.  Safe to call from several threads at once
+ * (each with its own buffers). */
 belopp_text *belopp_html_to_text(const unsigned char *buf, size_t len, belopp_encoding enc,
                                  belopp_diags *diags);
+
+/* Sets up libxml2 once per process: initialises the parser and installs an
+ * external entity loader that refuses every entity (network and file), for
+ * HTML here and for XML read elsewhere.  Safe to call from any thread, any
+ * number of times; belopp_extractor_new calls it. */
+void belopp_html_init(void);
 
 #endif

@@ -10,6 +10,16 @@
  * - Unit words follow the number after spaces or one line break ("4,1\n
  *   miljarder kronor"); "kr" must end a word, so "kris" and "Kronoberg" are
  *   not units.
+ * - A currency may stand before the number instead, spaced or glued ("SEK 30",
+ *   "EUR29,99", "€5,90"); after one a decimal point with one or two digits
+ *   is a decimal ("£ 8.10 miljoner"), three digits after a point a group.
+ * - "3:37 SEK", "12:50 kr": a colon parts kronor and öre before a currency.
+ * - "2 kronor och 23 öre", "5 euro och 50 cent" are one amount.
+ * - A per-phrase follows the unit: "/mån", "per listad patient och år",
+ *   "i månaden", "om året", "styck"; it is read here in C, not by the pattern.
+ * - "(79)" after an amount, or between number and unit ("66 (139) MSEK"),
+ *   is last year's figure only in a report (a text that names itself one or
+ *   holds two such figures); "kostar 25 kr (2 kulor)" is none.
  * - Ranges: "mellan 4 och 5", "200–300", "35 till 45", "en till två".
  * - A range dash has at most one space on each side ("200–300", "4 - 5");
  *   a tab before a minus sign separates table columns ("800<TAB>-40").
@@ -17,16 +27,20 @@
  *   makes a global loop quadratic; our input is repaired by read.c, so every
  *   call passes PCRE2_NO_UTF_CHECK.  UCP makes \p and \h Unicode-aware;
  *   digits are written [0-9] because \d would take Arabic-Indic digits.
+ * - Every word of the pattern comes from normalize/lexicon.c; the pattern is
+ *   built in a buffer that grows with it.
  */
 #include "match.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../normalize/amount.h"
+#include "../normalize/lexicon.h"
 #include "grow.h"
 #include "../normalize/nfc.h"
 
@@ -36,133 +50,325 @@ struct belopp_matcher {
     char *pattern;
     pcre2_code *code;
     pcre2_match_data *md;
+    pcre2_code *report;       /* report words and "(79)" figures: see is_report */
+    pcre2_match_data *report_md;
     pcre2_match_context *mctx;
     int jit; /* JIT-compiled: match through pcre2_jit_match */
-    int g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_num2, g_adj, g_scale, g_cur, g_per,
-        g_cmp;
+    int text_is_report; /* of the text being matched: see belopp_match_next */
+    int g_cmp0, g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_num2, g_adj, g_scale, g_cur, g_sub,
+        g_subname;
 };
 
+/* A string that grows: the pattern is built from the lexicon, whose size
+ * is not known here.  After a failed allocation every append is a no-op
+ * and oom stays set. */
+typedef struct {
+    char *p;
+    size_t n, cap;
+    int oom;
+} strbuf;
 
-/* Appends word to buf as a literal alternative (escaping metacharacters; a
- * space matches any run of horizontal space). */
-static void append_literal(char *buf, size_t cap, const char *word)
+static void sb_add(strbuf *b, const char *s, size_t n)
 {
-    size_t n = strlen(buf);
-    if (n && buf[n - 1] != '(' && n + 1 < cap)
-        buf[n++] = '|';
-    for (const char *p = word; *p && n + 4 < cap; p++) {
+    if (b->oom)
+        return;
+    void *p = b->p;
+    if (belopp_grow(&p, &b->cap, b->n + n + 1, 1) < 0) {
+        b->oom = 1;
+        return;
+    }
+    b->p = p;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void sb_puts(strbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
+
+__attribute__((format(printf, 2, 3))) static void sb_printf(strbuf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->oom = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        sb_add(b, small, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        b->oom = 1;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb_add(b, big, (size_t)n);
+    free(big);
+}
+
+/* Appends word as a literal (escaping metacharacters; a space matches any
+ * run of horizontal space). */
+static void sb_literal(strbuf *b, const char *word)
+{
+    for (const char *p = word; *p; p++) {
         if (*p == ' ') {
-            memcpy(buf + n, "\\h+", 3);
-            n += 3;
+            sb_puts(b, "\\h+");
             continue;
         }
         if (strchr("\\^$.|?*+()[]{}:-/", *p))
-            buf[n++] = '\\';
-        buf[n++] = *p;
+            sb_add(b, "\\", 1);
+        sb_add(b, p, 1);
     }
-    buf[n] = '\0';
 }
 
-/* "(?<name>(?i:w1|w2|…))" with every unit of the kind, longest first so that
- * "miljoner" wins over "miljon".  With name NULL the group is unnamed, for
- * the look-aheads: a name may appear only once in a pattern. */
-static void unit_alternation(char *buf, size_t cap, const char *name, belopp_unit_kind kind)
+/* Appends "w1|w2|…" for the words of a NULL-terminated list, longest first
+ * ("miljoner" before "miljon"). */
+static void sb_words(strbuf *b, const char *const *words)
+{
+    size_t longest = 0;
+    for (const char *const *w = words; *w; w++)
+        longest = strlen(*w) > longest ? strlen(*w) : longest;
+    int first = 1;
+    for (size_t len = longest; len > 0; len--)
+        for (const char *const *w = words; *w; w++)
+            if (strlen(*w) == len) {
+                if (!first)
+                    sb_puts(b, "|");
+                sb_literal(b, *w);
+                first = 0;
+            }
+}
+
+/* Which units an alternation takes. */
+typedef enum { UNITS_SCALE, UNITS_SUFFIX_CURRENCY, UNITS_PREFIX_CURRENCY } unit_set;
+
+static int unit_in(const belopp_unit *u, unit_set set)
+{
+    switch (set) {
+    case UNITS_SCALE: return u->kind == BELOPP_UNIT_SCALE;
+    case UNITS_SUFFIX_CURRENCY: return u->kind == BELOPP_UNIT_CURRENCY;
+    case UNITS_PREFIX_CURRENCY: return u->kind == BELOPP_UNIT_CURRENCY && (u->flags & BELOPP_LEX_PREFIX);
+    }
+    return 0;
+}
+
+/* "(?<name>(?i:w1|w2|…)|CODE1|CODE2…)" with every unit of the set: words in
+ * any case, ISO codes in capitals only (BELOPP_LEX_EXACT).  With name NULL
+ * the group is unnamed, for the look-aheads: a name may appear only once. */
+static void sb_units(strbuf *b, const char *name, unit_set set)
 {
     if (name)
-        snprintf(buf, cap, "(?<%s>(?i:(", name);
+        sb_printf(b, "(?<%s>", name);
     else
-        snprintf(buf, cap, "(?:(?i:(");
-    for (size_t len = 16; len > 0; len--)
-        for (const belopp_unit *u = belopp_units(); u->word; u++)
-            if (u->kind == kind && strlen(u->word) == len)
-                append_literal(buf, cap, u->word);
-    strncat(buf, ")))", cap - strlen(buf) - 1);
+        sb_puts(b, "(?:");
+    for (int exact = 0; exact < 2; exact++) {
+        const char *words[512];
+        size_t n = 0;
+        for (const belopp_unit *u = belopp_units(); u->word && n + 1 < sizeof words / sizeof *words; u++)
+            if (unit_in(u, set) && !(u->flags & BELOPP_LEX_EXACT) == !exact)
+                words[n++] = u->word;
+        words[n] = NULL;
+        if (n == 0)
+            continue;
+        sb_puts(b, exact ? "|(?:" : "(?i:");
+        sb_words(b, words);
+        sb_puts(b, ")");
+    }
+    sb_puts(b, ")");
 }
 
-/* Number words, as one alternation: "fyra", "tjugofem", "etthundrafemtio",
- * "två och en halv", "en halv".  normalize/amount.c reads them. */
-#define ONES "(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)"
-#define TEENS "(?:tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)"
-#define TENS "(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)"
-#define WORD "(?:(?:" ONES "?hundra)?(?:" TENS ONES "?|" TEENS "|" ONES ")|" ONES "?hundra)"
-#define WORDS "(?i:(?:en|ett)\\h+halv|" WORD "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}])"
+static void sb_qualifiers(strbuf *b)
+{
+    const char *words[64];
+    size_t n = 0;
+    for (const belopp_qualifier *q = belopp_qualifiers(); q->word && n + 1 < 64; q++)
+        words[n++] = q->word;
+    words[n] = NULL;
+    sb_puts(b, "(?<qual>(?i:");
+    sb_words(b, words);
+    sb_puts(b, "))");
+}
+
+/* "(?:w1|w2|…)" of one class of number words. */
+static void sb_number_class(strbuf *b, belopp_number_class c)
+{
+    const char *words[16];
+    size_t n = 0;
+    for (const belopp_number_word *w = belopp_number_words(c); w->word && n + 1 < 16; w++)
+        words[n++] = w->word;
+    words[n] = NULL;
+    sb_puts(b, "(?:");
+    sb_words(b, words);
+    sb_puts(b, ")");
+}
+
+/* One number word up to 999: "fyra", "tjugofem", "etthundrafemtio"
+ * (normalize/amount.c reads them). */
+static void sb_number_word(strbuf *b)
+{
+    strbuf ones = {0};
+    sb_number_class(&ones, BELOPP_NUM_ONES);
+    if (ones.oom) {
+        b->oom = 1;
+        return;
+    }
+    sb_printf(b, "(?:(?:%s?hundra)?(?:", ones.p);
+    sb_number_class(b, BELOPP_NUM_TENS);
+    sb_printf(b, "%s?|", ones.p);
+    sb_number_class(b, BELOPP_NUM_TEENS);
+    sb_printf(b, "|%s)|%s?hundra)", ones.p, ones.p);
+    free(ones.p);
+}
+
+/* Number words with halves: "två och en halv", "en halv". */
+static void sb_number_words(strbuf *b)
+{
+    sb_puts(b, "(?i:(?:en|ett)\\h+halv|");
+    sb_number_word(b);
+    sb_puts(b, "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}])");
+}
 
 static char *build_pattern(void)
 {
-    char quals[512] = "(?<qual>(?i:(", scales[512], curs[1024], any_scale[512], any_cur[1024];
-    for (const belopp_qualifier *q = belopp_qualifiers(); q->word; q++)
-        append_literal(quals, sizeof quals, q->word);
-    strcat(quals, ")))");
-    unit_alternation(scales, sizeof scales, "scale", BELOPP_UNIT_SCALE);
-    unit_alternation(curs, sizeof curs, "cur", BELOPP_UNIT_CURRENCY);
-    unit_alternation(any_scale, sizeof any_scale, NULL, BELOPP_UNIT_SCALE);
-    unit_alternation(any_cur, sizeof any_cur, NULL, BELOPP_UNIT_CURRENCY);
-
+    strbuf b = {0};
     const char *sp = "\\h*(?:\\R\\h*)?"; /* spaces, at most one line break */
     /* A digit number: grouped by spaces or dots, or not at all; a decimal comma. */
-    char num[256];
-    snprintf(num, sizeof num,
-             "(?:[0-9]{1,3}(?:%s[0-9]{3})+|[0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
-             "(?![0-9]|[.,][0-9])",
-             BELOPP_GROUP_SPACE);
+    strbuf num = {0};
+    sb_printf(&num,
+              "(?:[0-9]{1,3}(?:%s[0-9]{3})+|[0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
+              "(?![0-9]|[.,][0-9])",
+              BELOPP_GROUP_SPACE);
+    strbuf word = {0}, words = {0}, any_scale = {0}, any_cur = {0}, adj = {0};
+    sb_number_word(&word);
+    sb_number_words(&words);
+    sb_units(&any_scale, NULL, UNITS_SCALE);
+    sb_units(&any_cur, NULL, UNITS_SUFFIX_CURRENCY);
+    sb_puts(&adj, "(?i:");
+    sb_words(&adj, belopp_words(BELOPP_WORDS_SCALE_ADJ));
+    sb_puts(&adj, ")");
+    if (num.oom || word.oom || words.oom || any_scale.oom || any_cur.oom || adj.oom)
+        b.oom = 1;
+
+    sb_puts(&b, "(?<![\\p{L}\\p{N}_])(?:");
+    sb_qualifiers(&b);
+    sb_puts(&b, "(?:\\h*\\R\\h*|\\h+))?"); /* "cirka\n250 miljoner": segments decide */
+    sb_puts(&b, "(?:(?<between>(?i:mellan))\\h+)?");
+    /* a currency before the number, spaced or glued: "SEK 30", "EUR29,99", "€5" */
+    sb_puts(&b, "(?:");
+    sb_units(&b, "pcur", UNITS_PREFIX_CURRENCY);
+    sb_puts(&b, "\\h{0,2}|(?<![\\p{L}\\p{N}_.,:/\\x{2013}\\x{2212}-]))");
+    sb_puts(&b, "(?<sign>(?i:minus)\\h+|[-\\x{2212}](?=[0-9]))?");
+    /* A foreign amount after its currency may have a decimal point: "£ 8.10
+     * miljoner".  One or two digits after it: three are a thousands group. */
+    sb_puts(&b, "(?:(?<num>(?(<pcur>)[0-9]+\\.[0-9]{1,2}(?![0-9]|[.,][0-9])|(*F))|");
+    /* "3:37 SEK", "12:50 kr": kronor and öre with a colon, before a currency */
+    sb_printf(&b, "[0-9]{1,3}:[0-9]{2}(?=\\h*%s(?![\\p{L}\\p{N}]))|", any_cur.p ? any_cur.p : "");
     /* A grouped number broken at its space by a line break (PDF text), only
      * when a unit follows: "12\n500 kronor". */
-    char broken[4096];
-    /* Scale or currency must follow a number in words. */
-    char unit_ahead[4096];
-    snprintf(unit_ahead, sizeof unit_ahead,
-             "(?=(?:\\h+till\\h+(?:[0-9]+|" WORD "))?%s(?:(?i:nya|extra|ytterligare)\\h+)?(?:%s|%s))",
-             sp, any_scale, any_cur);
-    snprintf(broken, sizeof broken,
-             "[0-9]{1,3}(?:%s[0-9]{3})*\\R[0-9]{3}(?:%s[0-9]{3})*(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
-             "(?=%s(?:%s|%s))",
-             BELOPP_GROUP_SPACE, BELOPP_GROUP_SPACE, sp, any_scale, any_cur);
-    size_t cap = 16384;
-    char *p = malloc(cap);
-    if (!p)
+    sb_printf(&b,
+              "[0-9]{1,3}(?:%s[0-9]{3})*\\R[0-9]{3}(?:%s[0-9]{3})*(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
+              "(?=%s(?:%s|%s))",
+              BELOPP_GROUP_SPACE, BELOPP_GROUP_SPACE, sp, any_scale.p ? any_scale.p : "",
+              any_cur.p ? any_cur.p : "");
+    /* A number in words must be followed by a scale or a currency. */
+    sb_printf(&b, "|%s)|(?<words>%s)(?=(?:\\h+till\\h+(?:[0-9]+|%s))?%s(?:%s\\h+)?(?:%s|%s)))",
+              num.p ? num.p : "", words.p ? words.p : "", word.p ? word.p : "", sp,
+              adj.p ? adj.p : "", any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
+    /* A range: "mellan 4 och 5", "200–300", "35 till 45", "en till två". */
+    sb_printf(&b,
+              "(?:(?(<between>)\\h+och\\h+|(?:[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?|\\h+till\\h+))"
+              "(?<num2>%s|%s))?",
+              num.p ? num.p : "", words.p ? words.p : "");
+    /* "66 (139) MSEK": last year's figure between number and unit, in reports */
+    sb_printf(&b, "(?:\\h*\\((?<cmp0>[-\\x{2212}]?%s)\\)(?=\\h*(?:%s|%s)))?", num.p ? num.p : "",
+              any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
+    sb_printf(&b, "(?:%s(?<adj>%s)%s)?", sp, adj.p ? adj.p : "", sp);
+    sb_printf(&b, "(?:%s", sp);
+    sb_units(&b, "scale", UNITS_SCALE);
+    sb_puts(&b, "(?![\\p{L}\\p{N}]))?");
+    sb_printf(&b, "(?:%s", sp);
+    sb_units(&b, "cur", UNITS_SUFFIX_CURRENCY);
+    sb_puts(&b, "(?![\\p{L}\\p{N}]))?");
+    /* "2 kronor och 23 öre", "5 euro och 50 cent": one amount (match.c
+     * checks that the minor unit belongs to the currency). */
+    sb_printf(&b, "(?(<cur>)(?:\\h+och\\h+(?<sub>[0-9]{1,3}|(?i:%s))\\h+(?<subname>(?i:",
+              word.p ? word.p : "");
+    sb_words(&b, belopp_minor_names());
+    sb_puts(&b, "))(?![\\p{L}\\p{N}]))?)");
+    free(num.p);
+    free(word.p);
+    free(words.p);
+    free(any_scale.p);
+    free(any_cur.p);
+    free(adj.p);
+    if (b.oom) {
+        free(b.p);
         return NULL;
-    snprintf(p, cap,
-             "(?<![\\p{L}\\p{N}_])(?:%s\\h+)?"
-             "(?:(?<between>(?i:mellan))\\h+)?"
-             "(?:(?<pcur>[€$£]|EUR|USD|GBP|SEK|NOK|DKK)\\h*)?"
-             "(?<![\\p{L}\\p{N}_.,:/\\x{2013}\\x{2212}-])"
-             "(?<sign>(?i:minus)\\h+|[-\\x{2212}](?=[0-9]))?"
-             "(?:(?<num>%s|%s)|(?<words>%s)%s)"
-             "(?:(?(<between>)\\h+och\\h+|(?:[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?|\\h+till\\h+))"
-             "(?<num2>%s|" WORDS "))?"
-             "(?:%s(?<adj>(?i:nya|extra|ytterligare))%s)?"
-             "(?:%s%s(?![\\p{L}\\p{N}]))?"
-             "(?:%s%s(?![\\p{L}\\p{N}]))?"
-             "(?:(?:\\h*/\\h*|\\h+(?i:per)\\h+)(?<per>\\p{L}+))?"
-             "(?:\\h*\\((?<cmp>[-\\x{2212}]?%s)\\))?",
-             quals, broken, num, WORDS, unit_ahead, num, sp, unit_ahead, sp, scales, sp, curs, num);
-    return p;
+    }
+    return b.p;
+}
+
+/* A text is a report, where "87 MSEK (79)" gives last year's figure in
+ * parentheses, when it names itself one (BELOPP_WORDS_REPORT) or holds two
+ * or more such figures; in other texts "5 kr (3)" is no comparison. */
+static char *build_report_pattern(void)
+{
+    strbuf b = {0};
+    sb_puts(&b, "(?<![\\p{L}])(?<word>(?i:");
+    sb_words(&b, belopp_words(BELOPP_WORDS_REPORT));
+    sb_puts(&b, "))|[0-9]\\h*(?:[\\p{L}:-]+\\h*)?\\(\\h*[-\\x{2212}]?[0-9][0-9\\h,]*\\)");
+    if (b.oom) {
+        free(b.p);
+        return NULL;
+    }
+    return b.p;
+}
+
+static pcre2_code *compile(const char *pattern, char *err, size_t errlen)
+{
+    int ec;
+    PCRE2_SIZE eo;
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                  PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+    if (!c) {
+        char msg[256];
+        pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
+        snprintf(err, errlen, "pattern byte %zu: %s", (size_t)eo, msg);
+    }
+    return c;
 }
 
 belopp_matcher *belopp_matcher_new(char *err, size_t errlen)
 {
     belopp_matcher *m = calloc(1, sizeof *m);
-    if (!m || !(m->pattern = build_pattern())) {
+    char *report = NULL;
+    if (!m || !(m->pattern = build_pattern()) || !(report = build_report_pattern())) {
         snprintf(err, errlen, "out of memory");
+        if (m)
+            free(m->pattern);
         free(m);
         return NULL;
     }
-    int ec;
-    PCRE2_SIZE eo;
-    m->code = pcre2_compile((PCRE2_SPTR)m->pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-                            &ec, &eo, NULL);
-    if (!m->code) {
-        char msg[256];
-        pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
-        snprintf(err, errlen, "pattern byte %zu: %s", (size_t)eo, msg);
+    m->code = compile(m->pattern, err, errlen);
+    m->report = m->code ? compile(report, err, errlen) : NULL;
+    free(report);
+    if (!m->code || !m->report) {
         belopp_matcher_free(m);
         return NULL;
     }
     /* JIT is a speed-up, not a requirement: without it matching still works. */
-    m->jit = pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE) == 0;
+    m->jit = pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE) == 0 &&
+             pcre2_jit_compile(m->report, PCRE2_JIT_COMPLETE) == 0;
     m->md = pcre2_match_data_create_from_pattern(m->code, NULL);
+    m->report_md = pcre2_match_data_create_from_pattern(m->report, NULL);
     m->mctx = pcre2_match_context_create(NULL);
-    if (!m->md || !m->mctx) {
+    if (!m->md || !m->report_md || !m->mctx) {
         snprintf(err, errlen, "out of memory");
         belopp_matcher_free(m);
         return NULL;
@@ -179,8 +385,9 @@ belopp_matcher *belopp_matcher_new(char *err, size_t errlen)
     m->g_adj = GROUP("adj");
     m->g_scale = GROUP("scale");
     m->g_cur = GROUP("cur");
-    m->g_per = GROUP("per");
-    m->g_cmp = GROUP("cmp");
+    m->g_sub = GROUP("sub");
+    m->g_subname = GROUP("subname");
+    m->g_cmp0 = GROUP("cmp0");
 #undef GROUP
     return m;
 }
@@ -191,7 +398,9 @@ void belopp_matcher_free(belopp_matcher *m)
         return;
     pcre2_match_context_free(m->mctx);
     pcre2_match_data_free(m->md);
+    pcre2_match_data_free(m->report_md);
     pcre2_code_free(m->code);
+    pcre2_code_free(m->report);
     free(m->pattern);
     free(m);
 }
@@ -205,12 +414,188 @@ static belopp_span group(const PCRE2_SIZE *ov, int g)
     return (belopp_span){ov[2 * g], ov[2 * g + 1]};
 }
 
+static int empty(belopp_span sp) { return sp.start == sp.end; }
+
+/* The first position at or after i that is not a space on the same line. */
+static size_t skip_h(const char *s, size_t i, size_t len)
+{
+    size_t n;
+    while (i < len && (n = belopp_space_at(s, i, len)) > 0)
+        i += n;
+    return i;
+}
+
+/* The end of the word of letters that starts at i (i itself if none). */
+static size_t word_at(const char *s, size_t i, size_t len)
+{
+    size_t w = i;
+    while (w < len && belopp_letter_at(s, w, len)) {
+        w++;
+        while (w < len && ((unsigned char)s[w] & 0xC0) == 0x80)
+            w++;
+    }
+    return w;
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The word after a space at i: [*a, *e), or 0 when none follows. */
+static int next_word(const char *s, size_t len, size_t i, size_t *a, size_t *e)
+{
+    *a = skip_h(s, i, len);
+    *e = word_at(s, *a, len);
+    return *a > i && *e > *a && (*e >= len || !is_digit(s[*e]));
+}
+
+/* Does the word s[0, n) end like a Swedish adjective or participle, which
+ * may stand before the noun of a per-phrase: "listad", "aktiv", "påbörjat",
+ * "folkbokförd", "enskild", "studerande"?  (Suffixes from Svenska
+ * Akademiens grammatik; a noun rarely ends so.) */
+static int modifier_like(const char *w, size_t n)
+{
+    static const char *const ENDINGS[] = {"ad", "at", "d", "iv", "ig", "isk", "ande", "ende", "ell"};
+    for (size_t i = 0; i < sizeof ENDINGS / sizeof *ENDINGS; i++) {
+        size_t l = strlen(ENDINGS[i]);
+        if (n > l + 2 && memcmp(w + n - l, ENDINGS[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The per-phrase after an amount that ends at i: "/mån", "per listad
+ * patient och år", "i månaden", "om året", "styck", "årligen".  Sets *per
+ * and returns the end of the phrase, or returns i when there is none. */
+static size_t per_phrase(const char *s, size_t len, size_t i, belopp_span *per)
+{
+    size_t j = skip_h(s, i, len), a, e;
+    if (j < len && s[j] == '/') {
+        a = skip_h(s, j + 1, len);
+        e = word_at(s, a, len);
+        if (e == a || (e < len && is_digit(s[e])))
+            return i;
+        *per = (belopp_span){a, e};
+        return e;
+    }
+    if (!next_word(s, len, i, &j, &e))
+        return i;
+    if (belopp_words_has(BELOPP_WORDS_PER_ALONE, s + j, e - j)) {
+        *per = (belopp_span){j, e};
+        return e;
+    }
+    if (belopp_word_equal(s + j, e - j, "i") || belopp_word_equal(s + j, e - j, "om")) {
+        if (!next_word(s, len, e, &a, &e) || !belopp_words_has(BELOPP_WORDS_PER_DEFINITE, s + a, e - a))
+            return i;
+        *per = (belopp_span){a, e};
+        return e;
+    }
+    if (!belopp_word_equal(s + j, e - j, "per"))
+        return i;
+    /* "per" NOUN, or "per" MODIFIER NOUN when the first word is no known
+     * per-noun ("per listad patient"); then "och"/"eller" and a per-noun
+     * ("per månad och barn", not "per månad och blir"). */
+    size_t end, b, be;
+    if (!next_word(s, len, e, &a, &end) || belopp_words_has(BELOPP_WORDS_PER_STOP, s + a, end - a))
+        return i;
+    if (!belopp_words_has(BELOPP_WORDS_PER_NOUN, s + a, end - a) && modifier_like(s + a, end - a) &&
+        next_word(s, len, end, &b, &be) &&
+        s[b] >= 'a' && s[b] <= 'z' && !belopp_words_has(BELOPP_WORDS_PER_STOP, s + b, be - b))
+        end = be;
+    if (next_word(s, len, end, &b, &be) &&
+        (belopp_word_equal(s + b, be - b, "och") || belopp_word_equal(s + b, be - b, "eller"))) {
+        size_t c, ce;
+        if (next_word(s, len, be, &c, &ce) && belopp_words_has(BELOPP_WORDS_PER_NOUN, s + c, ce - c))
+            end = ce;
+    }
+    *per = (belopp_span){a, end};
+    return end;
+}
+
+/* "(79)", "(-3,4)", "(2 101)" after an amount that ends at i: sets *cmp to
+ * the number and returns the end of ")", or returns i. */
+static size_t comparison_figure(const char *s, size_t len, size_t i, belopp_span *cmp)
+{
+    size_t j = skip_h(s, i, len);
+    if (j >= len || s[j] != '(')
+        return i;
+    j = skip_h(s, j + 1, len);
+    size_t a = j;
+    if (j < len && s[j] == '-')
+        j++;
+    else if (len - j >= 3 && memcmp(s + j, "\xE2\x88\x92", 3) == 0)
+        j += 3;
+    if (j >= len || !is_digit(s[j]))
+        return i;
+    size_t d = j;
+    while (j < len && is_digit(s[j]))
+        j++;
+    if (j - d <= 3) /* thousands groups after one space: "2 101" */
+        for (size_t n; j < len && (n = belopp_space_at(s, j, len)) > 0 && j + n + 3 <= len &&
+                       is_digit(s[j + n]) && is_digit(s[j + n + 1]) && is_digit(s[j + n + 2]) &&
+                       (j + n + 3 == len || !is_digit(s[j + n + 3]));)
+            j += n + 3;
+    if (j + 1 < len && (s[j] == ',' || s[j] == ':') && is_digit(s[j + 1]))
+        for (j++; j < len && is_digit(s[j]); j++)
+            ;
+    size_t e = j;
+    j = skip_h(s, j, len);
+    if (j >= len || s[j] != ')')
+        return i;
+    *cmp = (belopp_span){a, e};
+    return j + 1;
+}
+
+/* Does the text call itself a report, or hold two "(79)" figures? */
+static int is_report(belopp_matcher *m, const char *s, size_t len)
+{
+    size_t off = 0;
+    int figures = 0;
+    while (off < len) {
+        int rc = m->jit ? pcre2_jit_match(m->report, (PCRE2_SPTR)s, len, off, 0, m->report_md, m->mctx)
+                        : pcre2_match(m->report, (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK,
+                                      m->report_md, m->mctx);
+        if (rc < 0)
+            return 0;
+        const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->report_md);
+        if (rc > 1 && ov[2] != PCRE2_UNSET)
+            return 1; /* a report word */
+        if (++figures >= 2)
+            return 1;
+        off = ov[1] > off ? ov[1] : off + 1;
+    }
+    return 0;
+}
+
+/* Is the compound's minor part right: "23 öre" after whole kronor, "50 cent"
+ * after whole euro, less than one main unit? */
+static int compound_fits(const char *s, const belopp_candidate *k)
+{
+    const belopp_unit *u = empty(k->currency) ? NULL
+                                              : belopp_unit_lookup(s + k->currency.start,
+                                                                   k->currency.end - k->currency.start);
+    if (!u || u->exp10 != 0 || !empty(k->scale) || !empty(k->number2) || !empty(k->prefix_currency) ||
+        !belopp_minor_name_of(s + k->sub_unit.start, k->sub_unit.end - k->sub_unit.start, u->currency))
+        return 0;
+    int exp = belopp_minor_exp(u->currency);
+    belopp_decimal d;
+    const char *n = s + k->sub.start;
+    size_t nl = k->sub.end - k->sub.start;
+    if (exp <= 0 || (is_digit(n[0]) ? belopp_parse_decimal(n, nl, &d) : belopp_parse_words(n, nl, &d)) !=
+                        BELOPP_OK || d.frac_digits != 0)
+        return 0;
+    int64_t one = 1;
+    for (int i = 0; i < exp; i++)
+        one *= 10;
+    return d.mantissa < one;
+}
+
 int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
                       belopp_match_pos *pos, belopp_candidate *out, belopp_diags *diags)
 {
     size_t *off = &pos->off;
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
+    if (pos->off == 0)
+        m->text_is_report = is_report(m, s, len);
     while (*off < len) {
         /* pcre2_jit_match skips pcre2_match's checks of its arguments, which
          * are the same every call here (and the text is valid UTF-8). */
@@ -222,7 +607,7 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         if (rc < 0) {
             char msg[160];
             pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg, sizeof msg);
-            belopp_diags_add(diags, BELOPP_ERROR, belopp_text_src_start(t, *off),
+            belopp_diags_add(diags, BELOPP_ERROR, BELOPP_DIAG_MATCH_LIMIT, belopp_text_src_start(t, *off),
                              "matching stopped: %s", msg);
             *off = len;
             return -1;
@@ -236,34 +621,48 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
             .number2 = group(ov, m->g_num2),
             .scale = group(ov, m->g_scale),
             .currency = group(ov, m->g_cur),
-            .per = group(ov, m->g_per),
-            .comparison = group(ov, m->g_cmp),
+            .sub = group(ov, m->g_sub),
+            .sub_unit = group(ov, m->g_subname),
         };
         belopp_span words = group(ov, m->g_words);
-        if (words.start != words.end) {
+        if (!empty(words)) {
             k.number = words;
             k.in_words = 1;
+        }
+        size_t match_end = ov[1];
+        if (!empty(k.sub) && !compound_fits(s, &k)) {
+            /* "5 dollar och 50 öre": the dollars alone; "50 öre" of no known
+             * currency is left out (precision first) */
+            k.sub = k.sub_unit = (belopp_span){0, 0};
         }
         /* The amount as written: from "mellan", a currency sign or a minus
          * sign to the last unit word; "per …" and "(79)" are kept apart. */
         size_t start = k.number.start, end = k.number.end;
-        if (k.sign.start != k.sign.end)
+        if (!empty(k.sign))
             start = k.sign.start;
-        if (k.prefix_currency.start != k.prefix_currency.end)
+        if (!empty(k.prefix_currency))
             start = k.prefix_currency.start;
         belopp_span between = group(ov, m->g_between); /* "mellan" of "mellan 4 och 5" */
-        if (between.start != between.end && k.number2.start != k.number2.end)
+        if (!empty(between) && !empty(k.number2))
             start = between.start;
         end = k.number2.end > end ? k.number2.end : end;
         belopp_span adj = group(ov, m->g_adj);
         end = adj.end > end ? adj.end : end;
         end = k.scale.end > end ? k.scale.end : end;
         end = k.currency.end > end ? k.currency.end : end;
+        end = k.sub_unit.end > end ? k.sub_unit.end : end;
         k.whole = (belopp_span){start, end};
-        *off = ov[1] > *off ? ov[1] : *off + 1;
-        int bare = !k.in_words && k.scale.start == k.scale.end &&
-                   k.currency.start == k.currency.end &&
-                   k.prefix_currency.start == k.prefix_currency.end;
+        int bare = !k.in_words && empty(k.scale) && empty(k.currency) && empty(k.prefix_currency);
+        belopp_span cmp0 = group(ov, m->g_cmp0);
+        if (!empty(cmp0) && m->text_is_report)
+            k.comparison = cmp0;
+        if (!bare) {
+            match_end = per_phrase(s, len, match_end, &k.per);
+            if (m->text_is_report && empty(k.comparison) &&
+                (!empty(k.currency) || !empty(k.prefix_currency)))
+                match_end = comparison_figure(s, len, match_end, &k.comparison);
+        }
+        *off = match_end > *off ? match_end : *off + 1;
         if (bare && g && !belopp_segments_row(g, k.whole.start, &pos->row_hint))
             continue;
         *out = k;
@@ -284,7 +683,7 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments 
         void *grown = c;
         if (belopp_grow(&grown, &cap, count + 1, sizeof *c) < 0) {
             free(c);
-            belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "out of memory");
+            belopp_diags_add(diags, BELOPP_ERROR, BELOPP_DIAG_NOMEM, BELOPP_NO_OFFSET, "out of memory");
             return -1;
         }
         c = grown;

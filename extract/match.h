@@ -2,7 +2,9 @@
  *
  * The pattern finds every number that could be money together with the
  * words around it that decide whether it is: a qualifier before it ("ca"),
- * a scale word ("miljarder") and a currency ("kronor", "mkr") after it.
+ * a currency before it ("SEK 30", "€5"), a scale word ("miljarder") and a
+ * currency ("kronor", "mkr") after it, and a per-phrase ("per år").  The
+ * words come from normalize/lexicon.h.
  * Deciding is the next stage's job (classify.h): "23 oktober 2020" matches
  * here and is dropped there.
  */
@@ -27,8 +29,11 @@ typedef struct {
     belopp_span number2;         /* upper end of a range: "5" of "4–5 mkr" */
     belopp_span scale;           /* "miljoner" */
     belopp_span currency;        /* "kronor", "mkr", "euro" */
-    belopp_span per;             /* "projekt" of "kronor per projekt", "mån" of "kr/mån" */
-    belopp_span comparison;      /* "79" of "87 MSEK (79)" */
+    belopp_span sub;             /* "23" of "2 kronor och 23 öre" */
+    belopp_span sub_unit;        /* "öre" of "2 kronor och 23 öre" */
+    belopp_span per;             /* "projekt" of "kronor per projekt", "mån" of "kr/mån",
+                                    "listad patient och år", "månaden" of "i månaden" */
+    belopp_span comparison;      /* "79" of "87 MSEK (79)", in a report only */
 } belopp_candidate;
 
 typedef struct belopp_matcher belopp_matcher;
@@ -60,7 +65,10 @@ typedef struct {
 /* The same one candidate at a time, so that a large input needs no array of
  * them: finds the next candidate at or after pos->off and moves pos past it.
  * Returns 1 with *out set, 0 when there are no more, or -1 with an error
- * added to diags (then pos->off is at the end: matching stops there). */
+ * added to diags (then pos->off is at the end: matching stops there).
+ * The call with pos->off == 0 looks at the whole text once (is it a report,
+ * whose "87 MSEK (79)" gives last year's figure?) and m keeps the answer
+ * for the calls that follow: one text at a time per matcher. */
 int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
                       belopp_match_pos *pos, belopp_candidate *out, belopp_diags *diags);
 

@@ -50,7 +50,7 @@ int belopp_read_file(const char *path, unsigned char **buf, size_t *len, belopp_
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "cannot open: %s", strerror(errno));
+        belopp_diags_add(diags, BELOPP_ERROR, BELOPP_DIAG_READ, BELOPP_NO_OFFSET, "cannot open: %s", strerror(errno));
         return -1;
     }
     size_t cap = 0, n = 0;
@@ -73,7 +73,7 @@ int belopp_read_file(const char *path, unsigned char **buf, size_t *len, belopp_
         fclose(f);
     if (why) {
         free(b);
-        belopp_diags_add(diags, BELOPP_ERROR, BELOPP_NO_OFFSET, "cannot read: %s", why);
+        belopp_diags_add(diags, BELOPP_ERROR, BELOPP_DIAG_READ, BELOPP_NO_OFFSET, "cannot read: %s", why);
         return -1;
     }
     *buf = b;
@@ -163,14 +163,14 @@ static int decode_utf8(belopp_text *t, const unsigned char *buf, size_t len, siz
         if (++bad > LISTED_BAD_BYTES)
             ;
         else if (c)
-            belopp_diags_add(diags, BELOPP_WARNING, i,
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, i,
                              "invalid UTF-8 byte 0x%02X replaced by U+FFFD", c);
         else
-            belopp_diags_add(diags, BELOPP_WARNING, i, "NUL byte replaced by U+FFFD");
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, i, "NUL byte replaced by U+FFFD");
         run = ++i;
     }
     if (bad > LISTED_BAD_BYTES)
-        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_NO_OFFSET,
+        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, BELOPP_NO_OFFSET,
                          "%zu more invalid bytes replaced by U+FFFD", bad - LISTED_BAD_BYTES);
     return belopp_text_append(t, (const char *)buf + run, len - run, run, len - run);
 }
@@ -187,7 +187,7 @@ belopp_text *belopp_decode(const unsigned char *buf, size_t len, belopp_encoding
     if (enc == BELOPP_ENC_AUTO) {
         enc = sniff(buf + start, len - start);
         if (enc == BELOPP_ENC_LATIN1)
-            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_NO_OFFSET,
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_ENCODING, BELOPP_NO_OFFSET,
                              "not UTF-8; read as Windows-1252 (Latin-1)");
     }
     int rc = enc == BELOPP_ENC_LATIN1 ? decode_latin1(t, buf, len)

@@ -11,16 +11,10 @@
 #include "diag.h"
 #include "text.h"
 
-typedef enum {
-    BELOPP_ENC_AUTO,   /* UTF-8; a file with no valid multibyte UTF-8 and some
-                          invalid bytes is taken as Windows-1252, with a warning */
-    BELOPP_ENC_UTF8,   /* UTF-8; invalid bytes become U+FFFD, with a warning each */
-    BELOPP_ENC_LATIN1  /* ISO-8859-1 read as its superset Windows-1252 */
-} belopp_encoding;
-
-/* Parses an --encoding name ("utf-8", "latin1", "iso-8859-1", "windows-1252",
- * "cp1252", "auto"; any case).  Returns 0 and sets *enc, or -1 if unknown. */
-int belopp_encoding_parse(const char *name, belopp_encoding *enc);
+/* belopp_encoding and belopp_encoding_parse are public: include/belopp.h.
+ * BELOPP_ENC_AUTO takes a file with no valid multibyte UTF-8 and some
+ * invalid bytes as Windows-1252, with a warning; BELOPP_ENC_UTF8 makes
+ * invalid bytes U+FFFD, with a warning each. */
 
 /* The code point of byte c in Windows-1252 (the superset of ISO-8859-1 that
  * pages labelled Latin-1 really use); its five unassigned bytes give U+FFFD. */

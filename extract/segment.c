@@ -9,22 +9,46 @@
  *   vården".
  * - A sentence ends at . ! ? followed by space and a capital, a digit or a
  *   dash, except after abbreviations ("ca.", "bl.a.", "milj.").
- * - A table is a header line naming a unit ("Miljoner kronor") followed by
- *   lines "label value": a label with letters and no digits, then numbers,
- *   often after a no-break space ("Stockholm\u00A0 110").  A blank line or a
- *   line of another shape ends it.  The line above the header is its
- *   caption ("Region Sammanlagda medel per region.*").
- * - The unit may instead close a caption: "Tabell 2. Kostnad per region
- *   (tkr)", "Resultat per region, miljoner kronor"; or stand in a header
- *   row of cells: "Region<TAB>Miljoner kronor".
- * - Columns are separated by a tab or by two or more spaces.  A line of
- *   titles may follow the header ("Region  2023  2024  Förändring, %"); its
- *   value cells are years or words, never amounts.  A column titled with
- *   "%", "procent" or "andel" holds shares, not money.
+ * - A table is a header naming the unit, then rows "label value…".  The
+ *   unit stands alone ("Miljoner kronor", "(tkr)", "MSEK"), closes a caption
+ *   ("Tabell 2. Kostnad per region (tkr)", "…, miljoner kronor", "Fördelning
+ *   2025 i kronor"), is a cell of the title row ("Region<TAB>Miljoner
+ *   kronor", "MSEK<TAB>2024") or leads titles written with single spaces
+ *   ("MSEK 2024 2023 2022", "Resultatbudget, tkr Utfall 2023 Budget 2024").
+ *   The line above a header is its caption; a caption ending in the unit is
+ *   its own.  A blank line may stand between such a caption and the titles.
+ * - Titles (years, words, "Budget 2024") follow the header, one line or two
+ *   ("Stats-" over "budget", "Utfall" over "2024", right-aligned).  A title
+ *   row of years is never a row of money ("Län 2023 2024").
+ * - A row's values are the run of numbers at the end of its line; the label
+ *   before them may hold digits ("Utgiftsområde 9 Hälsovård").  HTML rows
+ *   come as tab-separated lines; plain text separates columns by a tab, two
+ *   spaces or one.  With single spaces the cells are found from the digit
+ *   groups: a group of fewer than three digits starts a number, a sign or a
+ *   decimal part bounds one ("Finansnetto 3 110 1 500 1 500 1 500 -800" is
+ *   five cells), and where that leaves a choice ("512 310 540 118 561 002
+ *   590 440 610 975" under five years), the split that fits the column count
+ *   and the usual size of each column wins; a row with no clear split is
+ *   left out, never joined into one number.
+ * - Cells: "-1 204", "−2,6", "0", "–"/"-"/".." (no value), footnote marks
+ *   ("Summa utgifter¹", "Intäkter 2)", "1 204*"), "2 111 (1 900)" (last
+ *   year's figure in parentheses).  A lone "1" before the values is a
+ *   footnote mark when the column count proves it.
+ * - A table copied from a web page or a PDF may have one cell a line: the
+ *   header cells, then each label with its values, often with blank lines.
+ * - Rows and columns of counts and shares ("Antal anställda", "Andel (%)",
+ *   "Soliditet (%)", "Förändring %") are not money; a row or column with a
+ *   unit of its own ("Resultat per anställd, kkr") overrides the table's.
+ * - Totals ("Totalt", "Summa …", "Sammanlagt", "Samtliga") and difference
+ *   columns ("Avvikelse") are checked with exact integers.
+ * - Values above 10^13 kronor in a cell (more than Sweden's GDP) mean a
+ *   wrong split: the row is left out.
  */
 #include "segment.h"
 
+#include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -43,16 +67,20 @@ struct belopp_segments {
     size_t nrows, caprows;
     belopp_table *tables;
     size_t ntables, captables;
+    belopp_cell *cells;
+    size_t ncells, capcells;
+    const char *text; /* the working text (column names are read from it) */
 };
 
-#define PUSH(arr, n, cap, item)                                                       \
+#define PUSH_OR(arr, n, cap, item, fail)                                              \
     do {                                                                              \
         void *p_ = (arr);                                                             \
         if (belopp_grow(&p_, &(cap), (n) + 1, sizeof *(arr)) < 0)                     \
-            return -1;                                                                \
+            fail;                                                                     \
         (arr) = p_;                                                                   \
         (arr)[(n)++] = (item);                                                        \
     } while (0)
+#define PUSH(arr, n, cap, item) PUSH_OR(arr, n, cap, item, return -1)
 
 size_t belopp_space_at(const char *s, size_t i, size_t end)
 {
@@ -110,12 +138,21 @@ int belopp_letter_at(const char *s, size_t i, size_t end)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
-/* --- tables ------------------------------------------------------------ */
+/* --- units in headers --------------------------------------------------- */
 
-/* Is s[a, b) (trimmed) a header that names a unit?  "Miljoner kronor",
+typedef struct {
+    int exp10;
+    const char *currency;
+    belopp_span words; /* where the unit is named */
+} unit_info;
+
+/* Is s[a, b) (trimmed) a unit and nothing else?  "Miljoner kronor",
  * "Belopp i miljoner kronor", "(tkr)", "Tkr", "MSEK". */
-static int unit_header(const char *s, size_t a, size_t b, int *exp10, const char **currency)
+static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
 {
+    belopp_span t = belopp_trim(s, a, b);
+    a = t.start;
+    b = t.end;
     if (b - a >= 2 && s[a] == '(' && s[b - 1] == ')') {
         belopp_span in = belopp_trim(s, a + 1, b - 1);
         a = in.start;
@@ -123,6 +160,8 @@ static int unit_header(const char *s, size_t a, size_t b, int *exp10, const char
     }
     if (b - a > 9 && strncasecmp(s + a, "belopp i ", 9) == 0)
         a += 9;
+    if (a >= b)
+        return 0;
     size_t mid = a;
     while (mid < b && !belopp_space_at(s, mid, b))
         mid++;
@@ -132,18 +171,72 @@ static int unit_header(const char *s, size_t a, size_t b, int *exp10, const char
     if (mid == b) {
         if (first->kind != BELOPP_UNIT_CURRENCY)
             return 0;
-        *exp10 = first->exp10;
-        *currency = first->currency;
+        u->exp10 = first->exp10;
+        u->currency = first->currency;
+        u->words = (belopp_span){a, b};
         return 1;
     }
     belopp_span rest = belopp_trim(s, mid, b);
     const belopp_unit *second = belopp_unit_lookup(s + rest.start, rest.end - rest.start);
     if (first->kind != BELOPP_UNIT_SCALE || !second || second->kind != BELOPP_UNIT_CURRENCY)
         return 0;
-    *exp10 = first->exp10 + second->exp10;
-    *currency = second->currency;
+    u->exp10 = first->exp10 + second->exp10;
+    u->currency = second->currency;
+    u->words = (belopp_span){a, b};
     return 1;
 }
+
+static int has_other_digits(const char *s, size_t a, size_t b);
+
+/* Does s[a, b) end in a unit: "… (tkr)", "…, miljoner kronor",
+ * "Fördelning 2025 i kronor"?  The caption forms. */
+static int unit_tail(const char *s, size_t a, size_t b, unit_info *u)
+{
+    belopp_span t = belopp_trim(s, a, b);
+    a = t.start;
+    b = t.end;
+    if (b - a > 2 && s[b - 1] == ')') {
+        size_t open = b - 1;
+        while (open > a && s[open] != '(')
+            open--;
+        if (s[open] == '(' && unit_header(s, open, b, u))
+            return 1;
+    }
+    for (size_t comma = b; comma > a; comma--)
+        if (s[comma - 1] == ',') {
+            if (unit_header(s, comma, b, u))
+                return 1;
+            break;
+        }
+    /* " i kronor", " i miljoner kronor": the last " i " of the line */
+    for (size_t i = b; i > a + 2; i--)
+        if (s[i - 1] == ' ' && s[i - 2] == 'i' && s[i - 3] == ' ')
+            return unit_header(s, i, b, u);
+    /* "Löpande priser miljoner kronor": a scale and a currency close a
+     * caption of words (no number in it but years) */
+    size_t w2 = b, words = 0;
+    while (w2 > a && words < 2) {
+        while (w2 > a && !belopp_space_at(s, w2 - 1, b))
+            w2--;
+        if (++words < 2)
+            while (w2 > a && belopp_space_at(s, w2 - 1, b))
+                w2--;
+    }
+    if (w2 > a && unit_header(s, w2, b, u) && u->words.end - u->words.start > 0) {
+        size_t sp = u->words.start;
+        while (sp < u->words.end && !belopp_space_at(s, sp, b))
+            sp++;
+        if (sp < u->words.end) { /* two words: a scale and a currency */
+            for (size_t i = a; i < w2; i++)
+                if (s[i] >= '0' && s[i] <= '9')
+                    return has_other_digits(s, a, w2) ? 0 : 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* --- cells of a line ---------------------------------------------------- */
 
 /* Splits s[a, b) into cells at tabs and runs of two or more spaces.
  * Returns the number of cells (at most max). */
@@ -171,116 +264,411 @@ static size_t split_cells(const char *s, size_t a, size_t b, belopp_span *cells,
     return n;
 }
 
-/* Is s[a, b) a header naming the unit, or a caption ending in one ("… (tkr)",
- * "…, miljoner kronor"), or a row of cells of which one names it?  Fills tb
- * (exp10, currency, and titles for a row of cells). */
-static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
-{
-    if (unit_header(s, a, b, &tb->exp10, &tb->currency))
-        return 1;
-    if (b - a > 2 && s[b - 1] == ')') {
-        size_t open = b - 1;
-        while (open > a && s[open] != '(')
-            open--;
-        if (s[open] == '(' && unit_header(s, open, b, &tb->exp10, &tb->currency))
-            return 1;
-    }
-    for (size_t comma = b; comma > a; comma--)
-        if (s[comma - 1] == ',') {
-            belopp_span tail = belopp_trim(s, comma, b);
-            if (unit_header(s, tail.start, tail.end, &tb->exp10, &tb->currency))
-                return 1;
-            break;
-        }
-    belopp_span cells[BELOPP_MAX_COLUMNS];
-    size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
-    for (size_t i = 1; i < n; i++)
-        if (unit_header(s, cells[i].start, cells[i].end, &tb->exp10, &tb->currency)) {
-            memcpy(tb->titles, cells, n * sizeof cells[0]);
-            tb->ntitles = n;
-            return 1;
-        }
-    return 0;
-}
-
 int belopp_is_year(const char *s, belopp_span c)
 {
     return c.end - c.start == 4 && (memcmp(s + c.start, "19", 2) == 0 || memcmp(s + c.start, "20", 2) == 0) &&
            s[c.start + 2] >= '0' && s[c.start + 2] <= '9' && s[c.start + 3] >= '0' && s[c.start + 3] <= '9';
 }
 
-/* Is s[a, b) a line of column titles: two or more cells, and every cell
- * after the first a year or text without digits? */
-static int title_line(const char *s, size_t a, size_t b, belopp_table *tb)
+/* Does s[a, b) hold a digit outside a year ("Budget 2024" does not)? */
+static int has_other_digits(const char *s, size_t a, size_t b)
 {
-    belopp_span cells[BELOPP_MAX_COLUMNS];
-    size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
-    if (n < 2)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if (belopp_is_year(s, cells[i]))
-            continue;
-        for (size_t k = cells[i].start; k < cells[i].end; k++)
-            if (s[k] >= '0' && s[k] <= '9') {
-                /* "Budget 2024" is a title; "2 111" is not */
-                belopp_span w = cells[i];
-                size_t sp = w.start;
-                while (sp < w.end && !belopp_space_at(s, sp, w.end))
-                    sp++;
-                if (sp == w.end || !belopp_is_year(s, belopp_trim(s, sp, w.end)))
-                    return 0;
-                break;
-            }
-    }
-    memcpy(tb->titles, cells, n * sizeof cells[0]);
-    tb->ntitles = n;
-    return 1;
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= '0' && s[i] <= '9') {
+            size_t e = i;
+            while (e < b && s[e] >= '0' && s[e] <= '9')
+                e++;
+            int alone = (i == a || !belopp_letter_at(s, i - 1, b)) &&
+                        (e == b || !(s[e] == ',' || s[e] == '.' || belopp_letter_at(s, e, b)));
+            if (!(alone && belopp_is_year(s, (belopp_span){i, e})))
+                return 1;
+            i = e;
+        }
+    return 0;
 }
 
-/* Is s[a, b) (trimmed) a row "label value…"?  Fills the row's spans. */
-static int table_row(const char *s, size_t a, size_t b, belopp_row *row)
+/* Titles written with single spaces: "2024 2023 2022", "Utfall 2023 Budget
+ * 2024 Plan 2025", "2023 2024 Förändring %".  A year ends a title that began
+ * with the words before it; words after the last year make one more.  At
+ * least one year; no other digits.  Returns the number of titles, or 0. */
+static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titles, size_t max)
 {
-    if (b - a > MAX_ROW_BYTES || a == b || !(s[b - 1] >= '0' && s[b - 1] <= '9'))
-        return 0;
-    size_t first = a;
-    while (first < b && !(s[first] >= '0' && s[first] <= '9'))
-        first++;
-    size_t vstart = first;
-    if (vstart > a && s[vstart - 1] == '-')
-        vstart--;
-    else if (vstart >= a + 3 && memcmp(s + vstart - 3, "\xE2\x88\x92", 3) == 0)
-        vstart -= 3;
-    if (!space_before(s, a, vstart))
-        return 0;
-    belopp_span label = belopp_trim(s, a, vstart);
-    int letters = 0;
-    for (size_t i = label.start; i < label.end; i++)
-        if (belopp_letter_at(s, i, label.end))
-            letters = 1;
-    if (!letters)
-        return 0;
-    /* The value region holds numbers and their separators only. */
-    for (size_t i = first; i < b;) {
-        size_t sp = belopp_space_at(s, i, b);
-        if (sp) {
+    size_t n = 0, years = 0, group = SIZE_MAX, i = a;
+    while (i < b) {
+        size_t sp;
+        if ((sp = belopp_space_at(s, i, b)) > 0) {
             i += sp;
             continue;
         }
-        char c = s[i];
-        if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == '%' ||
-            c == '(' || c == ')') {
-            i++;
-            continue;
+        size_t e = i;
+        while (e < b && !belopp_space_at(s, e, b))
+            e++;
+        belopp_span w = {i, e};
+        if (belopp_is_year(s, w)) {
+            if (n == max)
+                return 0;
+            titles[n++] = (belopp_span){group == SIZE_MAX ? i : group, e};
+            group = SIZE_MAX;
+            years++;
+        } else if (has_other_digits(s, i, e)) {
+            return 0;
+        } else if (group == SIZE_MAX) {
+            group = i;
         }
-        if (b - i >= 3 && memcmp(s + i, "\xE2\x88\x92", 3) == 0) {
-            i += 3;
-            continue;
-        }
-        return 0;
+        i = e;
     }
-    row->label = label;
-    row->values = (belopp_span){vstart, b};
+    if (group != SIZE_MAX) {
+        if (n == max)
+            return 0;
+        titles[n++] = belopp_trim(s, group, b);
+    }
+    return years ? n : 0;
+}
+
+/* Is s[a, b) a line of column titles?  Cells (tab, two spaces) of which none
+ * holds a digit outside a year: "Region  2023  2024  Förändring, %",
+ * "Verksamhet<TAB>Budget<TAB>Utfall"; or single-spaced, a stub and years:
+ * "Län 2023 2024".  Fills titles with titles[0] the stub (empty when the
+ * first cell is already a column: "2023  2024").  Returns their number, or 0. */
+static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
+{
+    belopp_span cells[BELOPP_MAX_COLUMNS];
+    size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
+    if (n == 0 || has_other_digits(s, a, b))
+        return 0;
+    if (n == 1) {
+        /* single spaces: the stub is the words before the first year */
+        size_t i = a;
+        while (i < b && !(s[i] >= '0' && s[i] <= '9'))
+            i++;
+        if (i == b)
+            return 0;
+        size_t m = inline_titles(s, i, b, titles + 1, BELOPP_MAX_COLUMNS - 1);
+        if (m == 0)
+            return 0;
+        titles[0] = belopp_trim(s, a, i);
+        return m + 1;
+    }
+    size_t k = 0;
+    if (belopp_is_year(s, cells[0]))
+        titles[k++] = (belopp_span){a, a}; /* "2023<TAB>2024": no stub */
+    for (size_t i = 0; i < n && k < BELOPP_MAX_COLUMNS; i++)
+        titles[k++] = cells[i];
+    return k;
+}
+
+/* Kinds of header line. */
+enum {
+    U_NONE,
+    U_ALONE,   /* the unit alone: "Miljoner kronor", "(tkr)", "MSEK" */
+    U_CAPTION, /* a caption ending in it: "Tabell 3. Bidrag per kommun 2026 (tkr)" */
+    U_CELLS,   /* a row of titles, one naming it: "Region<TAB>Miljoner kronor",
+                  "MSEK<TAB>2024<TAB>2023" */
+    U_INLINE   /* unit and titles with single spaces: "MSEK 2024 2023 2022" */
+};
+
+/* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
+ * U_CELLS and U_INLINE. */
+static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
+{
+    unit_info u;
+    if (unit_header(s, a, b, &u))
+        goto found_alone;
+    belopp_span cells[BELOPP_MAX_COLUMNS];
+    size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
+    if (n >= 2) {
+        for (size_t i = 0; i < n; i++)
+            if (unit_header(s, cells[i].start, cells[i].end, &u) ||
+                (i == 0 && unit_tail(s, cells[i].start, cells[i].end, &u))) {
+                /* the other cells must be titles, not values */
+                if (has_other_digits(s, cells[i].end, b))
+                    return U_NONE;
+                memcpy(tb->titles, cells, n * sizeof cells[0]);
+                tb->ntitles = n;
+                tb->exp10 = u.exp10;
+                tb->currency = u.currency;
+                tb->unit = u.words;
+                return U_CELLS;
+            }
+        return U_NONE;
+    }
+    /* "MSEK 2024 2023", "Resultatbudget, tkr Utfall 2023 Budget 2024": a
+     * unit (or a stub ending in one), then titles with at least one year */
+    for (size_t w = a; w < b; w++) {
+        if (!belopp_space_at(s, w, b) || (w > a && belopp_space_at(s, w - 1, b)))
+            continue;
+        if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u))
+            continue;
+        belopp_span rest = belopp_trim(s, w, b);
+        size_t m = inline_titles(s, rest.start, rest.end, tb->titles + 1, BELOPP_MAX_COLUMNS - 1);
+        if (m == 0)
+            continue;
+        tb->titles[0] = belopp_trim(s, a, w);
+        tb->ntitles = m + 1;
+        tb->exp10 = u.exp10;
+        tb->currency = u.currency;
+        tb->unit = u.words;
+        return U_INLINE;
+    }
+    if (unit_tail(s, a, b, &u)) {
+        tb->exp10 = u.exp10;
+        tb->currency = u.currency;
+        tb->unit = u.words;
+        return U_CAPTION;
+    }
+    return U_NONE;
+found_alone:
+    tb->exp10 = u.exp10;
+    tb->currency = u.currency;
+    tb->unit = u.words;
+    return U_ALONE;
+}
+
+/* --- the numbers of a row ----------------------------------------------- */
+
+enum { T_NUM, T_EMPTY, T_MARK, T_PCT };
+
+#define MAX_TOKENS 64     /* numbers and marks in one row */
+#define MAX_GROUPS 7      /* digit groups in one number: 999 999 999 999 999 999 999 */
+
+typedef struct {
+    belopp_span sp;   /* the number: sign, digits, decimals; no mark, no parenthesis */
+    unsigned char kind, sign, frac, dots, open, close, marked, hard;
+    int idigits;      /* digits before the decimal comma */
+} token;
+
+static int superscript_before(const char *s, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (b - a >= 2 && u[b - 2] == 0xC2 && (u[b - 1] == 0xB9 || u[b - 1] == 0xB2 || u[b - 1] == 0xB3))
+        return 2; /* ¹ ² ³ */
+    if (b - a >= 3 && u[b - 3] == 0xE2 && u[b - 2] == 0x81 &&
+        (u[b - 1] == 0xB0 || (u[b - 1] >= 0xB4 && u[b - 1] <= 0xB9)))
+        return 3; /* ⁰ ⁴ … ⁹ */
+    return 0;
+}
+
+/* Reads s[a, b), a run without spaces, as a table value: a number (signed with
+ * "-", "−" or "–"; grouped by dots; with a decimal comma; in parentheses;
+ * with a footnote mark "¹" or "*"; "12%"), an empty mark ("–", "-", "..",
+ * "…"), a lone mark ("*", "¹") or a lone "%".  Returns 1 with *t filled,
+ * or 0 when it is none of these (a word). */
+static int read_token(const char *s, size_t a, size_t b, token *t)
+{
+    memset(t, 0, sizeof *t);
+    for (size_t n;;) {
+        if (b > a && s[b - 1] == '*')
+            b--;
+        else if ((n = superscript_before(s, a, b)) > 0)
+            b -= n;
+        else
+            break;
+        t->marked = 1;
+    }
+    if (a == b) {
+        t->kind = T_MARK;
+        return 1;
+    }
+    if (b - a == 1 && s[a] == '%') {
+        t->kind = T_PCT;
+        return 1;
+    }
+    if (s[a] == '(') {
+        t->open = 1;
+        a++;
+    }
+    if (b > a && s[b - 1] == ')') {
+        t->close = 1;
+        b--;
+    }
+    if (b > a && s[b - 1] == '%') {
+        t->kind = T_PCT; /* "12%": a share; kept as a number marked so */
+        b--;
+        t->marked = 2;
+    }
+    if (a == b)
+        return 0;
+    static const char *const empties[] = {"\xE2\x80\x93", "\xE2\x80\x94", "-", "..", "...",
+                                          "\xE2\x80\xA6", "\xE2\x88\x92"};
+    for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
+        if (strlen(empties[i]) == b - a && memcmp(s + a, empties[i], b - a) == 0) {
+            if (t->kind == T_PCT)
+                return 0;
+            t->kind = T_EMPTY;
+            t->sp = (belopp_span){a, b};
+            return 1;
+        }
+    size_t i = a;
+    if (s[i] == '-')
+        i++;
+    else if (b - i > 3 && (memcmp(s + i, "\xE2\x88\x92", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0 ||
+                           memcmp(s + i, "\xE2\x80\x91", 3) == 0))
+        i += 3;
+    t->sign = i > a;
+    size_t d = i;
+    while (i < b && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d)
+        return 0;
+    t->idigits = (int)(i - d);
+    while (i + 4 <= b && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+           s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9') {
+        t->dots = 1;
+        t->idigits += 3;
+        i += 4;
+    }
+    if (i + 1 < b && s[i] == ',') {
+        size_t f = ++i;
+        while (i < b && s[i] >= '0' && s[i] <= '9')
+            i++;
+        t->frac = i > f;
+    }
+    if (i != b || (t->dots && t->idigits - 3 * ((t->idigits - 1) / 3) > 3))
+        return 0;
+    if (t->kind != T_PCT)
+        t->kind = T_NUM;
+    t->sp = (belopp_span){a, b};
     return 1;
+}
+
+/* Can tokens t[i, j) be one cell?  A number's first group has 1-3 digits
+ * when more follow; the others exactly three, unsigned, with nothing between
+ * them but one space; a decimal part, a mark or ")" ends it. */
+static int one_cell(const token *t, size_t i, size_t j)
+{
+    if (t[i].kind == T_EMPTY)
+        return j == i + 1 && !t[i].open;
+    if (t[i].kind != T_NUM && t[i].kind != T_PCT)
+        return 0;
+    if (j == i + 1)
+        return t[i].open == t[i].close;
+    if (j - i > MAX_GROUPS || t[i].idigits > 3 || t[i].frac || t[i].close || t[i].dots ||
+        t[i].marked || t[i].kind == T_PCT || !t[i].open != !t[j - 1].close)
+        return 0;
+    for (size_t m = i + 1; m < j; m++) {
+        const token *g = &t[m];
+        if (g->kind != T_NUM || g->hard || g->sign || g->open || g->dots || g->idigits != 3)
+            return 0;
+        if (m + 1 < j && (g->frac || g->close || g->marked))
+            return 0;
+    }
+    return 1;
+}
+
+static int cell_digits(const token *t, size_t i, size_t j)
+{
+    return t[i].idigits + 3 * (int)(j - i - 1);
+}
+
+/* A split of a row's tokens into cells: the start of each and the end of
+ * the last. */
+typedef struct {
+    size_t n;          /* cells */
+    size_t start[BELOPP_MAX_COLUMNS + 1];
+    int score;         /* sum of |digits - ref| over the cells */
+    int ways;          /* splits with that score: 1, or 2 for "two or more" */
+} split;
+
+#define NO_SPLIT (INT_MAX / 4)
+
+/* The best split of t[0, n) into exactly k cells, scored against the
+ * columns: a cell costs 8 a digit outside lo[c] .. hi[c] (the sizes column
+ * c has where it is clear) plus 1 a digit away from ref[c] (its median);
+ * negative: unknown, no cost; ref NULL: no costs at all.  A small dynamic
+ * programme over the group boundaries.  Returns the number of best splits
+ * (0: none, 1, or 2 for several) and fills *out. */
+static int best_split(const token *t, size_t n, size_t k, const int *ref, const int *lo,
+                      const int *hi, split *out)
+{
+    static const int inf = NO_SPLIT;
+    int score[MAX_TOKENS + 1][BELOPP_MAX_COLUMNS + 1];
+    unsigned char ways[MAX_TOKENS + 1][BELOPP_MAX_COLUMNS + 1];
+    unsigned char from[MAX_TOKENS + 1][BELOPP_MAX_COLUMNS + 1];
+    if (n > MAX_TOKENS || k > BELOPP_MAX_COLUMNS || k == 0)
+        return 0;
+    for (size_t j = 0; j <= n; j++)
+        for (size_t c = 0; c <= k; c++) {
+            score[j][c] = inf;
+            ways[j][c] = 0;
+        }
+    score[0][0] = 0;
+    ways[0][0] = 1;
+    for (size_t j = 1; j <= n; j++)
+        for (size_t c = 1; c <= k && c <= j; c++)
+            for (size_t i = j; i-- > 0 && j - i <= MAX_GROUPS;) {
+                if (score[i][c - 1] >= inf || !one_cell(t, i, j))
+                    continue;
+                int cost = 0;
+                if (ref && ref[c - 1] >= 0 && t[i].kind != T_EMPTY) {
+                    int d = cell_digits(t, i, j);
+                    cost = d < ref[c - 1] ? ref[c - 1] - d : d - ref[c - 1];
+                    if (d < lo[c - 1])
+                        cost += 8 * (lo[c - 1] - d);
+                    else if (d > hi[c - 1])
+                        cost += 8 * (d - hi[c - 1]);
+                }
+                int sc = score[i][c - 1] + cost;
+                if (sc < score[j][c]) {
+                    score[j][c] = sc;
+                    ways[j][c] = ways[i][c - 1];
+                    from[j][c] = (unsigned char)i;
+                } else if (sc == score[j][c]) {
+                    ways[j][c] = 2;
+                }
+            }
+    if (score[n][k] >= inf)
+        return 0;
+    out->n = k;
+    out->score = score[n][k];
+    out->ways = ways[n][k] > 1 ? 2 : 1;
+    out->start[k] = n;
+    for (size_t c = k, j = n; c > 0; c--) {
+        j = from[j][c];
+        out->start[c - 1] = j;
+    }
+    return out->ways;
+}
+
+/* Reads the value tokens of s[a, b) (which may span lines) into t.  Returns
+ * their number, or (size_t)-1 when a run is not a table value or there are
+ * too many.  A tab, two spaces or a line break before a token is a column
+ * gap (hard); a lone mark ("*", "¹") is dropped and ends the cell before. */
+static size_t read_tokens(const char *s, size_t a, size_t b, token *t)
+{
+    size_t n = 0, i = a;
+    int gap = 1;
+    while (i < b) {
+        size_t sp, spaces = 0;
+        int hard = 0;
+        while (i < b && ((sp = belopp_space_at(s, i, b)) > 0 || s[i] == '\n')) {
+            hard |= s[i] == '\t' || s[i] == '\n';
+            i += sp ? sp : 1;
+            spaces++;
+        }
+        if (i >= b)
+            break;
+        size_t e = i;
+        while (e < b && s[e] != '\n' && !belopp_space_at(s, e, b))
+            e++;
+        token tk;
+        if (n == MAX_TOKENS || !read_token(s, i, e, &tk))
+            return (size_t)-1;
+        tk.hard = hard || spaces >= 2 || gap;
+        gap = 0;
+        if (tk.kind == T_MARK) {
+            if (n > 0)
+                t[n - 1].marked = 1;
+            gap = 1;
+        } else if (tk.kind == T_PCT && tk.sp.start == tk.sp.end) {
+            if (n > 0 && t[n - 1].kind == T_NUM)
+                t[n - 1].kind = T_PCT; /* "12 %" */
+            gap = 1;
+        } else {
+            t[n++] = tk;
+        }
+        i = e;
+    }
+    return n;
 }
 
 /* --- sentences --------------------------------------------------------- */
@@ -350,6 +738,7 @@ static int split_line(belopp_segments *g, const char *s, size_t a, size_t b, siz
     return 0;
 }
 
+
 /* --- the whole text ---------------------------------------------------- */
 
 typedef struct {
@@ -383,59 +772,850 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
 
 /* Could line i be a table row: short and ending in a digit?  (table_row's
  * cheapest tests, so that find_tables can skip prose at once.) */
+
+/* --- tables ------------------------------------------------------------- */
+
+/* Could line i be a table row: short and ending in a digit, ")" or a mark?
+ * (The cheapest test, so that find_tables skips prose at once.) */
 static int may_be_row(const char *s, const line *lines, size_t n, size_t i)
 {
     if (i >= n)
         return 0;
     belopp_span r = lines[i].trim;
-    return r.start < r.end && r.end - r.start <= MAX_ROW_BYTES && s[r.end - 1] >= '0' &&
-           s[r.end - 1] <= '9';
+    if (r.start == r.end || r.end - r.start > MAX_ROW_BYTES)
+        return 0;
+    unsigned char c = (unsigned char)s[r.end - 1];
+    return (c >= '0' && c <= '9') || c == ')' || c == '*' || c >= 0x80;
 }
 
-/* Does the column title t name shares rather than money? */
-static int names_shares(const char *s, belopp_span t)
+static int is_blank(const line *lines, size_t n, size_t i)
 {
-    for (size_t i = t.start; i < t.end; i++)
-        if (s[i] == '%' || strncasecmp(s + i, "procent", 7) == 0 ||
-            strncasecmp(s + i, "andel", 5) == 0)
+    return i < n && lines[i].trim.start == lines[i].trim.end;
+}
+
+/* Is the letter-run of s starting at i a word start (no letter before it)? */
+static int word_starts_at(const char *s, size_t a, size_t i)
+{
+    if (i == a)
+        return 1;
+    unsigned char c = (unsigned char)s[i - 1];
+    return !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c < 0x80;
+}
+
+/* Does a word of s[sp) start with one of words (lower case; "Å" spelled out
+ * where it matters)? */
+static int has_word(const char *s, belopp_span sp, const char *const *words)
+{
+    for (size_t i = sp.start; i < sp.end; i++) {
+        if (!word_starts_at(s, sp.start, i))
+            continue;
+        for (const char *const *w = words; *w; w++) {
+            size_t n = strlen(*w);
+            if (n <= sp.end - i && strncasecmp(s + i, *w, n) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is the first word of s[sp) one of words (ignoring case)? */
+static int first_word_is(const char *s, belopp_span sp, const char *const *words)
+{
+    size_t e = sp.start;
+    while (e < sp.end && belopp_letter_at(s, e, sp.end))
+        e++;
+    for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == e - sp.start && strncasecmp(s + sp.start, *w, e - sp.start) == 0)
             return 1;
     return 0;
 }
 
-static int find_tables(belopp_segments *g, const char *s, line *lines, size_t n)
+/* Words in a row label or column title that mark counts and shares, not
+ * money: "Antal anställda", "Andel (%)", "Soliditet (%)", "Förändring %". */
+static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rsarbet",
+                                        "\xC3\x85rsarbet", "anst\xC3\xA4lld", "soliditet",
+                                        "nyckeltal", "index", "kvot", NULL};
+/* First words of a total: "Totalt", "Summa utgifter", "Sammanlagt". */
+static const char *const TOTAL[] = {"totalt", "total", "summa", "sammanlagt", "samtliga", NULL};
+/* First words of a difference column: "Avvikelse", "Förändring". */
+static const char *const DIFFERENCE[] = {"avvikelse", "differens", "diff", "f\xC3\xB6r\xC3\xA4ndring",
+                                         "F\xC3\xB6r\xC3\xA4ndring", NULL};
+
+static int names_shares(const char *s, belopp_span t)
+{
+    if (memchr(s + t.start, '%', t.end - t.start))
+        return 1;
+    return has_word(s, t, NOT_MONEY);
+}
+
+/* A unit of its own in a row label or column title: "Resultat per anställd,
+ * kkr", "Kostnad (kr)", "Tkr", "Kronor per invånare". */
+static int own_unit(const char *s, belopp_span t, unit_info *u)
+{
+    if (t.start == t.end)
+        return 0;
+    if (unit_header(s, t.start, t.end, u) || unit_tail(s, t.start, t.end, u))
+        return 1;
+    size_t e = t.start;
+    while (e < t.end && !belopp_space_at(s, e, t.end))
+        e++;
+    const belopp_unit *first = belopp_unit_lookup(s + t.start, e - t.start);
+    belopp_span rest = belopp_trim(s, e, t.end);
+    if (first && first->kind == BELOPP_UNIT_CURRENCY && rest.end - rest.start > 4 &&
+        strncasecmp(s + rest.start, "per ", 4) == 0) {
+        u->exp10 = first->exp10;
+        u->currency = first->currency;
+        u->words = (belopp_span){t.start, e};
+        return 1;
+    }
+    return 0;
+}
+
+/* The label without footnote marks: "Summa utgifter¹", "Intäkter*". */
+static belopp_span clean_label(const char *s, belopp_span l)
+{
+    for (size_t n;;) {
+        l = belopp_trim(s, l.start, l.end);
+        if (l.end > l.start && s[l.end - 1] == '*')
+            l.end--;
+        else if ((n = superscript_before(s, l.start, l.end)) > 0)
+            l.end -= n;
+        else
+            return l;
+    }
+}
+
+/* Is s[a, b) a row "label value…"?  Its values are the longest run of table
+ * values (see read_token) at the end of the line, the label the rest, with
+ * a letter in it.  With empty_ok a row of "–" only counts too. */
+static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row *row)
+{
+    if (b - a > MAX_ROW_BYTES || a == b)
+        return 0;
+    size_t e = b, vstart = b, n;
+    int nums = 0, empties = 0;
+    while (e > a) {
+        size_t st = e;
+        while (st > a && !space_before(s, a, st))
+            st--;
+        token t;
+        if (st == a || !read_token(s, st, e, &t))
+            break;
+        nums += t.kind == T_NUM || (t.kind == T_PCT && t.sp.start < t.sp.end);
+        empties += t.kind == T_EMPTY;
+        vstart = st;
+        e = st;
+        while ((n = space_before(s, a, e)) > 0)
+            e -= n;
+    }
+    if (vstart == b || (!nums && !(empty_ok && empties)))
+        return 0;
+    belopp_span label = clean_label(s, (belopp_span){a, vstart});
+    int letters = 0;
+    for (size_t i = label.start; i < label.end && !letters; i++)
+        letters = belopp_letter_at(s, i, label.end);
+    if (!letters)
+        return 0;
+    memset(row, 0, sizeof *row);
+    row->label = label;
+    row->values = (belopp_span){vstart, b};
+    row->line = (belopp_span){a, b};
+    return 1;
+}
+
+/* The value tokens of a row, a leading footnote mark ("Intäkter 2) 2 111":
+ * a ")" that closes nothing) left off.  Returns their number, 0 if none. */
+static size_t row_tokens(const char *s, const belopp_row *r, token *t)
+{
+    size_t n = read_tokens(s, r->values.start, r->values.end, t);
+    if (n == (size_t)-1)
+        return 0;
+    if (n > 0 && t[0].close && !t[0].open && t[0].kind == T_NUM && t[0].idigits <= 2 &&
+        !t[0].sign && !t[0].frac) {
+        memmove(t, t + 1, (n - 1) * sizeof *t);
+        n--;
+        if (n)
+            t[0].hard = 1;
+    }
+    return n;
+}
+
+/* Which numbers of cells t[0, n) can be split into: bit k for k cells. */
+static uint32_t feasible_counts(const token *t, size_t n)
+{
+    uint32_t can[MAX_TOKENS + 1];
+    if (n > MAX_TOKENS)
+        return 0;
+    can[0] = 1;
+    for (size_t j = 1; j <= n; j++) {
+        can[j] = 0;
+        for (size_t i = j; i-- > 0 && j - i <= MAX_GROUPS;)
+            if (can[i] && one_cell(t, i, j))
+                can[j] |= can[i] << 1;
+        can[j] &= (2u << BELOPP_MAX_COLUMNS) - 1;
+    }
+    return can[n];
+}
+
+/* Is every cell of sp within one digit of the sizes its column has in the
+ * rows that split one way only (lo[c] .. hi[c] digits)? */
+static int fits(const token *t, const split *sp, const int *lo, const int *hi, int tol)
+{
+    for (size_t c = 0; c < sp->n; c++) {
+        size_t i = sp->start[c];
+        if (t[i].kind == T_EMPTY || lo[c] < 0)
+            continue;
+        int d = cell_digits(t, i, sp->start[c + 1]);
+        if (d < lo[c] - tol || d > hi[c] + tol)
+            return 0;
+    }
+    return 1;
+}
+
+static int consistent(const token *t, const split *sp, const int *lo, const int *hi)
+{
+    return fits(t, sp, lo, hi, 1);
+}
+
+/* The median of the digit counts in hist (index: digits), or -1. */
+static int median(const unsigned *hist, size_t len)
+{
+    unsigned total = 0, seen = 0;
+    for (size_t d = 0; d < len; d++)
+        total += hist[d];
+    if (!total)
+        return -1;
+    for (size_t d = 0; d < len; d++)
+        if ((seen += hist[d]) * 2 >= total)
+            return (int)d;
+    return -1;
+}
+
+/* Chooses how row r's numbers split into k cells.  Returns 1 with *out and
+ * *skip (tokens left off at the start: a stray footnote "1") set, or 0
+ * (the row is left out).  cut: the row ends the text and may be cut off. */
+static int choose_split(const char *s, const token *t, size_t n, size_t k, const int *colref,
+                        const int *collo, const int *colhi, int cut, split *out, size_t *skip)
+{
+    int ref[BELOPP_MAX_COLUMNS], lo[BELOPP_MAX_COLUMNS], hi[BELOPP_MAX_COLUMNS];
+    int known = 0, total = 0;
+    for (size_t c = 0; c < k; c++) {
+        known |= (ref[c] = colref[c]) >= 0;
+        lo[c] = collo[c];
+        hi[c] = colhi[c];
+    }
+    if (!known) { /* no row of the table is clear: its columns are alike */
+        for (size_t i = 0; i < n; i++)
+            total += t[i].kind == T_EMPTY ? 0 : t[i].idigits;
+        for (size_t c = 0; c < k; c++)
+            lo[c] = hi[c] = ref[c] = (total + (int)k / 2) / (int)k;
+    }
+    *skip = 0;
+    split a, b;
+    int wa = best_split(t, n, k, NULL, NULL, NULL, &a);
+    if (wa == 1 && (!cut || consistent(t, &a, lo, hi))) {
+        *out = a;
+        return 1;
+    }
+    /* a stray footnote "1" before the values, where the count proves it */
+    int marker = n > 1 && t[0].kind == T_NUM && t[0].idigits == 1 && !t[0].sign &&
+                 !t[0].frac && !t[0].open && s[t[0].sp.start] != '0';
+    int wb = marker ? best_split(t + 1, n - 1, k, NULL, NULL, NULL, &b) : 0;
+    if (!wa && wb == 1 && (!cut || consistent(t + 1, &b, lo, hi))) {
+        *out = b;
+        *skip = 1;
+        return 1;
+    }
+    wa = wa ? best_split(t, n, k, ref, lo, hi, &a) : 0;
+    wb = wb ? best_split(t + 1, n - 1, k, ref, lo, hi, &b) : 0;
+    /* the "1" is a mark only if the row then fits its columns exactly and
+     * does not otherwise */
+    if (wb == 1 && fits(t + 1, &b, lo, hi, 0) && !(wa == 1 && fits(t, &a, lo, hi, 0))) {
+        *out = b;
+        *skip = 1;
+        return 1;
+    }
+    if (wa == 1 && consistent(t, &a, lo, hi)) {
+        *out = a;
+        return 1;
+    }
+    if (!cut)
+        return 0;
+    /* the text ends inside the row: leave the partial number out */
+    for (size_t p = n - 1; p > 0; p--) {
+        if (t[p].kind != T_NUM || t[p].frac)
+            continue;
+        int tail_ok = 1;
+        for (size_t q = p + 1; q < n; q++)
+            tail_ok &= t[q].kind == T_NUM && !t[q].hard && !t[q].sign && t[q].idigits <= 3 &&
+                       q - p < MAX_GROUPS;
+        if (!tail_ok)
+            continue;
+        for (size_t kk = k - 1; kk > 0; kk--)
+            if (best_split(t, p, kk, ref, lo, hi, &a) == 1 && consistent(t, &a, lo, hi)) {
+                *out = a;
+                return 1;
+            }
+    }
+    return 0;
+}
+
+/* Sets up value column c of tb from its title. */
+static void setup_column(const char *s, belopp_table *tb, size_t c)
+{
+    belopp_column *col = &tb->columns[c];
+    col->title = c + 1 < tb->ntitles ? tb->titles[c + 1] : (belopp_span){0, 0};
+    belopp_span both = col->title;
+    if (col->title2.end > both.end)
+        both.end = col->title2.end; /* (only read word by word) */
+    col->exp10 = tb->exp10;
+    col->currency = tb->currency;
+    col->unit = tb->unit;
+    unit_info u;
+    col->money = !(col->title.start < col->title.end && names_shares(s, col->title)) &&
+                 !(col->title2.start < col->title2.end && names_shares(s, col->title2));
+    if (col->title.start < col->title.end && own_unit(s, col->title, &u)) {
+        col->exp10 = u.exp10;
+        col->currency = u.currency;
+        col->unit = u.words;
+    }
+    col->is_total = col->title.start < col->title.end && first_word_is(s, col->title, TOTAL);
+    col->difference = col->money && col->title.start < col->title.end &&
+                      first_word_is(s, col->title, DIFFERENCE);
+    (void)both;
+}
+
+/* Sets up row r: total, money, its own unit. */
+static void setup_row(const char *s, belopp_row *r)
+{
+    unit_info u;
+    r->is_total = first_word_is(s, r->label, TOTAL);
+    r->money = 1;
+    if (own_unit(s, r->label, &u)) {
+        r->exp10 = u.exp10;
+        r->currency = u.currency;
+        r->unit = u.words;
+    } else if (names_shares(s, r->label)) {
+        r->money = 0;
+    }
+}
+
+static int add_checked(int64_t *acc, int64_t v, int *bad)
+{
+    if (belopp_add_i64(acc, v) < 0)
+        *bad = 1;
+    return 0;
+}
+
+/* Combines a second check into a cell's sum: a mismatch wins, then ok. */
+static int merge_sum(int had, int now)
+{
+    if (had == BELOPP_CELL_SUM_MISMATCH || now == BELOPP_CELL_SUM_MISMATCH)
+        return BELOPP_CELL_SUM_MISMATCH;
+    if (had == BELOPP_CELL_SUM_OK || now == BELOPP_CELL_SUM_OK)
+        return BELOPP_CELL_SUM_OK;
+    return had ? had : now;
+}
+
+/* The cell of row r in column c, or NULL. */
+static belopp_cell *cell_at(belopp_segments *g, const belopp_row *r, size_t c)
+{
+    for (size_t i = 0; i < r->ncells; i++)
+        if (g->cells[r->cell + i].column == c)
+            return &g->cells[r->cell + i];
+    return NULL;
+}
+
+/* A cell's value for a sum: "–" is nothing (0); *ok cleared when it has no
+ * exact value. */
+static int64_t sum_value(const belopp_cell *c, int *ok)
+{
+    if (!c || c->empty)
+        return 0;
+    if (c->status != BELOPP_OK || !c->money) {
+        *ok = 0;
+        return 0;
+    }
+    return c->minor;
+}
+
+/* Checks the totals of table ti (rows r0 .. r1-1) with exact integers: a
+ * total row against the rows since the last total (or all rows, or the
+ * totals before it); a total column against the other money columns of its
+ * row; a difference column against the two money columns before it. */
+static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
+{
+    const belopp_table *tb = &g->tables[ti];
+    for (size_t c = 0; c < tb->ncolumns; c++) {
+        if (!tb->columns[c].money)
+            continue;
+        int64_t run = 0, all = 0, subs = 0;
+        int run_ok = 1, all_ok = 1, subs_ok = 1;
+        size_t nrun = 0, nall = 0, nsubs = 0;
+        for (size_t r = r0; r < r1; r++) {
+            const belopp_row *row = &g->rows[r];
+            belopp_cell *cell = cell_at(g, row, c);
+            if (!row->money || (row->ncells == 0 && row->left_out)) {
+                if (row->left_out)
+                    run_ok = all_ok = 0;
+                continue;
+            }
+            if (!row->is_total) {
+                int ok = 1;
+                int64_t v = sum_value(cell, &ok);
+                if (!ok)
+                    run_ok = all_ok = 0;
+                add_checked(&run, v, &run_ok);
+                add_checked(&all, v, &all_ok);
+                nrun++;
+                nall++;
+                continue;
+            }
+            int ok = cell && !cell->empty && cell->money && cell->status == BELOPP_OK;
+            int verdict = BELOPP_CELL_SUM_UNCHECKED;
+            if (ok) {
+                int64_t v = cell->minor;
+                int any = 0, match = 0;
+                if (nrun > 0 && run_ok) {
+                    any = 1;
+                    match |= run == v;
+                }
+                if (nall > nrun && all_ok) {
+                    any = 1;
+                    match |= all == v;
+                }
+                if (nsubs >= 2 && subs_ok) {
+                    any = 1;
+                    match |= subs == v;
+                }
+                if (any)
+                    verdict = match ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
+                add_checked(&subs, v, &subs_ok);
+            } else {
+                subs_ok = 0;
+            }
+            nsubs++;
+            if (cell)
+                cell->sum = merge_sum(cell->sum, verdict);
+            run = 0;
+            nrun = 0;
+            run_ok = 1;
+        }
+    }
+    for (size_t r = r0; r < r1; r++) {
+        const belopp_row *row = &g->rows[r];
+        for (size_t c = 0; c < tb->ncolumns; c++) {
+            const belopp_column *col = &tb->columns[c];
+            belopp_cell *cell = cell_at(g, row, c);
+            if (!cell || !col->money || !row->money || (!col->is_total && !col->difference))
+                continue;
+            int ok = !cell->empty && cell->money && cell->status == BELOPP_OK;
+            int verdict = BELOPP_CELL_SUM_UNCHECKED;
+            if (ok && col->is_total) {
+                int64_t sum = 0;
+                size_t parts = 0;
+                for (size_t o = 0; o < tb->ncolumns; o++) {
+                    const belopp_column *oc = &tb->columns[o];
+                    if (o == c || !oc->money || oc->is_total || oc->difference)
+                        continue;
+                    int64_t v = sum_value(cell_at(g, row, o), &ok);
+                    add_checked(&sum, v, &ok);
+                    parts++;
+                }
+                if (ok && parts >= 2)
+                    verdict = sum == cell->minor ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
+            } else if (ok) {
+                /* the two money columns nearest before it */
+                size_t found = 0, idx[2];
+                for (size_t o = c; o-- > 0 && found < 2;)
+                    if (tb->columns[o].money && !tb->columns[o].difference &&
+                        !tb->columns[o].is_total)
+                        idx[found++] = o;
+                if (found == 2) {
+                    const belopp_cell *x = cell_at(g, row, idx[1]), *y = cell_at(g, row, idx[0]);
+                    int64_t vx = sum_value(x, &ok), vy = sum_value(y, &ok), d1 = vx, d2 = vy;
+                    if (ok && x && y && !x->empty && !y->empty && belopp_add_i64(&d1, -vy) == 0 &&
+                        belopp_add_i64(&d2, -vx) == 0)
+                        verdict = d1 == cell->minor || d2 == cell->minor ? BELOPP_CELL_SUM_OK
+                                                                       : BELOPP_CELL_SUM_MISMATCH;
+                }
+            }
+            cell->sum = merge_sum(cell->sum, verdict);
+        }
+    }
+}
+
+/* Values above this many kronor (10^13, more than Sweden's GDP) in a table
+ * cell mean the split went wrong: "100 200 300" under "Miljoner kronor". */
+#define PLAUSIBLE_MINOR INT64_C(1000000000000000)
+
+/* Makes the cells of row r from split sp of its tokens t.  Returns 0, 1
+ * when a value is implausible (the row is then left out), -1 when out of
+ * memory. */
+static int make_cells(belopp_segments *g, const char *s, size_t r, const token *t,
+                      const split *sp)
+{
+    belopp_row *row = &g->rows[r];
+    const belopp_table *tb = &g->tables[row->table];
+    size_t first = g->ncells;
+    for (size_t c = 0; c < sp->n; c++) {
+        size_t i = sp->start[c], j = sp->start[c + 1];
+        const belopp_column *col = &tb->columns[c];
+        belopp_cell cell;
+        memset(&cell, 0, sizeof cell);
+        cell.text = (belopp_span){t[i].sp.start, t[j - 1].sp.end};
+        cell.row = r;
+        cell.column = c;
+        cell.empty = t[i].kind == T_EMPTY;
+        cell.money = !cell.empty && t[j - 1].kind != T_PCT && t[i].kind != T_PCT && col->money &&
+                     row->money;
+        cell.exp10 = row->currency ? row->exp10 : col->exp10;
+        cell.currency = row->currency ? row->currency : col->currency;
+        cell.unit = row->currency ? row->unit : col->unit;
+        cell.is_total = row->is_total || col->is_total;
+        cell.status = BELOPP_E_SYNTAX;
+        if (!cell.empty) {
+            belopp_decimal d;
+            cell.status = belopp_parse_decimal(s + cell.text.start, cell.text.end - cell.text.start, &d);
+            if (cell.status == BELOPP_OK)
+                cell.status = belopp_to_minor(d, cell.exp10, &cell.minor);
+            if (cell.status == BELOPP_OK && t[i].sign)
+                cell.minor = -cell.minor;
+            if (cell.status == BELOPP_OK && cell.money &&
+                (cell.minor > PLAUSIBLE_MINOR || cell.minor < -PLAUSIBLE_MINOR)) {
+                g->ncells = first;
+                return 1;
+            }
+        }
+        PUSH(g->cells, g->ncells, g->capcells, cell);
+    }
+    row = &g->rows[r];
+    row->cell = first;
+    row->ncells = g->ncells - first;
+    return 0;
+}
+
+/* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
+ * value columns (the titles', or the rows' own), then each row's split,
+ * scored against the usual size of each column.  last_cut: the last row
+ * ends the text without a line break (it may be cut off). */
+static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
+                       int last_cut)
+{
+    belopp_table *tb = &g->tables[ti];
+    token t[MAX_TOKENS];
+    size_t nrows = r1 - r0;
+    unsigned fit_titles = 0, fit_all = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
+    size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
+    for (size_t r = r0; r < r1; r++) {
+        belopp_row *row = &g->rows[r];
+        row->table = ti;
+        setup_row(s, row);
+        size_t n = row_tokens(s, row, t);
+        uint32_t m = feasible_counts(t, n);
+        if (!m)
+            continue;
+        if (nh && (m >> nh & 1))
+            fit_titles++;
+        if (tb->ntitles && tb->ntitles <= BELOPP_MAX_COLUMNS && (m >> tb->ntitles & 1))
+            fit_all++;
+        size_t lo = 1;
+        while (!(m >> lo & 1))
+            lo++;
+        hist_min[lo]++;
+    }
+    size_t k = 0;
+    if (nh && fit_titles * 2 >= nrows) {
+        k = nh;
+    } else if (tb->ntitles && fit_all * 2 >= nrows && fit_all > fit_titles) {
+        /* the titles have no stub: "Budget  Utfall" over "Skola 12  14" */
+        k = tb->ntitles < BELOPP_MAX_COLUMNS ? tb->ntitles : BELOPP_MAX_COLUMNS - 1;
+        memmove(tb->titles + 1, tb->titles, k * sizeof tb->titles[0]);
+        tb->titles[0] = (belopp_span){tb->titles[1].start, tb->titles[1].start};
+        tb->ntitles = k + 1;
+        for (size_t c = k; c-- > 0;)
+            tb->columns[c].title2 = c > 0 ? tb->columns[c - 1].title2 : (belopp_span){0, 0};
+    } else {
+        unsigned best = 0;
+        for (size_t c = 1; c <= BELOPP_MAX_COLUMNS; c++)
+            if (hist_min[c] && hist_min[c] >= best) {
+                best = hist_min[c];
+                k = c;
+            }
+    }
+    tb->ncolumns = k;
+    for (size_t c = 0; c < k; c++)
+        setup_column(s, tb, c);
+    tb->shares = names_shares(s, tb->header);
+    for (size_t c = 1; c < tb->ntitles; c++)
+        tb->shares |= (unsigned)names_shares(s, tb->titles[c]) << c;
+    if (k == 0)
+        return 0;
+
+    /* the usual size of each column, from the rows that split one way only */
+    unsigned hist[BELOPP_MAX_COLUMNS][24], all[24];
+    memset(hist, 0, sizeof hist);
+    memset(all, 0, sizeof all);
+    split sp;
+    for (size_t r = r0; r < r1; r++) {
+        size_t n = row_tokens(s, &g->rows[r], t);
+        if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
+            continue;
+        for (size_t c = 0; c < k; c++) {
+            size_t i = sp.start[c];
+            int d = cell_digits(t, i, sp.start[c + 1]);
+            if (t[i].kind != T_EMPTY && d < 24) {
+                hist[c][d]++;
+                all[d]++;
+            }
+        }
+    }
+    int ref[BELOPP_MAX_COLUMNS], lo[BELOPP_MAX_COLUMNS], hi[BELOPP_MAX_COLUMNS];
+    int overall = median(all, 24);
+    for (size_t c = 0; c < k; c++) {
+        const unsigned *h = hist[c];
+        if ((ref[c] = median(h, 24)) < 0) {
+            h = all;
+            ref[c] = overall;
+        }
+        lo[c] = hi[c] = -1;
+        for (int d = 0; d < 24; d++)
+            if (h[d]) {
+                lo[c] = lo[c] < 0 ? d : lo[c];
+                hi[c] = d;
+            }
+    }
+
+    for (size_t r = r0; r < r1; r++) {
+        belopp_row *row = &g->rows[r];
+        size_t n = row_tokens(s, row, t), skip = 0;
+        int cut = last_cut && r + 1 == r1;
+        int rc = 0;
+        if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip))
+            rc = 1;
+        else if ((rc = make_cells(g, s, r, t + skip, &sp)) < 0)
+            return -1;
+        row = &g->rows[r];
+        if (rc == 1 && n > 0) {
+            row->ncells = 0;
+            row->cell = g->ncells;
+            row->left_out = "its numbers do not split clearly into the table's columns";
+        } else if (rc == 1) {
+            row->cell = g->ncells; /* a row of "–" only */
+        }
+    }
+    check_sums(g, ti, r0, r1);
+    return 0;
+}
+
+/* Merges a second line of titles into tb's: right-aligned, "Stats-" over
+ * "budget", "Utfall" over "2024". */
+static void merge_titles(belopp_table *tb, const belopp_span *t2, size_t n2)
+{
+    for (size_t i = 1; i <= n2 && i <= tb->ntitles; i++) {
+        belopp_span lower = t2[n2 - i];
+        size_t c = tb->ntitles - i; /* titles index; column c - 1 */
+        if (lower.start == lower.end)
+            continue;
+        if (c == 0)
+            continue; /* the stub's second line: no column of its own */
+        tb->columns[c - 1].title2 = lower;
+    }
+}
+
+/* Is line l one value alone: "1 204 500", "–", "−2,6"? */
+static int value_line(const char *s, belopp_span l)
+{
+    token t[MAX_TOKENS];
+    if (l.start == l.end || l.end - l.start > 40)
+        return 0;
+    size_t n = read_tokens(s, l.start, l.end, t);
+    split sp;
+    return n != (size_t)-1 && n > 0 && best_split(t, n, 1, NULL, NULL, NULL, &sp) > 0 &&
+           !(n == 1 && belopp_is_year(s, l));
+}
+
+/* Is line l a header cell or label of a table with one cell a line: short,
+ * a letter, no digits but a year ("Kommun", "Bidrag 2025", "2025")? */
+static int word_line(const char *s, belopp_span l)
+{
+    if (l.start == l.end || l.end - l.start > 60 || has_other_digits(s, l.start, l.end))
+        return 0;
+    if (belopp_is_year(s, l))
+        return 1;
+    for (size_t i = l.start; i < l.end; i++)
+        if (belopp_letter_at(s, i, l.end))
+            return 1;
+    return 0;
+}
+
+/* A table flattened to one cell a line under the unit line i: the header
+ * cells, then a label and its k values, again and again (blank lines
+ * between them do not count).  The period comes from the first record (a
+ * label followed by k values) and must agree with the header cells (k, or
+ * k + 1 with a stub title).  Pushes the rows and returns the index of the
+ * line after the table, or 0 if there is none. */
+static size_t vertical_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
+                             belopp_table *tb)
+{
+    size_t idx[2 * BELOPP_MAX_COLUMNS + 2], m = 0, j = i + 1;
+    /* the header cells and the first label, up to the first value */
+    for (; j < n && m < sizeof idx / sizeof idx[0]; j++) {
+        if (is_blank(lines, n, j))
+            continue;
+        if (!word_line(s, lines[j].trim))
+            break;
+        idx[m++] = j;
+    }
+    if (m < 2 || j >= n || !value_line(s, lines[j].trim))
+        return 0;
+    size_t heads = m - 1, k = 0, first_label = idx[m - 1];
+    for (; j < n; j++) {
+        if (is_blank(lines, n, j))
+            continue;
+        if (!value_line(s, lines[j].trim))
+            break;
+        k++;
+    }
+    if (k == 0 || k > BELOPP_MAX_COLUMNS - 1 || (heads != k && heads != k + 1))
+        return 0;
+    size_t first_row = g->nrows, end = first_label;
+    for (size_t l = first_label; l < n;) {
+        while (l < n && is_blank(lines, n, l))
+            l++;
+        if (l >= n || !word_line(s, lines[l].trim) || belopp_is_year(s, lines[l].trim))
+            break;
+        size_t v = l + 1, got = 0, vfirst = 0, vlast = 0;
+        for (; v < n && got < k; v++) {
+            if (is_blank(lines, n, v))
+                continue;
+            if (!value_line(s, lines[v].trim))
+                break;
+            if (got++ == 0)
+                vfirst = v;
+            vlast = v;
+        }
+        if (got != k)
+            break;
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.label = clean_label(s, lines[l].trim);
+        row.values = (belopp_span){lines[vfirst].trim.start, lines[vlast].trim.end};
+        row.line = (belopp_span){lines[l].trim.start, lines[vlast].trim.end};
+        row.table = g->ntables;
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        lines[l].kind = 2;
+        for (size_t q = vfirst; q <= vlast; q++)
+            lines[q].kind = 2;
+        end = l = vlast + 1;
+    }
+    if (g->nrows - first_row < 2) {
+        g->nrows = first_row;
+        return 0;
+    }
+    tb->ntitles = 0;
+    if (heads == k + 1)
+        tb->titles[tb->ntitles++] = lines[idx[0]].trim;
+    else
+        tb->titles[tb->ntitles++] = (belopp_span){lines[idx[0]].trim.start, lines[idx[0]].trim.start};
+    for (size_t h = heads - k; h < heads; h++)
+        tb->titles[tb->ntitles++] = lines[idx[h]].trim;
+    for (size_t h = 0; h < heads; h++)
+        lines[idx[h]].kind = 1;
+    return end;
+}
+
+static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         belopp_span h = lines[i].trim;
         if (h.start == h.end || h.end - h.start > MAX_ROW_BYTES)
             continue;
-        /* A header is followed by its first row, or by a title line and then
-         * the first row: most lines are not, and need no closer look. */
-        if (!may_be_row(s, lines, n, i + 1) && !may_be_row(s, lines, n, i + 2))
+        /* A header is followed within a few lines by a row or a value: most
+         * lines are not, and need no closer look. */
+        int near = 0;
+        for (size_t k = i + 1; k < n && k <= i + 12 && !near; k++)
+            near = may_be_row(s, lines, n, k);
+        if (!near)
             continue;
         belopp_table tb;
         memset(&tb, 0, sizeof tb);
-        if (!unit_line(s, h.start, h.end, &tb))
+        int kind = unit_line(s, h.start, h.end, &tb);
+        if (kind == U_NONE)
             continue;
-        size_t j = i + 1, first_row = g->nrows;
-        if (tb.ntitles == 0 && j < n && title_line(s, lines[j].trim.start, lines[j].trim.end, &tb))
-            lines[j++].kind = 1;
+        size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0;
+        belopp_span t2[BELOPP_MAX_COLUMNS];
+        if (kind == U_ALONE || kind == U_CAPTION) {
+            size_t at = j;
+            if (is_blank(lines, n, at) && at + 1 < n) /* "Tabell 3 … (tkr)", blank, titles */
+                at++;
+            belopp_span l = lines[at < n ? at : n - 1].trim;
+            size_t nt = at < n ? title_line(s, l.start, l.end, tb.titles) : 0;
+            if (nt && at > j && split_cells(s, l.start, l.end, t2, BELOPP_MAX_COLUMNS) < 2 &&
+                nt < 3)
+                nt = 0; /* after a blank line: titles in cells, or two years or more */
+            if (nt) {
+                tb.ntitles = nt;
+                title_lines[ntl++] = at;
+                j = at + 1;
+            }
+        }
+        if (tb.ntitles && j < n) {
+            size_t n2 = title_line(s, lines[j].trim.start, lines[j].trim.end, t2);
+            if (n2 && n2 <= tb.ntitles) {
+                merge_titles(&tb, t2, n2);
+                title_lines[ntl++] = j++;
+            }
+        }
         belopp_row row;
-        for (; j < n && table_row(s, lines[j].trim.start, lines[j].trim.end, &row); j++) {
-            row.table = g->ntables;
-            PUSH(g->rows, g->nrows, g->caprows, row);
-            lines[j].kind = 2;
+        size_t last = j;
+        for (; j < n; j++) {
+            belopp_span l = lines[j].trim;
+            if (table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
+                row.table = g->ntables;
+                PUSH(g->rows, g->nrows, g->caprows, row);
+                lines[j].kind = 2;
+                last = j + 1;
+                continue;
+            }
+            /* a line of words inside a table ("Finansiella poster") when a
+             * row follows it */
+            if (g->nrows > first_row && word_line(s, l) && j + 1 < n &&
+                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
+                continue;
+            /* a blank line inside a table with titles, when the next row has
+             * as many values as there are titles */
+            if (g->nrows > first_row && l.start == l.end && tb.ntitles > 2 && j + 1 < n &&
+                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row)) {
+                token tk[MAX_TOKENS];
+                size_t nt = row_tokens(s, &row, tk);
+                if (feasible_counts(tk, nt) >> (tb.ntitles - 1) & 1)
+                    continue;
+            }
+            break;
+        }
+        if (g->nrows == first_row && (kind == U_ALONE || kind == U_CAPTION) && tb.ntitles == 0) {
+            size_t end = vertical_table(g, s, lines, n, i, &tb);
+            if (end == (size_t)-1)
+                return -1;
+            if (end)
+                last = end;
         }
         if (g->nrows == first_row)
             continue;
         tb.header = h;
-        if (i > 0 && lines[i - 1].trim.start < lines[i - 1].trim.end)
+        if (kind == U_CAPTION)
+            tb.caption = h;
+        else if (i > 0 && lines[i - 1].trim.start < lines[i - 1].trim.end)
             tb.caption = lines[i - 1].trim;
-        tb.shares = names_shares(s, h);
-        for (size_t c = 1; c < tb.ntitles; c++)
-            tb.shares |= (unsigned)names_shares(s, tb.titles[c]) << c;
         lines[i].kind = 1;
+        for (size_t q = 0; q < ntl; q++)
+            lines[title_lines[q]].kind = 1;
         PUSH(g->tables, g->ntables, g->captables, tb);
-        i = j - 1;
+        int cut = last == n && lines[n - 1].trim.end == len && len > 0 && s[len - 1] != '\n';
+        if (build_table(g, s, g->ntables - 1, first_row, g->nrows, cut) < 0)
+            return -1;
+        i = last - 1;
     }
     return 0;
 }
@@ -472,16 +1652,19 @@ static int find_sentences(belopp_segments *g, const char *s, const line *lines, 
     return 0;
 }
 
+
 belopp_segments *belopp_segment(const belopp_text *t)
 {
     belopp_segments *g = calloc(1, sizeof *g);
     if (!g)
         return NULL;
     const char *s = belopp_text_data(t);
+    size_t len = belopp_text_len(t);
+    g->text = s;
     line *lines = NULL;
     size_t n = 0;
-    if (collect_lines(s, belopp_text_len(t), &lines, &n) < 0 ||
-        find_tables(g, s, lines, n) < 0 || find_sentences(g, s, lines, n) < 0) {
+    if (collect_lines(s, len, &lines, &n) < 0 || find_tables(g, s, len, lines, n) < 0 ||
+        find_sentences(g, s, lines, n) < 0) {
         free(lines);
         belopp_segments_free(g);
         return NULL;
@@ -497,6 +1680,7 @@ void belopp_segments_free(belopp_segments *g)
     free(g->sent);
     free(g->rows);
     free(g->tables);
+    free(g->cells);
     free(g);
 }
 
@@ -549,24 +1733,71 @@ const belopp_row *belopp_segments_row(const belopp_segments *g, size_t off, size
 
 /* Value column `column` has titles[column + 1] when the title line reaches
  * that far; otherwise the header is its title (index 0). */
-static size_t title_index(const belopp_table *tb, size_t column)
+
+const belopp_row *belopp_segments_row_at(const belopp_segments *g, size_t off, size_t *hint)
 {
-    return column + 1 < tb->ntitles ? column + 1 : 0;
+    size_t i = first_ending_after((const char *)g->rows, g->nrows, sizeof *g->rows,
+                                  offsetof(belopp_row, line) + offsetof(belopp_span, end), off,
+                                  hint);
+    if (i < g->nrows && g->rows[i].line.start <= off)
+        return &g->rows[i];
+    return NULL;
+}
+
+const belopp_row *belopp_segments_row_at_index(const belopp_segments *g, size_t i)
+{
+    return i < g->nrows ? &g->rows[i] : NULL;
+}
+
+const belopp_cell *belopp_segments_cell(const belopp_segments *g, size_t i)
+{
+    return i < g->ncells ? &g->cells[i] : NULL;
 }
 
 belopp_span belopp_segments_column_title(const belopp_segments *g, const belopp_row *row,
                                          size_t column)
 {
     const belopp_table *tb = &g->tables[row->table];
-    size_t i = title_index(tb, column);
-    return i ? tb->titles[i] : tb->header;
+    if (column < tb->ncolumns && tb->columns[column].title.start < tb->columns[column].title.end)
+        return tb->columns[column].title;
+    return column + 1 < tb->ntitles && tb->titles[column + 1].start < tb->titles[column + 1].end
+               ? tb->titles[column + 1]
+               : tb->header;
+}
+
+size_t belopp_segments_column_name(const belopp_segments *g, const belopp_row *row,
+                                   size_t column, char *buf, size_t cap)
+{
+    const char *s = g->text;
+    const belopp_table *tb = &g->tables[row->table];
+    belopp_span a = belopp_segments_column_title(g, row, column), b = {0, 0};
+    if (column < tb->ncolumns)
+        b = tb->columns[column].title2;
+    size_t la = a.end - a.start, lb = b.end - b.start, sep = 0;
+    if (lb && la && s[a.end - 1] == '-')
+        la--; /* "Stats-" "budget" */
+    else if (lb && la)
+        sep = 1;
+    size_t total = la + sep + lb, o = 0;
+    char tmp[2] = " ";
+    const struct { const char *p; size_t n; } parts[3] = {{s + a.start, la}, {tmp, sep}, {s + b.start, lb}};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t k = 0; k < parts[i].n && o + 1 < cap; k++)
+            buf[o++] = parts[i].p[k];
+    while (o > 0 && o < total && ((unsigned char)buf[o] & 0xC0) == 0x80)
+        o--; /* never cut a character (buf[o] is the next byte written, if any) */
+    if (cap)
+        buf[o] = '\0';
+    return total;
 }
 
 int belopp_segments_column_is_money(const belopp_segments *g, const belopp_row *row,
                                     size_t column)
 {
     const belopp_table *tb = &g->tables[row->table];
-    return !(tb->shares >> title_index(tb, column) & 1u);
+    if (column < tb->ncolumns)
+        return tb->columns[column].money;
+    return !(tb->shares & 1u);
 }
 
 const belopp_table *belopp_segments_table(const belopp_segments *g, size_t i)
@@ -577,3 +1808,4 @@ const belopp_table *belopp_segments_table(const belopp_segments *g, size_t i)
 size_t belopp_segments_nsentences(const belopp_segments *g) { return g->nsent; }
 size_t belopp_segments_nrows(const belopp_segments *g) { return g->nrows; }
 size_t belopp_segments_ntables(const belopp_segments *g) { return g->ntables; }
+size_t belopp_segments_ncells(const belopp_segments *g) { return g->ncells; }

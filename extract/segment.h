@@ -8,29 +8,82 @@
 #define BELOPP_SEGMENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
+#include "../normalize/amount.h"
 #include "text.h"
 
 #define BELOPP_MAX_COLUMNS 16
 
+/* One value column of a table: "2023", "Budget", "Andel (%)". */
+typedef struct {
+    belopp_span title;    /* its title, or empty */
+    belopp_span title2;   /* the title's second line ("budget" under "Stats-"), or empty */
+    int money;            /* 0: shares or counts ("%", "Andel", "Antal") */
+    int is_total;         /* titled "Totalt", "Summa", "Total", "Sammanlagt" */
+    int difference;       /* titled "Avvikelse", "Differens", "Förändring" */
+    int exp10;            /* its unit: the table's, or its own ("Kronor per invånare") */
+    const char *currency;
+    belopp_span unit;     /* the words that name that unit */
+} belopp_column;
+
 /* One table: a header line naming the unit, and the rows under it. */
 typedef struct {
     belopp_span header;   /* "Miljoner kronor", "(tkr)", or a caption ending in one */
-    belopp_span caption;  /* the line just above the header, or empty */
+    belopp_span caption;  /* the caption: the line above the header, or the header
+                             itself when it is a caption ending in the unit; or empty */
     int exp10;            /* power of ten the header declares */
     const char *currency; /* ISO 4217 code the header declares */
-    belopp_span titles[BELOPP_MAX_COLUMNS]; /* column titles: "Region", "2023", "2024" */
+    belopp_span unit;     /* the words that name it: "Miljoner kronor", "tkr", "MSEK" */
+    belopp_span titles[BELOPP_MAX_COLUMNS]; /* titles[0] the stub ("Region"), then one a
+                                               value column: "2023", "2024" */
     size_t ntitles;       /* 0 when the table has no title line */
     unsigned shares;      /* columns of shares, not money ("%", "procent", "andel"):
                              bit i for titles[i], bit 0 for the header */
+    belopp_column columns[BELOPP_MAX_COLUMNS];
+    size_t ncolumns;      /* value columns: from the titles, or the rows' shape */
 } belopp_table;
 
 /* One row of a table: "Stockholm 2 111". */
 typedef struct {
-    belopp_span label;  /* "Stockholm" */
+    belopp_span label;  /* "Stockholm"; footnote marks ("Summa¹", "Intäkter 2)") left off */
     belopp_span values; /* where the cells are: "2 111" */
     size_t table;       /* index into the document's tables */
+    belopp_span line;   /* the whole row, label to last value (several lines when a
+                           table has one cell a line) */
+    size_t cell;        /* its cells: belopp_segments_cell(s, cell) ... cell + ncells - 1 */
+    size_t ncells;
+    int is_total;       /* labelled "Totalt", "Summa …", "Total", "Sammanlagt", "Samtliga" */
+    int money;          /* 0: counts or shares ("Antal anställda", "Soliditet (%)") */
+    int exp10;          /* the row's unit: its own ("Resultat per anställd, kkr") */
+    const char *currency; /* or NULL: the column's */
+    belopp_span unit;
+    const char *left_out; /* NULL, or why the row's numbers were left out (say it once) */
 } belopp_row;
+
+/* Sum check of a cell (belopp_cell.sum, belopp_amount.sum). */
+enum {
+    BELOPP_CELL_SUM_NONE = 0,     /* not a total (nor a difference) */
+    BELOPP_CELL_SUM_OK = 1,       /* checked: the cells add up, exactly */
+    BELOPP_CELL_SUM_MISMATCH = 2, /* checked: they do not */
+    BELOPP_CELL_SUM_UNCHECKED = 3 /* a total that could not be checked */
+};
+
+/* One cell: a number (or "–", "..": no value) in a row and a value column. */
+typedef struct {
+    belopp_span text;     /* "2 111", "-1 204", "−2,6"; no footnote mark, no parentheses */
+    size_t row;           /* index of its row (belopp_segments_row_at_index) */
+    size_t column;        /* 0-based value column */
+    int empty;            /* "–", "-", "..": no value, not money, not an error */
+    int money;            /* the row and the column hold money, and it is not "12 %" */
+    int exp10;            /* its unit: row's, else column's, else table's */
+    const char *currency;
+    belopp_span unit;
+    belopp_status status; /* of its value: BELOPP_OK, or why it has none */
+    int64_t minor;        /* the value in minor units (öre), when status is BELOPP_OK */
+    int is_total;         /* in a total row or column */
+    int sum;              /* BELOPP_SUM_*: a total or difference cell, checked */
+} belopp_cell;
 
 typedef struct belopp_segments belopp_segments;
 
@@ -69,10 +122,30 @@ belopp_span belopp_segments_column_title(const belopp_segments *s, const belopp_
 int belopp_segments_column_is_money(const belopp_segments *s, const belopp_row *row,
                                     size_t column);
 
+/* The row whose line (label and values) holds offset off, or NULL.  hint as
+ * above.  Every number there is a cell (or left out with its row). */
+const belopp_row *belopp_segments_row_at(const belopp_segments *s, size_t off, size_t *hint);
+
+/* Row number i, in text order (0-based), or NULL. */
+const belopp_row *belopp_segments_row_at_index(const belopp_segments *s, size_t i);
+
+/* Cell number i, in text order (0-based), or NULL.  A row's cells are
+ * row->cell .. row->cell + row->ncells - 1. */
+const belopp_cell *belopp_segments_cell(const belopp_segments *s, size_t i);
+
+/* The title of value column `column` as one string: "Statsbudget" for
+ * "Stats-" over "budget", "Utfall 2024" for "Utfall" over "2024"; the unit
+ * header when the column has no title.  Writes at most cap bytes (cut on a
+ * character boundary, NUL-terminated) into buf and returns the length the
+ * whole title has. */
+size_t belopp_segments_column_name(const belopp_segments *s, const belopp_row *row,
+                                   size_t column, char *buf, size_t cap);
+
 /* Counts, for tests and summaries. */
 size_t belopp_segments_nsentences(const belopp_segments *s);
 size_t belopp_segments_nrows(const belopp_segments *s);
 size_t belopp_segments_ntables(const belopp_segments *s);
+size_t belopp_segments_ncells(const belopp_segments *s);
 
 /* Length of the space character (space, tab, CR, no-break, narrow no-break or
  * thin space) at s[i] before end, or 0 if there is none. */

@@ -64,7 +64,8 @@ typedef enum {
     BELOPP_DIAG_FRACTION,      /* "fraction": an amount needs a fraction of the minor unit */
     BELOPP_DIAG_MATCH_LIMIT,   /* "match-limit": the regular expression gave up */
     BELOPP_DIAG_TABLE_ROW,     /* "table-row": a table row whose cells could not be split */
-    BELOPP_DIAG_NOMEM          /* "out-of-memory" */
+    BELOPP_DIAG_NOMEM,         /* "out-of-memory" */
+    BELOPP_DIAG_NUMBER         /* "number": a number that cannot be read */
 } belopp_diag_code;
 
 /* The stable name of a code ("invalid-utf8"), or "unknown". */
@@ -152,6 +153,7 @@ typedef struct {
     /* the words */
     const char *text;    /* the amount as written: "6,8 miljarder kronor" (no qualifier) */
     const char *context; /* prose and heading: the sentence or heading line */
+    const char *heading; /* prose and cell: the heading line above it, or NULL */
     const char *label;   /* cell: the row label, "Stockholm" */
     const char *column_title; /* cell: "2024", or the header that gave the unit */
     const char *caption; /* cell: the line above the table, or NULL */

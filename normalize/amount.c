@@ -13,8 +13,10 @@
  * - Numbers are also written as words before a scale word or currency:
  *   "fyra miljarder", "tjugofem miljoner kronor", "en halv miljon",
  *   "två och en halv miljard kronor", "etthundrafemtio miljoner".
- * - Other currencies keep their own minor unit of hundredths: "3 000 euro",
- *   "50 pund", "2 miljoner norska kronor".
+ * - Every currency is counted in its own minor unit, whose size ISO 4217
+ *   gives (normalize/lexicon.c): hundredths for "3 000 euro", "50 pund",
+ *   "2 miljoner norska kronor"; whole yen for "500 yen"; thousandths for
+ *   Kuwaiti dinar.  The word lists themselves live in normalize/lexicon.c.
  * - int64 öre reaches 92 233 720 368 547 758,07 kr (~92 biljoner), far
  *   beyond any budget; "1,5 biljoner" fits, "10 miljoner biljoner" does not.
  */
@@ -44,6 +46,11 @@ int belopp_add_i64(int64_t *acc, int64_t m)
 
 belopp_status belopp_parse_decimal(const char *s, size_t n, belopp_decimal *out)
 {
+    return belopp_parse_decimal_mark(s, n, ',', out);
+}
+
+belopp_status belopp_parse_decimal_mark(const char *s, size_t n, char mark, belopp_decimal *out)
+{
     int64_t m = 0;
     int frac = -1, digits = 0;
     for (size_t i = 0; i < n; i++) {
@@ -54,7 +61,7 @@ belopp_status belopp_parse_decimal(const char *s, size_t n, belopp_decimal *out)
             digits++;
             if (frac >= 0)
                 frac++;
-        } else if (c == ',') {
+        } else if (c == mark) {
             if (frac >= 0 || digits == 0)
                 return BELOPP_E_SYNTAX;
             frac = 0;
@@ -71,8 +78,13 @@ belopp_status belopp_parse_decimal(const char *s, size_t n, belopp_decimal *out)
 
 belopp_status belopp_to_minor(belopp_decimal d, int exp10, int64_t *out)
 {
+    return belopp_to_minor_exp(d, exp10, 2, out);
+}
+
+belopp_status belopp_to_minor_exp(belopp_decimal d, int exp10, int minor_exp, int64_t *out)
+{
     int64_t v = d.mantissa;
-    int e = exp10 + 2 - d.frac_digits;
+    int e = exp10 + minor_exp - d.frac_digits;
     for (; e > 0; e--)
         if (belopp_mul_i64(&v, 10) < 0)
             return BELOPP_E_OVERFLOW;
@@ -96,137 +108,12 @@ const char *belopp_status_message(belopp_status st)
     return "unknown error";
 }
 
-static const belopp_unit UNITS[] = {
-    {"tusen", BELOPP_UNIT_SCALE, 3, NULL},
-    {"miljon", BELOPP_UNIT_SCALE, 6, NULL},
-    {"miljoner", BELOPP_UNIT_SCALE, 6, NULL},
-    {"milj.", BELOPP_UNIT_SCALE, 6, NULL},
-    {"miljard", BELOPP_UNIT_SCALE, 9, NULL},
-    {"miljarder", BELOPP_UNIT_SCALE, 9, NULL},
-    {"mdr", BELOPP_UNIT_SCALE, 9, NULL},
-    {"md", BELOPP_UNIT_SCALE, 9, NULL},
-    {"biljon", BELOPP_UNIT_SCALE, 12, NULL},
-    {"biljoner", BELOPP_UNIT_SCALE, 12, NULL},
-    {"kronor", BELOPP_UNIT_CURRENCY, 0, "SEK"},
-    {"krona", BELOPP_UNIT_CURRENCY, 0, "SEK"},
-    {"kr", BELOPP_UNIT_CURRENCY, 0, "SEK"},
-    {"sek", BELOPP_UNIT_CURRENCY, 0, "SEK"},
-    {":-", BELOPP_UNIT_CURRENCY, 0, "SEK"},
-    {"öre", BELOPP_UNIT_CURRENCY, -2, "SEK"},
-    {"tkr", BELOPP_UNIT_CURRENCY, 3, "SEK"},
-    {"kkr", BELOPP_UNIT_CURRENCY, 3, "SEK"},
-    {"ksek", BELOPP_UNIT_CURRENCY, 3, "SEK"},
-    {"mkr", BELOPP_UNIT_CURRENCY, 6, "SEK"},
-    {"mnkr", BELOPP_UNIT_CURRENCY, 6, "SEK"},
-    {"msek", BELOPP_UNIT_CURRENCY, 6, "SEK"},
-    {"mdkr", BELOPP_UNIT_CURRENCY, 9, "SEK"},
-    {"norska kronor", BELOPP_UNIT_CURRENCY, 0, "NOK"},
-    {"nok", BELOPP_UNIT_CURRENCY, 0, "NOK"},
-    {"danska kronor", BELOPP_UNIT_CURRENCY, 0, "DKK"},
-    {"dkk", BELOPP_UNIT_CURRENCY, 0, "DKK"},
-    {"euro", BELOPP_UNIT_CURRENCY, 0, "EUR"},
-    {"eur", BELOPP_UNIT_CURRENCY, 0, "EUR"},
-    {"€", BELOPP_UNIT_CURRENCY, 0, "EUR"},
-    {"dollar", BELOPP_UNIT_CURRENCY, 0, "USD"},
-    {"us-dollar", BELOPP_UNIT_CURRENCY, 0, "USD"},
-    {"usd", BELOPP_UNIT_CURRENCY, 0, "USD"},
-    {"$", BELOPP_UNIT_CURRENCY, 0, "USD"},
-    {"pund", BELOPP_UNIT_CURRENCY, 0, "GBP"},
-    {"gbp", BELOPP_UNIT_CURRENCY, 0, "GBP"},
-    {"£", BELOPP_UNIT_CURRENCY, 0, "GBP"},
-    {NULL, 0, 0, NULL},
-};
-
-const belopp_unit *belopp_units(void) { return UNITS; }
-
-static const belopp_qualifier QUALIFIERS[] = {
-    {"ca.", "approx"},     {"ca", "approx"},       {"cirka", "approx"},   {"omkring", "approx"},
-    {"drygt", "approx"},   {"knappt", "approx"},   {"nästan", "approx"},  {"runt", "approx"},
-    {"minst", "at-least"}, {"över", "at-least"},   {"högst", "at-most"},  {"upp till", "at-most"},
-    {"under", "at-most"},  {NULL, NULL},
-};
-
-const belopp_qualifier *belopp_qualifiers(void) { return QUALIFIERS; }
-
-/* PCRE2's \h: tab, the space separators (Zs) and U+180E.  A space in a
- * unit word is \h+ in the pattern (match.c), so it must be here too. */
-static int is_hspace(utf8proc_int32_t c)
-{
-    return c == '\t' || c == 0x180E || utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
-}
-
-int belopp_word_equal(const char *s, size_t n, const char *word)
-{
-    if (n == 0)
-        return word[0] == '\0';
-    /* Most comparisons fail on the first byte; ASCII needs no utf8proc. */
-    unsigned char c0 = (unsigned char)s[0], w0 = (unsigned char)word[0];
-    if (c0 < 0x80 && w0 < 0x80 && (c0 | 0x20) != w0 && c0 != w0)
-        return 0;
-    size_t i = 0, j = 0, wn = strlen(word);
-    while (i < n && j < wn) {
-        unsigned char a0 = (unsigned char)s[i], b0 = (unsigned char)word[j];
-        if (a0 < 0x80 && b0 < 0x80 && b0 != ' ') {
-            if ((a0 >= 'A' && a0 <= 'Z' ? a0 | 0x20 : a0) != b0)
-                return 0;
-            i++;
-            j++;
-            continue;
-        }
-        utf8proc_int32_t a, b;
-        utf8proc_ssize_t la = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                               (utf8proc_ssize_t)(n - i), &a);
-        utf8proc_ssize_t lb = utf8proc_iterate((const utf8proc_uint8_t *)word + j,
-                                               (utf8proc_ssize_t)(wn - j), &b);
-        if (la <= 0 || lb <= 0)
-            return 0;
-        if (b == ' ' && is_hspace(a)) {
-            /* "norska kronor" also with a tab, a no-break space or two spaces:
-             * whatever the pattern's \h+ let through */
-            do
-                i += (size_t)la;
-            while (i < n &&
-                   (la = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(n - i), &a)) > 0 &&
-                   is_hspace(a));
-            j += (size_t)lb;
-            continue;
-        }
-        if (utf8proc_tolower(a) != b)
-            return 0;
-        i += (size_t)la;
-        j += (size_t)lb;
-    }
-    return i == n && j == wn;
-}
-
-const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
-{
-    for (const belopp_unit *u = UNITS; u->word; u++)
-        if (belopp_word_equal(s, n, u->word))
-            return u;
-    if (n > 1 && s[n - 1] == '.')
-        return belopp_unit_lookup(s, n - 1);
-    return NULL;
-}
-
-/* Swedish number words up to 999, compounds written as one word. */
-static const struct {
-    const char *word;
-    int value;
-} UNITS_1_9[] = {{"ett", 1}, {"en", 1}, {"två", 2}, {"tre", 3}, {"fyra", 4},
-                 {"fem", 5}, {"sex", 6}, {"sju", 7}, {"åtta", 8}, {"nio", 9}},
-  TEENS[] = {{"tio", 10}, {"elva", 11}, {"tolv", 12}, {"tretton", 13}, {"fjorton", 14},
-             {"femton", 15}, {"sexton", 16}, {"sjutton", 17}, {"arton", 18}, {"nitton", 19}},
-  TENS[] = {{"tjugo", 20}, {"trettio", 30}, {"fyrtio", 40}, {"femtio", 50},
-            {"sextio", 60}, {"sjuttio", 70}, {"åttio", 80}, {"nittio", 90}};
-
 #define TAKE(table, s, n, i, v)                                                        \
     do {                                                                               \
-        for (size_t k_ = 0; k_ < sizeof table / sizeof table[0]; k_++) {               \
-            size_t l_ = strlen(table[k_].word);                                        \
-            if ((n) - (i) >= l_ && memcmp((s) + (i), table[k_].word, l_) == 0) {       \
-                (v) = table[k_].value;                                                 \
+        for (const belopp_number_word *w_ = (table); w_->word; w_++) {                 \
+            size_t l_ = strlen(w_->word);                                              \
+            if ((n) - (i) >= l_ && memcmp((s) + (i), w_->word, l_) == 0) {             \
+                (v) = w_->value;                                                       \
                 (i) += l_;                                                             \
                 break;                                                                 \
             }                                                                          \
@@ -236,6 +123,9 @@ static const struct {
 /* Value of one compound number word s[0, n) (already lower case), or -1. */
 static int word_value(const char *s, size_t n)
 {
+    const belopp_number_word *UNITS_1_9 = belopp_number_words(BELOPP_NUM_ONES),
+                             *TEENS = belopp_number_words(BELOPP_NUM_TEENS),
+                             *TENS = belopp_number_words(BELOPP_NUM_TENS);
     size_t i = 0;
     int v = 0, hundreds = 0, tens = 0, ones = 0;
     TAKE(UNITS_1_9, s, n, i, hundreds);

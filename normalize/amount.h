@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lexicon.h" /* units, qualifiers and the other word lists */
+
 /* *acc *= m; returns 0, or -1 (and *acc unchanged) on int64 overflow. */
 int belopp_mul_i64(int64_t *acc, int64_t m);
 
@@ -36,52 +38,26 @@ typedef enum {
  * BELOPP_E_SYNTAX, or BELOPP_E_OVERFLOW. */
 belopp_status belopp_parse_decimal(const char *s, size_t n, belopp_decimal *out);
 
+/* The same with mark as the decimal separator: ',' as above, or '.' for a
+ * foreign amount written in English style ("£ 8.10 miljoner"). */
+belopp_status belopp_parse_decimal_mark(const char *s, size_t n, char mark, belopp_decimal *out);
+
 /* Parses a number written in words: "fyra", "tjugofem", "etthundrafemtio",
  * "en halv", "två och en halv" (up to 999, and halves).  Returns BELOPP_OK
  * or BELOPP_E_SYNTAX. */
 belopp_status belopp_parse_words(const char *s, size_t n, belopp_decimal *out);
 
-/* Converts d × 10^exp10 units to minor units (öre, cent): the value times
- * 10^(exp10 + 2).  Returns BELOPP_OK with *out set, BELOPP_E_OVERFLOW, or
- * BELOPP_E_FRACTION (e.g. "19,905 kr"); *out is unchanged on failure. */
+/* Converts d × 10^exp10 units to minor units of a currency whose ISO 4217
+ * minor-unit exponent is minor_exp (2 for SEK: öre; 0 for JPY): the value
+ * times 10^(exp10 + minor_exp).  Returns BELOPP_OK with *out set,
+ * BELOPP_E_OVERFLOW, or BELOPP_E_FRACTION (e.g. "19,905 kr", "12,5 yen");
+ * *out is unchanged on failure. */
+belopp_status belopp_to_minor_exp(belopp_decimal d, int exp10, int minor_exp, int64_t *out);
+
+/* belopp_to_minor_exp with minor_exp 2 (hundredths: öre, cent). */
 belopp_status belopp_to_minor(belopp_decimal d, int exp10, int64_t *out);
 
 /* Message for a status, e.g. "amount does not fit in 64 bits". */
 const char *belopp_status_message(belopp_status st);
-
-typedef enum {
-    BELOPP_UNIT_SCALE,    /* "miljoner": a power of ten, no currency */
-    BELOPP_UNIT_CURRENCY  /* "kronor", "mkr", "öre": a currency, maybe with a power of ten */
-} belopp_unit_kind;
-
-typedef struct {
-    const char *word;     /* lower case; matching ignores case */
-    belopp_unit_kind kind;
-    int exp10;            /* tusen 3, mkr 6, öre -2 */
-    const char *currency; /* ISO 4217 code, NULL for scale words */
-} belopp_unit;
-
-/* The whole unit vocabulary, terminated by an entry with word == NULL.  The
- * matcher builds its pattern from it, so a word added here is found. */
-const belopp_unit *belopp_units(void);
-
-/* Words before an amount that qualify it, and what they say: "ca" approx,
- * "minst" at-least, "upp till" at-most.  Terminated by word == NULL; the
- * matcher builds its pattern from it, in this order ("ca." before "ca"). */
-typedef struct {
-    const char *word; /* lower case; a space stands for any run of spaces */
-    const char *kind; /* "approx", "at-least" or "at-most" */
-} belopp_qualifier;
-
-const belopp_qualifier *belopp_qualifiers(void);
-
-/* Does s[0, n) equal the lower-case word, ignoring the case of s?  Works on
- * UTF-8 ("Öre" equals "öre"); a space in word matches any run of horizontal
- * space in s (tab, no-break space), as \h+ does in the pattern. */
-int belopp_word_equal(const char *s, size_t n, const char *word);
-
-/* Finds the unit written as s[0, n) ignoring case (and a trailing dot where
- * the table has none).  Returns the entry, or NULL. */
-const belopp_unit *belopp_unit_lookup(const char *s, size_t n);
 
 #endif

@@ -10,9 +10,15 @@
  * Empty lines and lines starting with '#' are comments.
  *
  * An output amount is read from its attributes: line, currency, and ore or
- * minor, or ore-low/ore-high (minor-low/minor-high) for a range.  Two amounts
- * match when line, currency and value(s) are equal; the text and the other
- * attributes are only shown.  Each expected amount matches at most once.
+ * minor, or ore-low/ore-high (minor-low/minor-high) for a range, qualifier
+ * and per.  ATTRS is "key=value" pairs separated by spaces; a value may hold
+ * spaces ("per=listad patient och år") and runs to the next known key
+ * (qualifier, per, label, column, unit).  Two amounts match when line,
+ * currency, value(s), qualifier and per are equal (an absent qualifier or
+ * per must be absent on both sides); the text, label, column and unit are
+ * only shown.  per is the per-phrase as written after the amount: "månad" of
+ * "per månad", "listad patient och år", "mån" of "kr/mån", "månaden" of "i
+ * månaden", "årligen".  Each expected amount matches at most once.
  *
  * Prints "NAME: tp fp fn" per document, then its false positives and false
  * negatives, then the totals, precision and recall.  Exit status 0 (it is a
@@ -38,7 +44,9 @@ struct amount {
     int has_value;      /* 0: the output amount carried no usable value */
     int64_t lo, hi;     /* lo == hi for a single value */
     char *text;         /* as written, control characters escaped */
-    char *attrs;        /* shown, never compared */
+    char *attrs;        /* shown */
+    char *qualifier;    /* compared: "approx", …, or NULL */
+    char *per;          /* compared: "månad", …, or NULL */
     int matched;
 };
 
@@ -112,6 +120,8 @@ static void clear(struct list *l)
     for (size_t i = 0; i < l->n; i++) {
         free(l->v[i].text);
         free(l->v[i].attrs);
+        free(l->v[i].qualifier);
+        free(l->v[i].per);
     }
     l->n = 0;
 }
@@ -217,6 +227,53 @@ static char *slurp(const char *path, size_t *len)
     return b;
 }
 
+static const char *const KEYS[] = { "qualifier", "per", "label", "column", "unit" };
+
+/* Does attrs[i] start one of KEYS followed by '='?  Returns its length or 0. */
+static size_t key_at(const char *attrs, size_t i)
+{
+    for (size_t k = 0; k < sizeof KEYS / sizeof *KEYS; k++) {
+        size_t n = strlen(KEYS[k]);
+        if (strncmp(attrs + i, KEYS[k], n) == 0 && attrs[i + n] == '=')
+            return n;
+    }
+    return 0;
+}
+
+/* The value of key in ATTRS ("qualifier=approx per=listad patient och år"),
+ * malloc'd, or NULL when absent.  *bad is set when ATTRS holds text that is
+ * not a known key=value pair. */
+static char *attr_value(const char *attrs, const char *key, int *bad)
+{
+    char *found = NULL;
+    size_t i = 0, n = strlen(attrs);
+    while (i < n && attrs[i] == ' ')
+        i++;
+    if (i < n && !key_at(attrs, i))
+        *bad = 1;
+    while (i < n) {
+        size_t kl = key_at(attrs, i);
+        size_t v = i + kl + 1, e = v;
+        /* the value runs to the next " key=" */
+        while (e < n && !(attrs[e] == ' ' && key_at(attrs, e + 1)))
+            e++;
+        size_t ve = e;
+        while (ve > v && attrs[ve - 1] == ' ')
+            ve--;
+        if (kl == strlen(key) && strncmp(attrs + i, key, kl) == 0 && !found) {
+            found = malloc(ve - v + 1);
+            if (!found)
+                die_oom();
+            memcpy(found, attrs + v, ve - v);
+            found[ve - v] = '\0';
+        }
+        i = e;
+        while (i < n && attrs[i] == ' ')
+            i++;
+    }
+    return found;
+}
+
 /* Reads EXPECTED_DIR/NAME.tsv into l.  Returns 0, or -1 when the file does
  * not exist.  Malformed lines are reported and left out. */
 static int read_expected(const char *path, struct list *l)
@@ -258,6 +315,12 @@ static int read_expected(const char *path, struct list *l)
         }
         a->text = escaped(f[1]);
         a->attrs = escaped(f[3] ? f[3] : "");
+        int bad = 0;
+        a->qualifier = attr_value(f[3] ? f[3] : "", "qualifier", &bad);
+        a->per = attr_value(f[3] ? f[3] : "", "per", &bad);
+        if (bad)
+            fprintf(stderr, "accuracy: %s:%ld: ATTRS is not key=value pairs of %s\n", path,
+                    lineno, "qualifier, per, label, column, unit");
     }
     free(buf);
     return 0;
@@ -329,9 +392,12 @@ static void read_actual(xmlNodePtr n, struct list *l)
         }
     a->text = text ? text : dup_str("");
 
+    a->qualifier = prop(n, "qualifier");
+    a->per = prop(n, "per");
+
     /* Attributes worth showing next to a false positive. */
     char shown[256] = "";
-    static const char *const show[] = { "qualifier", "column" };
+    static const char *const show[] = { "qualifier", "per", "column" };
     for (size_t i = 0; i < sizeof show / sizeof *show; i++) {
         char *v = prop(n, show[i]);
         if (v) {
@@ -362,10 +428,15 @@ static void report(const char *kind, const char *name, const struct amount *a)
     putchar('\n');
 }
 
+static int same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 static int same(const struct amount *e, const struct amount *a)
 {
     return a->has_value && e->line == a->line && strcmp(e->cur, a->cur) == 0 && e->lo == a->lo
-           && e->hi == a->hi;
+           && e->hi == a->hi && same_str(e->qualifier, a->qualifier) && same_str(e->per, a->per);
 }
 
 /* NAME from ".../NAME.ext". */

@@ -2,7 +2,7 @@
  *
  *   bench_stages FILE REPEATS
  *
- * Runs the stages of cli/pipeline.c one after the other on FILE, REPEATS
+ * Runs the stages of extract/extract.c one after the other on FILE, REPEATS
  * times, timing each with CLOCK_MONOTONIC; the XML goes to /dev/null.
  * Prints "bytes N", "matches N" (all matches of the core pattern: what a
  * pcre2grep scan finds), "candidates N" (those belopp_match keeps for
@@ -10,7 +10,7 @@
  *
  *   stage NAME MEDIAN_S
  *
- * Only library calls that cli/pipeline.c itself makes are used, so this
+ * Only library calls that extract/extract.c itself makes are used, so this
  * measures the same work as `belopp extract FILE`, minus start-up.
  */
 #include <stdio.h>
@@ -18,7 +18,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "../emit/xml.h"
+#include "../emit/writer.h"
+#include "../extract/record.h"
 #include "../extract/classify.h"
 #include "../extract/diag.h"
 #include "../extract/match.h"
@@ -61,7 +62,7 @@ int main(int argc, char **argv)
     char err[256];
     belopp_matcher *m = belopp_matcher_new(err, sizeof err);
     FILE *devnull = fopen("/dev/null", "w");
-    belopp_emitter *e = devnull ? belopp_emitter_new(devnull) : NULL;
+    belopp_writer *e = devnull ? belopp_writer_new(BELOPP_FORMAT_XML, devnull) : NULL;
     belopp_diags *d = belopp_diags_new();
     if (!t || !m || !e || !d)
         return fail("setup");
@@ -83,7 +84,7 @@ int main(int argc, char **argv)
         if (!(decoded = belopp_decode(raw, len, BELOPP_ENC_AUTO, d)))
             return fail("decode");
         double t2 = now();
-        if (!belopp_nfc_needed(decoded)) { /* as cli/pipeline.c does */
+        if (!belopp_nfc_needed(decoded)) { /* as extract/extract.c does */
             text = decoded;
         } else {
             if (!(text = belopp_nfc(decoded)))
@@ -101,8 +102,19 @@ int main(int argc, char **argv)
         if (belopp_classify(text, seg, cand, ncand, &amounts, &namount, d) < 0)
             return fail("classify");
         double t6 = now();
-        if (belopp_emit_document(e, path, raw, len, text, seg, amounts, namount) < 0)
+        /* emit: records, then the XML writer */
+        belopp_recorder *rec = belopp_recorder_new(path, raw, len, text, seg);
+        belopp_sink sink = belopp_writer_sink(e);
+        if (!rec || sink.begin(sink.user, belopp_recorder_doc(rec)) != 0)
             return fail("emit");
+        for (size_t i = 0; i < namount; i++) {
+            const belopp_record *x = belopp_recorder_make(rec, &amounts[i]);
+            if (!x || sink.record(sink.user, x) != 0)
+                return fail("emit");
+        }
+        if (sink.end(sink.user, belopp_recorder_doc(rec)) != 0)
+            return fail("emit");
+        belopp_recorder_free(rec);
         double t7 = now();
         if (r == 0) { /* untimed: every match, none dropped (segments NULL) */
             belopp_candidate *all = NULL;
@@ -140,8 +152,8 @@ int main(int argc, char **argv)
     }
     free(col);
     free(t);
-    belopp_emitter_finish(e);
-    belopp_emitter_free(e);
+    belopp_writer_tail(e);
+    belopp_writer_free(e);
     fclose(devnull);
     belopp_diags_free(d);
     belopp_matcher_free(m);

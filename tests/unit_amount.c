@@ -105,6 +105,61 @@ static void units(void **state)
     assert_null(belopp_unit_lookup("Kronoberg", 9));
 }
 
+/* ISO 4217 exponents: yen has no minor unit, the Kuwaiti dinar thousandths. */
+static void minor_unit_exponents(void **state)
+{
+    (void)state;
+    assert_int_equal(belopp_minor_exp("SEK"), 2);
+    assert_int_equal(belopp_minor_exp("JPY"), 0);
+    assert_int_equal(belopp_minor_exp("KWD"), 3);
+    assert_int_equal(belopp_minor_exp("CLF"), 4);
+    assert_int_equal(belopp_minor_exp("ITL"), 0); /* withdrawn, in archives */
+    assert_int_equal(belopp_minor_exp("XYZ"), -1);
+    belopp_decimal d;
+    int64_t v = -1;
+    assert_int_equal(belopp_parse_decimal("1 200", 5, &d), BELOPP_OK);
+    assert_int_equal(belopp_to_minor_exp(d, 0, 0, &v), BELOPP_OK);
+    assert_int_equal(v, 1200); /* 1 200 yen */
+    assert_int_equal(belopp_parse_decimal("12,5", 4, &d), BELOPP_OK);
+    assert_int_equal(belopp_to_minor_exp(d, 0, 0, &v), BELOPP_E_FRACTION); /* 12,5 yen */
+    assert_int_equal(v, 1200);                                              /* unchanged */
+    assert_int_equal(belopp_parse_decimal("1 250,5", 7, &d), BELOPP_OK);
+    assert_int_equal(belopp_to_minor_exp(d, 0, 3, &v), BELOPP_OK);
+    assert_int_equal(v, 1250500); /* KWD */
+    /* INT64_MAX whole yen fits, one more does not */
+    assert_int_equal(belopp_parse_decimal("9223372036854775807", 19, &d), BELOPP_OK);
+    assert_int_equal(belopp_to_minor_exp(d, 0, 0, &v), BELOPP_OK);
+    assert_true(v == INT64_MAX);
+    /* with one minor digit: 922337203685477580 fits, 922337203685477581 does not */
+    assert_int_equal(belopp_parse_decimal("922337203685477580", 18, &d), BELOPP_OK);
+    assert_int_equal(belopp_to_minor_exp(d, 0, 1, &v), BELOPP_OK);
+    assert_int_equal(belopp_parse_decimal("922337203685477581", 18, &d), BELOPP_OK);
+    assert_int_equal(belopp_to_minor_exp(d, 0, 1, &v), BELOPP_E_OVERFLOW);
+    /* "£ 8.10 miljoner": a point as the decimal mark */
+    assert_int_equal(belopp_parse_decimal_mark("8.10", 4, '.', &d), BELOPP_OK);
+    assert_int_equal(belopp_to_minor_exp(d, 6, 2, &v), BELOPP_OK);
+    assert_int_equal(v, 810000000);
+}
+
+/* ISO codes count in capitals only, except the six common ones. */
+static void codes_in_the_lexicon(void **state)
+{
+    (void)state;
+    const belopp_unit *u = belopp_unit_lookup("CHF", 3);
+    assert_non_null(u);
+    assert_string_equal(u->currency, "CHF");
+    assert_null(belopp_unit_lookup("chf", 3));
+    assert_non_null(belopp_unit_lookup("sek", 3));
+    assert_null(belopp_unit_lookup("TOP", 3)); /* a word before a code */
+    assert_null(belopp_unit_lookup("ISK", 3)); /* the Swedish investment account */
+    u = belopp_unit_lookup("isländska kronor", strlen("isländska kronor"));
+    assert_non_null(u);
+    assert_string_equal(u->currency, "ISK");
+    assert_true(belopp_minor_name_of("öre", 4, "SEK"));
+    assert_false(belopp_minor_name_of("öre", 4, "USD"));
+    assert_true(belopp_words_has(BELOPP_WORDS_COUNT_NOUN, "Invånare", strlen("Invånare")));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -114,6 +169,8 @@ int main(void)
         cmocka_unit_test(mul_and_add_boundaries),
         cmocka_unit_test(ore_boundaries),
         cmocka_unit_test(units),
+        cmocka_unit_test(minor_unit_exponents),
+        cmocka_unit_test(codes_in_the_lexicon),
     };
     return cmocka_run_group_tests_name("amount", tests, NULL, NULL);
 }

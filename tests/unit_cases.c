@@ -10,6 +10,10 @@
  * TEXT is the amount as written (a line break inside it is written \n);
  * VALUE is in minor units (öre), LOW..HIGH for a range.  Keys, in this
  * order when present: per, qualifier, label, column.  No lines between --- and === means "no money".
+ * Between cases only blank lines and lines starting with "#" (comments) may
+ * stand.  A malformed block (a stray line, a case cut off by the end of the
+ * file, an expected line not of the form above, too many lines) fails the
+ * run, and so does a file with no case at all.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +55,28 @@ static void describe(const run_result *r, size_t i, char *out, size_t cap)
     snprintf(out + o, cap - o, " | %s %s%s%s", a->currency, value, tail[0] ? " |" : "", tail);
 }
 
+/* Is line "TEXT | CUR VALUE[..HIGH][ | key=value…]"? */
+static int well_formed(const char *line)
+{
+    const char *bar = strstr(line, " | ");
+    if (!bar || bar == line)
+        return 0;
+    const char *c = bar + 3;
+    for (int i = 0; i < 3; i++)
+        if (c[i] < 'A' || c[i] > 'Z')
+            return 0;
+    c += 3;
+    if (*c++ != ' ')
+        return 0;
+    if (*c == '-')
+        c++;
+    if (*c < '0' || *c > '9')
+        return 0;
+    while ((*c >= '0' && *c <= '9') || *c == '.' || *c == '-')
+        c++;
+    return *c == '\0' || strncmp(c, " | ", 3) == 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "tests/cases.txt";
@@ -70,10 +96,21 @@ int main(int argc, char **argv)
     size_t cap = 1 << 16, ilen = 0, nexp = 0;
     char *input = malloc(cap);
     char expected[64][512];
-    int section = 0, pass = 0, fail = 0, lineno = 0, caseline = 0;
+    int section = 0, pass = 0, fail = 0, lineno = 0, caseline = 0, malformed = 0;
     while (fgets(line, sizeof line, f)) {
         lineno++;
-        if (section == 0 && strncmp(line, "### ", 4) == 0) {
+        if (strlen(line) + 1 >= sizeof line || line[strlen(line) - 1] != '\n') {
+            printf("MALFORMED %s:%d: line too long or without a final newline\n", path, lineno);
+            malformed++;
+            section = 0;
+            continue;
+        }
+        if (section == 0 && (strcmp(line, "\n") == 0 || (line[0] == '#' && line[1] != '#'))) {
+            continue;
+        } else if (section == 0 && strncmp(line, "### ", 4) != 0) {
+            printf("MALFORMED %s:%d: a line outside a case: %s", path, lineno, line);
+            malformed++;
+        } else if (section == 0) {
             snprintf(title, sizeof title, "%.500s", line + 4);
             title[strcspn(title, "\n")] = '\0';
             ilen = nexp = 0;
@@ -83,16 +120,26 @@ int main(int argc, char **argv)
             section = 2;
         } else if (section == 1) {
             size_t n = strlen(line);
-            if (ilen + n + 1 < cap) {
-                memcpy(input + ilen, line, n);
-                ilen += n;
+            if (ilen + n + 1 >= cap || strcmp(line, "===\n") == 0 || strncmp(line, "### ", 4) == 0) {
+                printf("MALFORMED %s:%d: %s\n", path, lineno,
+                       ilen + n + 1 >= cap ? "input too long" : "case has no --- line");
+                malformed++;
+                section = 0;
+                continue;
             }
+            memcpy(input + ilen, line, n);
+            ilen += n;
         } else if (section == 2 && strcmp(line, "===\n") != 0) {
-            if (nexp < 64) {
-                snprintf(expected[nexp], sizeof expected[nexp], "%.500s", line);
-                expected[nexp][strcspn(expected[nexp], "\n")] = '\0';
-                nexp++;
+            line[strcspn(line, "\n")] = '\0';
+            if (nexp >= 64 || strlen(line) >= sizeof expected[0] || !well_formed(line)) {
+                printf("MALFORMED %s:%d: not TEXT | CUR VALUE[ | key=value…]: %s\n", path, lineno,
+                       line);
+                malformed++;
+                section = 0;
+                continue;
             }
+            snprintf(expected[nexp], sizeof expected[nexp], "%s", line);
+            nexp++;
         } else if (section == 2) {
             input[ilen] = '\0';
             run_result r = run(m, input);
@@ -121,6 +168,12 @@ int main(int argc, char **argv)
     fclose(f);
     free(input);
     belopp_matcher_free(m);
-    printf("cases: %d passed, %d failed\n", pass, fail);
-    return fail ? 1 : 0;
+    if (section != 0) {
+        printf("MALFORMED %s:%d: the last case has no === line\n", path, caseline);
+        malformed++;
+    }
+    printf("cases: %d passed, %d failed, %d malformed blocks\n", pass, fail, malformed);
+    if (pass + fail == 0)
+        printf("FAIL %s: no case parsed\n", path);
+    return fail || malformed || pass + fail == 0 ? 1 : 0;
 }

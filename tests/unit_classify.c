@@ -129,7 +129,7 @@ static void batch_equals_stream(void **state)
 {
     (void)state;
     const char *s = "Regionen får 2,4 miljarder. Kommunerna får 800 000 kronor och "
-                    "mellan 4 och 5 miljarder kronor, 87 MSEK (79).";
+                    "mellan 4 och 5 miljarder kronor, 87 MSEK (79) och 12 MSEK (9).";
     run_result r = run(m, s);
     stream st = open_stream(s);
     int64_t v[8] = {0};
@@ -147,12 +147,35 @@ static void batch_equals_stream(void **state)
     const belopp_amount *a = belopp_classifier_take(st.cl, &n);
     for (size_t i = 0; i < n && got < 8; i++)
         v[got++] = a[i].minor;
-    assert_int_equal(r.n, 5);
+    assert_int_equal(r.n, 7);
     assert_int_equal(got, r.n);
     for (size_t i = 0; i < r.n; i++)
         assert_true(v[i] == r.amounts[i].minor);
     run_free(&r);
     close_stream(&st);
+}
+
+/* Table cells come out with their sum check: the total row's cells as
+ * totals that add up, the others not totals. */
+static void cells_carry_sum_and_total(void **state)
+{
+    (void)state;
+    run_result r = run(m, "Tkr\n"
+                          "Region  2023  2024\n"
+                          "Norr  612  548\n"
+                          "Syd  1 048  934\n"
+                          "Summa  1 660  1 428\n");
+    assert_int_equal(r.n, 6);
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(r.amounts[i].is_total, 0);
+        assert_int_equal(r.amounts[i].sum, BELOPP_CELL_SUM_NONE);
+    }
+    assert_int_equal(r.amounts[4].is_total, 1);
+    assert_int_equal(r.amounts[4].sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(r.amounts[5].is_total, 1);
+    assert_int_equal(r.amounts[5].sum, BELOPP_CELL_SUM_MISMATCH); /* 548 + 934 = 1 482 */
+    assert_true(r.amounts[5].minor == INT64_C(142800000));
+    run_free(&r);
 }
 
 int main(void)
@@ -162,6 +185,7 @@ int main(void)
         cmocka_unit_test(text_without_currency_yields_nothing_at_the_end),
         cmocka_unit_test(table_settles_money_text_at_once),
         cmocka_unit_test(batch_equals_stream),
+        cmocka_unit_test(cells_carry_sum_and_total),
     };
     return cmocka_run_group_tests_name("classify", tests, setup, teardown);
 }

@@ -1,7 +1,8 @@
-/* unit_segment.c — sentences and table blocks. */
+/* unit_segment.c — sentences, table blocks, cells and their sum checks. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -153,6 +154,170 @@ static void hinted_lookups_agree_with_binary_search(void **state)
     belopp_text_free(t);
 }
 
+/* The cells of the row holding needle, as values in minor units. */
+static size_t row_values(const belopp_segments *g, const char *s, const char *needle,
+                         int64_t *v, size_t max)
+{
+    const belopp_row *r = belopp_segments_row_at(g, (size_t)(strstr(s, needle) - s), NULL);
+    assert_non_null(r);
+    size_t n = 0;
+    for (size_t i = 0; i < r->ncells && n < max; i++) {
+        const belopp_cell *c = belopp_segments_cell(g, r->cell + i);
+        v[n++] = c->empty ? INT64_MIN : c->minor;
+    }
+    return n;
+}
+
+/* The cell of the row holding needle in value column col. */
+static const belopp_cell *cell_of(const belopp_segments *g, const char *s, const char *needle,
+                                  size_t col)
+{
+    const belopp_row *r = belopp_segments_row_at(g, (size_t)(strstr(s, needle) - s), NULL);
+    assert_non_null(r);
+    for (size_t i = 0; i < r->ncells; i++)
+        if (belopp_segments_cell(g, r->cell + i)->column == col)
+            return belopp_segments_cell(g, r->cell + i);
+    fail_msg("no cell in column %zu of the row of \"%s\"", col, needle);
+    return NULL;
+}
+
+/* Single spaces between columns and inside numbers: the groups and the
+ * column count decide (issue 10, form 1). */
+static void single_spaces_split_by_groups_and_columns(void **state)
+{
+    (void)state;
+    const char *s = "Resultatbudget, tkr 2025 2026 2027 2028 2029\n"
+                    "Verksamhetens kostnader -585 300 -603 900 -622 400 -641 000 -660 200\n"
+                    "Skatteintäkter 512 310 540 118 561 002 590 440 610 975\n"
+                    "Finansnetto 3 110 1 500 1 500 1 500 -800\n"
+                    "\n"
+                    "Miljoner kronor\n"
+                    "Län 2022 2023 2024\n"
+                    "Stockholm 100 200 300\n";
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    int64_t v[8];
+    assert_int_equal(row_values(g, s, "Skatteint", v, 8), 5);
+    assert_true(v[0] == INT64_C(51231000000) && v[1] == INT64_C(54011800000) &&
+                v[4] == INT64_C(61097500000));
+    assert_int_equal(row_values(g, s, "Finansnetto", v, 8), 5);
+    assert_true(v[0] == INT64_C(311000000) && v[1] == INT64_C(150000000) &&
+                v[4] == INT64_C(-80000000));
+    assert_int_equal(row_values(g, s, "Stockholm", v, 8), 3);
+    assert_true(v[0] == INT64_C(10000000000) && v[2] == INT64_C(30000000000));
+    /* the year row is titles, not a row */
+    assert_null(belopp_segments_row_at(g, (size_t)(strstr(s, "2022 2023") - s), NULL));
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
+/* A row whose numbers fit no split of the columns is left out, with a
+ * reason; its numbers never become one. */
+static void row_without_clear_split_is_left_out(void **state)
+{
+    (void)state;
+    const char *s = "Miljoner kronor\n"
+                    "Stockholm 100 200 300\n";
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    const belopp_row *r = belopp_segments_row_at(g, (size_t)(strstr(s, "100") - s), NULL);
+    assert_non_null(r);
+    assert_int_equal(r->ncells, 0);
+    assert_non_null(r->left_out);
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
+/* Totals are checked with exact integers: a total row against the rows
+ * above it, a difference column against the two columns before it. */
+static void total_row_and_difference_column_add_up(void **state)
+{
+    (void)state;
+    const char *s = "Tabell 1. Nettokostnad per verksamhet (tkr)\n"
+                    "Verksamhet\tBudget\tUtfall\tAvvikelse\n"
+                    "Individ- och familjeomsorg\t86 300\t98 750\t-12 450\n"
+                    "\xC3\x84ldreomsorg\t243 100\t241 900\t1 200\n"
+                    "Funktionsst\xC3\xB6" "d\t69 000\t71 950\t-2 950\n"
+                    "Summa\t398 400\t412 600\t-14 200\n";
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    for (size_t c = 0; c < 3; c++) {
+        const belopp_cell *total = cell_of(g, s, "Summa", c);
+        assert_int_equal(total->is_total, 1);
+        assert_int_equal(total->sum, BELOPP_CELL_SUM_OK);
+        const belopp_cell *plain = cell_of(g, s, "Individ", c);
+        assert_int_equal(plain->is_total, 0);
+        assert_int_equal(plain->sum, c == 2 ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_NONE);
+    }
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
+/* A misprint shows: the total does not add up, and the difference of that
+ * row neither. */
+static void misprinted_total_is_a_mismatch(void **state)
+{
+    (void)state;
+    const char *s = "Miljoner kronor\n"
+                    "Region  2023  2024  Avvikelse\n"
+                    "Norr  612  548  -64\n"
+                    "Syd  1 048  934  -114\n"
+                    "Totalt  1 660  1 428  -232\n";
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    assert_int_equal(cell_of(g, s, "Totalt", 0)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Totalt", 1)->sum, BELOPP_CELL_SUM_MISMATCH); /* 1 482 */
+    assert_int_equal(cell_of(g, s, "Totalt", 2)->sum, BELOPP_CELL_SUM_MISMATCH);
+    assert_int_equal(cell_of(g, s, "Norr", 2)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Syd", 2)->sum, BELOPP_CELL_SUM_OK);
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
+/* A total column is checked against the other money columns of its row;
+ * a total row with nothing above it cannot be checked. */
+static void total_column_and_unchecked_total(void **state)
+{
+    (void)state;
+    const char *s = "Tkr\n"
+                    "Projekt  2024  2025  Totalt\n"
+                    "Summa tidigare  10  20  30\n"
+                    "Skola  400  500  900\n"
+                    "V\xC3\xA4g  70  80  160\n";
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    assert_int_equal(cell_of(g, s, "Skola", 2)->is_total, 1);
+    assert_int_equal(cell_of(g, s, "Skola", 2)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "V\xC3\xA4g", 2)->sum, BELOPP_CELL_SUM_MISMATCH);
+    assert_int_equal(cell_of(g, s, "Skola", 0)->is_total, 0);
+    assert_int_equal(cell_of(g, s, "Summa tidigare", 0)->sum, BELOPP_CELL_SUM_UNCHECKED);
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
+/* Titles over two lines join: "Stats-" over "budget", "Utfall" over "2024". */
+static void two_line_titles_join(void **state)
+{
+    (void)state;
+    const char *s = "Miljoner kronor   Stats-    Utfall    Prognos\n"
+                    "                  budget      2024       2025\n"
+                    "UO 9 H\xC3\xA4lsov\xC3\xA5rd    98 412    97 655    101 300\n";
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    const belopp_row *r = belopp_segments_row_at(g, (size_t)(strstr(s, "98 412") - s), NULL);
+    assert_non_null(r);
+    span_is(t, r->label, "UO 9 H\xC3\xA4lsov\xC3\xA5rd");
+    char buf[64];
+    belopp_segments_column_name(g, r, 0, buf, sizeof buf);
+    assert_string_equal(buf, "Statsbudget");
+    belopp_segments_column_name(g, r, 1, buf, sizeof buf);
+    assert_string_equal(buf, "Utfall 2024");
+    assert_int_equal(belopp_segments_column_name(g, r, 2, buf, 4), strlen("Prognos 2025"));
+    assert_string_equal(buf, "Pro");
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +328,12 @@ int main(void)
         cmocka_unit_test(hinted_lookups_agree_with_binary_search),
         cmocka_unit_test(no_header_no_table),
         cmocka_unit_test(trim_knows_no_break_spaces),
+        cmocka_unit_test(single_spaces_split_by_groups_and_columns),
+        cmocka_unit_test(row_without_clear_split_is_left_out),
+        cmocka_unit_test(total_row_and_difference_column_add_up),
+        cmocka_unit_test(misprinted_total_is_a_mismatch),
+        cmocka_unit_test(total_column_and_unchecked_total),
+        cmocka_unit_test(two_line_titles_join),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
 }

@@ -9,8 +9,8 @@
 #include <cmocka.h>
 #include <libxml/parser.h>
 
-#include "../emit/xml.h"
-#include "support.h"
+#include "../extract/clean.h"
+#include "../include/belopp.h"
 
 static void clean_replaces_what_xml_forbids(void **state)
 {
@@ -66,29 +66,30 @@ static void document_is_well_formed_whatever_came_in(void **state)
 {
     (void)state;
     char err[256];
-    belopp_matcher *m = belopp_matcher_new(err, sizeof err);
+    belopp_extractor *x = belopp_extractor_new(NULL, err, sizeof err);
+    assert_non_null(x);
     const char *src = "\x01<&> 5 kronor \x1b]]> --";
-    run_result r = run(m, src);
-    assert_int_equal(r.n, 1);
     char *out = NULL;
     size_t outlen = 0;
     FILE *f = open_memstream(&out, &outlen);
-    belopp_emitter *e = belopp_emitter_new(f);
-    assert_int_equal(belopp_emit_document(e, "bad\x02name\xFF.txt", (const unsigned char *)src,
-                                          strlen(src), r.text, r.seg, r.amounts, r.n),
-                     0);
-    assert_int_equal(belopp_emitter_finish(e), 0);
-    belopp_emitter_free(e);
+    belopp_writer *w = belopp_writer_new(BELOPP_FORMAT_XML, f);
+    assert_int_equal(belopp_writer_head(w), 0);
+    belopp_sink sink = belopp_writer_sink(w);
+    assert_int_equal(belopp_extract_buffer(x, "bad\x02name\xFF.txt", src, strlen(src), &sink),
+                     BELOPP_RESULT_OK);
+    assert_int_equal(belopp_writer_tail(w), 0);
+    belopp_writer_free(w);
     fclose(f);
     xmlDocPtr doc = xmlReadMemory(out, (int)outlen, "out.xml", NULL, XML_PARSE_NONET);
     assert_non_null(doc);
     assert_non_null(strstr(out, "ore=\"500\""));
-    assert_non_null(strstr(out, "start=\"5\" end=\"13\" line=\"1\""));
+    assert_non_null(strstr(out, "start=\"5\" end=\"13\" line=\"1\" col=\"6\""));
     assert_non_null(strstr(out, "&lt;&amp;&gt;"));
+    assert_non_null(strstr(out, "source=\"bad\xEF\xBF\xBDname\xEF\xBF\xBD.txt\""));
+    assert_int_equal(out[outlen - 1], '\n');
     xmlFreeDoc(doc);
     free(out);
-    run_free(&r);
-    belopp_matcher_free(m);
+    belopp_extractor_free(x);
 }
 
 int main(void)

@@ -15,12 +15,13 @@
 
 #include <libxml/parser.h>
 
-#include "../../cli/pipeline.h"
+#include "../../extract/diag.h"
+#include "../../include/belopp.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static belopp_matcher *matcher; /* compiled once; reachable, so not a leak */
+static belopp_extractor *extractors[3]; /* by encoding; reachable, so not a leak */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -28,10 +29,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     xmlInitParser(); /* its one-time allocations must not look like leaks */
     char err[256];
-    matcher = belopp_matcher_new(err, sizeof err);
-    if (!matcher) {
-        fprintf(stderr, "fuzz_extract: %s\n", err);
-        abort();
+    for (int e = 0; e < 3; e++) {
+        belopp_options opt = {.encoding = (belopp_encoding)e};
+        if (!(extractors[e] = belopp_extractor_new(&opt, err, sizeof err))) {
+            fprintf(stderr, "fuzz_extract: %s\n", err);
+            abort();
+        }
     }
     return 0;
 }
@@ -76,6 +79,25 @@ static void check_offsets(xmlNodePtr root, size_t size)
     }
 }
 
+typedef struct {
+    size_t size, errors;
+} diag_check;
+static diag_check *check_sink; /* the harness runs on one thread */
+
+/* Every diagnostic's offset lies inside the input. */
+static int check_diag(void *user, const char *source, const belopp_diagnostic *g)
+{
+    (void)user;
+    (void)source;
+    if (g->offset != BELOPP_NO_OFFSET && g->offset > check_sink->size) {
+        fprintf(stderr, "fuzz_extract: diagnostic offset %llu past the input (%zu bytes): %s\n",
+                (unsigned long long)g->offset, check_sink->size, g->message);
+        abort();
+    }
+    check_sink->errors += g->severity == BELOPP_ERROR;
+    return 0;
+}
+
 static void check_one(const uint8_t *data, size_t size, belopp_encoding enc)
 {
     char *xml = NULL;
@@ -83,32 +105,26 @@ static void check_one(const uint8_t *data, size_t size, belopp_encoding enc)
     FILE *out = open_memstream(&xml, &len);
     if (!out)
         abort();
-    belopp_emitter *e = belopp_emitter_new(out);
-    belopp_diags *d = belopp_diags_new();
-    if (!e || !d)
+    belopp_writer *w = belopp_writer_new(BELOPP_FORMAT_XML, out);
+    if (!w || belopp_writer_head(w) < 0)
         abort();
-
-    int rc = belopp_extract_buffer(matcher, e, "fuzz.txt", data, size, enc, d);
-    if (rc < 0) {
+    diag_check dc = {size, 0};
+    belopp_sink sink = belopp_writer_sink(w);
+    sink.diagnostic = check_diag;
+    sink.user = w;
+    check_sink = &dc;
+    belopp_result rc = belopp_extract_buffer(extractors[enc], "fuzz.txt", data, size, &sink);
+    if (rc == BELOPP_RESULT_SINK_FAILED) {
         fprintf(stderr, "fuzz_extract: belopp_extract_buffer could not write to memory\n");
         abort();
     }
-    if (rc == 0 && belopp_diags_errors(d) > 0) {
-        fprintf(stderr, "fuzz_extract: returned 0 with errors in the diagnostics\n");
+    if (rc == BELOPP_RESULT_OK && dc.errors > 0) {
+        fprintf(stderr, "fuzz_extract: returned OK with errors in the diagnostics\n");
         abort();
     }
-    for (size_t i = 0; i < belopp_diags_count(d); i++) {
-        const belopp_diag *g = belopp_diags_get(d, i);
-        if (g->offset != BELOPP_NO_OFFSET && g->offset > size) {
-            fprintf(stderr, "fuzz_extract: diagnostic offset %zu past the input (%zu bytes): %s\n",
-                    g->offset, size, g->message);
-            abort();
-        }
-    }
-    if (belopp_emitter_finish(e) < 0)
+    if (belopp_writer_tail(w) < 0)
         abort();
-    belopp_emitter_free(e);
-    belopp_diags_free(d);
+    belopp_writer_free(w);
     if (fclose(out) != 0 || len > INT32_MAX)
         abort();
 

@@ -1,0 +1,50 @@
+/* writer.h — the buffered writer that the XML, CSV and JSON Lines sinks
+ * share (the public half is belopp_writer_* in include/belopp.h).
+ *
+ * Each format is one small file over the same record (xml.c, csv.c,
+ * jsonl.c), as cmark has one renderer a format over one node type.  They
+ * write into one growing buffer with one escaping function each; the buffer
+ * goes to the FILE when it is large and at the end of every document, and
+ * the first failed write is remembered, so that a full disk is an error at
+ * the end however small the output (exit 3), never silence.
+ */
+#ifndef BELOPP_WRITER_H
+#define BELOPP_WRITER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../include/belopp.h"
+
+struct belopp_writer {
+    belopp_format format;
+    FILE *out;
+    char *buf;
+    size_t len, cap;
+    int failed;       /* a write failed: every later call fails too */
+    int doc_open;     /* XML: a <document> start tag is not yet closed with '>' */
+};
+
+/* Appends n bytes (0, or -1 once anything failed or memory ran out). */
+int belopp_put(belopp_writer *w, const char *s, size_t n);
+int belopp_puts(belopp_writer *w, const char *s);
+int belopp_put_i64(belopp_writer *w, int64_t v);
+int belopp_put_u64(belopp_writer *w, uint64_t v);
+
+/* Writes the buffer to the FILE and flushes it; 0, or -1 on failure. */
+int belopp_writer_drain(belopp_writer *w);
+
+/* The format sinks: begin/record/end callbacks and the head and tail. */
+int belopp_xml_head(belopp_writer *w);
+int belopp_xml_begin(belopp_writer *w, const belopp_doc *doc);
+int belopp_xml_record(belopp_writer *w, const belopp_record *r);
+int belopp_xml_end(belopp_writer *w, const belopp_doc *doc);
+int belopp_xml_tail(belopp_writer *w);
+
+int belopp_csv_head(belopp_writer *w);
+int belopp_csv_record(belopp_writer *w, const belopp_record *r);
+
+int belopp_jsonl_record(belopp_writer *w, const belopp_record *r);
+
+#endif

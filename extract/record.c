@@ -1,0 +1,527 @@
+/* record.c — see record.h.
+ *
+ * Design note: facts about press texts this stage relies on.
+ * - A heading is a line standing alone between blank lines, short, and not
+ *   ending like a sentence: "3,2 miljarder till utveckling av den nära
+ *   vården" (seed 000).  Text without blank lines has no headings here: it
+ *   is then all prose, which costs only the repeats below.
+ * - Releases say a figure in a heading and again in the section under it
+ *   ("85 miljoner till ambulanssjukvården" / "… med 85 miljoner kronor under
+ *   2021"), and a lead says what the body says again.  The later mention
+ *   repeats the first.  Two different grants of equal size are common
+ *   ("200 miljoner kronor för … fast läkarkontakt" and "200 miljoner till
+ *   E-hälsa" in seed 000), so equal value alone never makes a repeat: it
+ *   takes the heading's own section, or sentences that share most of their
+ *   words.
+ * - Lines and columns are counted in the input's bytes, as an editor shows
+ *   them; amounts come in text order, so the counter only moves forward.
+ */
+#include "record.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+#include "clean.h"
+#include "grow.h"
+
+/* Context strings (sentence, label, caption) are repeated for every amount,
+ * so a 10 KB sentence with 1 000 amounts would make 10 MB of output: past
+ * this length only a window around the amount is kept, marked with "…". */
+#define MAX_CONTEXT 400
+#define CONTEXT_SIDE 150
+
+/* A heading line is at most this long. */
+#define MAX_HEADING 200
+
+/* Facts kept to find repeats in: those of the lead and of the current
+ * section, at most this many each (memory does not grow with the input). */
+#define MAX_KEPT 256
+#define MAX_WORDS 24
+
+typedef struct {
+    int64_t value, value_high;
+    char currency[4];
+    int is_range;
+    belopp_kind kind;
+    size_t para;            /* text offset of its paragraph (a heading's line) */
+    uint64_t start;         /* input offset: what repeats point to */
+    uint32_t words[MAX_WORDS]; /* hashes of its context's content words, sorted */
+    size_t nwords;
+} fact;
+
+typedef struct {
+    fact *items;
+    size_t n, cap;
+} fact_list;
+
+struct belopp_recorder {
+    const unsigned char *raw;
+    size_t rawlen;
+    const belopp_text *t;
+    const belopp_segments *g;
+    char *source;
+    char sha256[65];
+    belopp_doc doc;
+
+    size_t line_pos, line, line_start; /* line counter over raw: line holds line_pos */
+    size_t col_pos, col;               /* the column of col_pos, on the line of line_pos */
+
+    size_t scan;                  /* text offset up to which lines were looked at */
+    size_t scan_end;              /* the end of the line at scan, once known */
+    belopp_span heading;          /* the last heading line before scan, or empty */
+    int seen_heading;
+    size_t opened;                /* start of the heading whose section is kept */
+    fact_list lead, section;      /* facts before the first heading; under the current one */
+
+    char *buf; /* the strings of the record being made */
+    size_t len, cap;
+    belopp_record rec;
+};
+
+#define NONE SIZE_MAX
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static void sha256_hex(const unsigned char *raw, size_t len, char hex[65])
+{
+    static const char digits[] = "0123456789abcdef";
+    struct sha256_ctx ctx;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, raw);
+    sha256_digest(&ctx, sizeof digest, digest);
+    for (size_t i = 0; i < sizeof digest; i++) {
+        hex[2 * i] = digits[digest[i] >> 4];
+        hex[2 * i + 1] = digits[digest[i] & 15];
+    }
+    hex[64] = '\0';
+}
+
+/* Moves i back to the start of the UTF-8 character it is in. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Appends s[0, n) cleaned to the record's string buffer; returns the offset
+ * of the copy, or SIZE_MAX when out of memory. */
+static size_t put_clean(belopp_recorder *rc, const char *pre, const char *s, size_t n,
+                        const char *post, int flatten)
+{
+    size_t npre = strlen(pre), npost = strlen(post);
+    if (n > (SIZE_MAX - 16 - rc->len) / 3)
+        return SIZE_MAX;
+    void *b = rc->buf;
+    if (belopp_grow(&b, &rc->cap, rc->len + npre + 3 * n + npost + 1, 1) < 0)
+        return SIZE_MAX;
+    rc->buf = b;
+    size_t at = rc->len;
+    memcpy(rc->buf + rc->len, pre, npre);
+    rc->len += npre;
+    rc->len += belopp_clean_to(rc->buf + rc->len, s, n, flatten);
+    memcpy(rc->buf + rc->len, post, npost + 1);
+    rc->len += npost + 1;
+    return at;
+}
+
+/* The context span sp, or a window of it around focus, into the buffer. */
+static size_t put_context(belopp_recorder *rc, belopp_span sp, belopp_span focus)
+{
+    const char *s = belopp_text_data(rc->t);
+    if (sp.end - sp.start <= MAX_CONTEXT)
+        return put_clean(rc, "", s + sp.start, sp.end - sp.start, "", 1);
+    if (focus.start < sp.start || focus.end > sp.end)
+        focus = (belopp_span){sp.start, sp.start};
+    size_t a = focus.start > sp.start + CONTEXT_SIDE ? char_start(s, focus.start - CONTEXT_SIDE)
+                                                     : sp.start;
+    size_t b = focus.end + CONTEXT_SIDE < sp.end ? char_start(s, focus.end + CONTEXT_SIDE) : sp.end;
+    if (b - a > 2 * CONTEXT_SIDE + MAX_CONTEXT) /* a huge amount text itself */
+        b = char_start(s, a + 2 * CONTEXT_SIDE + MAX_CONTEXT);
+    return put_clean(rc, a > sp.start ? "…" : "", s + a, b - a, b < sp.end ? "…" : "", 1);
+}
+
+/* Advances the line counter to input offset off; sets *col (1-based, in
+ * characters) too. */
+static size_t line_of(belopp_recorder *rc, size_t off, uint64_t *col)
+{
+    if (off < rc->line_pos) { /* not in text order: count again */
+        rc->line_pos = rc->line_start = rc->col_pos = 0;
+        rc->line = rc->col = 1;
+    }
+    size_t line_before = rc->line;
+    size_t stop = off < rc->rawlen ? off : rc->rawlen;
+    const unsigned char *nl;
+    while (rc->line_pos < stop &&
+           (nl = memchr(rc->raw + rc->line_pos, '\n', stop - rc->line_pos)) != NULL) {
+        rc->line++;
+        rc->line_pos = rc->line_start = (size_t)(nl - rc->raw) + 1;
+    }
+    if (rc->line_pos < stop)
+        rc->line_pos = stop;
+    /* columns count on from the last amount on the same line, so that a
+     * 5 MB line of amounts is not counted over for each */
+    if (rc->line != line_before || rc->col_pos < rc->line_start || rc->col_pos > stop) {
+        rc->col_pos = rc->line_start;
+        rc->col = 1;
+    }
+    for (; rc->col_pos < stop; rc->col_pos++)
+        rc->col += (rc->raw[rc->col_pos] & 0xC0) != 0x80;
+    *col = rc->col;
+    return rc->line;
+}
+
+/* ---- headings ----------------------------------------------------------- */
+
+static int blank(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        size_t k = belopp_space_at(s, i, b);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+static size_t line_end(const char *s, size_t len, size_t i)
+{
+    const char *nl = memchr(s + i, '\n', len - i);
+    return nl ? (size_t)(nl - s) : len;
+}
+
+/* Is line [a, b) (trimmed) heading-like: short, with a letter, not a list
+ * item, not ending like a sentence or a clause? */
+static int heading_like(const char *s, belopp_span ln)
+{
+    if (ln.end <= ln.start || ln.end - ln.start > MAX_HEADING)
+        return 0;
+    char first = s[ln.start], last = s[ln.end - 1];
+    if (strchr("-*•–", first) || (unsigned char)first == 0xE2)
+        return 0; /* "- 200 miljoner till …", "• …", "– …" */
+    if (strchr(".!?:;,", last))
+        return 0;
+    for (size_t i = ln.start; i < ln.end; i++)
+        if (belopp_letter_at(s, i, ln.end))
+            return 1;
+    return 0;
+}
+
+/* Is the line [a, b) a heading: heading-like and alone between blank lines? */
+static int heading_line(const char *s, size_t len, size_t a, size_t b)
+{
+    belopp_span ln = belopp_trim(s, a, b);
+    if (!heading_like(s, ln))
+        return 0;
+    if (a > 0) { /* the line before is blank or there is none */
+        size_t pb = a - 1, pa = pb;
+        while (pa > 0 && s[pa - 1] != '\n')
+            pa--;
+        if (!blank(s, pa, pb))
+            return 0;
+    }
+    if (b < len) { /* the line after is blank or there is none */
+        size_t na = b + 1;
+        if (!blank(s, na, line_end(s, len, na)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Looks at the lines from rc->scan up to the one holding off, and notes the
+ * last heading among them; its section begins with it. */
+static void advance_headings(belopp_recorder *rc, size_t off)
+{
+    const char *s = belopp_text_data(rc->t);
+    size_t len = belopp_text_len(rc->t);
+    while (rc->scan < len) {
+        if (rc->scan_end == NONE || rc->scan_end < rc->scan) /* once a line, not once an amount */
+            rc->scan_end = line_end(s, len, rc->scan);
+        size_t e = rc->scan_end;
+        if (e >= off && rc->scan <= off)
+            break; /* the record's own line: not before it */
+        if (e - rc->scan <= MAX_HEADING + 8 && heading_line(s, len, rc->scan, e)) {
+            rc->heading = belopp_trim(s, rc->scan, e);
+            rc->seen_heading = 1;
+            if (rc->heading.start != rc->opened) { /* a new section */
+                rc->section.n = 0;
+                rc->opened = rc->heading.start;
+            }
+        }
+        rc->scan = e + 1;
+    }
+}
+
+/* ---- repeats -------------------------------------------------------------- */
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Words that say nothing of what the money is for. */
+static int common_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "kronor", "miljoner", "miljarder", "miljard", "miljon", "regeringen", "avsätts",
+        "avsätter", "satsar", "satsas", "dessa", "medel", "under", "eller", "efter", "genom",
+        "detta", "denna", "också", "totalt", "cirka", "ytterligare", "samt", "inom", "mellan",
+        "till", "från", "för", "och", "med", "som", "att", "den", "det", "har", "kommer", "ska",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Hashes of the content words of s[sp], each cut to its first six bytes of
+ * lower-case letters (a crude stem: "vården"/"vård", "regionerna"/"region"
+ * still differ, "primärvården"/"primärvård" agree), sorted, without
+ * duplicates. */
+static size_t content_words(const char *s, belopp_span sp, uint32_t *out)
+{
+    size_t n = 0;
+    char w[64];
+    for (size_t i = sp.start; i < sp.end && n < MAX_WORDS;) {
+        if (!belopp_letter_at(s, i, sp.end)) {
+            i++;
+            continue;
+        }
+        size_t wl = 0;
+        while (i < sp.end && belopp_letter_at(s, i, sp.end)) {
+            unsigned char c = (unsigned char)s[i];
+            size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if (wl + k < sizeof w) {
+                for (size_t j = 0; j < k; j++)
+                    w[wl + j] = (char)(k == 1 && c >= 'A' && c <= 'Z' ? c + 32 : s[i + j]);
+                if (k == 2 && c == 0xC3 && (unsigned char)s[i + 1] >= 0x80 &&
+                    (unsigned char)s[i + 1] <= 0x9E)
+                    w[wl + 1] = (char)(s[i + 1] + 0x20); /* Å Ä Ö É: lower case */
+                wl += k;
+            }
+            i += k;
+        }
+        if (wl < 4 || common_word(w, wl))
+            continue;
+        size_t cut = wl < 6 ? wl : 6;
+        while (cut < wl && ((unsigned char)w[cut] & 0xC0) == 0x80)
+            cut++;
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (size_t j = 0; j < cut; j++)
+            h = (h ^ (unsigned char)w[j]) * 16777619u;
+        out[n++] = h;
+    }
+    qsort(out, n, sizeof *out, cmp_u32);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || out[m - 1] != out[i])
+            out[m++] = out[i];
+    return m;
+}
+
+static size_t shared_words(const fact *a, const fact *b)
+{
+    size_t i = 0, j = 0, n = 0;
+    while (i < a->nwords && j < b->nwords) {
+        if (a->words[i] == b->words[j])
+            n++, i++, j++;
+        else if (a->words[i] < b->words[j])
+            i++;
+        else
+            j++;
+    }
+    return n;
+}
+
+/* Does later fact f repeat earlier fact e?  Same money, and either e is the
+ * heading of f's section, or both are sentences (two different ones) that
+ * share at least three content words and at least half of the shorter one's. */
+static int repeats(const fact *e, const fact *f, size_t section_heading)
+{
+    if (e->value != f->value || e->value_high != f->value_high || e->is_range != f->is_range ||
+        strcmp(e->currency, f->currency) != 0)
+        return 0;
+    if (e->kind == BELOPP_KIND_HEADING)
+        return e->para == section_heading && f->kind != BELOPP_KIND_HEADING;
+    if (e->para == f->para)
+        return 0; /* one sentence names two things: "kostar 400 kr/besök, och den som
+                     uteblir … debiteras 400 kr" */
+    size_t k = shared_words(e, f);
+    size_t shorter = e->nwords < f->nwords ? e->nwords : f->nwords;
+    return k >= 3 && 2 * k >= shorter;
+}
+
+static int keep(fact_list *l, const fact *f)
+{
+    if (l->n >= MAX_KEPT)
+        return 0;
+    void *items = l->items;
+    if (belopp_grow(&items, &l->cap, l->n + 1, sizeof *l->items) < 0)
+        return -1;
+    l->items = items;
+    l->items[l->n++] = *f;
+    return 0;
+}
+
+/* ---- the recorder ------------------------------------------------------- */
+
+belopp_recorder *belopp_recorder_new(const char *source, const unsigned char *raw, size_t rawlen,
+                                     const belopp_text *t, const belopp_segments *g)
+{
+    belopp_recorder *rc = calloc(1, sizeof *rc);
+    if (!rc || !(rc->source = belopp_xml_clean(source, strlen(source), 1))) {
+        free(rc);
+        return NULL;
+    }
+    rc->raw = raw;
+    rc->rawlen = rawlen;
+    rc->t = t;
+    rc->g = g;
+    rc->line = rc->col = 1;
+    rc->opened = NONE;
+    rc->scan_end = NONE;
+    sha256_hex(raw, rawlen, rc->sha256);
+    rc->doc.source = rc->source;
+    rc->doc.sha256 = rc->sha256;
+    rc->doc.bytes = rawlen;
+    return rc;
+}
+
+void belopp_recorder_free(belopp_recorder *rc)
+{
+    if (!rc)
+        return;
+    free(rc->source);
+    free(rc->lead.items);
+    free(rc->section.items);
+    free(rc->buf);
+    free(rc);
+}
+
+belopp_doc *belopp_recorder_doc(belopp_recorder *rc) { return &rc->doc; }
+
+static belopp_qualifier_kind qualifier_kind(const char *q)
+{
+    if (!q)
+        return BELOPP_QUAL_NONE;
+    if (strcmp(q, "approx") == 0)
+        return BELOPP_QUAL_APPROX;
+    return strcmp(q, "at-least") == 0 ? BELOPP_QUAL_AT_LEAST : BELOPP_QUAL_AT_MOST;
+}
+
+const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amount *a)
+{
+    const char *s = belopp_text_data(rc->t);
+    size_t len = belopp_text_len(rc->t);
+    belopp_record *r = &rc->rec;
+    memset(r, 0, sizeof *r);
+    rc->len = 0;
+    size_t o_text, o_ctx = NONE, o_head = NONE, o_label = NONE, o_col = NONE, o_cap = NONE,
+                   o_per = NONE;
+
+    r->source = rc->source;
+    r->sha256 = rc->sha256;
+    memcpy(r->currency, a->currency, 3);
+    r->minor_exp = a->minor_exp;
+    r->is_range = a->is_range;
+    r->value = a->minor;
+    r->value_high = a->is_range ? a->minor_high : a->minor;
+    r->qualifier = qualifier_kind(a->qualifier);
+    r->start = a->src.start;
+    r->end = a->src.end;
+    r->line = line_of(rc, a->src.start, &r->col);
+
+    size_t here = a->row ? a->row->label.start : a->sentence.start;
+    if (here > a->text.start)
+        here = a->text.start;
+    advance_headings(rc, here);
+
+    if ((o_text = put_clean(rc, "", s + a->text.start, a->text.end - a->text.start, "", 0)) == NONE)
+        return NULL;
+    if (a->per.start != a->per.end &&
+        (o_per = put_clean(rc, "", s + a->per.start, a->per.end - a->per.start, "", 1)) == NONE)
+        return NULL;
+
+    const belopp_table *tb = a->row ? belopp_segments_table(rc->g, a->row->table) : NULL;
+    if (tb) {
+        r->kind = BELOPP_KIND_CELL;
+        char title[256]; /* "Statsbudget" of "Stats-" over "budget": one string */
+        size_t tl = belopp_segments_column_name(rc->g, a->row, a->column, title, sizeof title);
+        if (tl >= sizeof title)
+            tl = strlen(title); /* cut on a character boundary */
+        if ((o_col = put_clean(rc, "", title, tl, "", 1)) == NONE ||
+            (o_label = put_context(rc, a->row->label, a->row->label)) == NONE)
+            return NULL;
+        if (tb->caption.start < tb->caption.end &&
+            (o_cap = put_context(rc, tb->caption, tb->caption)) == NONE)
+            return NULL;
+        r->total = a->is_total; /* the table stage knows its total rows and columns */
+        r->sum = a->sum == BELOPP_CELL_SUM_OK         ? BELOPP_SUM_OK
+                 : a->sum == BELOPP_CELL_SUM_MISMATCH ? BELOPP_SUM_MISMATCH
+                                                      : BELOPP_SUM_NONE;
+    } else {
+        /* a heading is a sentence that is its whole line: look only at the
+         * spaces around it, not along a long line for each amount */
+        size_t ls = a->sentence.start, le = a->sentence.end;
+        while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
+            ls--;
+        while (le < len && (s[le] == ' ' || s[le] == '\t' || s[le] == '\r'))
+            le++;
+        int whole_line = (ls == 0 || s[ls - 1] == '\n') && (le == len || s[le] == '\n');
+        r->kind = whole_line && heading_line(s, len, ls, le) ? BELOPP_KIND_HEADING
+                                                             : BELOPP_KIND_PROSE;
+        if ((o_ctx = put_context(rc, a->sentence, a->text)) == NONE)
+            return NULL;
+    }
+    if (r->kind != BELOPP_KIND_HEADING && rc->heading.end > rc->heading.start &&
+        (o_head = put_context(rc, rc->heading, rc->heading)) == NONE)
+        return NULL;
+
+    /* Repeats: cells neither repeat nor are repeated (a table is its own
+     * account of the figures). */
+    if (r->kind != BELOPP_KIND_CELL) {
+        fact f = {.value = r->value, .value_high = r->value_high, .is_range = r->is_range,
+                  .kind = r->kind, .start = r->start};
+        memcpy(f.currency, r->currency, 4);
+        f.para = r->kind == BELOPP_KIND_HEADING ? belopp_trim(s, a->sentence.start, a->sentence.end).start
+                                                : a->sentence.start;
+        f.nwords = content_words(s, a->sentence, f.words);
+        size_t section = rc->heading.end > rc->heading.start ? rc->heading.start : NONE;
+        const fact_list *lists[2] = {&rc->lead, &rc->section};
+        for (int li = 0; li < 2 && !r->has_repeats; li++)
+            for (size_t i = 0; i < lists[li]->n; i++)
+                if (repeats(&lists[li]->items[i], &f, section)) {
+                    r->has_repeats = 1;
+                    r->repeats = lists[li]->items[i].start;
+                    break;
+                }
+        if (!r->has_repeats) {
+            /* a heading opens its own section, which the scan reaches only
+             * past its line */
+            if (r->kind == BELOPP_KIND_HEADING && f.para != rc->opened) {
+                rc->section.n = 0;
+                rc->opened = f.para;
+                rc->seen_heading = 1;
+            }
+            if (keep(rc->seen_heading ? &rc->section : &rc->lead, &f) < 0)
+                return NULL;
+        }
+    }
+
+    /* The buffer is final: point into it. */
+    r->text = rc->buf + o_text;
+    r->context = o_ctx == NONE ? NULL : rc->buf + o_ctx;
+    r->heading = o_head == NONE ? NULL : rc->buf + o_head;
+    r->label = o_label == NONE ? NULL : rc->buf + o_label;
+    r->column_title = o_col == NONE ? NULL : rc->buf + o_col;
+    r->caption = o_cap == NONE ? NULL : rc->buf + o_cap;
+    r->per = o_per == NONE ? NULL : rc->buf + o_per;
+    rc->doc.records++;
+    rc->doc.facts += !r->has_repeats;
+    return r;
+}

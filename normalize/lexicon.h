@@ -1,0 +1,115 @@
+/* lexicon.h — every word belopp knows, in one place.
+ *
+ * Units (scale words, currency words, ISO 4217 codes and symbols), the
+ * ISO 4217 minor-unit exponents, number words, qualifiers, per-phrases,
+ * count nouns and the other word lists the matcher and the classifier use.
+ * The matcher builds its pattern from these tables, and the later stages
+ * look words up in the same tables, so a word added here is found and read
+ * everywhere.  Each list in lexicon.c says where its words come from.
+ */
+#ifndef BELOPP_LEXICON_H
+#define BELOPP_LEXICON_H
+
+#include <stddef.h>
+
+typedef enum {
+    BELOPP_UNIT_SCALE,    /* "miljoner": a power of ten, no currency */
+    BELOPP_UNIT_CURRENCY  /* "kronor", "mkr", "öre": a currency, maybe with a power of ten */
+} belopp_unit_kind;
+
+/* Flags of a unit. */
+enum {
+    BELOPP_LEX_EXACT = 1,  /* matched only as written: ISO codes in capitals ("TOP" is a
+                              code, "top" a word) */
+    BELOPP_LEX_PREFIX = 2, /* may stand before the number: "SEK 30", "€5", "US$ 2" */
+};
+
+typedef struct {
+    const char *word;     /* lower case unless BELOPP_LEX_EXACT; a space stands for any
+                             run of horizontal space */
+    belopp_unit_kind kind;
+    int exp10;            /* tusen 3, mkr 6, öre -2: the power of ten of the main unit */
+    const char *currency; /* ISO 4217 code, NULL for scale words */
+    unsigned flags;
+} belopp_unit;
+
+/* The whole unit vocabulary, terminated by an entry with word == NULL. */
+const belopp_unit *belopp_units(void);
+
+/* Finds the unit written as s[0, n): ignoring case (and a trailing dot where
+ * the table has none), or exactly for a BELOPP_LEX_EXACT entry.  Returns the
+ * entry, or NULL. */
+const belopp_unit *belopp_unit_lookup(const char *s, size_t n);
+
+/* The ISO 4217 minor-unit exponent of a currency code: 2 for SEK (öre),
+ * 0 for JPY, 3 for KWD.  Returns -1 for a code the lexicon does not know. */
+int belopp_minor_exp(const char *code);
+
+/* Is s[0, n) the name of the minor unit of currency ("öre" of SEK, "cent"
+ * of EUR and USD, "pence" of GBP), as in "2 kronor och 23 öre"? */
+int belopp_minor_name_of(const char *s, size_t n, const char *currency);
+
+/* The names of minor units, for the pattern; NULL-terminated. */
+const char *const *belopp_minor_names(void);
+
+/* Words before an amount that qualify it, and what they say: "ca" approx,
+ * "minst" at-least, "upp till" at-most.  Terminated by word == NULL; the
+ * matcher builds its pattern from it, longest first. */
+typedef struct {
+    const char *word; /* lower case; a space stands for any run of spaces */
+    const char *kind; /* "approx", "at-least" or "at-most" */
+} belopp_qualifier;
+
+const belopp_qualifier *belopp_qualifiers(void);
+
+/* The qualifier written as s[0, n), or NULL. */
+const belopp_qualifier *belopp_qualifier_lookup(const char *s, size_t n);
+
+/* Swedish number words up to 999: "fyra", "tjugofem", "etthundrafemtio". */
+typedef struct {
+    const char *word;
+    int value;
+} belopp_number_word;
+
+typedef enum {
+    BELOPP_NUM_ONES,  /* ett en två … nio */
+    BELOPP_NUM_TEENS, /* tio elva … nitton */
+    BELOPP_NUM_TENS   /* tjugo trettio … nittio */
+} belopp_number_class;
+
+/* One class of number words, terminated by word == NULL. */
+const belopp_number_word *belopp_number_words(belopp_number_class c);
+
+/* Plain word lists, each NULL-terminated; see lexicon.c for their sources. */
+typedef enum {
+    BELOPP_WORDS_SCALE_ADJ,     /* "nya", "extra", "ytterligare": "två nya miljarder" */
+    BELOPP_WORDS_PER_NOUN,      /* what an amount can be per: "år", "månad", "person" */
+    BELOPP_WORDS_PER_DEFINITE,  /* "i månaden", "om året": the definite forms */
+    BELOPP_WORDS_PER_ALONE,     /* per-phrases of one word: "styck", "årligen" */
+    BELOPP_WORDS_PER_STOP,      /* words that end a per-phrase: "som", "till", "för" */
+    BELOPP_WORDS_COUNT_NOUN,    /* what "N miljoner" counts: "invånare", "doser", "ton" */
+    BELOPP_WORDS_COUNT_VERB,    /* what counted people do: "vaccinerats", "bor" */
+    BELOPP_WORDS_COUNT_CONTEXT, /* before a count: "antalet", "befolkningen" (prefixes) */
+    BELOPP_WORDS_AUXILIARY,     /* skipped before a count verb: "har", "hade" */
+    BELOPP_WORDS_REPORT,        /* a report with "(79)" comparison figures */
+    BELOPP_WORDS_MONEY_CONTEXT  /* a sentence about money: "underskott", "budget" (stems) */
+} belopp_word_list;
+
+const char *const *belopp_words(belopp_word_list list);
+
+/* Is s[0, n) (any case) one of the words of list? */
+int belopp_words_has(belopp_word_list list, const char *s, size_t n);
+
+/* Does s[0, n) (any case) hold one of the words of list anywhere, also
+ * inside a longer word ("statsbidrag" holds "bidrag")? */
+int belopp_words_within(belopp_word_list list, const char *s, size_t n);
+
+/* Does s[0, n) (any case) start with one of the words of list? */
+int belopp_words_prefix(belopp_word_list list, const char *s, size_t n);
+
+/* Does s[0, n) equal the lower-case word, ignoring the case of s?  Works on
+ * UTF-8 ("Öre" equals "öre"); a space in word matches any run of horizontal
+ * space in s (tab, no-break space), as \h+ does in the pattern. */
+int belopp_word_equal(const char *s, size_t n, const char *word);
+
+#endif
