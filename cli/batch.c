@@ -602,12 +602,13 @@ static int tap_end(void *u, const belopp_doc *d)
     return t->inner.end ? t->inner.end(t->inner.user, d) : 0;
 }
 
-/* Reads the whole file (or stdin for "-").  Returns 0, or -1 with errno. */
+/* Reads the whole file (or stdin for "-").  Returns 0, or -2 (cannot open)
+ * or -1 (cannot read) with errno set. */
 static int read_all(const char *path, unsigned char **data, size_t *len)
 {
     int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
     if (fd < 0)
-        return -1;
+        return -2;
     struct stat st;
     size_t cap = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
     unsigned char *buf = xrealloc(NULL, cap);
@@ -677,8 +678,10 @@ static void work_one(batch *b, belopp_extractor *x, doc_slot *s, const batch_fil
 {
     unsigned char *data = NULL;
     size_t len = 0;
-    if (read_all(f->path, &data, &len) != 0) {
-        slot_note(s, "belopp: %s: cannot read: %s\n", f->path, strerror(errno));
+    int rr = read_all(f->path, &data, &len);
+    if (rr != 0) {
+        slot_note(s, "belopp: %s: cannot %s: %s\n", f->path, rr == -2 ? "open" : "read",
+                  strerror(errno));
         s->failed = 1;
         return;
     }
@@ -822,7 +825,7 @@ static void progress_draw(progress *p, size_t done, size_t total, uint64_t bytes
     if (!p->on)
         return;
     double t = now_seconds();
-    if (!force && p->drawn && t - p->last < 0.1)
+    if (!force && t - p->last < 0.1)
         return;
     p->last = t;
     double el = t - p->start;
@@ -1151,9 +1154,8 @@ static int extract_take(void *user, batch *b, doc_slot *s, totals *t)
             t->fatal = 1;
             return -1;
         }
-    } else if (b->mode == MODE_OUT_DIR && !s->unchanged && !s->fatal && !s->failed &&
-               !s->aborted && s->sha256[0]) {
-        /* A document with errors is not noted: a re-run redoes it and says them again. */
+    } else if (b->mode == MODE_OUT_DIR && !s->unchanged && !s->fatal && !s->aborted &&
+               s->sha256[0]) {
         char *opath = out_path(b, b->files.v[s->index].rel);
         if (e->manifest_fd < 0) {
             char *m = join(b->out_dir, MANIFEST_NAME);
@@ -1293,7 +1295,8 @@ int batch_extract_main(int argc, char **argv)
     }
     if (status == EXIT_OK && b.mode == MODE_STREAM) {
         e.w = belopp_writer_new(o.format, e.out);
-        if (!e.w || belopp_writer_head(e.w) != 0) {
+        /* flushed now: the documents go to the FILE directly, after it */
+        if (!e.w || belopp_writer_head(e.w) != 0 || belopp_writer_flush(e.w) != 0) {
             fputs("belopp: cannot write the output\n", stderr);
             status = EXIT_FATAL;
         }

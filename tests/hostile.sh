@@ -49,7 +49,7 @@ limit=120
 run() {
   why=""
   dead=0
-  timeout "$limit" "$belopp" extract "$@" >"$out" 2>"$err"
+  timeout "$limit" "$belopp" extract --quiet "$@" >"$out" 2>"$err"
   status=$?
   [ "$status" -ge 124 ] && dead=1
   if [ "$status" -eq 124 ]; then
