@@ -11,8 +11,8 @@ DB_PKGS := sqlite3 libpq
 # Debian 12 packages behind them (and the test tools: a PostgreSQL 15 server
 # that tests/db.sh starts itself, GNU parallel, sqlite3, script, strace).
 DEBS := gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev nettle-dev \
-        libcmocka-dev pcre2-utils libsqlite3-dev libpq-dev postgresql-15 sqlite3 \
-        parallel bsdutils strace
+        libcmocka-dev pcre2-utils libstemmer-dev groff-base man-db python3 \
+        libsqlite3-dev libpq-dev postgresql-15 sqlite3 parallel bsdutils strace
 # Only for make fuzz and make memcheck.
 DEV_DEBS := clang libclang-rt-14-dev valgrind
 
@@ -35,7 +35,12 @@ LIB_A := $(BUILD)/libbelopp.a
 SONAME := libbelopp.so.0
 LIB_SO := $(BUILD)/$(SONAME)
 VERSION := $(shell sed -n 's/^#define BELOPP_VERSION_STRING "\(.*\)"/\1/p' include/belopp.h)
-UNIT_TESTS := read text html amount nfc segment match classify xml record cases
+UNIT_TESTS := read text html amount nfc segment match classify xml record cases diff threads
+# belopp diff: a user of the library, like cli/ (see diff/diff.h).
+DIFF_SRC := diff/side.c diff/words.c diff/lexicon.c diff/labels.c diff/assign.c diff/pair.c \
+            diff/out.c diff/cmd.c
+DIFF_OBJ := $(DIFF_SRC:%.c=$(BUILD)/%.o)
+DIFF_LIBS := -lstemmer -lm
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/unit_%)
 
 # The command line: a user of libbelopp; batches (cli/batch.c) and database
@@ -48,7 +53,7 @@ BIN := $(if $(filter build,$(BUILD)),belopp,$(BUILD)/belopp)
 RUNBIN := $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
 
 .PHONY: all deps deps-dev run test check unit golden bench accuracy \
-        install clean
+        install clean tsan
 
 all: $(BIN) $(LIB_A) $(LIB_SO)
 
@@ -86,8 +91,12 @@ $(BUILD)/load/schema.c: $(SCHEMAS) schema/embed.sh
 $(BUILD)/load/schema.o: $(BUILD)/load/schema.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BIN): $(CLI_OBJ) $(LIB_A)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(DB_LIBS)
+$(BIN): $(CLI_OBJ) $(DIFF_OBJ) $(LIB_A)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(DB_LIBS) $(DIFF_LIBS)
+
+$(BUILD)/tests/unit_diff: tests/unit_diff.c $(DIFF_OBJ) $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(DIFF_LIBS) -lcmocka
 
 $(BUILD)/tests/unit_%: tests/unit_%.c $(LIB_A)
 	@mkdir -p $(dir $@)
@@ -97,7 +106,7 @@ $(BUILD)/tests/validate: tests/validate.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
--include $(LIB_OBJ:.o=.d) $(CLI_SRC:%.c=$(BUILD)/%.d)
+-include $(LIB_OBJ:.o=.d) $(DIFF_OBJ:.o=.d) $(CLI_SRC:%.c=$(BUILD)/%.d)
 
 # The main job on the bundled corpus.  Status 1 (an amount left out, said on
 # stderr: corpus/form-large-values.txt holds one that does not fit) is not a
@@ -117,11 +126,15 @@ test: deps
 	@$(MAKE) --no-print-directory check BUILD=build/san \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  CFLAGS="-O1 -g"
-	@echo "make test: all passed (plain and sanitized)"
+	@$(MAKE) --no-print-directory tsan
+	@echo "make test: all passed (plain, ASan+UBSan, TSan)"
 
 check: $(BIN) unit $(BUILD)/tests/validate
 	@tests/golden.sh $(RUNBIN) $(BUILD)/tests/validate
 	@tests/hostile.sh $(RUNBIN) $(BUILD)/tests/validate
+	@tests/diff.sh $(RUNBIN)
+	@tests/formats.sh $(RUNBIN)
+	@MAKE="$(MAKE)" EXAMPLE_CFLAGS="$(SAN)" tests/install.sh
 	@tests/batch.sh $(RUNBIN) $(BUILD)/tests/validate
 	@tests/db.sh $(RUNBIN)
 	@$(MAKE) --no-print-directory accuracy > $(BUILD)/accuracy.txt
@@ -130,6 +143,15 @@ check: $(BIN) unit $(BUILD)/tests/validate
 	  END { if (p == "" || p < 0.99 || r < 0.98) { print "accuracy below the aim: precision >= 0.99, recall >= 0.98 (see $(BUILD)/accuracy.txt)"; exit 1 } }' \
 	  $(BUILD)/accuracy.txt
 
+
+# The threads test (extractors on 2 and 4 threads against one) with the
+# library built for ThreadSanitizer in build/tsan.  A data race is reported
+# on stderr and makes the run fail (halt_on_error).
+TSAN_BUILD := build/tsan
+tsan:
+	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) SAN="-fsanitize=thread" CFLAGS="-O1 -g" \
+	  $(TSAN_BUILD)/tests/unit_threads
+	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" $(TSAN_BUILD)/tests/unit_threads
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done

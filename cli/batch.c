@@ -237,7 +237,8 @@ static void walk(file_list *l, const walk_options *o, char **paths, int n)
         if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t first = l->n;
             walk_dir(l, o, paths[i], "");
-            qsort(l->v + first, l->n - first, sizeof *l->v, by_path);
+            if (l->n - first > 1)
+                qsort(l->v + first, l->n - first, sizeof *l->v, by_path);
         } else {
             /* Missing or unreadable: taken, so that it is reported in order. */
             add_file(l, o, paths[i], arg_rel(paths[i]), stat(paths[i], &st) == 0 ? (uint64_t)st.st_size : 0);
@@ -299,7 +300,8 @@ static int by_key_then_order(const void *a, const void *b)
 
 static void known_sort(known_set *k)
 {
-    qsort(k->v, k->n, sizeof *k->v, by_key_then_order);
+    if (k->n > 1) /* qsort(NULL, 0, …) is undefined */
+        qsort(k->v, k->n, sizeof *k->v, by_key_then_order);
 }
 
 /* The last entry for key, or NULL. */
@@ -1228,7 +1230,8 @@ static int out_collisions(const batch *b)
     char **keys = xrealloc(NULL, n * sizeof *keys);
     for (size_t i = 0; i < n; i++)
         keys[i] = out_path(b, b->files.v[i].rel);
-    qsort(keys, n, sizeof *keys, by_string);
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, by_string);
     int rc = 0;
     for (size_t i = 1; i < n; i++)
         if (strcmp(keys[i - 1], keys[i]) == 0) {

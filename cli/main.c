@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../include/belopp.h"
+#include "../diff/diff.h"
 #include "batch.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_FATAL = 3 };
@@ -20,6 +21,7 @@ static void usage(FILE *f)
     fputs("usage: belopp extract [OPTIONS] [--format xml|csv|jsonl] [-o FILE | --out-dir DIR [--force]]\n"
           "                      [PATH...]\n"
           "       belopp load [OPTIONS] [--force] DB PATH...\n"
+          "       belopp diff [--format text|csv|jsonl|xml] [--sort position|change] OLD NEW\n"
           "       belopp pattern\n"
           "       belopp --version\n"
           "\n"
@@ -30,6 +32,7 @@ static void usage(FILE *f)
           "load     extracts the PATHs into DB: an SQLite file, or a PostgreSQL URI\n"
           "         (postgresql://...) or conninfo (\"host=... dbname=...\");\n"
           "         unchanged documents are skipped unless --force.\n"
+          "diff     pairs the sums of money of OLD with NEW (see belopp diff --help)\n"
           "pattern  prints the core amount pattern (PCRE2 syntax, UTF + UCP)\n"
           "\n"
           "OPTIONS\n" BATCH_USAGE_OPTIONS
@@ -60,6 +63,8 @@ int main(int argc, char **argv)
         rc = batch_extract_main(argc - 2, argv + 2);
     else if (argc >= 2 && strcmp(argv[1], "load") == 0)
         rc = batch_load_main(argc - 2, argv + 2);
+    else if (argc >= 2 && strcmp(argv[1], "diff") == 0)
+        rc = belopp_cmd_diff(argc - 2, argv + 2);
     else if (argc == 2 && strcmp(argv[1], "pattern") == 0)
         rc = cmd_pattern();
     else if (argc == 2 && strcmp(argv[1], "--version") == 0)

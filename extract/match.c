@@ -131,6 +131,49 @@ static void sb_literal(strbuf *b, const char *word)
  * ("miljoner" before "miljon"). */
 static void sb_words(strbuf *b, const char *const *words)
 {
+    /* A guard first: a look-ahead for the class of the words' first
+     * characters, in the same case mode as the words.  The alternation can
+     * match only where the guard does, so it changes no match; but JIT tries
+     * the alternatives one by one, and most attempts fail on all of them
+     * (~200 currency codes and words at every number). */
+    char firsts[512];
+    size_t nf = 0;
+    int guard = 1;
+    for (const char *const *w = words; *w && guard; w++) {
+        size_t k = 1;
+        unsigned char c = (unsigned char)**w;
+        if (c >= 0x80)
+            k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (c == ' ' || c == '\0' || strlen(*w) < k)
+            guard = 0; /* never: words start with a character */
+        int seen = 0;
+        for (size_t i = 0; i < nf && !seen;) {
+            size_t l = (unsigned char)firsts[i] == '\\' ? 2 : 1;
+            if ((unsigned char)firsts[i] >= 0x80) {
+                unsigned char f = (unsigned char)firsts[i];
+                l = f >= 0xF0 ? 4 : f >= 0xE0 ? 3 : 2;
+            }
+            size_t off = (unsigned char)firsts[i] == '\\' ? 1 : 0;
+            seen = l - off == k && memcmp(firsts + i + off, *w, k) == 0;
+            i += l;
+        }
+        if (seen || !guard)
+            continue;
+        if (nf + k + 2 >= sizeof firsts) {
+            guard = 0;
+            break;
+        }
+        if (k == 1 && strchr("\\]^-[", (char)c))
+            firsts[nf++] = '\\';
+        memcpy(firsts + nf, *w, k);
+        nf += k;
+    }
+    guard = guard && nf > 0;
+    if (guard) {
+        sb_puts(b, "(?=[");
+        sb_add(b, firsts, nf);
+        sb_puts(b, "])(?:");
+    }
     size_t longest = 0;
     for (const char *const *w = words; *w; w++)
         longest = strlen(*w) > longest ? strlen(*w) : longest;
@@ -143,6 +186,8 @@ static void sb_words(strbuf *b, const char *const *words)
                 sb_literal(b, *w);
                 first = 0;
             }
+    if (guard)
+        sb_puts(b, ")");
 }
 
 /* Which units an alternation takes. */

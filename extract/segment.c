@@ -43,6 +43,14 @@
  *   columns ("Avvikelse") are checked with exact integers.
  * - Values above 10^13 kronor in a cell (more than Sweden's GDP) mean a
  *   wrong split: the row is left out.
+ * - Real pages add: Markdown pipe tables ("| Primärvård | 47 610 |" and a
+ *   "|---|" rule; a bar is a cell gap); titles stacked one a line from a PDF
+ *   ("(mnkr) Bokslut" / "2023" / "Budget" / "2024"); dates as titles
+ *   ("12/31/2021"); a note column ("NOT": a small number one space after
+ *   the label); the unit glued to a caption ("ResultaträkningTKR"), after
+ *   a price basis ("Miljoner kronor, löpande priser"), or only in the row
+ *   labels ("Nettoomsättning, MSEK" under "Nyckeltal 2024 2023"); a sign
+ *   written apart ("– 1 930 976"); one cell a line with no header cells.
  */
 #include "segment.h"
 
@@ -146,6 +154,9 @@ typedef struct {
     belopp_span words; /* where the unit is named */
 } unit_info;
 
+static int has_other_digits(const char *s, size_t a, size_t b);
+static int has_word(const char *s, belopp_span sp, const char *const *words);
+
 /* Is s[a, b) (trimmed) a unit and nothing else?  "Miljoner kronor",
  * "Belopp i miljoner kronor", "(tkr)", "Tkr", "MSEK". */
 static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
@@ -160,6 +171,19 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
     }
     if (b - a > 9 && strncasecmp(s + a, "belopp i ", 9) == 0)
         a += 9;
+    /* "Miljoner kronor, löpande priser", "Tkr i fasta priser": the price
+     * basis after the unit */
+    static const char *const PRICES[] = {"priser", "prisniv", NULL};
+    for (size_t i = b; i > a + 3; i--)
+        if (s[i - 1] == ',' || (s[i - 1] == ' ' && s[i - 2] == 'i' && s[i - 3] == ' ')) {
+            belopp_span rest = belopp_trim(s, i, b);
+            if (has_word(s, rest, PRICES) && !has_other_digits(s, rest.start, rest.end)) {
+                belopp_span unit = belopp_trim(s, a, s[i - 1] == ',' ? i - 1 : i - 3);
+                a = unit.start;
+                b = unit.end;
+            }
+            break;
+        }
     if (a >= b)
         return 0;
     size_t mid = a;
@@ -186,8 +210,6 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
     return 1;
 }
 
-static int has_other_digits(const char *s, size_t a, size_t b);
-
 /* Does s[a, b) end in a unit: "… (tkr)", "…, miljoner kronor",
  * "Fördelning 2025 i kronor"?  The caption forms. */
 static int unit_tail(const char *s, size_t a, size_t b, unit_info *u)
@@ -195,6 +217,8 @@ static int unit_tail(const char *s, size_t a, size_t b, unit_info *u)
     belopp_span t = belopp_trim(s, a, b);
     a = t.start;
     b = t.end;
+    if (b - a > 3 && (s[b - 1] == '.' || s[b - 1] == ':') && s[b - 2] == ')')
+        b--; /* "… (belopp i tusen kronor)." */
     if (b - a > 2 && s[b - 1] == ')') {
         size_t open = b - 1;
         while (open > a && s[open] != '(')
@@ -270,11 +294,23 @@ int belopp_is_year(const char *s, belopp_span c)
            s[c.start + 2] >= '0' && s[c.start + 2] <= '9' && s[c.start + 3] >= '0' && s[c.start + 3] <= '9';
 }
 
-/* Does s[a, b) hold a digit outside a year ("Budget 2024" does not)? */
+static int year_or_date(const char *s, size_t a, size_t b);
+
+/* Does s[a, b) hold a digit outside a year or a date ("Budget 2024",
+ * "12/31/2021" do not)? */
 static int has_other_digits(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
         if (s[i] >= '0' && s[i] <= '9') {
+            if (i == a || belopp_space_at(s, i - 1, b)) { /* a word that is a date */
+                size_t w = i;
+                while (w < b && !belopp_space_at(s, w, b))
+                    w++;
+                if (w - i > 5 && year_or_date(s, i, w)) {
+                    i = w;
+                    continue;
+                }
+            }
             size_t e = i;
             while (e < b && s[e] >= '0' && s[e] <= '9')
                 e++;
@@ -304,7 +340,7 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
         while (e < b && !belopp_space_at(s, e, b))
             e++;
         belopp_span w = {i, e};
-        if (belopp_is_year(s, w)) {
+        if (year_or_date(s, w.start, w.end)) {
             if (n == max)
                 return 0;
             titles[n++] = (belopp_span){group == SIZE_MAX ? i : group, e};
@@ -347,6 +383,26 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
         if (m == 0)
             return 0;
         titles[0] = belopp_trim(s, a, i);
+        /* "Nyckeltal Jan - mar 2024 Jan - mar 2023": the first title has
+         * as many words before its year as the second */
+        if (m >= 2) {
+            size_t q = 0, w = titles[2].start;
+            for (size_t x = w; x < titles[2].end; x++)
+                q += belopp_space_at(s, x, titles[2].end) > 0;
+            size_t st = titles[0].end, got = 0;
+            while (got < q && st > titles[0].start) {
+                st--;
+                if (belopp_space_at(s, st, titles[0].end)) {
+                    got++;
+                    if (got == q)
+                        break;
+                }
+            }
+            if (q && got == q && st > titles[0].start) {
+                titles[1].start = belopp_trim(s, st, titles[0].end).start;
+                titles[0] = belopp_trim(s, titles[0].start, st);
+            }
+        }
         return m + 1;
     }
     size_t k = 0;
@@ -357,6 +413,34 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
     return k;
 }
 
+/* A caption whose first word ends in a unit in capitals, glued on as text
+ * from a PDF has it: "ResultaträkningTKR KOMMUN KONCERN",
+ * "BalansräkningMSEK".  The rest of the line holds no digit but years. */
+static int glued_unit(const char *s, size_t a, size_t b, unit_info *u)
+{
+    size_t e = a;
+    while (e < b && !belopp_space_at(s, e, b))
+        e++;
+    size_t c = e;
+    while (c > a && s[c - 1] >= 'A' && s[c - 1] <= 'Z')
+        c--;
+    if (e - c < 3 || c == a || has_other_digits(s, e, b))
+        return 0;
+    /* a lower-case letter before the capitals */
+    size_t p = c - 1;
+    while (p > a && ((unsigned char)s[p] & 0xC0) == 0x80)
+        p--;
+    if (category_at(s, p, c) != UTF8PROC_CATEGORY_LL)
+        return 0;
+    const belopp_unit *x = belopp_unit_lookup(s + c, e - c);
+    if (!x || x->kind != BELOPP_UNIT_CURRENCY)
+        return 0;
+    u->exp10 = x->exp10;
+    u->currency = x->currency;
+    u->words = (belopp_span){c, e};
+    return 1;
+}
+
 /* Kinds of header line. */
 enum {
     U_NONE,
@@ -364,7 +448,9 @@ enum {
     U_CAPTION, /* a caption ending in it: "Tabell 3. Bidrag per kommun 2026 (tkr)" */
     U_CELLS,   /* a row of titles, one naming it: "Region<TAB>Miljoner kronor",
                   "MSEK<TAB>2024<TAB>2023" */
-    U_INLINE   /* unit and titles with single spaces: "MSEK 2024 2023 2022" */
+    U_INLINE,  /* unit and titles with single spaces: "MSEK 2024 2023 2022" */
+    U_TITLES   /* titles and no unit: "Nyckeltal 2024 2023", the rows name it
+                  ("Nettoomsättning, MSEK 1 995,20 2 135,50") */
 };
 
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
@@ -410,7 +496,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
         tb->unit = u.words;
         return U_INLINE;
     }
-    if (unit_tail(s, a, b, &u)) {
+    if (unit_tail(s, a, b, &u) || glued_unit(s, a, b, &u)) {
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
         tb->unit = u.words;
@@ -434,6 +520,7 @@ enum { T_NUM, T_EMPTY, T_MARK, T_PCT };
 typedef struct {
     belopp_span sp;   /* the number: sign, digits, decimals; no mark, no parenthesis */
     unsigned char kind, sign, frac, dots, open, close, marked, hard;
+    unsigned char dash; /* an empty mark that is a dash: "–", "-", "−", "‑" */
     int idigits;      /* digits before the decimal comma */
 } token;
 
@@ -488,13 +575,14 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     }
     if (a == b)
         return 0;
-    static const char *const empties[] = {"\xE2\x80\x93", "\xE2\x80\x94", "-", "..", "...",
-                                          "\xE2\x80\xA6", "\xE2\x88\x92"};
+    static const char *const empties[] = {"\xE2\x80\x93", "-", "\xE2\x88\x92", "\xE2\x80\x91",
+                                          "\xE2\x80\x94", "..", "...", "\xE2\x80\xA6"};
     for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
         if (strlen(empties[i]) == b - a && memcmp(s + a, empties[i], b - a) == 0) {
             if (t->kind == T_PCT)
                 return 0;
             t->kind = T_EMPTY;
+            t->dash = i < 4 && !t->open && !t->close && !t->marked;
             t->sp = (belopp_span){a, b};
             return 1;
         }
@@ -669,6 +757,28 @@ static size_t read_tokens(const char *s, size_t a, size_t b, token *t)
         i = e;
     }
     return n;
+}
+
+/* Joins each dash to the number one space after it, a sign written apart:
+ * "– 1 930 976", "– 1,8".  Only for a row that does not fit its columns
+ * otherwise (a dash alone is an empty cell).  Returns the new count. */
+static size_t join_signs(token *t, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].kind == T_EMPTY && t[i].dash && i + 1 < n && t[i + 1].kind == T_NUM &&
+            !t[i + 1].hard && !t[i + 1].sign && !t[i + 1].open) {
+            token m = t[i + 1];
+            m.sp.start = t[i].sp.start;
+            m.sign = 1;
+            m.hard = t[i].hard;
+            t[o++] = m;
+            i++;
+        } else {
+            t[o++] = t[i];
+        }
+    }
+    return o;
 }
 
 /* --- sentences --------------------------------------------------------- */
@@ -955,6 +1065,62 @@ static uint32_t feasible_counts(const token *t, size_t n)
         can[j] &= (2u << BELOPP_MAX_COLUMNS) - 1;
     }
     return can[n];
+}
+
+/* Joins the signs written apart in t[0, n) when the row fits k only so
+ * (k 0: when that allows more counts, which *m then has too). */
+static size_t settle_signs(token *t, size_t n, size_t k, uint32_t *m)
+{
+    *m = feasible_counts(t, n);
+    if (k && (*m >> k & 1))
+        return n;
+    token j[MAX_TOKENS];
+    memcpy(j, t, n * sizeof *t);
+    size_t nj = join_signs(j, n);
+    uint32_t mj = nj < n ? feasible_counts(j, nj) : 0;
+    if (k && (mj >> k & 1)) {
+        memcpy(t, j, nj * sizeof *t);
+        *m = mj;
+        return nj;
+    }
+    if (!k)
+        *m |= mj;
+    return n;
+}
+
+/* The value tokens of row r for a table of k value columns (0: not known
+ * yet), with the signs written apart joined to their numbers ("– 87 453")
+ * when the row fits k only so.  note: the table has a note column ("Not")
+ * of nc value columns (0: none): a small number one space after the label
+ * is a note ("Avskrivningar 5 – 87 453 – 75 659") when the rest fits nc.
+ * *counts (may be NULL) gets the feasible counts (see feasible_counts). */
+static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc, token *t,
+                         uint32_t *counts)
+{
+    size_t n = row_tokens(s, r, t);
+    uint32_t m;
+    size_t v = r->values.start;
+    if (nc && n > 1 && t[0].kind == T_NUM && t[0].idigits <= 2 && !t[0].sign && !t[0].frac &&
+        !t[0].open && !t[0].close && !t[0].dots && s[t[0].sp.start] != '0' &&
+        t[0].sp.start == v && v >= 2 && s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v)) {
+        token u[MAX_TOKENS];
+        memcpy(u, t + 1, (n - 1) * sizeof *t);
+        size_t nu = settle_signs(u, n - 1, nc, &m);
+        if (m >> nc & 1) {
+            u[0].hard = 1;
+            memcpy(t, u, nu * sizeof *t);
+            n = nu;
+            if (!k || k == nc) {
+                if (counts)
+                    *counts = m;
+                return n;
+            }
+        }
+    }
+    n = settle_signs(t, n, k, &m);
+    if (counts)
+        *counts = m;
+    return n;
 }
 
 /* Is every cell of sp within one digit of the sizes its column has in the
@@ -1268,7 +1434,7 @@ static int make_cells(belopp_segments *g, const char *s, size_t r, const token *
         cell.column = c;
         cell.empty = t[i].kind == T_EMPTY;
         cell.money = !cell.empty && t[j - 1].kind != T_PCT && t[i].kind != T_PCT && col->money &&
-                     row->money;
+                     row->money && (row->currency || col->currency);
         cell.exp10 = row->currency ? row->exp10 : col->exp10;
         cell.currency = row->currency ? row->currency : col->currency;
         cell.unit = row->currency ? row->unit : col->unit;
@@ -1307,12 +1473,14 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     size_t nrows = r1 - r0;
     unsigned fit_titles = 0, fit_all = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
+    static const char *const NOTE[] = {"not", "noter", NULL};
+    size_t note = nh >= 2 && first_word_is(s, tb->titles[0], NOTE) ? nh : 0;
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
         setup_row(s, row);
-        size_t n = row_tokens(s, row, t);
-        uint32_t m = feasible_counts(t, n);
+        uint32_t m;
+        fit_tokens(s, row, 0, note, t, &m);
         if (!m)
             continue;
         if (nh && (m >> nh & 1))
@@ -1358,7 +1526,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     memset(all, 0, sizeof all);
     split sp;
     for (size_t r = r0; r < r1; r++) {
-        size_t n = row_tokens(s, &g->rows[r], t);
+        size_t n = fit_tokens(s, &g->rows[r], k, note, t, NULL);
         if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
             continue;
         for (size_t c = 0; c < k; c++) {
@@ -1388,7 +1556,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
 
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
-        size_t n = row_tokens(s, row, t), skip = 0;
+        size_t n = fit_tokens(s, row, k, note, t, NULL), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
         if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip))
@@ -1449,6 +1617,31 @@ static int word_line(const char *s, belopp_span l)
     return 0;
 }
 
+/* Is line l a rule: dashes (at least three), with only spaces, tabs (the
+ * bars of a pipe row), ':', '+' or '=' between them: "---|:---:|", "- - - -"? */
+static int rule_line(const char *s, belopp_span l)
+{
+    size_t dashes = 0;
+    for (size_t i = l.start; i < l.end;) {
+        size_t sp = belopp_space_at(s, i, l.end);
+        if (sp) {
+            i += sp;
+        } else if (s[i] == '-' || s[i] == '=') {
+            dashes++;
+            i++;
+        } else if (s[i] == ':' || s[i] == '+') {
+            i++;
+        } else if (l.end - i >= 3 && (memcmp(s + i, "\xE2\x80\x93", 3) == 0 ||
+                                      memcmp(s + i, "\xE2\x80\x94", 3) == 0)) {
+            dashes++;
+            i += 3;
+        } else {
+            return 0;
+        }
+    }
+    return dashes >= 3;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -1467,7 +1660,7 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             break;
         idx[m++] = j;
     }
-    if (m < 2 || j >= n || !value_line(s, lines[j].trim))
+    if (m < 1 || j >= n || !value_line(s, lines[j].trim))
         return 0;
     size_t heads = m - 1, k = 0, first_label = idx[m - 1];
     for (; j < n; j++) {
@@ -1477,7 +1670,10 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             break;
         k++;
     }
-    if (k == 0 || k > BELOPP_MAX_COLUMNS - 1 || (heads != k && heads != k + 1))
+    /* no header cells at all: one column, label and value by turns
+     * ("Miljoner kronor" / "Skatteintäkter" / "4 543,7" / …) */
+    int bare = heads == 0 && k == 1;
+    if (k == 0 || k > BELOPP_MAX_COLUMNS - 1 || (heads != k && heads != k + 1 && !bare))
         return 0;
     size_t first_row = g->nrows, end = first_label;
     for (size_t l = first_label; l < n;) {
@@ -1509,7 +1705,9 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             lines[q].kind = 2;
         end = l = vlast + 1;
     }
-    if (g->nrows - first_row < 2) {
+    if (g->nrows - first_row < (bare ? 3u : 2u)) {
+        for (size_t q = first_label; q < end; q++)
+            lines[q].kind = 0; /* no table: prose again */
         g->nrows = first_row;
         return 0;
     }
@@ -1523,6 +1721,138 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     for (size_t h = 0; h < heads; h++)
         lines[idx[h]].kind = 1;
     return end;
+}
+
+/* Is s[a, b) a year or a date that holds one ("2024", "12/31/2021",
+ * "2021-12-31", "31.12.2021")? */
+static int year_or_date(const char *s, size_t a, size_t b)
+{
+    if (belopp_is_year(s, (belopp_span){a, b}))
+        return 1;
+    int years = 0, parts = 0;
+    for (size_t i = a; i < b;) {
+        size_t e = i;
+        while (e < b && s[e] >= '0' && s[e] <= '9')
+            e++;
+        if (e == i || e - i > 4)
+            return 0;
+        years += belopp_is_year(s, (belopp_span){i, e});
+        parts++;
+        if (e < b && s[e] != '/' && s[e] != '-' && s[e] != '.')
+            return 0;
+        i = e < b ? e + 1 : e;
+        if (e + 1 == b)
+            return 0;
+    }
+    return years == 1 && parts == 3;
+}
+
+/* Titles stacked one a line, as text from a PDF has them under the unit:
+ * "(mnkr) Bokslut" / "2023" / "Budget" / "2024" / …, or "Miljoner kronor" /
+ * "Utfall" / "2023" / ….  first: the words after the unit on its line, or
+ * empty; lines j… the next ones, each a few words or a year.  A year closes
+ * a title that began with the words before it ("Budget" over "2024"); words
+ * after the last year are not titles (a section line over the first rows:
+ * "Kommunstyrelse").  Two titles or more, and the first row after them must
+ * fit their count.  Fills tb's titles (and the columns' second lines) and
+ * returns the line after the last year, or 0. */
+static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
+                             belopp_span first, belopp_table *tb)
+{
+    belopp_span item[2 * BELOPP_MAX_COLUMNS];
+    size_t m = 0, after = 0, l = j;
+    if (first.start < first.end)
+        item[m++] = first;
+    for (; l < n && m < sizeof item / sizeof item[0]; l++) {
+        belopp_span w = lines[l].trim;
+        if (w.start == w.end || w.end - w.start > 40 || !word_line(s, w))
+            break;
+        item[m++] = w;
+    }
+    size_t groups = 0, open = SIZE_MAX, last_year = 0;
+    belopp_span titles[BELOPP_MAX_COLUMNS], seconds[BELOPP_MAX_COLUMNS];
+    for (size_t i = 0; i < m; i++) {
+        int year = year_or_date(s, item[i].start, item[i].end);
+        if (!year) {
+            if (open == SIZE_MAX)
+                open = i;
+            continue;
+        }
+        if (groups == BELOPP_MAX_COLUMNS - 1)
+            return 0;
+        size_t f = open == SIZE_MAX ? i : open;
+        titles[groups] = item[f];
+        seconds[groups] = f < i ? item[i] : (belopp_span){0, 0};
+        groups++;
+        open = SIZE_MAX;
+        last_year = i;
+    }
+    if (groups < 2)
+        return 0;
+    /* the line after the last year (item 0 may be on the header's line) */
+    after = j + (last_year + 1 - (first.start < first.end));
+    /* the first row, after at most two lines of words */
+    size_t r = after;
+    while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) && word_line(s, lines[r].trim))
+        r++;
+    belopp_row row;
+    token t[MAX_TOKENS];
+    uint32_t counts;
+    if (r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row))
+        return 0;
+    fit_tokens(s, &row, 0, 0, t, &counts);
+    if (!(counts >> groups & 1))
+        return 0;
+    tb->titles[0] = (belopp_span){item[0].start, item[0].start};
+    for (size_t c = 0; c < groups; c++) {
+        tb->titles[c + 1] = titles[c];
+        tb->columns[c].title2 = seconds[c];
+    }
+    tb->ntitles = groups + 1;
+    return after;
+}
+
+/* Is line i titles with no unit ("Nyckeltal Jan - mar 2024 Jan - mar 2023",
+ * "Tkr-fritt  2023  2024"): a stub and two titles or more, a year or a date
+ * among them, and a row under them (or under one line of words)?  Fills
+ * tb's titles. */
+static int unitless_titles(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
+{
+    belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
+    size_t nt = title_line(s, h.start, h.end, titles), years = 0;
+    if (nt < 3 || titles[0].start == titles[0].end)
+        return 0;
+    for (size_t c = 1; c < nt; c++) {
+        size_t e = titles[c].end, b = e;
+        while (b > titles[c].start && !belopp_space_at(s, b - 1, e))
+            b--;
+        years += year_or_date(s, b, e);
+    }
+    if (!years)
+        return 0;
+    size_t r = i + 1;
+    if (r < n && (word_line(s, lines[r].trim) || rule_line(s, lines[r].trim)))
+        r++;
+    belopp_row row;
+    if (r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row))
+        return 0;
+    memcpy(tb->titles, titles, nt * sizeof titles[0]);
+    tb->ntitles = nt;
+    return 1;
+}
+
+/* Does a row label or a column title of a table with no unit of its own
+ * name one ("Nettoomsättning, MSEK", "Resultat per aktie, SEK")? */
+static int names_a_unit(const char *s, const belopp_table *tb, const belopp_row *rows, size_t nrows)
+{
+    unit_info u;
+    for (size_t r = 0; r < nrows; r++)
+        if (own_unit(s, rows[r].label, &u))
+            return 1;
+    for (size_t c = 1; c < tb->ntitles; c++)
+        if (own_unit(s, tb->titles[c], &u))
+            return 1;
+    return 0;
 }
 
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
@@ -1541,11 +1871,37 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         belopp_table tb;
         memset(&tb, 0, sizeof tb);
         int kind = unit_line(s, h.start, h.end, &tb);
+        belopp_span first = {0, 0};
+        if (kind == U_NONE && !has_other_digits(s, h.start, h.end)) {
+            /* "(mnkr) Bokslut": a unit, then the first stacked title */
+            for (size_t w = h.start; w < h.end && kind == U_NONE; w++) {
+                unit_info u;
+                if (!belopp_space_at(s, w, h.end) || belopp_space_at(s, w - 1, h.end) ||
+                    !unit_header(s, h.start, w, &u))
+                    continue;
+                first = belopp_trim(s, w, h.end);
+                kind = U_ALONE;
+                tb.exp10 = u.exp10;
+                tb.currency = u.currency;
+                tb.unit = u.words;
+            }
+        }
+        if (kind == U_NONE && unitless_titles(s, lines, n, i, &tb))
+            kind = U_TITLES;
         if (kind == U_NONE)
             continue;
-        size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0;
+        size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
+        if (first.start < first.end || kind == U_ALONE || kind == U_CAPTION) {
+            size_t at = stacked_titles(s, lines, n, j, first, &tb);
+            if (at) {
+                stack_end = at;
+                j = at;
+            } else if (first.start < first.end) {
+                continue;
+            }
+        }
         belopp_span t2[BELOPP_MAX_COLUMNS];
-        if (kind == U_ALONE || kind == U_CAPTION) {
+        if ((kind == U_ALONE || kind == U_CAPTION) && !stack_end) {
             size_t at = j;
             if (is_blank(lines, n, at) && at + 1 < n) /* "Tabell 3 … (tkr)", blank, titles */
                 at++;
@@ -1560,7 +1916,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 j = at + 1;
             }
         }
-        if (tb.ntitles && j < n) {
+        if (stack_end) {
+        } else if (tb.ntitles && j < n && rule_line(s, lines[j].trim))
+            title_lines[ntl++] = j++; /* "|---|---|" under the titles */
+        else if (tb.ntitles && j < n) {
             size_t n2 = title_line(s, lines[j].trim.start, lines[j].trim.end, t2);
             if (n2 && n2 <= tb.ntitles) {
                 merge_titles(&tb, t2, n2);
@@ -1578,18 +1937,25 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 last = j + 1;
                 continue;
             }
-            /* a line of words inside a table ("Finansiella poster") when a
-             * row follows it */
-            if (g->nrows > first_row && word_line(s, l) && j + 1 < n &&
-                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
+            /* a line of words inside a table ("Finansiella poster"), or
+             * first under its titles, or a rule ("- - - -"), when a row
+             * follows it */
+            if ((g->nrows > first_row || tb.ntitles) && (word_line(s, l) || rule_line(s, l)) &&
+                j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                 continue;
             /* a blank line inside a table with titles, when the next row has
              * as many values as there are titles */
-            if (g->nrows > first_row && l.start == l.end && tb.ntitles > 2 && j + 1 < n &&
-                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row)) {
+            /* (or a blank line, a line of words and such a row: the next
+             * section, "Familjenämnd") */
+            size_t nx = j + 1;
+            if (nx + 1 < n && word_line(s, lines[nx].trim) && !may_be_row(s, lines, n, nx))
+                nx++;
+            if (g->nrows > first_row && l.start == l.end && tb.ntitles > 2 && nx < n &&
+                table_row(s, lines[nx].trim.start, lines[nx].trim.end, 0, &row)) {
                 token tk[MAX_TOKENS];
-                size_t nt = row_tokens(s, &row, tk);
-                if (feasible_counts(tk, nt) >> (tb.ntitles - 1) & 1)
+                uint32_t m;
+                fit_tokens(s, &row, 0, 0, tk, &m);
+                if (m >> (tb.ntitles - 1) & 1)
                     continue;
             }
             break;
@@ -1601,6 +1967,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (end)
                 last = end;
         }
+        if (g->nrows > first_row && kind == U_TITLES && !names_a_unit(s, &tb, g->rows + first_row,
+                                                                        g->nrows - first_row))
+            g->nrows = first_row; /* no unit anywhere: not a table of money */
         if (g->nrows == first_row)
             continue;
         tb.header = h;
@@ -1611,6 +1980,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         lines[i].kind = 1;
         for (size_t q = 0; q < ntl; q++)
             lines[title_lines[q]].kind = 1;
+        for (size_t q = i + 1; q < stack_end; q++)
+            lines[q].kind = 1;
         PUSH(g->tables, g->ntables, g->captables, tb);
         int cut = last == n && lines[n - 1].trim.end == len && len > 0 && s[len - 1] != '\n';
         if (build_table(g, s, g->ntables - 1, first_row, g->nrows, cut) < 0)
@@ -1653,6 +2024,25 @@ static int find_sentences(belopp_segments *g, const char *s, const line *lines, 
 }
 
 
+/* A table copied from a web page as Markdown: "| Primärvård | 47 610 | 49 451 |"
+ * and its rule "|---|---|".  In a line with two bars or more, each bar is a
+ * cell gap like a tab; the copy keeps every offset, so the spans found in it
+ * hold in the text (and never take in a bar). */
+static void pipes_to_tabs(char *s, size_t len)
+{
+    for (size_t a = 0; a < len;) {
+        const char *nl = memchr(s + a, '\n', len - a);
+        size_t b = nl ? (size_t)(nl - s) : len, bars = 0;
+        for (size_t i = a; i < b; i++)
+            bars += s[i] == '|';
+        if (bars >= 2)
+            for (size_t i = a; i < b; i++)
+                if (s[i] == '|')
+                    s[i] = '\t';
+        a = b + 1;
+    }
+}
+
 belopp_segments *belopp_segment(const belopp_text *t)
 {
     belopp_segments *g = calloc(1, sizeof *g);
@@ -1663,13 +2053,25 @@ belopp_segments *belopp_segment(const belopp_text *t)
     g->text = s;
     line *lines = NULL;
     size_t n = 0;
-    if (collect_lines(s, len, &lines, &n) < 0 || find_tables(g, s, len, lines, n) < 0 ||
-        find_sentences(g, s, lines, n) < 0) {
+    char *cells = NULL; /* the text with the bars of pipe rows turned into tabs */
+    if (memchr(s, '|', len)) {
+        if (!(cells = malloc(len + 1))) {
+            belopp_segments_free(g);
+            return NULL;
+        }
+        memcpy(cells, s, len + 1);
+        pipes_to_tabs(cells, len);
+    }
+    const char *ts = cells ? cells : s;
+    if (collect_lines(ts, len, &lines, &n) < 0 || find_tables(g, ts, len, lines, n) < 0 ||
+        find_sentences(g, ts, lines, n) < 0) {
         free(lines);
+        free(cells);
         belopp_segments_free(g);
         return NULL;
     }
     free(lines);
+    free(cells);
     return g;
 }
 

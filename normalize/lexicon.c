@@ -15,6 +15,9 @@
  */
 #include "lexicon.h"
 
+#include <ctype.h>
+#include <stdint.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -420,8 +423,9 @@ int belopp_word_equal(const char *s, size_t n, const char *word)
     unsigned char c0 = (unsigned char)s[0], w0 = (unsigned char)word[0];
     if (c0 < 0x80 && w0 < 0x80 && (c0 | 0x20) != w0 && c0 != w0)
         return 0;
-    size_t i = 0, j = 0, wn = strlen(word);
-    while (i < n && j < wn) {
+    /* word[j] != '\0' stands for j < strlen(word): no strlen per call */
+    size_t i = 0, j = 0;
+    while (i < n && word[j] != '\0') {
         unsigned char a0 = (unsigned char)s[i], b0 = (unsigned char)word[j];
         if (a0 < 0x80 && b0 < 0x80 && b0 != ' ') {
             if ((a0 >= 'A' && a0 <= 'Z' ? a0 | 0x20 : a0) != b0)
@@ -433,8 +437,7 @@ int belopp_word_equal(const char *s, size_t n, const char *word)
         utf8proc_int32_t a, b;
         utf8proc_ssize_t la = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                                (utf8proc_ssize_t)(n - i), &a);
-        utf8proc_ssize_t lb = utf8proc_iterate((const utf8proc_uint8_t *)word + j,
-                                               (utf8proc_ssize_t)(wn - j), &b);
+        utf8proc_ssize_t lb = utf8proc_iterate((const utf8proc_uint8_t *)word + j, -1, &b);
         if (la <= 0 || lb <= 0)
             return 0;
         if (b == ' ' && is_hspace(a)) {
@@ -454,7 +457,7 @@ int belopp_word_equal(const char *s, size_t n, const char *word)
         i += (size_t)la;
         j += (size_t)lb;
     }
-    return i == n && j == wn;
+    return i == n && word[j] == '\0';
 }
 
 static int unit_equal(const char *s, size_t n, const belopp_unit *u)
@@ -465,11 +468,113 @@ static int unit_equal(const char *s, size_t n, const belopp_unit *u)
     return belopp_word_equal(s, n, u->word);
 }
 
+/* An index of UNITS by the first byte of the word looked up, built once:
+ * the table stage looks up every word of every line that could head a table
+ * (62 % of a run went to the plain scan over ~300 units, each with a
+ * strcmp).  For an ASCII first byte c the index lists, in table order, the
+ * units that unit_equal does not reject on that byte alone, by the same
+ * tests it makes.  A word that starts with another character can match only
+ * a unit whose first character is that one in lower case (no unit word
+ * starts with a space, which build_index checks): the ASCII list of it, or
+ * the list of units that start beyond ASCII.  So the first unit found is
+ * the one the plain scan finds. */
+#define NUNITS (sizeof UNITS / sizeof *UNITS - 1)
+#define INDEX_CAP 8192
+static struct {
+    unsigned char is_code[NUNITS];
+    size_t min_n[NUNITS], max_n[NUNITS]; /* bytes a word matching the unit can have */
+    unsigned short start[129];
+    unsigned short items[INDEX_CAP];
+    unsigned short wide[NUNITS]; /* units whose word starts beyond ASCII */
+    size_t nwide;
+    int ok; /* the index fitted: else every lookup scans */
+} IDX;
+static pthread_once_t IDX_ONCE = PTHREAD_ONCE_INIT;
+
+/* Could u match a word whose first byte is the ASCII byte c? */
+static int unit_may_start(const belopp_unit *u, int code, unsigned char c)
+{
+    unsigned char w0 = (unsigned char)u->word[0];
+    if (code) /* n == 3 and a memcmp or strncasecmp of three bytes */
+        return u->flags & BELOPP_LEX_EXACT ? c == w0
+                                           : tolower(c) == tolower(w0);
+    /* belopp_word_equal's first test, for n > 0 */
+    return !(w0 < 0x80 && (c | 0x20) != w0 && c != w0);
+}
+
+static void build_index(void)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < NUNITS; i++) {
+        IDX.is_code[i] = UNITS[i].currency && strcmp(UNITS[i].word, UNITS[i].currency) == 0;
+        if (UNITS[i].word[0] == ' ' || UNITS[i].word[0] == '\0')
+            return; /* IDX.ok stays 0 */
+        if ((unsigned char)UNITS[i].word[0] >= 0x80)
+            IDX.wide[IDX.nwide++] = (unsigned short)i;
+        /* belopp_word_equal takes one character of s for each of the word's
+         * (1 to 4 bytes), and a run of spaces for a space */
+        size_t cps = 0;
+        int space = 0;
+        for (const char *w = UNITS[i].word; *w; w++) {
+            cps += ((unsigned char)*w & 0xC0) != 0x80;
+            space |= *w == ' ';
+        }
+        IDX.min_n[i] = cps;
+        IDX.max_n[i] = space ? SIZE_MAX : 4 * cps;
+    }
+    for (unsigned c = 0; c < 128; c++) {
+        IDX.start[c] = (unsigned short)k;
+        for (size_t i = 0; i < NUNITS; i++)
+            if (unit_may_start(&UNITS[i], IDX.is_code[i], (unsigned char)c)) {
+                if (k >= INDEX_CAP)
+                    return; /* IDX.ok stays 0 */
+                IDX.items[k++] = (unsigned short)i;
+            }
+    }
+    IDX.start[128] = (unsigned short)k;
+    IDX.ok = 1;
+}
+
+static int unit_equal_known(const char *s, size_t n, size_t i)
+{
+    const belopp_unit *u = &UNITS[i];
+    if (IDX.is_code[i])
+        return n == 3 && (u->flags & BELOPP_LEX_EXACT ? memcmp(s, u->word, 3) == 0
+                                                      : strncasecmp(s, u->word, 3) == 0);
+    return n >= IDX.min_n[i] && n <= IDX.max_n[i] && belopp_word_equal(s, n, u->word);
+}
+
 const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
 {
-    for (const belopp_unit *u = UNITS; u->word; u++)
-        if (unit_equal(s, n, u))
-            return u;
+    pthread_once(&IDX_ONCE, build_index);
+    if (!IDX.ok) {
+        for (const belopp_unit *u = UNITS; u->word; u++)
+            if (unit_equal(s, n, u))
+                return u;
+    } else if (n == 0) {
+        return NULL; /* no unit is the empty word */
+    } else if ((unsigned char)s[0] < 0x80) {
+        unsigned char c = (unsigned char)s[0];
+        for (size_t k = IDX.start[c]; k < IDX.start[c + 1]; k++) {
+            if (unit_equal_known(s, n, IDX.items[k]))
+                return &UNITS[IDX.items[k]];
+        }
+    } else {
+        /* no ISO code matches a non-ASCII byte; a word must start with the
+         * lower case of this character (see belopp_word_equal) */
+        utf8proc_int32_t a;
+        utf8proc_ssize_t la = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &a);
+        utf8proc_int32_t low = la > 0 ? utf8proc_tolower(a) : -1;
+        if (low >= 0 && low < 0x80) { /* "\u212A" is a "k" */
+            for (size_t k = IDX.start[low]; k < IDX.start[low + 1]; k++)
+                if (!IDX.is_code[IDX.items[k]] && unit_equal_known(s, n, IDX.items[k]))
+                    return &UNITS[IDX.items[k]];
+        } else if (low >= 0x80) {
+            for (size_t k = 0; k < IDX.nwide; k++)
+                if (!IDX.is_code[IDX.wide[k]] && unit_equal_known(s, n, IDX.wide[k]))
+                    return &UNITS[IDX.wide[k]];
+        }
+    }
     if (n > 1 && s[n - 1] == '.')
         return belopp_unit_lookup(s, n - 1);
     return NULL;

@@ -13,7 +13,7 @@ $(BUILD)/tests/bench_stages: tests/bench_stages.c $(LIB_OBJ)
 
 # The stage breakdown is optional: if its helper no longer builds against the
 # library (an API change), the benchmark still runs without it.
-bench: $(BIN) $(BUILD)/tests/rss
+bench: $(BIN) $(BUILD)/tests/rss bench-diff
 	@if $(MAKE) -s --no-print-directory $(BUILD)/tests/bench_stages; then \
 	  stages=$(BUILD)/tests/bench_stages; \
 	else \
@@ -21,3 +21,8 @@ bench: $(BIN) $(BUILD)/tests/rss
 	fi; \
 	tests/bench.sh $(BIN) $(BUILD)/tests/rss $$stages
 	@tests/load_bench.sh $(BIN)
+
+# belopp diff on two texts of 5 000 amounts a side (tests/diff_bench.sh).
+.PHONY: bench-diff
+bench-diff: $(BIN)
+	@tests/diff_bench.sh $(RUNBIN) 5000

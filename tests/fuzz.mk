@@ -47,8 +47,8 @@ MEMCHECK_DIR := $(BUILD)/memcheck
 memcheck: deps-dev $(BIN)
 	@command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed (apt-get install valgrind)"; exit 2; }
 	@mkdir -p $(MEMCHECK_DIR)
-	@echo "memcheck: corpus/*.txt"
-	@$(VALGRIND) ./$(BIN) extract corpus/*.txt >$(MEMCHECK_DIR)/corpus.xml 2>$(MEMCHECK_DIR)/corpus.err; \
+	@echo "memcheck: corpus/*.txt corpus/*.html"
+	@$(VALGRIND) ./$(BIN) extract corpus/*.txt corpus/*.html >$(MEMCHECK_DIR)/corpus.xml 2>$(MEMCHECK_DIR)/corpus.err; \
 	  rc=$$?; cat $(MEMCHECK_DIR)/corpus.err; \
 	  if [ $$rc -ge 2 ]; then echo "memcheck: FAIL on corpus (status $$rc)"; exit 1; fi
 	@# One hostile batch: NUL, invalid UTF-8, control characters, an amount
@@ -64,5 +64,13 @@ memcheck: deps-dev $(BIN)
 	  rc=$$?; grep -v '^belopp: ' $$d/hostile.err; \
 	  if [ $$rc -ge 2 ]; then echo "memcheck: FAIL on the hostile batch (status $$rc)"; exit 1; fi; \
 	  n=$$(grep -c '<amount ' $$d/hostile.xml); \
-	  if [ "$$n" -lt 2000 ]; then echo "memcheck: FAIL: only $$n amounts in the hostile batch"; exit 1; fi
+	  if [ "$$n" -lt 2000 ]; then echo "memcheck: FAIL: only $$n amounts in the hostile batch"; exit 1; fi; \
+	  for fmt in csv jsonl; do \
+	    echo "memcheck: hostile batch, --format $$fmt"; \
+	    $(VALGRIND) ./$(BIN) extract --format $$fmt $$d/bad.txt $$d/missing.txt $$d/latin1.txt >$$d/hostile.$$fmt 2>$$d/hostile.err; \
+	    rc=$$?; grep -v '^belopp: ' $$d/hostile.err; \
+	    if [ $$rc -ge 2 ]; then echo "memcheck: FAIL on the hostile batch as $$fmt (status $$rc)"; exit 1; fi; \
+	    n=$$(grep -c 'kronor' $$d/hostile.$$fmt); \
+	    if [ "$$n" -lt 2000 ]; then echo "memcheck: FAIL: only $$n records in the hostile batch as $$fmt"; exit 1; fi; \
+	  done
 	@echo "memcheck: no memory errors, no definite or indirect leaks"

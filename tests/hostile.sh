@@ -438,5 +438,59 @@ size=$(wc -c <"$out" | tr -d ' ')
 [ "$size" -le $((100 * 2000)) ] || bad "output is $size bytes (> 2000 bytes per amount)"
 done_case caption-blowup
 
+# --- output that cannot be written, in every format ---------------------------
+# /dev/full takes no byte: every format must say so with status 3, also when
+# the output is a few hundred bytes that a FILE buffer would hold until exit.
+# An input without amounts writes a head in XML and CSV (so status 3 too);
+# JSON Lines has no head, writes nothing for it and so has no failure to
+# report: status 0 there, and the case pins that down.
+printf 'Biljetten kostar 10 kronor.\n' >"$tmp/small.txt"
+printf 'Inga pengar alls i den här texten.\n' >"$tmp/noamounts.txt"
+if [ -w /dev/full ]; then
+  for fmt in xml csv jsonl; do
+    for input in small noamounts; do
+      why=""
+      timeout "$limit" "$belopp" extract --format "$fmt" "$tmp/$input.txt" >/dev/full 2>"$err"
+      status=$?
+      want=3
+      [ "$fmt:$input" = jsonl:noamounts ] && want=0
+      expect_status "$want"
+      if [ "$want" = 3 ]; then expect_err "cannot write the output"; else expect_no_err; fi
+      done_case "dev-full-$fmt-$input"
+    done
+  done
+else
+  echo "skip dev-full: /dev/full is not writable here"
+fi
+
+# --- an empty input in every format: well-formed, nothing but the frame ---------
+: >"$tmp/empty.txt"
+for fmt in xml csv jsonl; do
+  why=""
+  "$belopp" extract --format "$fmt" "$tmp/empty.txt" >"$tmp/empty.$fmt" 2>"$err"
+  status=$?
+  expect_status 0
+  expect_no_err
+  case $fmt in
+  xml)
+    "$validate" "$schema" "$tmp/empty.xml" 2>/dev/null || bad "empty XML does not pass $schema"
+    [ "$(tail -c 10 "$tmp/empty.xml")" = "</belopp>" ] &&
+      [ "$(tail -c 1 "$tmp/empty.xml" | od -An -c | tr -d ' ')" = '\n' ] ||
+      bad "empty XML does not end in </belopp> and a newline"
+    grep -q '<amount' "$tmp/empty.xml" && bad "empty XML has an <amount>"
+    ;;
+  csv)
+    [ "$(wc -l <"$tmp/empty.csv" | tr -d ' ')" = 1 ] || bad "empty CSV is not one line"
+    head -c 14 "$tmp/empty.csv" | grep -q '^source,sha256,' || bad "empty CSV lacks the header row"
+    [ "$(tail -c 2 "$tmp/empty.csv" | od -An -c | tr -d ' ')" = '\r\n' ] ||
+      bad "empty CSV header does not end in CRLF"
+    ;;
+  jsonl)
+    [ -s "$tmp/empty.jsonl" ] && bad "empty JSON Lines output is $(wc -c <"$tmp/empty.jsonl") bytes, expected 0"
+    ;;
+  esac
+  done_case "empty-$fmt"
+done
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
