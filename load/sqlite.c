@@ -177,9 +177,23 @@ void *belopp_sqlite_open(const char *path, const belopp_load_ops **ops, char *er
     sqlite3_busy_timeout(l->db, BUSY_TIMEOUT_MS);
     char what[512];
     snprintf(what, sizeof what, "%s: cannot set up the SQLite database", path);
-    /* journal_mode=WAL sticks to the file; the schema once, under the write lock. */
-    if (exec(l, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON",
-             err, errlen, what) != 0 ||
+    /* journal_mode=WAL sticks to the file.  Switching a new file to it needs
+     * the file alone and answers SQLITE_BUSY at once, without the busy
+     * handler, when another loader opens it at the same moment: retried here
+     * for as long as the busy timeout. */
+    for (int waited = 0;; waited += 50) {
+        int rc = sqlite3_exec(l->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            break;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= BUSY_TIMEOUT_MS) {
+            snprintf(err, errlen, "%s: %s", what, sqlite3_errmsg(l->db));
+            lite_close(l);
+            return NULL;
+        }
+        sqlite3_sleep(50);
+    }
+    /* The schema once, under the write lock. */
+    if (exec(l, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", err, errlen, what) != 0 ||
         exec(l, "BEGIN IMMEDIATE", err, errlen, what) != 0) {
         lite_close(l);
         return NULL;

@@ -163,6 +163,19 @@ wait $p2; s2=$?
 [ "$s1" = 0 ] && [ "$s2" = 0 ] || bad "exit statuses $s1 $s2: $(head -c 200 e1.txt e2.txt)"
 got=$(lite_check two.db big.csv)
 [ "$got" = "$nbig $abig" ] || bad "check: $(echo "$got" | head -5 | tr '\n' '|') (expected $nbig $abig)"
+# Two loaders creating one new file at the same moment (the WAL switch races).
+for i in 1 2 3 4 5; do
+  rm -f race.db race.db-wal race.db-shm
+  "$belopp" load --quiet race.db small 2>e1.txt &
+  p1=$!
+  "$belopp" load --quiet race.db small 2>e2.txt &
+  p2=$!
+  wait $p1; s1=$?
+  wait $p2; s2=$?
+  [ $s1 -le 1 ] && [ $s2 -le 1 ] || bad "race $i: exit statuses $s1 $s2: $(grep -hv warning e1.txt e2.txt | head -2)"
+  got=$(lite_check race.db small.csv)
+  [ "$got" = "$nsmall $asmall" ] || bad "race $i: $(echo "$got" | head -3 | tr '\n' '|')"
+done
 case_end
 
 case_start sqlite-sigkill
