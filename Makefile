@@ -150,8 +150,18 @@ check: $(BIN) unit $(BUILD)/tests/validate
 TSAN_BUILD := build/tsan
 tsan:
 	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) SAN="-fsanitize=thread" CFLAGS="-O1 -g" \
-	  $(TSAN_BUILD)/tests/unit_threads
+	  $(TSAN_BUILD)/tests/unit_threads $(TSAN_BUILD)/belopp
 	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" $(TSAN_BUILD)/tests/unit_threads
+	@# The batch (cli/batch.c): 4 workers and the ordering stage, in each mode.
+	@rm -rf $(TSAN_BUILD)/batch && mkdir -p $(TSAN_BUILD)/batch && \
+	  for mode in "-o $(TSAN_BUILD)/batch/all.xml" "--out-dir $(TSAN_BUILD)/batch/out" \
+	              "load $(TSAN_BUILD)/batch/all.db"; do \
+	    case $$mode in load*) cmd="load $${mode#load }" ;; *) cmd="extract $$mode" ;; esac; \
+	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" $(TSAN_BUILD)/belopp $$cmd --quiet --jobs 4 \
+	      corpus 2>$(TSAN_BUILD)/batch/err.txt; st=$$?; \
+	    if [ $$st -gt 1 ] || grep -q ThreadSanitizer $(TSAN_BUILD)/batch/err.txt; then \
+	      cat $(TSAN_BUILD)/batch/err.txt; echo "tsan: belopp $$cmd: status $$st"; exit 1; fi; \
+	  done; echo "tsan: the batch (extract -o, --out-dir, load) on 4 threads: no data race"
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
