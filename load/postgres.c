@@ -64,7 +64,12 @@ static int pg_fail(pg *g, PGresult *r, const char *what, char *err, size_t errle
         m = PQerrorMessage(g->conn);
     pg_message(m, msg, sizeof msg);
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-    if (PQstatus(g->conn) == CONNECTION_BAD)
+    /* Class 08 (connection exception) and 57P0x (the server shutting down or
+     * ending this backend) arrive as a result before libpq marks the
+     * connection bad. */
+    int lost = PQstatus(g->conn) == CONNECTION_BAD ||
+               (state && (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0));
+    if (lost)
         snprintf(err, errlen, "%s: the connection to PostgreSQL was lost: %s", what,
                  *msg ? msg : "server closed the connection");
     else

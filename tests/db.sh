@@ -272,6 +272,18 @@ DB=figures q -c "SELECT $cols FROM amount a JOIN document d ON d.id = a.document
 cmp -s lite.txt pg.txt || bad "SQLite and PostgreSQL rows differ: $(diff lite.txt pg.txt | head -3 | tr '\n' '|')"
 case_end
 
+case_start readme-queries-postgres
+# The README's first two queries, as they are, on the corpus loaded into PostgreSQL.
+DB=figures q -c "CREATE DATABASE readme" 2>/dev/null
+(cd r && "$belopp" load --quiet "$(pg_conn readme)" corpus/ 2>/dev/null)
+for k in 1 2; do
+  DB=readme q -F '|' <query$k.sql >pg$k.txt 2>&1 || bad "query $k failed: $(head -c 200 pg$k.txt)"
+  sort out$k.txt >l.sorted
+  sort pg$k.txt >p.sorted
+  cmp -s l.sorted p.sorted || bad "query $k: PostgreSQL and SQLite differ: $(diff l.sorted p.sorted | head -4 | tr '\n' '|')"
+done
+case_end
+
 case_start pg-idempotent
 dump_pg figures >before.txt
 "$belopp" load "$(pgc figures)" small 2>err.txt
@@ -351,8 +363,12 @@ case_end
 case_start pg-connection-dropped
 "$belopp" load --jobs 2 "$(pgc dropped)" big >/dev/null 2>err.txt &
 pid=$!
-sleep 0.3
-# end every other backend of the database, as a failing server or network would
+# once the first batch is in (of 15), end every other backend of the
+# database, as a failing server or network would
+for i in $(seq 200); do
+  [ "$(DB=dropped q -c 'SELECT count(*) FROM document' 2>/dev/null)" -gt 0 ] 2>/dev/null && break
+  sleep 0.02
+done
 DB=dropped q -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = 'dropped' AND pid <> pg_backend_pid()" >/dev/null
 wait $pid
 st=$?
