@@ -146,6 +146,20 @@ static int year_before_till(const char *s, const belopp_candidate *k)
     return 0;
 }
 
+/* "2017 2018 2019 2020 2021 Kr/inv.": a year after another year is a title of
+ * a run of years (a flattened table's header), not an amount. */
+static int year_after_year(const char *s, const belopp_candidate *k)
+{
+    belopp_span a = k->number;
+    if (k->number2.start != k->number2.end || k->sign.start != k->sign.end ||
+        k->qualifier.start != k->qualifier.end || !belopp_is_year(s, a) || a.start < 5 ||
+        s[a.start - 1] != ' ')
+        return 0;
+    belopp_span prev = {a.start - 5, a.start - 1};
+    return belopp_is_year(s, prev) &&
+           (prev.start == 0 || s[prev.start - 1] == ' ' || s[prev.start - 1] == '\n');
+}
+
 static const char *qualifier_kind(const char *s, belopp_span q)
 {
     if (q.start == q.end)
@@ -366,6 +380,8 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
         return 0;
     if (year_before_till(s, k))
         keep_high_end(k);
+    if (year_after_year(s, k))
+        return 0;
     /* "avsnitt SEK 2025": a code before a year alone is no price */
     if (k->prefix_currency.start != k->prefix_currency.end && k->scale.start == k->scale.end &&
         k->currency.start == k->currency.end && k->number2.start == k->number2.end &&
@@ -376,6 +392,11 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     size_t unit_end = k->scale.end > k->currency.end ? k->scale.end : k->currency.end;
     size_t num_end = k->number2.end > k->number.end ? k->number2.end : k->number.end;
     if (unit_end && line_break_in(s, num_end, unit_end)) {
+        /* "Resultaträkning, 2019–2020" over "miljoner kronor efter region":
+         * years in a caption, the unit the header's */
+        if (belopp_is_year(s, k->number) &&
+            (k->number2.start == k->number2.end || belopp_is_year(s, k->number2)))
+            return 0;
         belopp_span sent = belopp_segments_sentence(g, num_end - 1, NULL);
         if (unit_end > sent.end) {
             k->scale = k->currency = k->sub = k->sub_unit = k->per = k->comparison =

@@ -51,6 +51,21 @@
  *   a price basis ("Miljoner kronor, löpande priser"), or only in the row
  *   labels ("Nettoomsättning, MSEK" under "Nyckeltal 2024 2023"); a sign
  *   written apart ("– 1 930 976"); one cell a line with no header cells.
+ * - And more of them: the unit only in the paragraph above ("Belopp anges
+ *   i miljoner kronor i löpande priser.") over titles stacked with blank
+ *   lines ("Bokslut" / "2020 Budget" / …); a statistics database's unit
+ *   line ("miljoner kronor efter region, år och …") over years written
+ *   together ("2019202020192020"); a unit leading titles not read ("MSEK I
+ *   II III IV I 1 kv 06 /1 kv 05"): the rows that split one way only give
+ *   the columns; stacked titles with a note column and two titles on one
+ *   line ("Avvikelse Koncern" over "2019"); signs apart in the whole table
+ *   once one row needs it; sections of two lines of words inside a table;
+ *   one cell a line with empty cells as lines of spaces, a note column,
+ *   sections naming a unit or counts, rows short of cells placed (and
+ *   "202.000" read) by the total's sums, the last two columns on one line
+ *   ("12 151 16 841"), the first value on the label's line; tables
+ *   flattened into a paragraph ("Tillskott, mdkr 2017 … 2021 Kr/inv. 3 3
+ *   5 7 10 …").
  */
 #include "segment.h"
 
@@ -78,6 +93,7 @@ struct belopp_segments {
     belopp_cell *cells;
     size_t ncells, capcells;
     const char *text; /* the working text (column names are read from it) */
+    unsigned long vtries; /* ways tried by settle_by_sums in this text */
 };
 
 #define PUSH_OR(arr, n, cap, item, fail)                                              \
@@ -296,6 +312,18 @@ int belopp_is_year(const char *s, belopp_span c)
 
 static int year_or_date(const char *s, size_t a, size_t b);
 
+/* Is s[a, b) years written together, as a statistics database's page copied
+ * as text has its titles: "2019202020192020" (two years or more)? */
+static int glued_years(const char *s, size_t a, size_t b)
+{
+    if (b - a < 8 || (b - a) % 4 != 0 || b - a > 4 * (BELOPP_MAX_COLUMNS - 1))
+        return 0;
+    for (size_t i = a; i < b; i += 4)
+        if (!belopp_is_year(s, (belopp_span){i, i + 4}))
+            return 0;
+    return 1;
+}
+
 /* Does s[a, b) hold a digit outside a year or a date ("Budget 2024",
  * "12/31/2021" do not)? */
 static int has_other_digits(const char *s, size_t a, size_t b)
@@ -316,7 +344,7 @@ static int has_other_digits(const char *s, size_t a, size_t b)
                 e++;
             int alone = (i == a || !belopp_letter_at(s, i - 1, b)) &&
                         (e == b || !(s[e] == ',' || s[e] == '.' || belopp_letter_at(s, e, b)));
-            if (!(alone && belopp_is_year(s, (belopp_span){i, e})))
+            if (!(alone && (belopp_is_year(s, (belopp_span){i, e}) || glued_years(s, i, e))))
                 return 1;
             i = e;
         }
@@ -340,7 +368,14 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
         while (e < b && !belopp_space_at(s, e, b))
             e++;
         belopp_span w = {i, e};
-        if (year_or_date(s, w.start, w.end)) {
+        if (group == SIZE_MAX && glued_years(s, i, e)) {
+            for (size_t y = i; y < e; y += 4) {
+                if (n == max)
+                    return 0;
+                titles[n++] = (belopp_span){y, y + 4};
+                years++;
+            }
+        } else if (year_or_date(s, w.start, w.end)) {
             if (n == max)
                 return 0;
             titles[n++] = (belopp_span){group == SIZE_MAX ? i : group, e};
@@ -449,8 +484,10 @@ enum {
     U_CELLS,   /* a row of titles, one naming it: "Region<TAB>Miljoner kronor",
                   "MSEK<TAB>2024<TAB>2023" */
     U_INLINE,  /* unit and titles with single spaces: "MSEK 2024 2023 2022" */
-    U_TITLES   /* titles and no unit: "Nyckeltal 2024 2023", the rows name it
+    U_TITLES,  /* titles and no unit: "Nyckeltal 2024 2023", the rows name it
                   ("Nettoomsättning, MSEK 1 995,20 2 135,50") */
+    U_PROSE,   /* titles stacked under prose that names the unit */
+    U_LEAD     /* a unit in capitals ("MSEK", "TSEK"), then titles not read */
 };
 
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
@@ -460,6 +497,15 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
     unit_info u;
     if (unit_header(s, a, b, &u))
         goto found_alone;
+    /* "miljoner kronor efter region, år och resultaträkningsposter",
+     * "tkr efter kommun och år": a statistics database's unit line, the
+     * unit, then "efter" and what the table is broken down by */
+    for (size_t w = a; w + 7 < b; w++)
+        if (belopp_space_at(s, w, b) && strncasecmp(s + w + 1, "efter ", 6) == 0) {
+            if (unit_header(s, a, w, &u) && !has_other_digits(s, w, b))
+                goto found_alone;
+            break;
+        }
     belopp_span cells[BELOPP_MAX_COLUMNS];
     size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
     if (n >= 2) {
@@ -486,10 +532,17 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
         if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u))
             continue;
         belopp_span rest = belopp_trim(s, w, b);
+        /* "MSEK Not jul-sep 2024 …": the note column's title goes with the stub */
+        size_t stub_end = w;
+        if (rest.end - rest.start > 4 && strncasecmp(s + rest.start, "not", 3) == 0 &&
+            belopp_space_at(s, rest.start + 3, rest.end)) {
+            stub_end = rest.start + 3;
+            rest = belopp_trim(s, stub_end, rest.end);
+        }
         size_t m = inline_titles(s, rest.start, rest.end, tb->titles + 1, BELOPP_MAX_COLUMNS - 1);
         if (m == 0)
             continue;
-        tb->titles[0] = belopp_trim(s, a, w);
+        tb->titles[0] = belopp_trim(s, a, stub_end);
         tb->ntitles = m + 1;
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
@@ -501,6 +554,21 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
         tb->currency = u.currency;
         tb->unit = u.words;
         return U_CAPTION;
+    }
+    /* "MSEK I II III IV I 1 kv 06 /1 kv 05": a unit word, then titles of
+     * any kind (quarters, periods) on a short line that is no sentence;
+     * the rows give the columns */
+    size_t w1 = a;
+    while (w1 < b && !belopp_space_at(s, w1, b))
+        w1++;
+    const belopp_unit *lead = belopp_unit_lookup(s + a, w1 - a);
+    if (lead && lead->kind == BELOPP_UNIT_CURRENCY && w1 < b && b - a <= 80 &&
+        (s[a] >= 'A' && s[a] <= 'Z') && !memchr(s + a, '.', b - a) && !memchr(s + a, ',', b - a) &&
+        (w1 - a >= 3 && s[a + 1] >= 'A' && s[a + 1] <= 'Z')) {
+        tb->exp10 = lead->exp10;
+        tb->currency = lead->currency;
+        tb->unit = (belopp_span){a, w1};
+        return U_LEAD;
     }
     return U_NONE;
 found_alone:
@@ -521,6 +589,7 @@ typedef struct {
     belopp_span sp;   /* the number: sign, digits, decimals; no mark, no parenthesis */
     unsigned char kind, sign, frac, dots, open, close, marked, hard;
     unsigned char dash; /* an empty mark that is a dash: "–", "-", "−", "‑" */
+    unsigned char plus; /* "+" alone: a plus sign written apart ("+ 13 %") */
     int idigits;      /* digits before the decimal comma */
 } token;
 
@@ -575,6 +644,12 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     }
     if (a == b)
         return 0;
+    if (b - a == 1 && s[a] == '+' && !t->open && !t->close && !t->marked && t->kind != T_PCT) {
+        t->kind = T_EMPTY; /* joined to the number after it, or no value */
+        t->dash = t->plus = 1;
+        t->sp = (belopp_span){a, b};
+        return 1;
+    }
     static const char *const empties[] = {"\xE2\x80\x93", "-", "\xE2\x88\x92", "\xE2\x80\x91",
                                           "\xE2\x80\x94", "..", "...", "\xE2\x80\xA6"};
     for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
@@ -769,8 +844,10 @@ static size_t join_signs(token *t, size_t n)
         if (t[i].kind == T_EMPTY && t[i].dash && i + 1 < n && t[i + 1].kind == T_NUM &&
             !t[i + 1].hard && !t[i + 1].sign && !t[i + 1].open) {
             token m = t[i + 1];
-            m.sp.start = t[i].sp.start;
-            m.sign = 1;
+            if (!t[i].plus) {
+                m.sp.start = t[i].sp.start;
+                m.sign = 1;
+            }
             m.hard = t[i].hard;
             t[o++] = m;
             i++;
@@ -854,6 +931,8 @@ static int split_line(belopp_segments *g, const char *s, size_t a, size_t b, siz
 typedef struct {
     belopp_span trim; /* the line without its newline and surrounding spaces */
     int kind;         /* 0 prose, 1 table header, 2 table row */
+    int spaces;       /* blank, but not empty: spaces only (an empty cell, in a
+                         table of one cell a line with empty lines between) */
 } line;
 
 static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
@@ -863,7 +942,8 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
     for (size_t a = 0; a <= len;) {
         const char *nl = memchr(s + a, '\n', len - a);
         size_t b = nl ? (size_t)(nl - s) : len;
-        line l = {belopp_trim(s, a, b), 0};
+        line l = {belopp_trim(s, a, b), 0, 0};
+        l.spaces = l.trim.start == l.trim.end && b > a && !(b - a == 1 && s[a] == '\r');
         void *grown = lines;
         if (belopp_grow(&grown, &cap, n + 1, sizeof *lines) < 0) {
             free(lines);
@@ -895,7 +975,7 @@ static int may_be_row(const char *s, const line *lines, size_t n, size_t i)
     if (r.start == r.end || r.end - r.start > MAX_ROW_BYTES)
         return 0;
     unsigned char c = (unsigned char)s[r.end - 1];
-    return (c >= '0' && c <= '9') || c == ')' || c == '*' || c >= 0x80;
+    return (c >= '0' && c <= '9') || c == ')' || c == '*' || c == '%' || c >= 0x80;
 }
 
 static int is_blank(const line *lines, size_t n, size_t i)
@@ -945,6 +1025,21 @@ static int first_word_is(const char *s, belopp_span sp, const char *const *words
 static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rsarbet",
                                         "\xC3\x85rsarbet", "anst\xC3\xA4lld", "soliditet",
                                         "nyckeltal", "index", "kvot", NULL};
+/* The title of a note column: "Not", "Noter". */
+static const char *const NOTE[] = {"not", "noter", NULL};
+static int first_word_is(const char *s, belopp_span sp, const char *const *words);
+
+/* Does the stub title name a note column: "Not", "Noter", "MSEK Not"? */
+static int note_stub(const char *s, belopp_span t)
+{
+    if (first_word_is(s, t, NOTE))
+        return 1;
+    size_t w = t.end;
+    while (w > t.start && !belopp_space_at(s, w - 1, t.end))
+        w--;
+    return w > t.start && first_word_is(s, (belopp_span){w, t.end}, NOTE);
+}
+
 /* First words of a total: "Totalt", "Summa utgifter", "Sammanlagt". */
 static const char *const TOTAL[] = {"totalt", "total", "summa", "sammanlagt", "samtliga", NULL};
 /* First words of a difference column: "Avvikelse", "Förändring". */
@@ -955,7 +1050,29 @@ static int names_shares(const char *s, belopp_span t)
 {
     if (memchr(s + t.start, '%', t.end - t.start))
         return 1;
-    return has_word(s, t, NOT_MONEY);
+    /* ratios inside compounds: "Vinstmarginal", "Kapitalavkastning",
+     * "Räntabilitet", "Skuldsättningsgrad" */
+    static const char *const INSIDE[] = {"marginal", "avkastning", "r\xC3\xA4ntabilitet",
+                                         "s\xC3\xA4ttningsgrad", "finansieringsgrad", NULL};
+    for (const char *const *w = INSIDE; *w; w++) {
+        size_t n = strlen(*w);
+        for (size_t i = t.start; i + n <= t.end; i++)
+            if (strncasecmp(s + i, *w, n) == 0)
+                return 1;
+    }
+    /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
+     * share as "Andel" is */
+    for (size_t i = t.start; i < t.end; i++) {
+        if (!word_starts_at(s, t.start, i))
+            continue;
+        for (const char *const *w = NOT_MONEY; *w; w++) {
+            size_t n = strlen(*w);
+            if (n <= t.end - i && strncasecmp(s + i, *w, n) == 0 &&
+                !(t.end - i >= 7 && strncasecmp(s + i, "andelar", 7) == 0))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* A unit of its own in a row label or column title: "Resultat per anställd,
@@ -1069,15 +1186,17 @@ static uint32_t feasible_counts(const token *t, size_t n)
 
 /* Joins the signs written apart in t[0, n) when the row fits k only so
  * (k 0: when that allows more counts, which *m then has too). */
-static size_t settle_signs(token *t, size_t n, size_t k, uint32_t *m)
+static size_t settle_signs(token *t, size_t n, size_t k, uint32_t *m, int apart)
 {
     *m = feasible_counts(t, n);
-    if (k && (*m >> k & 1))
+    if (k && (*m >> k & 1) && !apart)
         return n;
     token j[MAX_TOKENS];
     memcpy(j, t, n * sizeof *t);
     size_t nj = join_signs(j, n);
     uint32_t mj = nj < n ? feasible_counts(j, nj) : 0;
+    if (k && (*m >> k & 1) && !(mj >> k & 1))
+        return n;
     if (k && (mj >> k & 1)) {
         memcpy(t, j, nj * sizeof *t);
         *m = mj;
@@ -1095,7 +1214,7 @@ static size_t settle_signs(token *t, size_t n, size_t k, uint32_t *m)
  * is a note ("Avskrivningar 5 – 87 453 – 75 659") when the rest fits nc.
  * *counts (may be NULL) gets the feasible counts (see feasible_counts). */
 static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc, token *t,
-                         uint32_t *counts)
+                         uint32_t *counts, int apart)
 {
     size_t n = row_tokens(s, r, t);
     uint32_t m;
@@ -1105,7 +1224,7 @@ static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc
         t[0].sp.start == v && v >= 2 && s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v)) {
         token u[MAX_TOKENS];
         memcpy(u, t + 1, (n - 1) * sizeof *t);
-        size_t nu = settle_signs(u, n - 1, nc, &m);
+        size_t nu = settle_signs(u, n - 1, nc, &m, apart);
         if (m >> nc & 1) {
             u[0].hard = 1;
             memcpy(t, u, nu * sizeof *t);
@@ -1117,7 +1236,7 @@ static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc
             }
         }
     }
-    n = settle_signs(t, n, k, &m);
+    n = settle_signs(t, n, k, &m, apart);
     if (counts)
         *counts = m;
     return n;
@@ -1305,6 +1424,21 @@ static int64_t sum_value(const belopp_cell *c, int *ok)
     return c->minor;
 }
 
+/* The year in column col's title or its second line ("Budget" over "2024"),
+ * or -1. */
+static int column_year(const char *s, const belopp_column *col)
+{
+    const belopp_span parts[2] = {col->title, col->title2};
+    for (int p = 0; p < 2; p++)
+        for (size_t i = parts[p].start; i + 4 <= parts[p].end; i++)
+            if ((i == parts[p].start || !(s[i - 1] >= '0' && s[i - 1] <= '9')) &&
+                (i + 4 == parts[p].end || !(s[i + 4] >= '0' && s[i + 4] <= '9')) &&
+                belopp_is_year(s, (belopp_span){i, i + 4}))
+                return (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+                       (s[i + 3] - '0');
+    return -1;
+}
+
 /* Checks the totals of table ti (rows r0 .. r1-1) with exact integers: a
  * total row against the rows since the last total (or all rows, or the
  * totals before it); a total column against the other money columns of its
@@ -1391,12 +1525,29 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 if (ok && parts >= 2)
                     verdict = sum == cell->minor ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
             } else if (ok) {
-                /* the two money columns nearest before it */
+                /* the two money columns nearest before it; or two before it
+                 * of one year ("Utfall 2024" and "Budget 2024", then
+                 * "Avvikelse"), the nearest such pair */
                 size_t found = 0, idx[2];
                 for (size_t o = c; o-- > 0 && found < 2;)
                     if (tb->columns[o].money && !tb->columns[o].difference &&
                         !tb->columns[o].is_total)
                         idx[found++] = o;
+                int pair = 0;
+                for (size_t o = c; o-- > 0 && !pair;) {
+                    int y = column_year(g->text, &tb->columns[o]);
+                    if (y < 0 || !tb->columns[o].money || tb->columns[o].difference ||
+                        tb->columns[o].is_total)
+                        continue;
+                    for (size_t p = o; p-- > 0 && !pair;)
+                        if (tb->columns[p].money && !tb->columns[p].difference &&
+                            !tb->columns[p].is_total && column_year(g->text, &tb->columns[p]) == y) {
+                            idx[0] = o;
+                            idx[1] = p;
+                            found = 2;
+                            pair = 1;
+                        }
+                }
                 if (found == 2) {
                     const belopp_cell *x = cell_at(g, row, idx[1]), *y = cell_at(g, row, idx[0]);
                     int64_t vx = sum_value(x, &ok), vy = sum_value(y, &ok), d1 = vx, d2 = vy;
@@ -1472,15 +1623,15 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     token t[MAX_TOKENS];
     size_t nrows = r1 - r0;
     unsigned fit_titles = 0, fit_all = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
+    unsigned hist_clear[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
-    static const char *const NOTE[] = {"not", "noter", NULL};
-    size_t note = nh >= 2 && first_word_is(s, tb->titles[0], NOTE) ? nh : 0;
+    size_t note = nh >= 2 && note_stub(s, tb->titles[0]) ? nh : 0;
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
         setup_row(s, row);
         uint32_t m;
-        fit_tokens(s, row, 0, note, t, &m);
+        fit_tokens(s, row, 0, note, t, &m, 0);
         if (!m)
             continue;
         if (nh && (m >> nh & 1))
@@ -1491,6 +1642,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         while (!(m >> lo & 1))
             lo++;
         hist_min[lo]++;
+        if (!(m & (m - 1))) /* one count only: a clear row */
+            hist_clear[lo]++;
     }
     size_t k = 0;
     if (nh && fit_titles * 2 >= nrows) {
@@ -1504,10 +1657,17 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         for (size_t c = k; c-- > 0;)
             tb->columns[c].title2 = c > 0 ? tb->columns[c - 1].title2 : (belopp_span){0, 0};
     } else {
+        /* no titles: the count of the rows that split one way only ("1844
+         * 1962 1806" is three cells, where "117 115 80" may be two); else
+         * the fewest cells the rows can have, most often */
         unsigned best = 0;
+        const unsigned *h = hist_min;
         for (size_t c = 1; c <= BELOPP_MAX_COLUMNS; c++)
-            if (hist_min[c] && hist_min[c] >= best) {
-                best = hist_min[c];
+            if (hist_clear[c])
+                h = hist_clear;
+        for (size_t c = 1; c <= BELOPP_MAX_COLUMNS; c++)
+            if (h[c] && h[c] >= best) {
+                best = h[c];
                 k = c;
             }
     }
@@ -1520,13 +1680,24 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     if (k == 0)
         return 0;
 
+    /* signs written apart: a row that fits only with its dashes joined to
+     * the numbers after them ("− 1 116") says the whole table writes them
+     * so, and then "− 31 475" is -31 and 475, not an empty cell and 31 475 */
+    int apart = 0;
+    for (size_t r = r0; r < r1 && !apart; r++) {
+        size_t n = fit_tokens(s, &g->rows[r], k, note, t, NULL, 0);
+        for (size_t i = 0; i < n && !apart; i++)
+            apart = t[i].sign && t[i].kind == T_NUM &&
+                    belopp_space_at(s, t[i].sp.start + (s[t[i].sp.start] == '-' ? 1 : 3), t[i].sp.end);
+    }
+
     /* the usual size of each column, from the rows that split one way only */
     unsigned hist[BELOPP_MAX_COLUMNS][24], all[24];
     memset(hist, 0, sizeof hist);
     memset(all, 0, sizeof all);
     split sp;
     for (size_t r = r0; r < r1; r++) {
-        size_t n = fit_tokens(s, &g->rows[r], k, note, t, NULL);
+        size_t n = fit_tokens(s, &g->rows[r], k, note, t, NULL, apart);
         if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
             continue;
         for (size_t c = 0; c < k; c++) {
@@ -1556,7 +1727,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
 
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
-        size_t n = fit_tokens(s, row, k, note, t, NULL), skip = 0;
+        size_t n = fit_tokens(s, row, k, note, t, NULL, apart), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
         if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip))
@@ -1605,9 +1776,9 @@ static int value_line(const char *s, belopp_span l)
 
 /* Is line l a header cell or label of a table with one cell a line: short,
  * a letter, no digits but a year ("Kommun", "Bidrag 2025", "2025")? */
-static int word_line(const char *s, belopp_span l)
+static int word_line_max(const char *s, belopp_span l, size_t max)
 {
-    if (l.start == l.end || l.end - l.start > 60 || has_other_digits(s, l.start, l.end))
+    if (l.start == l.end || l.end - l.start > max || has_other_digits(s, l.start, l.end))
         return 0;
     if (belopp_is_year(s, l))
         return 1;
@@ -1615,6 +1786,11 @@ static int word_line(const char *s, belopp_span l)
         if (belopp_letter_at(s, i, l.end))
             return 1;
     return 0;
+}
+
+static int word_line(const char *s, belopp_span l)
+{
+    return word_line_max(s, l, 60);
 }
 
 /* Is line l a rule: dashes (at least three), with only spaces, tabs (the
@@ -1662,6 +1838,8 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     }
     if (m < 1 || j >= n || !value_line(s, lines[j].trim))
         return 0;
+    if (m > 2 && note_stub(s, lines[idx[0]].trim))
+        return 0; /* a note column: vertical_stream reads it */
     size_t heads = m - 1, k = 0, first_label = idx[m - 1];
     for (; j < n; j++) {
         if (is_blank(lines, n, j))
@@ -1723,6 +1901,694 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     return end;
 }
 
+/* One row of a table of one cell a line with its cells in place (see
+ * vertical_stream): the line of each cell, by column. */
+typedef struct {
+    belopp_span cell[BELOPP_MAX_COLUMNS]; /* each piece: a line of a value or values
+                                             (or the values after the label), an empty
+                                             cell, a note */
+    unsigned char kind[BELOPP_MAX_COLUMNS]; /* VC_* */
+    size_t n;                        /* pieces written (the rest of the cells are empty) */
+    int packs;                       /* the table has lines of several cells
+                                        ("12 151 16 841"): split rows to the columns */
+    belopp_span section;             /* the label of the section row above that
+                                        names a unit ("Resultat per aktie, SEK"), or empty */
+    int counts;                      /* under a section of counts or shares
+                                        ("Medelantal anställda"): no money */
+} vrow;
+
+enum { VC_EMPTY, VC_VALUE, VC_NOTE };
+
+/* Is line l a note reference of a note column: "K2", "K2, K3", "12", "3, 4"? */
+static int note_item(const char *s, belopp_span l)
+{
+    /* references separated by ", ": at most two letters, then one or two digits */
+    if (l.start == l.end || l.end - l.start > 16)
+        return 0;
+    for (size_t i = l.start; i < l.end;) {
+        size_t a = i;
+        while (i < l.end && i - a < 2 && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+            i++;
+        size_t d = i;
+        while (i < l.end && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d || i - d > 2)
+            return 0;
+        if (i == l.end)
+            return 1;
+        size_t e = i;
+        if (s[i] == ',')
+            i++;
+        while (i < l.end && s[i] == ' ')
+            i++;
+        if (i == e || i == l.end)
+            return 0;
+    }
+    return 0;
+}
+
+/* The tokens of row v's pieces, each piece's first token a column gap; an
+ * empty cell or a note is one empty token.  Returns their number, or
+ * (size_t)-1 when a piece is no value or there are too many. */
+static size_t record_tokens(const char *s, const vrow *v, token *t)
+{
+    size_t nt = 0;
+    for (size_t c = 0; c < v->n; c++) {
+        if (v->kind[c] != VC_VALUE) {
+            if (nt == MAX_TOKENS)
+                return (size_t)-1;
+            memset(&t[nt], 0, sizeof t[nt]);
+            t[nt].kind = T_EMPTY;
+            t[nt].hard = 1;
+            t[nt++].sp = v->cell[c];
+            continue;
+        }
+        token u[MAX_TOKENS];
+        size_t got = read_tokens(s, v->cell[c].start, v->cell[c].end, u);
+        if (got == (size_t)-1 || got == 0 || nt + got > MAX_TOKENS)
+            return (size_t)-1;
+        u[0].hard = 1;
+        memcpy(t + nt, u, got * sizeof *u);
+        nt += got;
+    }
+    return nt;
+}
+
+/* Is line x values only ("12 151 16 841", "-3 197"), at least one number? */
+static int values_line(const char *s, belopp_span x)
+{
+    token t[MAX_TOKENS];
+    if (x.start == x.end || x.end - x.start > 80)
+        return 0;
+    size_t n = read_tokens(s, x.start, x.end, t);
+    if (n == (size_t)-1 || n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind == T_NUM)
+            return !(n == 1 && belopp_is_year(s, x));
+    return 0;
+}
+
+/* A label with footnote numbers glued on: "Nettoskuld2", "Rörelseresultat
+ * före avskrivningar (EBITDA)1, 2".  Returns it without them, or l. */
+static belopp_span strip_footnotes(const char *s, belopp_span l)
+{
+    size_t e = l.end;
+    while (e > l.start && ((s[e - 1] >= '0' && s[e - 1] <= '9') || s[e - 1] == ',' || s[e - 1] == ' '))
+        e--;
+    unsigned char p = e > l.start ? (unsigned char)s[e - 1] : 0;
+    if (e == l.end || e == l.start || l.end - e > 6 || !(s[e] >= '0' && s[e] <= '9') ||
+        !(p == ')' || ((p | 0x20) >= 'a' && (p | 0x20) <= 'z') || p >= 0x80))
+        return l;
+    return (belopp_span){l.start, e};
+}
+
+/* Is label line l rather the next table's header ("Driftbudget per enhet
+ * (belopp i tusen kronor).") or a sentence (four words or more, a full
+ * stop)? */
+static int prose_or_header(const char *s, belopp_span l)
+{
+    belopp_table tb;
+    memset(&tb, 0, sizeof tb);
+    if (unit_line(s, l.start, l.end, &tb) != U_NONE)
+        return 1;
+    size_t spaces = 0;
+    for (size_t i = l.start; i < l.end; i++)
+        spaces += s[i] == ' ';
+    return s[l.end - 1] == '.' && spaces >= 3;
+}
+
+/* A table of one cell a line, copied from a web page or a PDF, whose rows
+ * do not all have every cell: the header cells under the unit line i, then
+ * each label with its cells in order, an empty cell written as a line of
+ * spaces between the empty lines ("Kvarvarande verksamhet" / " " / " " / " "),
+ * a row's missing cells at its end ("Kommunfullmäktige" / "2 569" / "2 300"
+ * under five titles).  A first title "Not" makes the first column a note
+ * column ("K2, K3", "12": never money).  A label with no values is a section;
+ * one naming a unit ("Resultat per aktie före utspädning, SEK") gives it to
+ * the rows under it, up to the next section or an empty row.  Pushes the
+ * rows, fills *vr (malloc'ed, one a row) and returns the line after the
+ * table, 0 if there is none, (size_t)-1 when out of memory. */
+static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
+                              belopp_table *tb, vrow **vr)
+{
+    size_t idx[BELOPP_MAX_COLUMNS + 1], m = 0, j = i + 1;
+    *vr = NULL;
+    for (; j < n; j++) {
+        if (is_blank(lines, n, j)) {
+            /* a line of spaces ends the header cells, but not between
+             * years ("2023" / " " / " " / "2022") */
+            if (lines[j].spaces && m > 0 &&
+                !year_or_date(s, lines[idx[m - 1]].trim.start, lines[idx[m - 1]].trim.end))
+                break;
+            continue;
+        }
+        if (!word_line(s, lines[j].trim) || m == sizeof idx / sizeof idx[0])
+            break;
+        idx[m++] = j;
+    }
+    if (m < 2 || j >= n)
+        return 0;
+    size_t heads = m - 1, k = heads;
+    int note = note_stub(s, lines[idx[0]].trim), packs = 0;
+    /* the records: a label, then its cells up to the next label */
+    size_t first_row = g->nrows, end = 0, cap = 0, nv = 0, maxlen = 0;
+    vrow *rows = NULL;
+    belopp_span section = {0, 0};
+    int counts = 0;
+    for (size_t l = idx[m - 1]; l < n;) {
+        belopp_span lab = lines[l].trim, inl = {0, 0};
+        belopp_row tr;
+        if (belopp_is_year(s, lab) || values_line(s, lab))
+            break;
+        if (!word_line_max(s, lab, 120)) {
+            belopp_span st = strip_footnotes(s, lab);
+            if (st.end < lab.end && word_line_max(s, st, 120)) {
+                lab = st; /* "Nettoskuld2" */
+            } else if (table_row(s, lab.start, lab.end, 0, &tr) &&
+                       word_line_max(s, strip_footnotes(s, tr.label), 120)) {
+                lab = tr.label; /* "Nettoresultat före skatt 6": the first value */
+                inl = tr.values;
+            } else {
+                break;
+            }
+        }
+        if (prose_or_header(s, lab)) { /* unless its cells follow */
+            size_t q = l + 1;
+            while (q < n && lines[q].trim.start == lines[q].trim.end && !lines[q].spaces)
+                q++;
+            if (q >= n || (!lines[q].spaces && !value_line(s, lines[q].trim) &&
+                           !(note && note_item(s, lines[q].trim))))
+                break;
+        }
+        vrow r;
+        memset(&r, 0, sizeof r);
+        if (inl.start < inl.end)
+            r.kind[r.n] = VC_VALUE, r.cell[r.n++] = inl;
+        size_t v = l + 1, extra = 0, last = l, bad = 0;
+        for (; v < n; v++) {
+            if (is_blank(lines, n, v)) {
+                if (!lines[v].spaces)
+                    continue;
+                if (r.n < k)
+                    r.kind[r.n] = VC_EMPTY, r.cell[r.n++] = lines[v].trim;
+                else
+                    extra++;
+                continue;
+            }
+            belopp_span x = lines[v].trim;
+            int val = values_line(s, x);
+            if (!val && !(note && r.n == 0 && note_item(s, x)))
+                break;
+            if (r.n >= k || extra) {
+                bad = 1;
+                break;
+            }
+            r.kind[r.n] = note && r.n == 0 ? VC_NOTE : VC_VALUE;
+            r.cell[r.n++] = x;
+            last = v;
+        }
+        if (bad)
+            break;
+        /* the values after the label were footnotes when the row has its
+         * cells without them ("Rörelseresultat (EBITDA)1, 2" / five values) */
+        token t[MAX_TOKENS];
+        size_t nt;
+        if (inl.start < inl.end && (nt = record_tokens(s, &r, t)) != (size_t)-1 &&
+            !(feasible_counts(t, nt) & ((2u << k) - 1))) {
+            memmove(r.cell, r.cell + 1, (r.n - 1) * sizeof r.cell[0]);
+            memmove(r.kind, r.kind + 1, (r.n - 1) * sizeof r.kind[0]);
+            r.n--;
+            lab = lines[l].trim;
+            inl = (belopp_span){0, 0};
+        }
+        int values = 0;
+        for (size_t c = 0; c < r.n; c++) {
+            values += r.kind[c] == VC_VALUE;
+            if (r.kind[c] == VC_VALUE) {
+                token u[MAX_TOKENS];
+                size_t nu = read_tokens(s, r.cell[c].start, r.cell[c].end, u);
+                split one;
+                if (nu != (size_t)-1 && best_split(u, nu, 1, NULL, NULL, NULL, &one) == 0)
+                    packs = 1; /* "12 151 16 841": more than one cell */
+            }
+        }
+        if (!values) {
+            /* a section; with a unit of its own, the rows under it take it */
+            unit_info u;
+            section = own_unit(s, clean_label(s, lab), &u) ? clean_label(s, lab) : (belopp_span){0, 0};
+            counts = names_shares(s, lab);
+            if (v >= n || !word_line_max(s, lines[v].trim, 120))
+                break;
+            l = v;
+            continue;
+        }
+        r.section = section;
+        r.counts = counts;
+        if (extra) { /* an empty row ends the section */
+            section = (belopp_span){0, 0};
+            counts = 0;
+        }
+        if (nv == cap) {
+            size_t nc = cap ? 2 * cap : 16;
+            vrow *p = realloc(rows, nc * sizeof *rows);
+            if (!p) {
+                free(rows);
+                return (size_t)-1;
+            }
+            rows = p;
+            cap = nc;
+        }
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.label = clean_label(s, strip_footnotes(s, lab));
+        row.values = (belopp_span){r.cell[0].start, last > l ? lines[last].trim.end : r.cell[r.n - 1].end};
+        row.line = (belopp_span){lines[l].trim.start, row.values.end};
+        row.table = g->ntables;
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, { free(rows); return (size_t)-1; });
+        rows[nv++] = r;
+        if (r.n > maxlen)
+            maxlen = r.n;
+        lines[l].kind = 2;
+        for (size_t q = l + 1; q <= last; q++)
+            lines[q].kind = 2;
+        end = (last > l ? last : l) + 1;
+        l = v;
+    }
+    for (size_t q = 0; q < nv; q++)
+        rows[q].packs = packs;
+    /* a first title over the labels: the stub ("Nämnd" over five years) */
+    int stub = maxlen + 1 == heads && !note && !packs;
+    if (stub)
+        k = heads - 1;
+    if (nv < 2 || maxlen < 1 || (maxlen < k && k - maxlen > 3 && !packs) ||
+        k > BELOPP_MAX_COLUMNS - 1) {
+        for (size_t q = idx[m - 1]; q < end; q++)
+            lines[q].kind = 0;
+        g->nrows = first_row;
+        free(rows);
+        return 0;
+    }
+    tb->ntitles = 0;
+    tb->titles[tb->ntitles++] = stub ? lines[idx[0]].trim
+                                     : (belopp_span){lines[idx[0]].trim.start, lines[idx[0]].trim.start};
+    for (size_t h = stub ? 1 : 0; h < heads; h++)
+        tb->titles[tb->ntitles++] = lines[idx[h]].trim;
+    for (size_t h = 0; h < heads; h++)
+        lines[idx[h]].kind = 1;
+    *vr = rows;
+    return end;
+}
+
+#define VMAX_ROWS 256 /* rows of a table of one cell a line placed by its sums */
+#define VMAX_TRIES (1ul << 16)      /* placings tried for one table */
+#define VMAX_BUDGET (1ul << 20)     /* and for one text */
+
+/* The value of a one-value line in the table's unit, the dot a thousands
+ * separator ("202.000": 202 000), or with alt the dot a decimal point (202).
+ * Returns 0 when it has none. */
+static int vvalue(const char *s, belopp_span x, int exp10, int alt, int64_t *out)
+{
+    belopp_decimal d;
+    size_t a = x.start;
+    int neg = 0;
+    if (x.end - a > 3 && (memcmp(s + a, "\xE2\x80\x93", 3) == 0 || memcmp(s + a, "\xE2\x88\x92", 3) == 0))
+        a += 3, neg = 1;
+    else if (x.end - a > 1 && s[a] == '-')
+        a++, neg = 1;
+    if ((alt ? belopp_parse_decimal_mark(s + a, x.end - a, '.', &d)
+             : belopp_parse_decimal(s + a, x.end - a, &d)) != BELOPP_OK ||
+        belopp_to_minor(d, exp10, out) != BELOPP_OK)
+        return 0;
+    if (neg)
+        *out = -*out;
+    return 1;
+}
+
+/* Is line x one value written "202.000": dot groups ending in ".000" (read
+ * 202 000, or 202 with the dot a decimal point)? */
+static int dot_thousand(const char *s, belopp_span x)
+{
+    size_t n = x.end - x.start;
+    return n >= 5 && n <= 7 && memcmp(s + x.end - 4, ".000", 4) == 0 &&
+           memchr(s + x.start, '.', n - 4) == NULL;
+}
+
+/* A table of one cell a line with a total row last and rows short of cells
+ * ("Ofördelat budget 2021-2023" / three values under five years): where the
+ * short rows stand, and how a "202.000" reads, is what makes every column
+ * add up to the total, exactly.  The rows stand from the left and read as
+ * written unless that does not add up; then the placings that move at most
+ * three rows are tried, and one that adds up is taken if it is the only one.
+ * Fills off (cells missing at the start of each row) and alt (bit c: cell c
+ * reads with the dot a decimal point); leaves them 0 otherwise. */
+#define VMAX_CHOICES 64
+#define VMAX_MOVED 3
+
+typedef struct {
+    size_t nr, k, nch[VMAX_ROWS];
+    int64_t (*vec)[VMAX_CHOICES][BELOPP_MAX_COLUMNS]; /* a row's sums by column, per choice */
+    int64_t total[BELOPP_MAX_COLUMNS], base[BELOPP_MAX_COLUMNS];
+    size_t pick[VMAX_MOVED], ch[VMAX_MOVED], found_pick[VMAX_MOVED], found_ch[VMAX_MOVED];
+    size_t nfound_moved;
+    unsigned long ways, budget;
+} sums_search;
+
+/* Tries every way of moving `left` more rows after row `from` (rows of
+ * pick[0 .. depth-1] already moved). */
+static void sums_try(sums_search *q, size_t depth, size_t from, size_t left)
+{
+    if (q->ways > 1 || q->budget == 0)
+        return;
+    if (depth > 0) {
+        q->budget--;
+        int ok = 1;
+        for (size_t c = 0; c < q->k && ok; c++) {
+            int64_t v = q->base[c];
+            for (size_t d = 0; d < depth && ok; d++)
+                ok = belopp_add_i64(&v, q->vec[q->pick[d]][q->ch[d]][c]) == 0 &&
+                     belopp_add_i64(&v, -q->vec[q->pick[d]][0][c]) == 0;
+            ok = ok && v == q->total[c];
+        }
+        if (ok) {
+            q->ways++;
+            q->nfound_moved = depth;
+            memcpy(q->found_pick, q->pick, sizeof q->pick);
+            memcpy(q->found_ch, q->ch, sizeof q->ch);
+        }
+    }
+    if (left == 0)
+        return;
+    for (size_t r = from; r < q->nr; r++)
+        for (size_t c = 1; c < q->nch[r]; c++) {
+            q->pick[depth] = r;
+            q->ch[depth] = c;
+            sums_try(q, depth + 1, r + 1, left - 1);
+        }
+}
+
+static void settle_by_sums(belopp_segments *g, const char *s, const belopp_table *tb,
+                           size_t k, size_t r0, size_t r1, const vrow *vr,
+                           size_t *off, unsigned char *alt)
+{
+    size_t nr = r1 - r0;
+    if (nr < 3 || nr > VMAX_ROWS || k < 2 || !g->rows[r1 - 1].is_total || vr[0].packs ||
+        vr[nr - 1].n != k || note_stub(s, tb->titles[1]) || g->vtries >= VMAX_BUDGET)
+        return;
+    sums_search *q = calloc(1, sizeof *q);
+    if (!q)
+        return;
+    q->nr = nr - 1;
+    q->k = k;
+    q->vec = malloc(q->nr * sizeof *q->vec);
+    if (!q->vec)
+        goto done;
+    for (size_t c = 0; c < k; c++)
+        if (!vvalue(s, vr[nr - 1].cell[c], tb->exp10, 0, &q->total[c]))
+            goto done;
+    for (size_t r = 0; r < q->nr; r++) {
+        const vrow *v = &vr[r];
+        if (g->rows[r0 + r].currency || g->rows[r0 + r].is_total || v->n > k)
+            goto done; /* units of their own, or subtotals: not this simple case */
+        size_t dots = 0, places = k - v->n + 1;
+        for (size_t c = 0; c < v->n; c++)
+            dots += v->kind[c] == VC_VALUE && dot_thousand(s, v->cell[c]);
+        if (dots > 5 || places * ((size_t)1 << dots) > VMAX_CHOICES)
+            goto done;
+        q->nch[r] = places << dots;
+        for (size_t ch = 0; ch < q->nch[r]; ch++) {
+            size_t o = ch % places, bits = ch / places, b = 0;
+            memset(q->vec[r][ch], 0, sizeof q->vec[r][ch]);
+            for (size_t c = 0; c < v->n; c++) {
+                if (v->kind[c] != VC_VALUE)
+                    continue; /* an empty cell in its place */
+                int a = dot_thousand(s, v->cell[c]) ? (int)(bits >> b++ & 1) : 0;
+                int64_t val;
+                if (!vvalue(s, v->cell[c], tb->exp10, a, &val))
+                    goto done;
+                q->vec[r][ch][o + c] = val;
+            }
+        }
+    }
+    int as_read = 1;
+    for (size_t c = 0; c < k; c++) {
+        for (size_t r = 0; r < q->nr; r++)
+            if (belopp_add_i64(&q->base[c], q->vec[r][0][c]) < 0)
+                goto done;
+        as_read &= q->base[c] == q->total[c];
+    }
+    if (as_read)
+        goto done; /* it adds up as it stands */
+    q->budget = VMAX_TRIES;
+    if (q->budget > VMAX_BUDGET - g->vtries)
+        q->budget = VMAX_BUDGET - g->vtries;
+    unsigned long had = q->budget;
+    sums_try(q, 0, 0, VMAX_MOVED);
+    g->vtries += had - q->budget;
+    if (q->ways != 1 || q->budget == 0)
+        goto done;
+    for (size_t d = 0; d < q->nfound_moved; d++) {
+        size_t r = q->found_pick[d], ch = q->found_ch[d];
+        const vrow *v = &vr[r];
+        size_t places = k - v->n + 1, bits = ch / places, b = 0;
+        off[r] = ch % places;
+        for (size_t c = 0; c < v->n; c++)
+            if (v->kind[c] == VC_VALUE && dot_thousand(s, v->cell[c]))
+                alt[r] |= (unsigned char)((bits >> b++ & 1) << c);
+    }
+done:
+    free(q->vec);
+    free(q);
+}
+
+/* Does split sp of row v's tokens (record_tokens) cut only its last piece
+ * into several cells ("12 151 16 841", the last two columns on one line, as
+ * text from a PDF has them), every other piece one cell? */
+static int splits_last_only(const char *s, const vrow *v, const split *sp)
+{
+    size_t first[BELOPP_MAX_COLUMNS + 1], nt = 0;
+    for (size_t c = 0; c < v->n; c++) {
+        first[c] = nt;
+        token u[MAX_TOKENS];
+        size_t got = v->kind[c] == VC_VALUE ? read_tokens(s, v->cell[c].start, v->cell[c].end, u) : 1;
+        if (got == (size_t)-1)
+            return 0;
+        nt += got;
+    }
+    for (size_t c = 0; c < sp->n; c++) {
+        size_t at = sp->start[c], p = 0;
+        while (p + 1 < v->n && first[p + 1] <= at)
+            p++;
+        if (first[p] != at && p + 1 != v->n)
+            return 0; /* a cell starts inside a piece that is not the last */
+    }
+    return 1;
+}
+
+/* The number of tokens of row v's last piece. */
+static size_t last_piece_tokens(const char *s, const vrow *v)
+{
+    token u[MAX_TOKENS];
+    const belopp_span x = v->cell[v->n - 1];
+    size_t got = v->kind[v->n - 1] == VC_VALUE ? read_tokens(s, x.start, x.end, u) : 1;
+    return got == (size_t)-1 ? 0 : got;
+}
+
+/* Are the cells cut out of the last piece (its tokens from token `from` on)
+ * as large as the row's other values, give or take a digit?  "2 640" cut
+ * into 2 and 640 beside 980, 870 and 760 is no split of a row but a row
+ * short of a year; "12 151 16 841" beside "15 280" is. */
+static int cut_cells_usual(const token *t, const split *sp, size_t from)
+{
+    size_t cells = 0;
+    int least = -1;
+    for (size_t c = 0; c < sp->n; c++) {
+        size_t i = sp->start[c];
+        cells += i >= from;
+        if (i < from && t[i].kind == T_NUM) {
+            int d = cell_digits(t, i, sp->start[c + 1]);
+            least = least < 0 || d < least ? d : least;
+        }
+    }
+    if (cells < 2 || least < 0)
+        return 1; /* the last piece is one cell, or nothing to compare */
+    for (size_t c = 0; c < sp->n; c++) {
+        size_t i = sp->start[c];
+        if (i >= from && t[i].kind == T_NUM && cell_digits(t, i, sp->start[c + 1]) < least - 1)
+            return 0;
+    }
+    return 1;
+}
+
+/* Can each piece of row v be one cell ("2 569", not "897 -2 482")? */
+static int one_cell_each(const char *s, const vrow *v)
+{
+    for (size_t c = 0; c < v->n; c++) {
+        if (v->kind[c] != VC_VALUE)
+            continue;
+        token u[MAX_TOKENS];
+        split one;
+        size_t nu = read_tokens(s, v->cell[c].start, v->cell[c].end, u);
+        if (nu == (size_t)-1 || nu == 0 || best_split(u, nu, 1, NULL, NULL, NULL, &one) != 1)
+            return 0;
+    }
+    return 1;
+}
+
+/* Makes the cells of the rows r0 .. r1-1 of table ti, read by
+ * vertical_stream: each cell from its own line. */
+static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
+                          const vrow *vr)
+{
+    belopp_table *tb = &g->tables[ti];
+    size_t k = tb->ntitles - 1;
+    int note = k > 1 && note_stub(s, tb->titles[1]); /* value column 0 titled "Not" */
+    tb->ncolumns = k;
+    for (size_t c = 0; c < k; c++)
+        setup_column(s, tb, c);
+    if (note)
+        tb->columns[0].money = 0;
+    for (size_t r = r0; r < r1; r++) {
+        g->rows[r].table = ti;
+        setup_row(s, &g->rows[r]);
+    }
+    size_t off[VMAX_ROWS];
+    unsigned char alt[VMAX_ROWS];
+    memset(off, 0, sizeof off);
+    memset(alt, 0, sizeof alt);
+    settle_by_sums(g, s, tb, k, r0, r1, vr, off, alt);
+    /* the usual size of each column, from the rows of one line a cell */
+    int ref[BELOPP_MAX_COLUMNS], lo[BELOPP_MAX_COLUMNS], hi[BELOPP_MAX_COLUMNS];
+    unsigned hist[BELOPP_MAX_COLUMNS][24];
+    memset(hist, 0, sizeof hist);
+    for (size_t r = r0; r < r1; r++) {
+        const vrow *v = &vr[r - r0];
+        if (v->n != k || !one_cell_each(s, v))
+            continue;
+        for (size_t c = 0; c < k; c++) {
+            token u[MAX_TOKENS];
+            size_t nu = v->kind[c] == VC_VALUE ? read_tokens(s, v->cell[c].start, v->cell[c].end, u) : 0;
+            if (nu != (size_t)-1 && nu > 0) {
+                int d = cell_digits(u, 0, nu);
+                if (d < 24)
+                    hist[c][d]++;
+            }
+        }
+    }
+    /* and from the rows of packed lines that split one way only */
+    for (size_t r = r0; r < r1 && vr[0].packs; r++) {
+        const vrow *v = &vr[r - r0];
+        token u[MAX_TOKENS];
+        split sp;
+        size_t nu = record_tokens(s, v, u);
+        if (nu == (size_t)-1 || nu == 0 || (v->n == k && one_cell_each(s, v)) ||
+            best_split(u, nu, k, NULL, NULL, NULL, &sp) != 1 || !splits_last_only(s, v, &sp))
+            continue;
+        for (size_t c = 0; c < k; c++) {
+            int d = cell_digits(u, sp.start[c], sp.start[c + 1]);
+            if (u[sp.start[c]].kind != T_EMPTY && d < 24)
+                hist[c][d]++;
+        }
+    }
+    for (size_t c = 0; c < k; c++) {
+        ref[c] = median(hist[c], 24);
+        lo[c] = hi[c] = -1;
+        for (int d = 0; d < 24; d++)
+            if (hist[c][d]) {
+                lo[c] = lo[c] < 0 ? d : lo[c];
+                hi[c] = d;
+            }
+    }
+    for (size_t r = r0; r < r1; r++) {
+        const vrow *v = &vr[r - r0];
+        belopp_row *row = &g->rows[r];
+        size_t shift = r - r0 < VMAX_ROWS ? off[r - r0] : 0;
+        unit_info u;
+        if (v->counts && !row->currency)
+            row->money = 0;
+        if (!row->currency && row->money && v->section.start < v->section.end &&
+            own_unit(s, v->section, &u)) {
+            row->exp10 = u.exp10;
+            row->currency = u.currency;
+            row->unit = u.words;
+        }
+        token t[MAX_TOKENS];
+        split sp;
+        size_t nt = 0;
+        if (v->packs) {
+            /* lines of several cells: the row's tokens split to the columns,
+             * scored against each column's usual size */
+            size_t skip = 0;
+            nt = record_tokens(s, v, t);
+            int rc = 1, known = 0;
+            for (size_t c = 0; c < k; c++)
+                known |= lo[c] >= 0;
+            if (nt != (size_t)-1 && nt > 0 && (feasible_counts(t, nt) >> k & 1) &&
+                choose_split(s, t, nt, k, ref, lo, hi, 0, &sp, &skip) && skip == 0 &&
+                splits_last_only(s, v, &sp) && (!known || fits(t, &sp, lo, hi, 1)) &&
+                cut_cells_usual(t, &sp, nt - last_piece_tokens(s, v)))
+                rc = make_cells(g, s, r, t, &sp);
+            else if (nt != (size_t)-1 && v->n < k && one_cell_each(s, v))
+                goto pieces; /* a short row: each line one cell, from the left */
+            if (rc < 0)
+                return -1;
+            row = &g->rows[r];
+            if (rc == 1) {
+                row->ncells = 0;
+                row->cell = g->ncells;
+                row->left_out = "its numbers do not split clearly into the table's columns";
+            }
+            continue;
+        }
+    pieces:
+        nt = 0;
+        sp.n = v->n + shift;
+        for (size_t c = 0; c < shift; c++) { /* cells missing at the start */
+            sp.start[c] = nt;
+            memset(&t[nt], 0, sizeof t[nt]);
+            t[nt].kind = T_EMPTY;
+            t[nt].sp = (belopp_span){row->label.end, row->label.end};
+            nt++;
+        }
+        for (size_t c = 0; c < v->n; c++) {
+            belopp_span x = v->cell[c];
+            sp.start[c + shift] = nt;
+            size_t got = v->kind[c] == VC_VALUE ? read_tokens(s, x.start, x.end, t + nt) : 0;
+            split one;
+            if (got != (size_t)-1 && got > 1 && best_split(t + nt, got, 1, NULL, NULL, NULL, &one) != 1)
+                got = 0; /* not one value: no cell */
+            if (got == (size_t)-1 || got == 0 || nt + got > MAX_TOKENS - 1) {
+                memset(&t[nt], 0, sizeof t[nt]);
+                t[nt].kind = T_EMPTY;
+                t[nt].sp = x;
+                got = 1;
+            }
+            nt += got;
+        }
+        sp.start[sp.n] = nt;
+        int rc = make_cells(g, s, r, t, &sp);
+        if (rc < 0)
+            return -1;
+        row = &g->rows[r];
+        for (size_t c = 0; rc == 0 && r - r0 < VMAX_ROWS && c < v->n; c++)
+            if (alt[r - r0] >> c & 1) { /* "202.000": 202, the sums say */
+                belopp_cell *cell = &g->cells[row->cell + c + shift];
+                belopp_decimal d;
+                if (belopp_parse_decimal_mark(s + cell->text.start, cell->text.end - cell->text.start,
+                                              '.', &d) != BELOPP_OK ||
+                    belopp_to_minor(d, cell->exp10, &cell->minor) != BELOPP_OK)
+                    cell->status = BELOPP_E_SYNTAX;
+            }
+        if (rc == 1) {
+            row->ncells = 0;
+            row->cell = g->ncells;
+            row->left_out = "a value is implausible for the table's unit";
+        }
+    }
+    check_sums(g, ti, r0, r1);
+    return 0;
+}
+
 /* Is s[a, b) a year or a date that holds one ("2024", "12/31/2021",
  * "2021-12-31", "31.12.2021")? */
 static int year_or_date(const char *s, size_t a, size_t b)
@@ -1747,6 +2613,27 @@ static int year_or_date(const char *s, size_t a, size_t b)
     return years == 1 && parts == 3;
 }
 
+/* Of the table rows in the lines from r on (up to 12 lines, lines of words
+ * between them skipped), how many are there (*nrows), and how many fit k
+ * value columns (*fit_k) and k + 1 (*fit_k1)?  note: the table has a note
+ * column. */
+static void rows_fit(const char *s, const line *lines, size_t n, size_t r, size_t k, int note,
+                     size_t *nrows, size_t *fit_k, size_t *fit_k1)
+{
+    token t[MAX_TOKENS];
+    for (size_t l = r; l < n && l < r + 12; l++) {
+        belopp_row row;
+        if (!table_row(s, lines[l].trim.start, lines[l].trim.end, 0, &row))
+            continue;
+        uint32_t m;
+        (*nrows)++;
+        fit_tokens(s, &row, k, note ? k : 0, t, &m, 0);
+        *fit_k += m >> k & 1;
+        fit_tokens(s, &row, k + 1, note ? k + 1 : 0, t, &m, 0);
+        *fit_k1 += m >> (k + 1) & 1;
+    }
+}
+
 /* Titles stacked one a line, as text from a PDF has them under the unit:
  * "(mnkr) Bokslut" / "2023" / "Budget" / "2024" / …, or "Miljoner kronor" /
  * "Utfall" / "2023" / ….  first: the words after the unit on its line, or
@@ -1757,17 +2644,63 @@ static int year_or_date(const char *s, size_t a, size_t b)
  * fit their count.  Fills tb's titles (and the columns' second lines) and
  * returns the line after the last year, or 0. */
 static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
-                             belopp_span first, belopp_table *tb)
+                             belopp_span first, belopp_table *tb, int blanks)
 {
-    belopp_span item[2 * BELOPP_MAX_COLUMNS];
-    size_t m = 0, after = 0, l = j;
-    if (first.start < first.end)
+    belopp_span item[2 * BELOPP_MAX_COLUMNS], note = {0, 0};
+    size_t m = 0, after = 0, l = j, line_of[2 * BELOPP_MAX_COLUMNS];
+    if (first.start < first.end) {
+        line_of[m] = j - 1;
         item[m++] = first;
+    }
     for (; l < n && m < sizeof item / sizeof item[0]; l++) {
         belopp_span w = lines[l].trim;
+        if (blanks && w.start == w.end && l + 1 < n && !is_blank(lines, n, l + 1))
+            continue; /* blank lines between the titles */
         if (w.start == w.end || w.end - w.start > 40 || !word_line(s, w))
             break;
-        item[m++] = w;
+        if (!blanks) {
+            line_of[m] = l;
+            item[m++] = w;
+            continue;
+        }
+        /* "2020 Budget", "2023 Plan 2024": a year and the next title's
+         * words on one line; each year an item, and the words between */
+        size_t words = SIZE_MAX;
+        for (size_t i = w.start; i <= w.end && m < sizeof item / sizeof item[0];) {
+            size_t e = i;
+            while (e < w.end && !belopp_space_at(s, e, w.end))
+                e++;
+            int year = i < w.end && year_or_date(s, i, e);
+            if ((year || i >= w.end) && words != SIZE_MAX) {
+                line_of[m] = l;
+                item[m++] = belopp_trim(s, words, i);
+                words = SIZE_MAX;
+            }
+            if (i >= w.end || m == sizeof item / sizeof item[0])
+                break;
+            if (year) {
+                line_of[m] = l;
+                item[m++] = (belopp_span){i, e};
+            } else if (words == SIZE_MAX) {
+                words = i;
+            }
+            i = e;
+            while (i < w.end && belopp_space_at(s, i, w.end))
+                i += belopp_space_at(s, i, w.end);
+        }
+    }
+    /* "Belopp i mnkr Not Utfall" / "2019" / …: a note column first */
+    if (m > 0 && first_word_is(s, item[0], NOTE)) {
+        size_t e = item[0].start;
+        while (e < item[0].end && belopp_letter_at(s, e, item[0].end))
+            e++;
+        note = (belopp_span){item[0].start, e};
+        item[0] = belopp_trim(s, e, item[0].end);
+        if (item[0].start == item[0].end) {
+            memmove(item, item + 1, (m - 1) * sizeof item[0]);
+            memmove(line_of, line_of + 1, (m - 1) * sizeof line_of[0]);
+            m--;
+        }
     }
     size_t groups = 0, open = SIZE_MAX, last_year = 0;
     belopp_span titles[BELOPP_MAX_COLUMNS], seconds[BELOPP_MAX_COLUMNS];
@@ -1789,21 +2722,57 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     }
     if (groups < 2)
         return 0;
-    /* the line after the last year (item 0 may be on the header's line) */
-    after = j + (last_year + 1 - (first.start < first.end));
+    /* the line after the last year */
+    after = line_of[last_year] + 1;
     /* the first row, after at most two lines of words */
     size_t r = after;
-    while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) && word_line(s, lines[r].trim))
+    while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) &&
+           (word_line(s, lines[r].trim) || (blanks && is_blank(lines, n, r))))
         r++;
     belopp_row row;
     token t[MAX_TOKENS];
     uint32_t counts;
     if (r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row))
         return 0;
-    fit_tokens(s, &row, 0, 0, t, &counts);
-    if (!(counts >> groups & 1))
-        return 0;
-    tb->titles[0] = (belopp_span){item[0].start, item[0].start};
+    size_t nc = note.start < note.end ? groups : 0;
+    fit_tokens(s, &row, 0, nc, t, &counts, 0);
+    size_t nrows = 0, fit_g = 0, fit_g1 = 0;
+    rows_fit(s, lines, n, r, groups, note.start < note.end, &nrows, &fit_g, &fit_g1);
+    if (!((counts >> groups & 1) && fit_g == nrows) && groups + 1 < BELOPP_MAX_COLUMNS) {
+        /* "Avvikelse Koncern" / "2019": a title of one line ("Avvikelse")
+         * beside the first line of the next ("Koncern" over "2019") when
+         * the rows have one value more; only one such pair may be the one */
+        size_t two = SIZE_MAX, pairs = 0;
+        for (size_t c = 0; c < groups; c++) {
+            size_t sp = titles[c].start;
+            while (sp < titles[c].end && !belopp_space_at(s, sp, titles[c].end))
+                sp++;
+            belopp_span rest = belopp_trim(s, sp, titles[c].end);
+            size_t words = rest.start < rest.end ? 2 : 1;
+            for (size_t x = rest.start; x < rest.end; x++)
+                words += belopp_space_at(s, x, rest.end) > 0;
+            if (words == 2 && seconds[c].start < seconds[c].end) {
+                two = c;
+                pairs++;
+            }
+        }
+        if (pairs != 1 || fit_g1 <= fit_g) {
+            if (!(counts >> groups & 1))
+                return 0;
+            goto fill;
+        }
+        memmove(titles + two + 1, titles + two, (groups - two) * sizeof titles[0]);
+        memmove(seconds + two + 1, seconds + two, (groups - two) * sizeof seconds[0]);
+        size_t sp = titles[two].start;
+        while (!belopp_space_at(s, sp, titles[two].end))
+            sp++;
+        titles[two + 1] = belopp_trim(s, sp, titles[two].end);
+        titles[two] = (belopp_span){titles[two].start, sp};
+        seconds[two] = (belopp_span){0, 0};
+        groups++;
+    }
+fill:
+    tb->titles[0] = note.start < note.end ? note : (belopp_span){item[0].start, item[0].start};
     for (size_t c = 0; c < groups; c++) {
         tb->titles[c + 1] = titles[c];
         tb->columns[c].title2 = seconds[c];
@@ -1855,10 +2824,131 @@ static int names_a_unit(const char *s, const belopp_table *tb, const belopp_row 
     return 0;
 }
 
+/* The unit a sentence of the prose just above line i gives the table under
+ * it: "Belopp anges i miljoner kronor i löpande priser.", "Alla belopp är i
+ * tkr.", "Siffrorna i tabellen är angivna i tusen kronor." — a sentence
+ * naming amounts, figures or the table, that ends in " i " and a unit.
+ * Looks at the nearest paragraph above (within four lines).  Fills *u. */
+static int prose_unit_above(const char *s, const line *lines, size_t i, unit_info *u)
+{
+    static const char *const NAMES[] = {"belopp", "siffr", "tabell", "uppgifter", NULL};
+    size_t l = i;
+    while (l > 0 && i - l < 4 && is_blank(lines, l, l - 1))
+        l--;
+    if (l == 0 || i - l >= 4)
+        return 0;
+    belopp_span p = lines[l - 1].trim;
+    /* its sentences: cut at ". " */
+    for (size_t a = p.start; a < p.end;) {
+        size_t b = a;
+        while (b < p.end && !(s[b] == '.' && (b + 1 == p.end || s[b + 1] == ' ')))
+            b++;
+        belopp_span sent = {a, b};
+        if (has_word(s, sent, NAMES))
+            for (size_t x = a; x + 3 < b; x++)
+                if (s[x] == ' ' && s[x + 1] == 'i' && s[x + 2] == ' ' && unit_header(s, x + 3, b, u))
+                    return 1;
+        a = b + 1;
+        while (a < p.end && s[a] == ' ')
+            a++;
+    }
+    return 0;
+}
+
+#define FLAT_MAX_WORDS 4096
+
+/* Tables flattened into a line of prose, as a page copied without its line
+ * breaks has them: "… Tillskott, mdkr 2017 2018 2019 2020 2021 Kr/inv. 3 3 5
+ * 7 10 Asylsökande/nyanlända 7 7 5 3 0 Totalt 10 10 10 10 10 Av det …".  A
+ * caption of the sentence ending in a unit, a run of consecutive years (the
+ * titles), then two rows or more, each a label of a few words and exactly
+ * one number a year, numbers that can be read no other way.  Pushes the
+ * tables and their rows.  Returns -1 when out of memory. */
+static int flat_tables(belopp_segments *g, const char *s, belopp_span l)
+{
+    belopp_span w[FLAT_MAX_WORDS];
+    size_t nw = 0;
+    for (size_t i = l.start; i < l.end && nw < FLAT_MAX_WORDS;) {
+        size_t sp = belopp_space_at(s, i, l.end);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        size_t e = i;
+        while (e < l.end && !belopp_space_at(s, e, l.end))
+            e++;
+        w[nw++] = (belopp_span){i, e};
+        i = e;
+    }
+    for (size_t p = 1; p + 2 < nw; p++) {
+        size_t m = 0;
+        while (p + m < nw && m < BELOPP_MAX_COLUMNS - 1 && belopp_is_year(s, w[p + m]) &&
+               (m == 0 || atoi(s + w[p + m].start) == atoi(s + w[p + m - 1].start) + 1))
+            m++;
+        if (m < 2)
+            continue;
+        /* the caption: from the start of its sentence */
+        size_t cs = w[p - 1].start;
+        for (size_t q = p; q-- > 0;) {
+            size_t e = w[q].end;
+            if (q < p - 1 && (s[e - 1] == '.' || s[e - 1] == ':' || s[e - 1] == '!' || s[e - 1] == '?'))
+                break;
+            cs = w[q].start;
+        }
+        unit_info u;
+        if (!unit_tail(s, cs, w[p - 1].end, &u))
+            continue;
+        belopp_table tb;
+        memset(&tb, 0, sizeof tb);
+        size_t first_row = g->nrows, q = p + m;
+        while (q < nw) {
+            size_t lab = q, lw = 0;
+            token t[MAX_TOKENS];
+            while (q < nw && lw < 6 && !read_token(s, w[q].start, w[q].end, &t[0]))
+                q++, lw++;
+            if (lw == 0 || q + m > nw)
+                break;
+            size_t k = 0;
+            for (; k < m && read_token(s, w[q + k].start, w[q + k].end, &t[k]) && t[k].kind == T_NUM; k++)
+                t[k].hard = 0;
+            if (k < m || (q + m < nw && read_token(s, w[q + m].start, w[q + m].end, &t[m])) ||
+                feasible_counts(t, m) != (1u << m))
+                break;
+            belopp_row row;
+            memset(&row, 0, sizeof row);
+            row.label = clean_label(s, (belopp_span){w[lab].start, w[q - 1].end});
+            row.values = (belopp_span){w[q].start, w[q + m - 1].end};
+            row.line = (belopp_span){w[lab].start, row.values.end};
+            row.table = g->ntables;
+            PUSH(g->rows, g->nrows, g->caprows, row);
+            q += m;
+        }
+        if (g->nrows - first_row < 2) {
+            g->nrows = first_row;
+            continue;
+        }
+        tb.header = tb.caption = belopp_trim(s, cs, w[p - 1].end);
+        tb.exp10 = u.exp10;
+        tb.currency = u.currency;
+        tb.unit = u.words;
+        tb.titles[0] = (belopp_span){w[p].start, w[p].start};
+        for (size_t c = 0; c < m; c++)
+            tb.titles[c + 1] = w[p + c];
+        tb.ntitles = m + 1;
+        PUSH(g->tables, g->ntables, g->captables, tb);
+        if (build_table(g, s, g->ntables - 1, first_row, g->nrows, 0) < 0)
+            return -1;
+        p = q;
+    }
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         belopp_span h = lines[i].trim;
+        if (h.end - h.start > MAX_ROW_BYTES && flat_tables(g, s, h) < 0)
+            return -1;
         if (h.start == h.end || h.end - h.start > MAX_ROW_BYTES)
             continue;
         /* A header is followed within a few lines by a row or a value: most
@@ -1886,13 +2976,45 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 tb.unit = u.words;
             }
         }
-        if (kind == U_NONE && unitless_titles(s, lines, n, i, &tb))
+        if (kind == U_NONE && unitless_titles(s, lines, n, i, &tb)) {
+            unit_info u;
             kind = U_TITLES;
+            if (prose_unit_above(s, lines, i, &u)) { /* "Belopp i tkr." over the titles */
+                tb.exp10 = u.exp10;
+                tb.currency = u.currency;
+                tb.unit = u.words;
+                kind = U_PROSE;
+            }
+        }
+        size_t prose_stack = 0;
+        if (kind == U_NONE && word_line(s, h) && i > 0) {
+            /* titles stacked under a paragraph that names the unit:
+             * "Belopp anges i miljoner kronor." / "Bokslut" / "2020 Budget" / … */
+            unit_info u;
+            belopp_table t2;
+            memset(&t2, 0, sizeof t2);
+            if (prose_unit_above(s, lines, i, &u) && !names_shares(s, h) &&
+                (prose_stack = stacked_titles(s, lines, n, i, (belopp_span){0, 0}, &t2, 1)) > 0) {
+                tb = t2;
+                tb.exp10 = u.exp10;
+                tb.currency = u.currency;
+                tb.unit = u.words;
+                kind = U_PROSE;
+            }
+        }
         if (kind == U_NONE)
             continue;
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
+        if (kind == U_LEAD && is_blank(lines, n, j) && j + 1 < n)
+            j++; /* "MSEK I II III IV", a blank line, the rows */
+        if (prose_stack) {
+            stack_end = prose_stack;
+            j = prose_stack;
+            while (j < n && is_blank(lines, n, j)) /* blank lines before the first row */
+                j++;
+        }
         if (first.start < first.end || kind == U_ALONE || kind == U_CAPTION) {
-            size_t at = stacked_titles(s, lines, n, j, first, &tb);
+            size_t at = stacked_titles(s, lines, n, j, first, &tb, 0);
             if (at) {
                 stack_end = at;
                 j = at;
@@ -1920,9 +3042,16 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         } else if (tb.ntitles && j < n && rule_line(s, lines[j].trim))
             title_lines[ntl++] = j++; /* "|---|---|" under the titles */
         else if (tb.ntitles && j < n) {
+            belopp_row r2;
             size_t n2 = title_line(s, lines[j].trim.start, lines[j].trim.end, t2);
             if (n2 && n2 <= tb.ntitles) {
                 merge_titles(&tb, t2, n2);
+                title_lines[ntl++] = j++;
+            } else if (!n2 && !word_line(s, lines[j].trim) &&
+                       word_line_max(s, lines[j].trim, MAX_ROW_BYTES) && j + 1 < n &&
+                       table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &r2)) {
+                /* "verksamhetens kostnaderverksamhetens kostnader…": the
+                 * titles' words run together, a line too long for a section */
                 title_lines[ntl++] = j++;
             }
         }
@@ -1943,27 +3072,58 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if ((g->nrows > first_row || tb.ntitles) && (word_line(s, l) || rule_line(s, l)) &&
                 j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                 continue;
-            /* a blank line inside a table with titles, when the next row has
-             * as many values as there are titles */
-            /* (or a blank line, a line of words and such a row: the next
-             * section, "Familjenämnd") */
+            /* a blank line inside a table with titles, or a line of words
+             * (a section: "ÖVRIGT TOTALRESULTAT" over "Poster som kan
+             * omföras"), when a row with as many values as there are titles
+             * follows after at most two lines of words */
             size_t nx = j + 1;
-            if (nx + 1 < n && word_line(s, lines[nx].trim) && !may_be_row(s, lines, n, nx))
+            int counts_section = word_line(s, l) && names_shares(s, l);
+            for (int w = 0; w < 2 && nx + 1 < n && word_line(s, lines[nx].trim) &&
+                            !may_be_row(s, lines, n, nx); w++) {
+                /* a new table's titles ("Andel förnybar el 2024 2023") end
+                 * this one, and so does a section of counts or shares
+                 * ("Medelantal anställda") */
+                belopp_span tt[BELOPP_MAX_COLUMNS];
+                if (title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt) >= 3)
+                    counts_section = 1;
+                counts_section |= names_shares(s, lines[nx].trim);
                 nx++;
-            if (g->nrows > first_row && l.start == l.end && tb.ntitles > 2 && nx < n &&
+            }
+            if (g->nrows > first_row && kind == U_LEAD && l.start == l.end && nx == j + 1 &&
+                nx < n && table_row(s, lines[nx].trim.start, lines[nx].trim.end, 0, &row)) {
+                /* no titles: the next row has as many values (three or more)
+                 * as the one before */
+                token tk[MAX_TOKENS];
+                uint32_t m, mp;
+                fit_tokens(s, &row, 0, 0, tk, &m, 0);
+                fit_tokens(s, &g->rows[g->nrows - 1], 0, 0, tk, &mp, 0);
+                if ((m & mp) >> 3)
+                    continue;
+            }
+            if (g->nrows > first_row && !counts_section &&
+                (l.start == l.end || (word_line(s, l) && nx > j + 1)) &&
+                tb.ntitles > 2 && nx < n &&
                 table_row(s, lines[nx].trim.start, lines[nx].trim.end, 0, &row)) {
                 token tk[MAX_TOKENS];
                 uint32_t m;
-                fit_tokens(s, &row, 0, 0, tk, &m);
+                size_t nt = tb.ntitles - 1;
+                fit_tokens(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tk, &m, 0);
                 if (m >> (tb.ntitles - 1) & 1)
                     continue;
             }
             break;
         }
+        vrow *vr = NULL;
         if (g->nrows == first_row && (kind == U_ALONE || kind == U_CAPTION) && tb.ntitles == 0) {
             size_t end = vertical_table(g, s, lines, n, i, &tb);
             if (end == (size_t)-1)
                 return -1;
+            if (!end) {
+                free(vr);
+                end = vertical_stream(g, s, lines, n, i, &tb, &vr);
+                if (end == (size_t)-1)
+                    return -1;
+            }
             if (end)
                 last = end;
         }
@@ -1982,9 +3142,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             lines[title_lines[q]].kind = 1;
         for (size_t q = i + 1; q < stack_end; q++)
             lines[q].kind = 1;
-        PUSH(g->tables, g->ntables, g->captables, tb);
+        PUSH_OR(g->tables, g->ntables, g->captables, tb, { free(vr); return -1; });
         int cut = last == n && lines[n - 1].trim.end == len && len > 0 && s[len - 1] != '\n';
-        if (build_table(g, s, g->ntables - 1, first_row, g->nrows, cut) < 0)
+        int rc = vr ? build_vertical(g, s, g->ntables - 1, first_row, g->nrows, vr)
+                    : build_table(g, s, g->ntables - 1, first_row, g->nrows, cut);
+        free(vr);
+        if (rc < 0)
             return -1;
         i = last - 1;
     }
