@@ -6,9 +6,13 @@ BUILD ?= build
 SAN ?=
 
 PKGS := libxml-2.0 libpcre2-8 libutf8proc nettle
-# Debian 12 packages behind them (and the test tools).
+# The database clients: for the belopp binary (belopp load) only, not libbelopp.
+DB_PKGS := sqlite3 libpq
+# Debian 12 packages behind them (and the test tools: a PostgreSQL 15 server
+# that tests/db.sh starts itself, GNU parallel, sqlite3, script, strace).
 DEBS := gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev nettle-dev \
-        libcmocka-dev pcre2-utils libstemmer-dev groff-base man-db python3
+        libcmocka-dev pcre2-utils libstemmer-dev groff-base man-db python3 \
+        libsqlite3-dev libpq-dev postgresql-15 sqlite3 parallel bsdutils strace
 # Only for make fuzz and make memcheck.
 DEV_DEBS := clang libclang-rt-14-dev valgrind
 
@@ -18,6 +22,8 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -fPIC -pthread $(WARN) $(CFLAGS) $(SAN) \
              $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
+DB_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(DB_PKGS) 2>/dev/null))
+DB_LIBS = $(shell pkg-config --libs $(DB_PKGS) 2>/dev/null)
 
 # libbelopp: the stages, the record, the writers.  cli/ is a user of it.
 LIB_SRC := extract/grow.c extract/text.c extract/diag.c extract/read.c extract/html.c \
@@ -36,6 +42,12 @@ DIFF_SRC := diff/side.c diff/words.c diff/lexicon.c diff/labels.c diff/assign.c 
 DIFF_OBJ := $(DIFF_SRC:%.c=$(BUILD)/%.o)
 DIFF_LIBS := -lstemmer -lm
 UNIT_BIN := $(UNIT_TESTS:%=$(BUILD)/tests/unit_%)
+
+# The command line: a user of libbelopp; batches (cli/batch.c) and database
+# loads (load/), with the schemas embedded (schema/embed.sh).
+CLI_SRC := cli/main.c cli/batch.c load/load.c load/sqlite.c load/postgres.c
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/load/schema.o
+SCHEMAS := schema/belopp.sqlite.sql schema/belopp.postgres.sql
 
 BIN := $(if $(filter build,$(BUILD)),belopp,$(BUILD)/belopp)
 RUNBIN := $(if $(findstring /,$(BIN)),$(BIN),./$(BIN))
@@ -67,8 +79,20 @@ $(LIB_A): $(LIB_OBJ)
 $(LIB_SO): $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LIBS)
 
-$(BIN): $(BUILD)/cli/main.o $(DIFF_OBJ) $(LIB_A)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(DIFF_LIBS)
+$(BUILD)/load/%.o: load/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(DB_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/load/schema.c: $(SCHEMAS) schema/embed.sh
+	@mkdir -p $(dir $@)
+	{ schema/embed.sh belopp_schema_sqlite schema/belopp.sqlite.sql && \
+	  schema/embed.sh belopp_schema_postgres schema/belopp.postgres.sql; } > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/load/schema.o: $(BUILD)/load/schema.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BIN): $(CLI_OBJ) $(DIFF_OBJ) $(LIB_A)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(DB_LIBS) $(DIFF_LIBS)
 
 $(BUILD)/tests/unit_diff: tests/unit_diff.c $(DIFF_OBJ) $(LIB_A)
 	@mkdir -p $(dir $@)
@@ -82,7 +106,7 @@ $(BUILD)/tests/validate: tests/validate.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
--include $(LIB_OBJ:.o=.d) $(DIFF_OBJ:.o=.d) $(BUILD)/cli/main.d
+-include $(LIB_OBJ:.o=.d) $(DIFF_OBJ:.o=.d) $(CLI_SRC:%.c=$(BUILD)/%.d)
 
 # The main job on the bundled corpus.  Status 1 (an amount left out, said on
 # stderr: corpus/form-large-values.txt holds one that does not fit) is not a
@@ -111,6 +135,8 @@ check: $(BIN) unit $(BUILD)/tests/validate
 	@tests/diff.sh $(RUNBIN)
 	@tests/formats.sh $(RUNBIN)
 	@MAKE="$(MAKE)" EXAMPLE_CFLAGS="$(SAN)" tests/install.sh
+	@tests/batch.sh $(RUNBIN) $(BUILD)/tests/validate
+	@tests/db.sh $(RUNBIN)
 	@$(MAKE) --no-print-directory accuracy > $(BUILD)/accuracy.txt
 	@tail -2 $(BUILD)/accuracy.txt
 	@awk '/^precision/ { p = $$2 } /^recall/ { r = $$2 } \
@@ -124,8 +150,18 @@ check: $(BIN) unit $(BUILD)/tests/validate
 TSAN_BUILD := build/tsan
 tsan:
 	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) SAN="-fsanitize=thread" CFLAGS="-O1 -g" \
-	  $(TSAN_BUILD)/tests/unit_threads
+	  $(TSAN_BUILD)/tests/unit_threads $(TSAN_BUILD)/belopp
 	TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" $(TSAN_BUILD)/tests/unit_threads
+	@# The batch (cli/batch.c): 4 workers and the ordering stage, in each mode.
+	@rm -rf $(TSAN_BUILD)/batch && mkdir -p $(TSAN_BUILD)/batch && \
+	  for mode in "-o $(TSAN_BUILD)/batch/all.xml" "--out-dir $(TSAN_BUILD)/batch/out" \
+	              "load $(TSAN_BUILD)/batch/all.db"; do \
+	    case $$mode in load*) cmd="load $${mode#load }" ;; *) cmd="extract $$mode" ;; esac; \
+	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" $(TSAN_BUILD)/belopp $$cmd --quiet --jobs 4 \
+	      corpus 2>$(TSAN_BUILD)/batch/err.txt; st=$$?; \
+	    if [ $$st -gt 1 ] || grep -q ThreadSanitizer $(TSAN_BUILD)/batch/err.txt; then \
+	      cat $(TSAN_BUILD)/batch/err.txt; echo "tsan: belopp $$cmd: status $$st"; exit 1; fi; \
+	  done; echo "tsan: the batch (extract -o, --out-dir, load) on 4 threads: no data race"
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -147,7 +183,7 @@ install: $(BIN) $(LIB_A) $(LIB_SO)
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/belopp.pc
 	install -m 644 man/belopp.1 $(DESTDIR)$(PREFIX)/share/man/man1/belopp.1
 	install -m 644 man/belopp.3 $(DESTDIR)$(PREFIX)/share/man/man3/belopp.3
-	install -m 644 schema/belopp.xsd $(DESTDIR)$(PREFIX)/share/belopp/belopp.xsd
+	install -m 644 schema/belopp.xsd $(SCHEMAS) $(DESTDIR)$(PREFIX)/share/belopp/
 
 clean:
 	rm -rf build out belopp

@@ -12,110 +12,35 @@
 
 #include "../include/belopp.h"
 #include "../diff/diff.h"
+#include "batch.h"
 
-enum { EXIT_OK = 0, EXIT_SOME_ERRORS = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
+enum { EXIT_OK = 0, EXIT_USAGE = 2, EXIT_FATAL = 3 };
 
 static void usage(FILE *f)
 {
-    fputs("usage: belopp extract [--format xml|csv|jsonl] [--encoding ENC] [FILE...]\n"
+    fputs("usage: belopp extract [OPTIONS] [--format xml|csv|jsonl] [-o FILE | --out-dir DIR [--force]]\n"
+          "                      [PATH...]\n"
+          "       belopp load [OPTIONS] [--force] DB PATH...\n"
           "       belopp diff [--format text|csv|jsonl|xml] [--sort position|change] OLD NEW\n"
           "       belopp pattern\n"
           "       belopp --version\n"
           "\n"
-          "extract  writes every sum of money in the FILEs as records on stdout\n"
-          "         (XML by default); no FILE, or '-', reads standard input.\n"
-          "         --encoding auto|utf-8|latin1|windows-1252 (default auto)\n"
+          "extract  writes every sum of money in the PATHs as records on stdout\n"
+          "         (XML by default), or atomically into FILE (-o), or one output per\n"
+          "         input below DIR (--out-dir; unchanged inputs are skipped unless\n"
+          "         --force).  A directory is walked; no PATH, or '-', reads stdin.\n"
+          "load     extracts the PATHs into DB: an SQLite file, or a PostgreSQL URI\n"
+          "         (postgresql://...) or conninfo (\"host=... dbname=...\");\n"
+          "         unchanged documents are skipped unless --force.\n"
           "diff     pairs the sums of money of OLD with NEW (see belopp diff --help)\n"
           "pattern  prints the core amount pattern (PCRE2 syntax, UTF + UCP)\n"
           "\n"
+          "OPTIONS\n" BATCH_USAGE_OPTIONS
+          "\n"
           "Exit status: 0 all amounts written; 1 some file or amount was left out\n"
-          "(see stderr); 2 usage error; 3 output could not be written.\n"
-          "See belopp(1).\n",
+          "(see stderr); 2 usage error; 3 output could not be written; 4 the\n"
+          "database failed; 130/143 stopped by SIGINT/SIGTERM.  See belopp(1).\n",
           f);
-}
-
-static int print_diag(void *user, const char *source, const belopp_diagnostic *d)
-{
-    (void)user;
-    const char *sev = d->severity == BELOPP_WARNING ? "warning: " : "";
-    if (d->offset == BELOPP_NO_OFFSET)
-        fprintf(stderr, "belopp: %s: %s%s\n", source, sev, d->message);
-    else
-        fprintf(stderr, "belopp: %s: byte %llu: %s%s\n", source, (unsigned long long)d->offset,
-                sev, d->message);
-    return 0;
-}
-
-/* The writer's sink, with diagnostics printed as they come. */
-static belopp_sink printing(belopp_sink s)
-{
-    s.diagnostic = print_diag;
-    return s;
-}
-
-/* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; returns VALUE or NULL. */
-static const char *option(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] == '\0' && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
-
-static int cmd_extract(int argc, char **argv)
-{
-    belopp_options opt = {.encoding = BELOPP_ENC_AUTO};
-    belopp_format format = BELOPP_FORMAT_XML;
-    int first = 0;
-    for (; first < argc && strncmp(argv[first], "--", 2) == 0 && argv[first][2]; first++) {
-        const char *arg = argv[first], *val;
-        if ((val = option(argc, argv, &first, "--encoding")) != NULL) {
-            if (belopp_encoding_parse(val, &opt.encoding) == 0)
-                continue;
-        } else if ((val = option(argc, argv, &first, "--format")) != NULL) {
-            if (belopp_format_parse(val, &format) == 0)
-                continue;
-        }
-        fprintf(stderr, "belopp: bad option '%s'%s%s\n", arg, val ? " " : "", val ? val : "");
-        usage(stderr);
-        return EXIT_USAGE;
-    }
-    if (first < argc && strcmp(argv[first], "--") == 0)
-        first++;
-
-    char err[256];
-    belopp_extractor *x = belopp_extractor_new(&opt, err, sizeof err);
-    if (!x) {
-        fprintf(stderr, "belopp: %s\n", err);
-        return EXIT_FATAL;
-    }
-    belopp_writer *w = belopp_writer_new(format, stdout);
-    int status = EXIT_OK;
-    if (!w || belopp_writer_head(w) < 0)
-        status = EXIT_FATAL;
-    belopp_sink sink = printing(belopp_writer_sink(w));
-
-    char *stdin_only[] = {"-"};
-    char **files = first < argc ? argv + first : stdin_only;
-    int nfiles = first < argc ? argc - first : 1;
-    for (int i = 0; i < nfiles && status != EXIT_FATAL; i++) {
-        belopp_result rc = belopp_extract_file(x, files[i], &sink);
-        if (rc == BELOPP_RESULT_SINK_FAILED)
-            status = EXIT_FATAL;
-        else if (rc == BELOPP_RESULT_LEFT_OUT)
-            status = EXIT_SOME_ERRORS;
-    }
-    if (status == EXIT_FATAL || belopp_writer_tail(w) < 0) {
-        fprintf(stderr, "belopp: cannot write the output\n");
-        status = EXIT_FATAL;
-    }
-    belopp_writer_free(w);
-    belopp_extractor_free(x);
-    return status;
 }
 
 static int cmd_pattern(void)
@@ -135,7 +60,9 @@ int main(int argc, char **argv)
 {
     int rc;
     if (argc >= 2 && strcmp(argv[1], "extract") == 0)
-        rc = cmd_extract(argc - 2, argv + 2);
+        rc = batch_extract_main(argc - 2, argv + 2);
+    else if (argc >= 2 && strcmp(argv[1], "load") == 0)
+        rc = batch_load_main(argc - 2, argv + 2);
     else if (argc >= 2 && strcmp(argv[1], "diff") == 0)
         rc = belopp_cmd_diff(argc - 2, argv + 2);
     else if (argc == 2 && strcmp(argv[1], "pattern") == 0)

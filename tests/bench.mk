@@ -1,5 +1,6 @@
 # make bench — belopp's throughput and memory, against a pcre2grep scan with
 # belopp's own pattern.  What is measured and how: see tests/bench.sh.
+# Then load throughput into SQLite and PostgreSQL: tests/load_bench.sh.
 # The generated corpus lives in build/bench/ (about 200 MB on disk, built once).
 
 $(BUILD)/tests/rss: tests/rss.c
@@ -19,6 +20,7 @@ bench: $(BIN) $(BUILD)/tests/rss bench-diff
 	  echo "bench: $(BUILD)/tests/bench_stages did not build; no stage breakdown"; stages=""; \
 	fi; \
 	tests/bench.sh $(BIN) $(BUILD)/tests/rss $$stages
+	@tests/load_bench.sh $(BIN)
 
 # belopp diff on two texts of 5 000 amounts a side (tests/diff_bench.sh).
 .PHONY: bench-diff

@@ -142,7 +142,7 @@ trap 'rm -rf "$tmp"' EXIT
 echo "bench: counting (one untimed run each)" >&2
 count_amounts() { # FILE... -> number of "<amount " in belopp's output
   set +e
-  "$belopp" extract "$@" 2>"$tmp/count.err" | grep -o '<amount ' | wc -l
+  "$belopp" extract --quiet "$@" 2>"$tmp/count.err" | grep -o '<amount ' | wc -l
   local st=${PIPESTATUS[0]}
   set -e
   [ "$st" -le 1 ] || die "belopp extract exited $st: $(head -3 "$tmp/count.err")"

@@ -27,7 +27,7 @@ for f in corpus/* "$tmp/quotes.txt"; do
   ok=1
   for fmt in xml csv jsonl; do
     # shellcheck disable=SC2086
-    "$belopp" extract --format "$fmt" $args "$f" >"$tmp/out.$fmt" 2>"$tmp/err.$fmt"
+    "$belopp" extract --quiet --format "$fmt" $args "$f" >"$tmp/out.$fmt" 2>"$tmp/err.$fmt"
     status=$?
     if [ "$status" -ge 2 ]; then
       echo "FAIL $f: --format $fmt: exit status $status: $(head -c 200 "$tmp/err.$fmt")"

@@ -19,7 +19,7 @@ for f in corpus/*; do
   args=""
   [ -f "corpus/$name.args" ] && args=$(cat "corpus/$name.args")
   # shellcheck disable=SC2086
-  "$belopp" extract $args "$f" >"$tmp/out.xml" 2>"$tmp/out.err"
+  "$belopp" extract --quiet $args "$f" >"$tmp/out.xml" 2>"$tmp/out.err"
   status=$?
   ok=1
   if [ "$status" -ge 2 ]; then

@@ -49,7 +49,7 @@ limit=120
 run() {
   why=""
   dead=0
-  timeout "$limit" "$belopp" extract "$@" >"$out" 2>"$err"
+  timeout "$limit" "$belopp" extract --quiet "$@" >"$out" 2>"$err"
   status=$?
   [ "$status" -ge 124 ] && dead=1
   if [ "$status" -eq 124 ]; then
@@ -450,7 +450,7 @@ if [ -w /dev/full ]; then
   for fmt in xml csv jsonl; do
     for input in small noamounts; do
       why=""
-      timeout "$limit" "$belopp" extract --format "$fmt" "$tmp/$input.txt" >/dev/full 2>"$err"
+      timeout "$limit" "$belopp" extract --quiet --format "$fmt" "$tmp/$input.txt" >/dev/full 2>"$err"
       status=$?
       want=3
       [ "$fmt:$input" = jsonl:noamounts ] && want=0
@@ -467,7 +467,7 @@ fi
 : >"$tmp/empty.txt"
 for fmt in xml csv jsonl; do
   why=""
-  "$belopp" extract --format "$fmt" "$tmp/empty.txt" >"$tmp/empty.$fmt" 2>"$err"
+  "$belopp" extract --quiet --format "$fmt" "$tmp/empty.txt" >"$tmp/empty.$fmt" 2>"$err"
   status=$?
   expect_status 0
   expect_no_err

@@ -1,0 +1,410 @@
+#!/bin/bash
+# db.sh BELOPP — `belopp load` into real databases: SQLite files, and a
+# PostgreSQL 15 server that this script starts in a temporary directory
+# (Unix socket only, no TCP) and stops and removes on every exit path.
+# As root the server runs as the user postgres (initdb refuses root).
+#
+# Cases: schema and values, idempotent reload, a changed file replaced,
+# concurrent loaders (2 into SQLite, 4 into PostgreSQL), loaders SIGKILLed at
+# random moments then re-run (every document fully there or absent), a
+# server that is down, a refused login, connections dropped mid-load, 4
+# shards with GNU parallel against one run, and the README's queries.
+# One line per case, "ok NAME" or "FAIL NAME: why", then "db: N passed, M failed".
+# Run from the repository root (make check does).  DB_SKIP_POSTGRES=1 runs
+# the SQLite cases only.
+set -u
+export LC_ALL=C
+
+if [ $# -ne 1 ]; then
+  echo "usage: tests/db.sh BELOPP" >&2
+  exit 2
+fi
+belopp=$1
+case $belopp in /*) ;; *) belopp=$PWD/$belopp ;; esac
+corpus=$PWD/corpus
+readme=$PWD/README.md
+[ -f "$belopp" ] || { echo "db: $belopp not found (run from the repository root after make)" >&2; exit 2; }
+for tool in sqlite3 psql parallel; do
+  command -v $tool >/dev/null || { echo "db: $tool is missing (make deps)" >&2; exit 2; }
+done
+. tests/pg.sh
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/db.XXXXXX") || exit 2
+cleanup() {
+  pg_stop
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+cd "$tmp" || exit 2
+
+pass=0
+fail=0
+why=""
+case_start() { why=""; name=$1; }
+bad() { why="${why:+$why; }$*"; }
+case_end() {
+  if [ -z "$why" ]; then
+    echo "ok $name"; pass=$((pass + 1))
+  else
+    echo "FAIL $name: $why"; fail=$((fail + 1))
+  fi
+}
+
+# The inputs: corpus/ (texts and pages) and big/ (3000 copies of the texts).
+mkdir -p small big
+cp "$corpus"/*.txt "$corpus"/*.html small/
+# The copies byte for byte, by bash built-ins (3000 cp processes take seconds).
+# Only texts that give no diagnostic: every loader of big/ must exit 0.
+texts=()
+for f in "$corpus"/*.txt; do
+  "$belopp" extract --quiet "$f" >/dev/null 2>clean.err && [ ! -s clean.err ] || continue
+  c=$(cat "$f"; printf x)
+  texts+=("${c%x}")
+done
+[ ${#texts[@]} -ge 10 ] || { echo "db: only ${#texts[@]} corpus texts give no diagnostic" >&2; exit 1; }
+for ((i = 0; i < 3000; i++)); do
+  mkdir -p big/$((i % 10))
+  printf -v f 'big/%d/%05d.txt' $((i % 10)) $i
+  printf '%s' "${texts[i % ${#texts[@]}]}" >"$f"
+done
+# expected.csv: source,amounts — what extract gives, document by document.
+expected() {
+  "$belopp" extract --quiet --jobs 2 "$@" 2>/dev/null |
+    awk -F'"' '/<document source=/ { if (doc != "") print doc "," n; doc = $2; n = 0 }
+               /<amount / { n++ } END { if (doc != "") print doc "," n }'
+}
+expected small >small.csv
+expected big >big.csv
+nsmall=$(wc -l <small.csv)
+asmall=$(awk -F, '{ s += $2 } END { print s }' small.csv)
+nbig=$(wc -l <big.csv)
+abig=$(awk -F, '{ s += $2 } END { print s }' big.csv)
+[ "$nsmall" -gt 20 ] && [ "$asmall" -gt 50 ] || { echo "db: extract found only $nsmall documents, $asmall amounts" >&2; exit 1; }
+
+# --- SQLite ---------------------------------------------------------------
+lite() { sqlite3 -batch -noheader "$@"; }
+# lite_check DB EXPECTED.CSV — every document in DB has exactly its expected
+# amounts, no source twice; prints "documents amounts".
+lite_check() {
+  lite "$1" <<EOF
+CREATE TEMP TABLE expected (source TEXT, n INTEGER);
+.mode csv
+.import $2 expected
+.mode list
+SELECT 'duplicate ' || source FROM document GROUP BY source HAVING count(*) > 1;
+SELECT 'partial ' || d.source || ' ' || (SELECT count(*) FROM amount a WHERE a.document_id = d.id) || ' of ' || e.n
+  FROM document d JOIN expected e ON e.source = d.source
+  WHERE (SELECT count(*) FROM amount a WHERE a.document_id = d.id) <> e.n;
+SELECT 'unexpected ' || source FROM document WHERE source NOT IN (SELECT source FROM expected);
+SELECT 'orphans ' || count(*) FROM amount WHERE document_id NOT IN (SELECT id FROM document) HAVING count(*) > 0;
+SELECT (SELECT count(*) FROM document) || ' ' || (SELECT count(*) FROM amount);
+EOF
+}
+dump_lite() { lite "$1" 'SELECT * FROM document ORDER BY id; SELECT * FROM amount ORDER BY document_id, start_byte, end_byte;'; }
+
+case_start sqlite-load
+"$belopp" load --quiet figures.db small 2>err.txt
+st=$?
+[ "$st" -le 1 ] || bad "exit status $st: $(head -c 300 err.txt)"
+got=$(lite_check figures.db small.csv)
+[ "$got" = "$nsmall $asmall" ] || bad "check: $(echo "$got" | head -5 | tr '\n' '|') (expected $nsmall $asmall)"
+v=$(lite figures.db "SELECT ore FROM fact WHERE source = 'small/000_6558cce49af33d4a.txt' AND text = '6,8 miljarder kronor'")
+[ "$v" = 680000000000 ] || bad "6,8 miljarder kronor: '$v', expected 680000000000"
+v=$(lite figures.db "SELECT minor, currency, kind FROM amount a JOIN document d ON d.id = a.document_id
+  WHERE d.source = 'small/000_6558cce49af33d4a.txt' AND text = '6,8 miljarder kronor'")
+[ "$v" = "680000000000|SEK|prose" ] || bad "minor, currency, kind: '$v'"
+v=$(lite figures.db "SELECT count(*) FROM amount WHERE label = 'Stockholm' AND ore = 211100000000")
+[ "$v" -ge 1 ] || bad "the cell Stockholm 2 111 (211100000000) is missing"
+v=$(lite figures.db "SELECT belopp_version FROM document LIMIT 1")
+[ "$v" = "$("$belopp" --version | awk '{ print $2 }')" ] || bad "belopp_version '$v'"
+v=$(lite figures.db "SELECT count(*) FROM document WHERE length(sha256) = 64 AND bytes > 0")
+[ "$v" = "$nsmall" ] || bad "$v documents with a sha256 and a size"
+v=$(lite figures.db "SELECT sha256 FROM document WHERE source = 'small/000_6558cce49af33d4a.txt'")
+[ "$v" = "$(sha256sum small/000_6558cce49af33d4a.txt | cut -d' ' -f1)" ] || bad "sha256 '$v'"
+v=$(lite figures.db "SELECT count(*) FROM amount WHERE (ore IS NULL) = (ore_low IS NULL) AND currency = 'SEK'")
+[ "$v" = 0 ] || bad "$v SEK amounts with both or neither of ore and ore_low"
+v=$(lite figures.db "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('amount_label', 'amount_document') ORDER BY name" | tr '\n' ' ')
+[ "$v" = "amount_document amount_label " ] || bad "indexes: $v"
+v=$(lite figures.db "PRAGMA journal_mode")
+[ "$v" = wal ] || bad "journal_mode $v"
+case_end
+
+case_start sqlite-idempotent
+dump_lite figures.db >before.txt
+"$belopp" load figures.db small 2>err.txt
+dump_lite figures.db >after.txt
+cmp -s before.txt after.txt || bad "the database changed on a reload"
+grep -q ", $nsmall unchanged, 0 loaded$" err.txt || bad "summary: $(tail -1 err.txt)"
+case_end
+
+case_start sqlite-changed-replaced
+id=$(lite figures.db "SELECT id FROM document WHERE source = 'small/form-kronor-ore.txt'")
+printf '\nExtra: 45 mkr till vården.\n' >>small/form-kronor-ore.txt
+expected small >small.csv
+asmall=$(awk -F, '{ s += $2 } END { print s }' small.csv)
+"$belopp" load --quiet figures.db small 2>err.txt
+got=$(lite_check figures.db small.csv)
+[ "$got" = "$nsmall $asmall" ] || bad "check: $(echo "$got" | head -5 | tr '\n' '|') (expected $nsmall $asmall)"
+v=$(lite figures.db "SELECT id, sha256 FROM document WHERE source = 'small/form-kronor-ore.txt'")
+[ "$v" = "$id|$(sha256sum small/form-kronor-ore.txt | cut -d' ' -f1)" ] || bad "document row: '$v' (id was $id)"
+v=$(lite figures.db "SELECT count(*) FROM fact WHERE source = 'small/form-kronor-ore.txt' AND ore = 4500000000")
+[ "$v" = 1 ] || bad "the new 45 mkr: $v rows"
+case_end
+
+case_start sqlite-2-concurrent
+"$belopp" load --quiet --jobs 1 two.db big 2>e1.txt &
+p1=$!
+"$belopp" load --quiet --jobs 1 two.db big 2>e2.txt &
+p2=$!
+wait $p1; s1=$?
+wait $p2; s2=$?
+[ "$s1" = 0 ] && [ "$s2" = 0 ] || bad "exit statuses $s1 $s2: $(head -c 200 e1.txt e2.txt)"
+got=$(lite_check two.db big.csv)
+[ "$got" = "$nbig $abig" ] || bad "check: $(echo "$got" | head -5 | tr '\n' '|') (expected $nbig $abig)"
+# Two loaders creating one new file at the same moment (the WAL switch races).
+for i in 1 2 3 4 5; do
+  rm -f race.db race.db-wal race.db-shm
+  "$belopp" load --quiet race.db small 2>e1.txt &
+  p1=$!
+  "$belopp" load --quiet race.db small 2>e2.txt &
+  p2=$!
+  wait $p1; s1=$?
+  wait $p2; s2=$?
+  [ $s1 -le 1 ] && [ $s2 -le 1 ] || bad "race $i: exit statuses $s1 $s2: $(grep -hv warning e1.txt e2.txt | head -2)"
+  got=$(lite_check race.db small.csv)
+  [ "$got" = "$nsmall $asmall" ] || bad "race $i: $(echo "$got" | head -3 | tr '\n' '|')"
+done
+case_end
+
+case_start sqlite-sigkill
+t0=$(date +%s%N)
+"$belopp" load --quiet --jobs 2 ref.db big 2>/dev/null
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+partial=0
+for i in 1 2 3 4 5 6; do
+  rm -f k.db k.db-wal k.db-shm
+  "$belopp" load --quiet --jobs 2 k.db big 2>/dev/null &
+  pid=$!
+  sleep "$(awk -v ms="$ms" -v s="$i$RANDOM" 'BEGIN { srand(s); printf "%.3f", (0.1 + rand() * 0.8) * ms / 1000 }')"
+  kill -9 $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  got=$(lite_check k.db big.csv)
+  n=${got##*$'\n'}
+  echo "$got" | grep -q '^[a-z]' && bad "after SIGKILL $i: $(echo "$got" | head -3 | tr '\n' '|')"
+  [ "${n%% *}" -lt "$nbig" ] && partial=$((partial + 1))
+  # the re-run completes it
+  "$belopp" load --quiet --jobs 2 k.db big 2>/dev/null
+  got=$(lite_check k.db big.csv)
+  [ "$got" = "$nbig $abig" ] || bad "re-run after SIGKILL $i: $(echo "$got" | head -3 | tr '\n' '|')"
+done
+echo "  ($partial of 6 kills stopped a load midway)"
+[ $partial -ge 1 ] || bad "no kill hit a load midway"
+case_end
+
+case_start readme-queries-sqlite
+# The README's queries, as a user runs them after `belopp load figures.db corpus/`;
+# then a table figure changes (Stockholm 2024: 548 -> 598 miljoner kronor) and
+# the corpus is loaded again, over a copy kept as before.db.
+mkdir -p r && cp -r "$corpus" r/corpus
+(cd r && "$belopp" load --quiet figures.db corpus/ 2>/dev/null)
+cp r/figures.db r/before.db
+sed -i 's/^Stockholm\t612\t548\t/Stockholm\t612\t598\t/' r/corpus/form-table-multicol.txt
+grep -q "$(printf 'Stockholm\t612\t598')" r/corpus/form-table-multicol.txt || bad "the edit of the table did not take"
+(cd r && "$belopp" load --quiet figures.db corpus/ 2>/dev/null)
+awk '/^```sql sqlite/ { on = 1; q = ""; next } /^```/ && on { on = 0; n++; f = "query" n ".sql"; printf "%s", q > f; close(f); next }
+     on { q = q $0 "\n" }' "$readme"
+[ -f query3.sql ] || bad "fewer than 3 sqlite queries in README.md"
+for k in 1 2 3; do
+  (cd r && sqlite3 -batch figures.db <"../query$k.sql") >out$k.txt 2>&1 || bad "query $k failed: $(head -c 200 out$k.txt)"
+  [ -s out$k.txt ] || bad "query $k gave nothing"
+done
+grep -q '^corpus/000_6558cce49af33d4a.txt|[0-9]*|[0-9]*$' out1.txt || bad "query 1: no line for corpus/000: $(head -3 out1.txt | tr '\n' '|')"
+grep -q '^2023|612000000|' out2.txt || bad "query 2: no Stockholm 2023 612 miljoner: $(head -5 out2.txt | tr '\n' '|')"
+grep -q '^2024|598000000|' out2.txt || bad "query 2: no Stockholm 2024 598 miljoner: $(head -5 out2.txt | tr '\n' '|')"
+head -1 out3.txt | grep -q '^corpus/form-table-multicol.txt|Stockholm|2024|54800000000|59800000000|5000000000$' ||
+  bad "query 3: $(head -3 out3.txt | tr '\n' '|')"
+case_end
+
+if [ "${DB_SKIP_POSTGRES:-0}" = 1 ]; then
+  echo "db: PostgreSQL cases skipped (DB_SKIP_POSTGRES=1)"
+else
+# --- PostgreSQL -----------------------------------------------------------
+pg_start || { echo "db: no PostgreSQL server" >&2; exit 1; }
+q() { psql -X -q -A -t -v ON_ERROR_STOP=1 -h "$pgdir" -U "$pguser" -d "${DB:-postgres}" "$@"; }
+for d in figures shards single kill dropped; do q -c "CREATE DATABASE $d"; done
+# pg_check DB EXPECTED.CSV — like lite_check
+pg_check() {
+  DB=$1 q <<EOF
+CREATE TEMP TABLE expected (source text, n bigint);
+\\copy expected FROM '$2' WITH (FORMAT csv)
+SELECT 'duplicate ' || source FROM document GROUP BY source HAVING count(*) > 1;
+SELECT 'partial ' || d.source || ' ' || (SELECT count(*) FROM amount a WHERE a.document_id = d.id) || ' of ' || e.n
+  FROM document d JOIN expected e ON e.source = d.source
+  WHERE (SELECT count(*) FROM amount a WHERE a.document_id = d.id) <> e.n;
+SELECT 'unexpected ' || source FROM document WHERE source NOT IN (SELECT source FROM expected);
+SELECT (SELECT count(*) FROM document) || ' ' || (SELECT count(*) FROM amount);
+EOF
+}
+dump_pg() { DB=$1 q -c 'SELECT * FROM document ORDER BY id' -c 'SELECT * FROM amount ORDER BY document_id, start_byte, end_byte'; }
+pgc() { pg_conn "$1"; }
+
+case_start pg-load
+"$belopp" load --quiet "$(pgc figures)" small 2>err.txt
+st=$?
+[ "$st" -le 1 ] || bad "exit status $st: $(head -c 300 err.txt)"
+got=$(pg_check figures small.csv)
+[ "$got" = "$nsmall $asmall" ] || bad "check: $(echo "$got" | head -5 | tr '\n' '|') (expected $nsmall $asmall)"
+v=$(DB=figures q -c "SELECT ore FROM fact WHERE source = 'small/000_6558cce49af33d4a.txt' AND text = '6,8 miljarder kronor'")
+[ "$v" = 680000000000 ] || bad "6,8 miljarder kronor: '$v'"
+v=$(DB=figures q -c "SELECT count(*) FROM amount WHERE label = 'Stockholm' AND ore = 211100000000")
+[ "$v" -ge 1 ] || bad "the cell Stockholm 2 111 is missing"
+v=$(DB=figures q -c "SELECT data_type FROM information_schema.columns WHERE table_name = 'amount' AND column_name IN ('ore', 'ore_low', 'ore_high', 'minor', 'minor_low', 'minor_high', 'start_byte', 'repeats')" | sort -u | tr '\n' ' ')
+[ "$v" = "bigint " ] || bad "money columns: $v"
+# Both engines hold the same rows (but for ids and times).
+cols="d.source, d.sha256, d.bytes, d.belopp_version, a.start_byte, a.end_byte, a.line, a.kind, a.currency, a.ore, a.ore_low, a.ore_high, a.minor, a.minor_low, a.minor_high, a.qualifier, a.per, a.repeats, a.text, a.context, a.label, a.column_title, a.caption"
+order="ORDER BY d.source, a.start_byte, a.end_byte"
+rm -f same.db
+"$belopp" load --quiet same.db small 2>/dev/null
+lite same.db "SELECT $cols FROM amount a JOIN document d ON d.id = a.document_id $order" >lite.txt
+DB=figures q -c "SELECT $cols FROM amount a JOIN document d ON d.id = a.document_id $order" >pg.txt
+cmp -s lite.txt pg.txt || bad "SQLite and PostgreSQL rows differ: $(diff lite.txt pg.txt | head -3 | tr '\n' '|')"
+case_end
+
+case_start readme-queries-postgres
+# The README's first two queries, as they are, on the corpus loaded into PostgreSQL.
+DB=figures q -c "CREATE DATABASE readme" 2>/dev/null
+(cd r && "$belopp" load --quiet "$(pg_conn readme)" corpus/ 2>/dev/null)
+for k in 1 2; do
+  DB=readme q -F '|' <query$k.sql >pg$k.txt 2>&1 || bad "query $k failed: $(head -c 200 pg$k.txt)"
+  sort out$k.txt >l.sorted
+  sort pg$k.txt >p.sorted
+  cmp -s l.sorted p.sorted || bad "query $k: PostgreSQL and SQLite differ: $(diff l.sorted p.sorted | head -4 | tr '\n' '|')"
+done
+case_end
+
+case_start pg-idempotent
+dump_pg figures >before.txt
+"$belopp" load "$(pgc figures)" small 2>err.txt
+dump_pg figures >after.txt
+cmp -s before.txt after.txt || bad "the database changed on a reload"
+grep -q ", $nsmall unchanged, 0 loaded$" err.txt || bad "summary: $(tail -1 err.txt)"
+case_end
+
+case_start pg-changed-replaced
+id=$(DB=figures q -c "SELECT id FROM document WHERE source = 'small/form-ranges.txt'")
+printf '\nExtra: 45 mkr till vården.\n' >>small/form-ranges.txt
+expected small >small.csv
+asmall=$(awk -F, '{ s += $2 } END { print s }' small.csv)
+"$belopp" load --quiet "$(pgc figures)" small 2>err.txt
+got=$(pg_check figures small.csv)
+[ "$got" = "$nsmall $asmall" ] || bad "check: $(echo "$got" | head -5 | tr '\n' '|') (expected $nsmall $asmall)"
+v=$(DB=figures q -c "SELECT id || ' ' || sha256 FROM document WHERE source = 'small/form-ranges.txt'")
+[ "$v" = "$id $(sha256sum small/form-ranges.txt | cut -d' ' -f1)" ] || bad "document row: '$v' (id was $id)"
+case_end
+
+case_start pg-4-concurrent
+for k in 1 2 3 4; do
+  "$belopp" load --quiet --jobs 1 "$(pgc single)" big 2>e$k.txt &
+  eval p$k=$!
+done
+sts=""
+for k in 1 2 3 4; do eval wait \$p$k; sts="$sts$?"; done
+[ "$sts" = 0000 ] || bad "exit statuses $sts: $(head -c 300 e1.txt e2.txt e3.txt e4.txt)"
+got=$(pg_check single big.csv)
+[ "$got" = "$nbig $abig" ] || bad "check: $(echo "$got" | head -5 | tr '\n' '|') (expected $nbig $abig)"
+case_end
+
+case_start pg-shards-parallel
+# 4 shards at once with GNU parallel into one database = the single run above.
+parallel -j4 "'$belopp' load --quiet --jobs 1 --shard {}/4 '$(pgc shards)' big 2>shard{}.err" ::: 0 1 2 3
+st=$?
+[ "$st" = 0 ] || bad "parallel exit status $st: $(head -c 300 shard*.err)"
+got=$(pg_check shards big.csv)
+[ "$got" = "$nbig $abig" ] || bad "check: $(echo "$got" | head -5 | tr '\n' '|') (expected $nbig $abig)"
+sel="SELECT d.source, d.sha256, a.start_byte, a.ore, a.text FROM amount a JOIN document d ON d.id = a.document_id ORDER BY 1, 3"
+DB=shards q -c "$sel" >shards.txt
+DB=single q -c "$sel" >single.txt
+cmp -s shards.txt single.txt || bad "the union of the shards differs from one run"
+# every shard took some files, and no file twice
+for k in 0 1 2 3; do
+  "$belopp" extract --shard $k/4 --quiet big 2>/dev/null | grep -o '<document source="[^"]*"' >s$k.txt
+  [ -s s$k.txt ] || bad "shard $k is empty"
+done
+[ "$(cat s0.txt s1.txt s2.txt s3.txt | sort | uniq -d | wc -l)" = 0 ] || bad "a file in two shards"
+[ "$(cat s0.txt s1.txt s2.txt s3.txt | wc -l)" = "$nbig" ] || bad "the shards have $(cat s?.txt | wc -l) files of $nbig"
+case_end
+
+case_start pg-sigkill
+t0=$(date +%s%N)
+"$belopp" load --quiet --jobs 2 "$(pgc kill)" big 2>/dev/null
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+partial=0
+for i in 1 2 3 4 5; do
+  DB=kill q -c 'TRUNCATE document, amount'
+  "$belopp" load --quiet --jobs 2 "$(pgc kill)" big 2>/dev/null &
+  pid=$!
+  sleep "$(awk -v ms="$ms" -v s="$i$RANDOM" 'BEGIN { srand(s); printf "%.3f", (0.1 + rand() * 0.8) * ms / 1000 }')"
+  kill -9 $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  got=$(pg_check kill big.csv)
+  echo "$got" | grep -q '^[a-z]' && bad "after SIGKILL $i: $(echo "$got" | head -3 | tr '\n' '|')"
+  n=${got##*$'\n'}
+  [ "${n%% *}" -lt "$nbig" ] && partial=$((partial + 1))
+  "$belopp" load --quiet --jobs 2 "$(pgc kill)" big 2>/dev/null
+  got=$(pg_check kill big.csv)
+  [ "$got" = "$nbig $abig" ] || bad "re-run after SIGKILL $i: $(echo "$got" | head -3 | tr '\n' '|')"
+done
+echo "  ($partial of 5 kills stopped a load midway)"
+[ $partial -ge 1 ] || bad "no kill hit a load midway"
+case_end
+
+case_start pg-connection-dropped
+"$belopp" load --jobs 2 "$(pgc dropped)" big >/dev/null 2>err.txt &
+pid=$!
+# once the first batch is in (of 15), end every other backend of the
+# database, as a failing server or network would
+for i in $(seq 200); do
+  [ "$(DB=dropped q -c 'SELECT count(*) FROM document' 2>/dev/null)" -gt 0 ] 2>/dev/null && break
+  sleep 0.02
+done
+DB=dropped q -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = 'dropped' AND pid <> pg_backend_pid()" >/dev/null
+wait $pid
+st=$?
+[ "$st" = 4 ] || bad "exit status $st, expected 4"
+grep -Eq '^belopp: big/[0-9]/[0-9]+\.txt.*: the connection to PostgreSQL was lost: ' err.txt ||
+  bad "no error naming the document: $(head -c 300 err.txt | tr '\n' '|')"
+got=$(pg_check dropped big.csv)
+echo "$got" | grep -q '^[a-z]' && bad "half-loaded: $(echo "$got" | head -3 | tr '\n' '|')"
+"$belopp" load --quiet "$(pgc dropped)" big 2>err.txt
+got=$(pg_check dropped big.csv)
+[ "$got" = "$nbig $abig" ] || bad "the next run: $(echo "$got" | head -3 | tr '\n' '|')"
+case_end
+
+case_start pg-login-refused
+"$belopp" load "host=$pgdir user=intruder dbname=postgres" small >/dev/null 2>err.txt
+st=$?
+[ "$st" = 4 ] || bad "exit status $st, expected 4"
+grep -q '^belopp: cannot connect to PostgreSQL: .*pg_hba.conf rejects connection .*"intruder"' err.txt ||
+  bad "message: $(head -c 300 err.txt)"
+case_end
+
+case_start pg-server-down
+pg_ctl_ -m fast -w stop >/dev/null
+"$belopp" load "$(pgc figures)" small >/dev/null 2>err.txt
+st=$?
+[ "$st" = 4 ] || bad "exit status $st, expected 4"
+grep -q "^belopp: cannot connect to PostgreSQL: connection to server on socket \"$pgdir/.s.PGSQL.5432\" failed: No such file or directory" err.txt ||
+  bad "message: $(head -c 300 err.txt)"
+pg_up || bad "restart failed"
+case_end
+fi
+
+total=$((pass + fail))
+if [ "$total" = 0 ]; then
+  echo "db: no cases ran"
+  exit 1
+fi
+echo "db: $pass passed, $fail failed"
+[ "$fail" = 0 ]
