@@ -184,6 +184,27 @@ typedef struct {
 static int has_other_digits(const char *s, size_t a, size_t b);
 static int has_word(const char *s, belopp_span sp, const char *const *words);
 
+/* The least e (below limit) such that a unit looks up as s[p, e), e the
+ * end of the word at p (before b) or a comma or ")" in it, or one before a
+ * comma; SIZE_MAX if there is none.  unit_header reads no unit whose first
+ * word is not so. */
+static size_t unit_word_at(const char *s, size_t p, size_t b, size_t limit)
+{
+    if (s[p] >= '0' && s[p] <= '9')
+        return SIZE_MAX; /* no unit starts with a digit */
+    size_t q = p;
+    while (q < b && !belopp_space_at(s, q, b))
+        q++;
+    for (size_t e = p + 1; e <= q && e < limit; e++) {
+        if (e < q && s[e] != ',' && s[e] != ')')
+            continue;
+        if (belopp_unit_lookup(s + p, e - p) ||
+            (e - 1 > p && s[e - 1] == ',' && belopp_unit_lookup(s + p, e - 1 - p)))
+            return e;
+    }
+    return SIZE_MAX;
+}
+
 /* Does s[a, b) say where the unit before it does not hold: ", förutom
  * uppgifter per aktie", " om inte annat anges", "(där inget annat anges)"?
  * Words only, no digit. */
@@ -228,6 +249,8 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
     }
     if (b - a > 9 && strncasecmp(s + a, "belopp i ", 9) == 0)
         a += 9;
+    if (a >= b || unit_word_at(s, a, b, SIZE_MAX) == SIZE_MAX)
+        return 0; /* the first word is no unit (nor starts with one) */
     /* "Miljoner kronor, löpande priser", "Tkr i fasta priser": the price
      * basis after the unit */
     static const char *const PRICES[] = {"priser", "prisniv", NULL};
@@ -564,6 +587,32 @@ static int glued_unit(const char *s, size_t a, size_t b, unit_info *u)
     return 1;
 }
 
+/* The end of the first unit word of s[a, b): the least e such that a unit
+ * looks up as s[p, e), p a word start (the line's start or after anything
+ * but an ASCII letter or digit: a space, ",", "("), e the end of that word
+ * or a comma or ")" in it, or one before a comma ("(tkr)", "tkr, löpande").  Every unit that unit_header or
+ * unit_tail reads in s[a, w) starts with such a word, so neither holds for
+ * any w before it: unit_line and find_tables need not ask them at every
+ * word of a row.  Returns SIZE_MAX when s[a, b) holds no unit word. */
+static size_t first_unit_end(const char *s, size_t a, size_t b)
+{
+    size_t best = SIZE_MAX;
+    for (size_t p = a; p < b && p < best; p++) {
+        unsigned char c = (unsigned char)s[p];
+        if ((c & 0xC0) == 0x80 || belopp_space_at(s, p, b))
+            continue;
+        if (p > a) {
+            unsigned char d = (unsigned char)s[p - 1];
+            if ((d >= '0' && d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z'))
+                continue;
+        }
+        size_t e = unit_word_at(s, p, b, best);
+        if (e < best)
+            best = e;
+    }
+    return best;
+}
+
 /* Kinds of header line. */
 enum {
     U_NONE,
@@ -583,14 +632,15 @@ enum {
 static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
 {
     unit_info u;
-    if (unit_header(s, a, b, &u))
+    size_t ue = first_unit_end(s, a, b); /* no unit read before it */
+    if (ue <= b && unit_header(s, a, b, &u))
         goto found_alone;
     /* "miljoner kronor efter region, år och resultaträkningsposter",
      * "tkr efter kommun och år": a statistics database's unit line, the
      * unit, then "efter" and what the table is broken down by */
     for (size_t w = a; w + 7 < b; w++)
         if (belopp_space_at(s, w, b) && strncasecmp(s + w + 1, "efter ", 6) == 0) {
-            if (unit_header(s, a, w, &u) && !has_other_digits(s, w, b))
+            if (w >= ue && unit_header(s, a, w, &u) && !has_other_digits(s, w, b))
                 goto found_alone;
             break;
         }
@@ -598,8 +648,8 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
     size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
     if (n >= 2) {
         for (size_t i = 0; i < n; i++)
-            if (unit_header(s, cells[i].start, cells[i].end, &u) ||
-                (i == 0 && unit_tail(s, cells[i].start, cells[i].end, &u))) {
+            if (cells[i].end >= ue && (unit_header(s, cells[i].start, cells[i].end, &u) ||
+                                       (i == 0 && unit_tail(s, cells[i].start, cells[i].end, &u)))) {
                 /* the other cells must be titles, not values */
                 if (has_other_digits(s, cells[i].end, b))
                     return U_NONE;
@@ -615,6 +665,10 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
     /* "MSEK 2024 2023", "Resultatbudget, tkr Utfall 2023 Budget 2024": a
      * unit (or a stub ending in one), then titles with at least one year */
     for (size_t w = a; w < b; w++) {
+        if (w < ue)
+            w = ue; /* no unit before it */
+        if (w >= b)
+            break;
         if (!belopp_space_at(s, w, b) || (w > a && belopp_space_at(s, w - 1, b)))
             continue;
         if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u))
@@ -637,7 +691,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
         tb->unit = u.words;
         return U_INLINE;
     }
-    if (unit_tail(s, a, b, &u) || glued_unit(s, a, b, &u)) {
+    if ((ue <= b && unit_tail(s, a, b, &u)) || glued_unit(s, a, b, &u)) {
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
         tb->unit = u.words;
@@ -3094,7 +3148,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         belopp_span first = {0, 0};
         if (kind == U_NONE && !has_other_digits(s, h.start, h.end)) {
             /* "(mnkr) Bokslut": a unit, then the first stacked title */
-            for (size_t w = h.start; w < h.end && kind == U_NONE; w++) {
+            size_t ue = first_unit_end(s, h.start, h.end);
+            for (size_t w = ue; w < h.end && kind == U_NONE; w++) {
                 unit_info u;
                 if (!belopp_space_at(s, w, h.end) || belopp_space_at(s, w - 1, h.end) ||
                     !unit_header(s, h.start, w, &u))
