@@ -76,7 +76,8 @@
  *   line with an empty column after the note column (titled " "), lines
  *   of spaces standing for several empty cells ("   " two), glued notes
  *   ("K11K34"), a dash line as a cell with no value; titles of years only
- *   with no stub ("  2022 2021 2020") over rows naming the unit.
+ *   with no stub ("  2022 2021 2020") over rows naming the unit; a
+ *   multiple ("2,5x") is no money, as a percent is not.
  */
 #include "segment.h"
 
@@ -782,6 +783,10 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     }
     if (b > a && s[b - 1] == '%') {
         t->kind = T_PCT; /* "12%": a share; kept as a number marked so */
+        b--;
+        t->marked = 2;
+    } else if (b - a >= 2 && s[b - 1] == 'x' && s[b - 2] >= '0' && s[b - 2] <= '9') {
+        t->kind = T_PCT; /* "2,5x": a multiple, as a share is no money */
         b--;
         t->marked = 2;
     }
