@@ -78,6 +78,16 @@
  *   ("K11K34"), a dash line as a cell with no value; titles of years only
  *   with no stub ("  2022 2021 2020") over rows naming the unit; a
  *   multiple ("2,5x") is no money, as a percent is not.
+ * - Fresh pages show the table stage must degrade, not drop a block: titles
+ *   not understood under a clear unit (stacked one piece a line, "2019" /
+ *   "apr-jun" / "Rullande" / "12 mån"; wrapped; a line of column codes "U I
+ *   U I") are skipped and the columns come from the rows' shape; a row short
+ *   of cells with a wide gap for its empty ones ("Projektledare     -700
+ *   -700 -700") fills the last columns when it splits one way only, else it
+ *   alone is left out; a section may hold a number in parentheses
+ *   ("Avkastningsmått (rullande 12 månader)"); a row "per aktie" with no
+ *   unit of its own is not in the table's millions; a footnote line ("* …")
+ *   is no row.
  */
 #include "segment.h"
 
@@ -1276,6 +1286,11 @@ static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row
 {
     if (b - a > MAX_ROW_BYTES || a == b)
         return 0;
+    size_t st0 = a;
+    while (st0 < b && s[st0] == '*')
+        st0++;
+    if (st0 > a && st0 < b && s[st0] == ' ')
+        return 0; /* a footnote under the table: "* Styrelsen föreslår … SEK 2,00" */
     size_t e = b, vstart = b, n;
     int nums = 0, empties = 0;
     while (e > a) {
@@ -1528,6 +1543,24 @@ static void setup_column(const char *s, belopp_table *tb, size_t c)
 }
 
 /* Sets up row r: total, money, its own unit. */
+/* Does label t speak of a figure per share ("Resultat per aktie", "Earnings
+ * per share", "Utdelning/aktie")?  Such a row is in kronor where the table
+ * is in millions; with no unit of its own it is left out, never guessed. */
+static int per_share(const char *s, belopp_span t)
+{
+    static const char *const PER[] = {"per aktie", "per share", "/aktie", "/share", NULL};
+    for (size_t i = t.start; i < t.end; i++) {
+        if (s[i] != '/' && (s[i] | 0x20) != 'p')
+            continue;
+        for (const char *const *w = PER; *w; w++) {
+            size_t k = strlen(*w);
+            if (i + k <= t.end && strncasecmp(s + i, *w, k) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void setup_row(const char *s, belopp_row *r)
 {
     unit_info u;
@@ -1537,7 +1570,7 @@ static void setup_row(const char *s, belopp_row *r)
         r->exp10 = u.exp10;
         r->currency = u.currency;
         r->unit = u.words;
-    } else if (names_shares(s, r->label)) {
+    } else if (names_shares(s, r->label) || per_share(s, r->label)) {
         r->money = 0;
     }
 }
@@ -1726,20 +1759,20 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
 /* Makes the cells of row r from split sp of its tokens t.  Returns 0, 1
  * when a value is implausible (the row is then left out), -1 when out of
  * memory. */
-static int make_cells(belopp_segments *g, const char *s, size_t r, const token *t,
-                      const split *sp)
+static int make_cells_at(belopp_segments *g, const char *s, size_t r, const token *t,
+                         const split *sp, size_t off)
 {
     belopp_row *row = &g->rows[r];
     const belopp_table *tb = &g->tables[row->table];
     size_t first = g->ncells;
     for (size_t c = 0; c < sp->n; c++) {
         size_t i = sp->start[c], j = sp->start[c + 1];
-        const belopp_column *col = &tb->columns[c];
+        const belopp_column *col = &tb->columns[c + off];
         belopp_cell cell;
         memset(&cell, 0, sizeof cell);
         cell.text = (belopp_span){t[i].sp.start, t[j - 1].sp.end};
         cell.row = r;
-        cell.column = c;
+        cell.column = c + off;
         cell.empty = t[i].kind == T_EMPTY;
         cell.money = !cell.empty && t[j - 1].kind != T_PCT && t[i].kind != T_PCT && col->money &&
                      row->money && (row->currency || col->currency);
@@ -1769,17 +1802,92 @@ static int make_cells(belopp_segments *g, const char *s, size_t r, const token *
     return 0;
 }
 
+static int make_cells(belopp_segments *g, const char *s, size_t r, const token *t,
+                      const split *sp)
+{
+    return make_cells_at(g, s, r, t, sp, 0);
+}
+
+/* Does row r leave a wide gap (three spaces or more) before its values, or
+ * after a year ending its label ("Budget 2022     -150 769")? */
+static int gap_row(const char *s, const belopp_row *r)
+{
+    size_t v = r->values.start, y = v;
+    return (v >= r->line.start + 3 && memcmp(s + v - 3, "   ", 3) == 0) ||
+           (r->values.end - y > 7 && belopp_is_year(s, (belopp_span){y, y + 4}) &&
+            memcmp(s + y + 4, "   ", 3) == 0);
+}
+
+/* A row short of cells under k value columns, its empty cells left as a
+ * wide gap (three spaces or more) between the label and its values
+ * ("Projektledare     -700 -700 -700" under five titles): when its numbers
+ * split one way only, into fewer than k cells, they are the last columns'.
+ * Returns 1 with the cells made, 0 if the row is not so, -1 when out of
+ * memory. */
+static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size_t note, int apart,
+                     const int *hi)
+{
+    belopp_row tmp = g->rows[r], *row = &tmp;
+    size_t v = row->values.start, gap = 0;
+    while (v > row->line.start && s[v - 1] == ' ') {
+        v--;
+        gap++;
+    }
+    if (gap < 3) {
+        /* a year ends the label: "Budget 2022     -150 769 -150 769" */
+        size_t y = row->values.start;
+        if (row->values.end - y > 7 && belopp_is_year(s, (belopp_span){y, y + 4}) &&
+            memcmp(s + y + 4, "   ", 3) == 0) {
+            row->label = clean_label(s, (belopp_span){row->line.start, y + 4});
+            row->values = belopp_trim(s, y + 4, row->values.end);
+            gap = 3;
+        }
+    }
+    if (gap < 3 || k < 2)
+        return 0;
+    token t[MAX_TOKENS];
+    uint32_t m;
+    fit_tokens(s, row, 0, note, t, &m, apart);
+    if (!m)
+        return 0;
+    size_t c = 1; /* the fewest cells: numbers as long as they can be */
+    while (!(m >> c & 1))
+        c++;
+    if (c >= k)
+        return 0;
+    size_t n = fit_tokens(s, row, c, note, t, NULL, apart);
+    split sp;
+    if (n == 0 || best_split(t, n, c, NULL, NULL, NULL, &sp) != 1)
+        return 0;
+    /* but none longer than its column's numbers ("500 500 500" is no
+     * 500 500 500 where the column holds "83 518") */
+    for (size_t q = 0; q < c; q++) {
+        size_t i = sp.start[q];
+        if (t[i].kind != T_EMPTY && (hi[k - c + q] < 0 || cell_digits(t, i, sp.start[q + 1]) > hi[k - c + q]))
+            return 0;
+    }
+    belopp_row keep = g->rows[r];
+    g->rows[r].label = tmp.label;
+    g->rows[r].values = tmp.values;
+    int rc = make_cells_at(g, s, r, t, &sp, k - c);
+    if (rc == 1) {
+        g->rows[r].label = keep.label;
+        g->rows[r].values = keep.values;
+    }
+    return rc < 0 ? -1 : rc == 0;
+}
+
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
  * value columns (the titles', or the rows' own), then each row's split,
  * scored against the usual size of each column.  last_cut: the last row
  * ends the text without a line break (it may be cut off). */
 static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
-                       int last_cut)
+                       int last_cut, int last_end)
 {
     belopp_table *tb = &g->tables[ti];
     token t[MAX_TOKENS];
     size_t nrows = r1 - r0;
-    unsigned fit_titles = 0, fit_all = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
+    unsigned fit_titles = 0, fit_all = 0, short_rows = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
     unsigned hist_clear[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
     size_t note = nh >= 2 && note_stub(s, tb->titles[0]) ? nh : 0;
@@ -1793,6 +1901,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             continue;
         if (nh && (m >> nh & 1))
             fit_titles++;
+        else if (nh && gap_row(s, row) && !(m >> (nh + 1)))
+            short_rows++; /* short of cells: no say in the count */
         if (tb->ntitles && tb->ntitles <= BELOPP_MAX_COLUMNS && (m >> tb->ntitles & 1))
             fit_all++;
         size_t lo = 1;
@@ -1803,7 +1913,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             hist_clear[lo]++;
     }
     size_t k = 0;
-    if (nh && fit_titles * 2 >= nrows) {
+    if (nh && fit_titles * 2 >= nrows - short_rows && fit_titles >= (short_rows ? 2u : 0u)) {
         k = nh;
     } else if (tb->ntitles && fit_all * 2 >= nrows && fit_all > fit_titles) {
         /* the titles have no stub: "Budget  Utfall" over "Skola 12  14" */
@@ -1887,10 +1997,17 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         size_t n = fit_tokens(s, row, k, note, t, NULL, apart), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
-        if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip))
+        if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip)) {
             rc = 1;
-        else if ((rc = make_cells(g, s, r, t + skip, &sp)) < 0)
+            /* never on the text's last line, which may be cut short ("-1 0") */
+            int sr = n && !(last_end && r + 1 == r1) ? short_row(g, s, r, k, note, apart, hi) : 0;
+            if (sr < 0)
+                return -1;
+            if (sr)
+                continue;
+        } else if ((rc = make_cells(g, s, r, t + skip, &sp)) < 0) {
             return -1;
+        }
         row = &g->rows[r];
         if (rc == 1 && n > 0) {
             row->ncells = 0;
@@ -3116,7 +3233,7 @@ static int flat_tables(belopp_segments *g, const char *s, belopp_span l)
             tb.titles[c + 1] = w[p + c];
         tb.ntitles = m + 1;
         PUSH(g->tables, g->ntables, g->captables, tb);
-        if (build_table(g, s, g->ntables - 1, first_row, g->nrows, 0) < 0)
+        if (build_table(g, s, g->ntables - 1, first_row, g->nrows, 0, 0) < 0)
             return -1;
         p = q;
     }
@@ -3130,6 +3247,69 @@ static int remark_line(const char *s, belopp_span l)
     return l.end - l.start > 8 && l.end - l.start <= 120 && s[l.start] == '(' &&
            s[l.end - 1] == ')' && !memchr(s + l.start + 1, ')', l.end - l.start - 2) &&
            !has_other_digits(s, l.start, l.end) && belopp_letter_at(s, l.start + 1, l.end);
+}
+
+/* Is line l a section inside a table whose only digits stand in a remark in
+ * parentheses: "Avkastningsmått (rullande 12 månader)"? */
+static int paren_section(const char *s, belopp_span l)
+{
+    if (l.start == l.end || l.end - l.start > 60 || !belopp_letter_at(s, l.start, l.end) ||
+        s[l.end - 1] != ')')
+        return 0;
+    int depth = 0, digits = 0;
+    for (size_t i = l.start; i < l.end; i++) {
+        depth += s[i] == '(';
+        depth -= s[i] == ')' && depth > 0;
+        if (s[i] >= '0' && s[i] <= '9') {
+            if (!depth)
+                return 0;
+            digits = 1;
+        }
+    }
+    return digits;
+}
+
+/* Is line l a title piece of a table whose titles are not understood: a
+ * short line of words, years or periods ("Apr-Jun", "12 mån", "dec 2018",
+ * "Utfall 2016–2019 Budget 2016–2019", "U I U I"), no values but years?
+ * Sets *year when it names a year. */
+static int title_piece(const char *s, belopp_span l, int *year)
+{
+    if (l.start == l.end)
+        return 1;
+    if (l.end - l.start > 60 || values_line(s, l) || rule_line(s, l))
+        return 0;
+    belopp_row r;
+    if (table_row(s, l.start, l.end, 1, &r) && has_other_digits(s, r.values.start, r.values.end))
+        return 0;
+    int letters = 0;
+    for (size_t i = l.start; i < l.end; i++) {
+        if (s[i] >= '0' && s[i] <= '9' && i + 4 <= l.end &&
+            belopp_is_year(s, (belopp_span){i, i + 4}) && (i + 4 == l.end || s[i + 4] < '0' || s[i + 4] > '9') &&
+            (i == l.start || s[i - 1] < '0' || s[i - 1] > '9'))
+            *year = 1;
+        letters |= belopp_letter_at(s, i, l.end);
+    }
+    if (s[l.end - 1] == '.' || s[l.end - 1] == ':')
+        return 0; /* a sentence, a lead-in */
+    return letters || belopp_is_year(s, l);
+}
+
+/* From line j on, the title pieces of titles not understood (at most 24
+ * lines, a year among them, no sentence), then two rows of values: the
+ * line of the first row, or j when the lines are not so. */
+static size_t skip_titles(const char *s, const line *lines, size_t n, size_t j)
+{
+    int year = 0;
+    size_t k = j;
+    while (k < n && k < j + 24 && title_piece(s, lines[k].trim, &year))
+        k++;
+    belopp_row r;
+    if (k == j || !year || k + 1 >= n || !table_row(s, lines[k].trim.start, lines[k].trim.end, 0, &r) ||
+        !has_other_digits(s, r.values.start, r.values.end) ||
+        !table_row(s, lines[k + 1].trim.start, lines[k + 1].trim.end, 0, &r))
+        return j;
+    return k;
 }
 
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
@@ -3248,6 +3428,19 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             }
         }
         belopp_row row;
+        if (kind != U_TITLES && kind != U_PROSE && j < n) {
+            /* titles not understood (stacked one a line, wrapped, of
+             * periods: "2019" / "apr-jun" / "Rullande" / "12 mån"), under a
+             * unit that is clear: skip them and take the columns from the
+             * rows' shape */
+            size_t at = skip_titles(s, lines, n, j);
+            if (at > j) {
+                tb.ntitles = 0; /* the columns by position, named by the unit line */
+                memset(tb.columns, 0, sizeof tb.columns);
+                stack_end = at;
+                j = at;
+            }
+        }
         size_t last = j;
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
@@ -3277,7 +3470,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             /* a line of words inside a table ("Finansiella poster"), or
              * first under its titles, or a rule ("- - - -"), when a row
              * follows it */
-            if ((g->nrows > first_row || tb.ntitles) && (word_line(s, l) || rule_line(s, l)) &&
+            if ((g->nrows > first_row || tb.ntitles) &&
+                (word_line(s, l) || rule_line(s, l) || paren_section(s, l)) &&
                 j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                 continue;
             /* a blank line inside a table with titles, or a line of words
@@ -3318,6 +3512,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 fit_tokens(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tk, &m, 0);
                 if (m >> (tb.ntitles - 1) & 1)
                     continue;
+                /* or a row short of cells, a wide gap for the empty ones */
+                if (m && !(m >> tb.ntitles) && gap_row(s, &row))
+                    continue;
             }
             break;
         }
@@ -3352,8 +3549,11 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             lines[q].kind = 1;
         PUSH_OR(g->tables, g->ntables, g->captables, tb, { free(vr); return -1; });
         int cut = last == n && lines[n - 1].trim.end == len && len > 0 && s[len - 1] != '\n';
+        int at_end = 1; /* nothing but blank lines after the table */
+        for (size_t q = last; q < n && at_end; q++)
+            at_end = lines[q].trim.start == lines[q].trim.end;
         int rc = vr ? build_vertical(g, s, g->ntables - 1, first_row, g->nrows, vr)
-                    : build_table(g, s, g->ntables - 1, first_row, g->nrows, cut);
+                    : build_table(g, s, g->ntables - 1, first_row, g->nrows, cut, at_end);
         free(vr);
         if (rc < 0)
             return -1;
