@@ -264,17 +264,25 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Words that say nothing of what the money is for. */
+/* Words that say nothing of what the money is for.  (Lengths beside them:
+ * this is asked for every word of every sentence with an amount.) */
 static int common_word(const char *w, size_t n)
 {
-    static const char *const words[] = {
-        "kronor", "miljoner", "miljarder", "miljard", "miljon", "regeringen", "avsätts",
-        "avsätter", "satsar", "satsas", "dessa", "medel", "under", "eller", "efter", "genom",
-        "detta", "denna", "också", "totalt", "cirka", "ytterligare", "samt", "inom", "mellan",
-        "till", "från", "för", "och", "med", "som", "att", "den", "det", "har", "kommer", "ska",
+#define W(s) {s, sizeof s - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } words[] = {
+        W("kronor"), W("miljoner"), W("miljarder"), W("miljard"), W("miljon"), W("regeringen"),
+        W("avsätts"), W("avsätter"), W("satsar"), W("satsas"), W("dessa"), W("medel"), W("under"),
+        W("eller"), W("efter"), W("genom"), W("detta"), W("denna"), W("också"), W("totalt"),
+        W("cirka"), W("ytterligare"), W("samt"), W("inom"), W("mellan"), W("till"), W("från"),
+        W("för"), W("och"), W("med"), W("som"), W("att"), W("den"), W("det"), W("har"),
+        W("kommer"), W("ska"),
     };
+#undef W
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+        if (words[i].n == n && memcmp(words[i].w, w, n) == 0)
             return 1;
     return 0;
 }
