@@ -203,8 +203,17 @@ static int heading_like(const char *s, belopp_span ln)
     char first = s[ln.start], last = s[ln.end - 1];
     if (strchr("-*•–", first) || (unsigned char)first == 0xE2)
         return 0; /* "- 200 miljoner till …", "• …", "– …" */
-    if (strchr(".!?:;,", last))
-        return 0;
+    if (strchr(".!?:;,", last) || memchr(s + ln.start, '\t', ln.end - ln.start))
+        return 0; /* a sentence, a clause, or a table row */
+    /* "Publicerad 14 december 2023" is a dateline over the text, not the
+     * title of a section */
+    static const char *const datelines[] = {"Publicerad", "Publicerat", "Uppdaterad",
+                                            "Senast uppdaterad"};
+    for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++) {
+        size_t n = strlen(datelines[i]);
+        if (ln.end - ln.start >= n && memcmp(s + ln.start, datelines[i], n) == 0)
+            return 0;
+    }
     for (size_t i = ln.start; i < ln.end; i++)
         if (belopp_letter_at(s, i, ln.end))
             return 1;

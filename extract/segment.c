@@ -66,6 +66,18 @@
  *   ("12 151 16 841"), the first value on the label's line; tables
  *   flattened into a paragraph ("Tillskott, mdkr 2017 … 2021 Kr/inv. 3 3
  *   5 7 10 …").
+ * - Pages of other publishers add: years glued to their titles or written
+ *   as periods ("(tkr) Utfall2013 Förändring 2012/2013 Budget 2013"); a
+ *   sign apart before a percent ("– 4,0 %"); a unit with where it does not
+ *   hold ("MSEK, förutom uppgifter per aktie", "Mkr om inte annat anges");
+ *   a remark in parentheses between the unit and the titles; a label on a
+ *   line of its own with its values on the next; a number never starts
+ *   with "0" and more digits ("1 022" is no note 1 and 022); one cell a
+ *   line with an empty column after the note column (titled " "), lines
+ *   of spaces standing for several empty cells ("   " two), glued notes
+ *   ("K11K34"), a dash line as a cell with no value; titles of years only
+ *   with no stub ("  2022 2021 2020") over rows naming the unit; a
+ *   multiple ("2,5x") is no money, as a percent is not.
  */
 #include "segment.h"
 
@@ -173,6 +185,57 @@ typedef struct {
 static int has_other_digits(const char *s, size_t a, size_t b);
 static int has_word(const char *s, belopp_span sp, const char *const *words);
 
+/* The least e (below limit) such that a unit looks up as s[p, e), e the
+ * end of the word at p (before b) or a comma or ")" in it, or one before a
+ * comma; SIZE_MAX if there is none.  unit_header reads no unit whose first
+ * word is not so. */
+static size_t unit_word_at(const char *s, size_t p, size_t b, size_t limit)
+{
+    if (s[p] >= '0' && s[p] <= '9')
+        return SIZE_MAX; /* no unit starts with a digit */
+    size_t q = p;
+    while (q < b && !belopp_space_at(s, q, b))
+        q++;
+    for (size_t e = p + 1; e <= q && e < limit; e++) {
+        if (e < q && s[e] != ',' && s[e] != ')')
+            continue;
+        if (belopp_unit_lookup(s + p, e - p) ||
+            (e - 1 > p && s[e - 1] == ',' && belopp_unit_lookup(s + p, e - 1 - p)))
+            return e;
+    }
+    return SIZE_MAX;
+}
+
+/* Does s[a, b) say where the unit before it does not hold: ", förutom
+ * uppgifter per aktie", " om inte annat anges", "(där inget annat anges)"?
+ * Words only, no digit. */
+static int unit_exception(const char *s, size_t a, size_t b)
+{
+    static const char *const EXCEPT[] = {"om inte annat ", "om ej annat ", "om inget annat ",
+                                         "d\xC3\xA4r inte annat ", "d\xC3\xA4r ej annat ",
+                                         "d\xC3\xA4r inget annat ", "s\xC3\xA5vida inte annat ",
+                                         "f\xC3\xB6rutom ", "utom ", NULL};
+    belopp_span t = belopp_trim(s, a, b);
+    a = t.start;
+    b = t.end;
+    if (a < b && (s[a] == ',' || s[a] == '(')) {
+        if (s[a] == '(' && s[b - 1] != ')')
+            return 0;
+        a = belopp_trim(s, a + 1, b).start;
+    }
+    if (b - a > 60)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 0;
+    for (const char *const *w = EXCEPT; *w; w++) {
+        size_t n = strlen(*w);
+        if (n < b - a && strncasecmp(s + a, *w, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is s[a, b) (trimmed) a unit and nothing else?  "Miljoner kronor",
  * "Belopp i miljoner kronor", "(tkr)", "Tkr", "MSEK". */
 static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
@@ -187,6 +250,8 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
     }
     if (b - a > 9 && strncasecmp(s + a, "belopp i ", 9) == 0)
         a += 9;
+    if (a >= b || unit_word_at(s, a, b, SIZE_MAX) == SIZE_MAX)
+        return 0; /* the first word is no unit (nor starts with one) */
     /* "Miljoner kronor, löpande priser", "Tkr i fasta priser": the price
      * basis after the unit */
     static const char *const PRICES[] = {"priser", "prisniv", NULL};
@@ -205,9 +270,14 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
     size_t mid = a;
     while (mid < b && !belopp_space_at(s, mid, b))
         mid++;
-    const belopp_unit *first = belopp_unit_lookup(s + a, mid - a);
+    size_t u1 = mid;
+    if (mid > a && s[mid - 1] == ',')
+        u1--; /* "MSEK, förutom uppgifter per aktie" */
+    const belopp_unit *first = belopp_unit_lookup(s + a, u1 - a);
     if (!first)
         return 0;
+    if (mid < b && first->kind == BELOPP_UNIT_CURRENCY && unit_exception(s, u1, b))
+        mid = b = u1; /* the unit, then where it does not hold */
     if (mid == b) {
         if (first->kind != BELOPP_UNIT_CURRENCY)
             return 0;
@@ -217,6 +287,14 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
         return 1;
     }
     belopp_span rest = belopp_trim(s, mid, b);
+    if (first->kind == BELOPP_UNIT_SCALE) {
+        size_t m2 = rest.start;
+        while (m2 < rest.end && !belopp_space_at(s, m2, rest.end))
+            m2++;
+        size_t u2 = m2 > rest.start && s[m2 - 1] == ',' ? m2 - 1 : m2;
+        if (m2 < rest.end && unit_exception(s, u2, rest.end))
+            rest.end = b = u2; /* "Miljoner kronor om inte annat anges" */
+    }
     const belopp_unit *second = belopp_unit_lookup(s + rest.start, rest.end - rest.start);
     if (first->kind != BELOPP_UNIT_SCALE || !second || second->kind != BELOPP_UNIT_CURRENCY)
         return 0;
@@ -351,6 +429,40 @@ static int has_other_digits(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* Does s[a, b) end a title as a year does: a year or a date, a period
+ * ("2023/2024", "2023/24", "2023-2024"), or a year glued to the word before
+ * it, as text from a PDF has it ("Utfall2024", "Bokslut2023")? */
+static int title_year(const char *s, size_t a, size_t b)
+{
+    if (year_or_date(s, a, b))
+        return 1;
+    if ((b - a == 9 || b - a == 7) && belopp_is_year(s, (belopp_span){a, a + 4}) &&
+        (s[a + 4] == '/' || s[a + 4] == '-')) {
+        for (size_t i = a + 5; i < b; i++)
+            if (s[i] < '0' || s[i] > '9')
+                return 0;
+        return b - a == 7 || belopp_is_year(s, (belopp_span){a + 5, b});
+    }
+    if (b - a >= 7 && belopp_is_year(s, (belopp_span){b - 4, b}) &&
+        (((s[b - 5] | 0x20) >= 'a' && (s[b - 5] | 0x20) <= 'z') || (unsigned char)s[b - 5] >= 0x80)) {
+        for (size_t i = a; i < b - 4; i++)
+            if (s[i] >= '0' && s[i] <= '9')
+                return 0;
+        return belopp_letter_at(s, a, b);
+    }
+    return 0;
+}
+
+/* Does s[sp) end in a year: "2024", "Jan–dec 2024", "Budget 2023/24"? */
+static int ends_in_year(const char *s, belopp_span sp)
+{
+    size_t w = sp.end;
+    while (w > sp.start && !belopp_space_at(s, w - 1, sp.end))
+        w--;
+    return sp.end - sp.start <= 40 && title_year(s, w, sp.end) &&
+           !has_other_digits(s, sp.start, w);
+}
+
 /* Titles written with single spaces: "2024 2023 2022", "Utfall 2023 Budget
  * 2024 Plan 2025", "2023 2024 Förändring %".  A year ends a title that began
  * with the words before it; words after the last year make one more.  At
@@ -375,7 +487,7 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
                 titles[n++] = (belopp_span){y, y + 4};
                 years++;
             }
-        } else if (year_or_date(s, w.start, w.end)) {
+        } else if (title_year(s, w.start, w.end)) {
             if (n == max)
                 return 0;
             titles[n++] = (belopp_span){group == SIZE_MAX ? i : group, e};
@@ -476,6 +588,32 @@ static int glued_unit(const char *s, size_t a, size_t b, unit_info *u)
     return 1;
 }
 
+/* The end of the first unit word of s[a, b): the least e such that a unit
+ * looks up as s[p, e), p a word start (the line's start or after anything
+ * but an ASCII letter or digit: a space, ",", "("), e the end of that word
+ * or a comma or ")" in it, or one before a comma ("(tkr)", "tkr, löpande").  Every unit that unit_header or
+ * unit_tail reads in s[a, w) starts with such a word, so neither holds for
+ * any w before it: unit_line and find_tables need not ask them at every
+ * word of a row.  Returns SIZE_MAX when s[a, b) holds no unit word. */
+static size_t first_unit_end(const char *s, size_t a, size_t b)
+{
+    size_t best = SIZE_MAX;
+    for (size_t p = a; p < b && p < best; p++) {
+        unsigned char c = (unsigned char)s[p];
+        if ((c & 0xC0) == 0x80 || belopp_space_at(s, p, b))
+            continue;
+        if (p > a) {
+            unsigned char d = (unsigned char)s[p - 1];
+            if ((d >= '0' && d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z'))
+                continue;
+        }
+        size_t e = unit_word_at(s, p, b, best);
+        if (e < best)
+            best = e;
+    }
+    return best;
+}
+
 /* Kinds of header line. */
 enum {
     U_NONE,
@@ -495,14 +633,15 @@ enum {
 static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
 {
     unit_info u;
-    if (unit_header(s, a, b, &u))
+    size_t ue = first_unit_end(s, a, b); /* no unit read before it */
+    if (ue <= b && unit_header(s, a, b, &u))
         goto found_alone;
     /* "miljoner kronor efter region, år och resultaträkningsposter",
      * "tkr efter kommun och år": a statistics database's unit line, the
      * unit, then "efter" and what the table is broken down by */
     for (size_t w = a; w + 7 < b; w++)
         if (belopp_space_at(s, w, b) && strncasecmp(s + w + 1, "efter ", 6) == 0) {
-            if (unit_header(s, a, w, &u) && !has_other_digits(s, w, b))
+            if (w >= ue && unit_header(s, a, w, &u) && !has_other_digits(s, w, b))
                 goto found_alone;
             break;
         }
@@ -510,8 +649,8 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
     size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
     if (n >= 2) {
         for (size_t i = 0; i < n; i++)
-            if (unit_header(s, cells[i].start, cells[i].end, &u) ||
-                (i == 0 && unit_tail(s, cells[i].start, cells[i].end, &u))) {
+            if (cells[i].end >= ue && (unit_header(s, cells[i].start, cells[i].end, &u) ||
+                                       (i == 0 && unit_tail(s, cells[i].start, cells[i].end, &u)))) {
                 /* the other cells must be titles, not values */
                 if (has_other_digits(s, cells[i].end, b))
                     return U_NONE;
@@ -527,6 +666,10 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
     /* "MSEK 2024 2023", "Resultatbudget, tkr Utfall 2023 Budget 2024": a
      * unit (or a stub ending in one), then titles with at least one year */
     for (size_t w = a; w < b; w++) {
+        if (w < ue)
+            w = ue; /* no unit before it */
+        if (w >= b)
+            break;
         if (!belopp_space_at(s, w, b) || (w > a && belopp_space_at(s, w - 1, b)))
             continue;
         if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u))
@@ -549,7 +692,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
         tb->unit = u.words;
         return U_INLINE;
     }
-    if (unit_tail(s, a, b, &u) || glued_unit(s, a, b, &u)) {
+    if ((ue <= b && unit_tail(s, a, b, &u)) || glued_unit(s, a, b, &u)) {
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
         tb->unit = u.words;
@@ -590,6 +733,7 @@ typedef struct {
     unsigned char kind, sign, frac, dots, open, close, marked, hard;
     unsigned char dash; /* an empty mark that is a dash: "–", "-", "−", "‑" */
     unsigned char plus; /* "+" alone: a plus sign written apart ("+ 13 %") */
+    unsigned char lead0; /* digits led by a zero ("022"): a group inside a number, never its start */
     int idigits;      /* digits before the decimal comma */
 } token;
 
@@ -641,6 +785,10 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
         t->kind = T_PCT; /* "12%": a share; kept as a number marked so */
         b--;
         t->marked = 2;
+    } else if (b - a >= 2 && s[b - 1] == 'x' && s[b - 2] >= '0' && s[b - 2] <= '9') {
+        t->kind = T_PCT; /* "2,5x": a multiple, as a share is no money */
+        b--;
+        t->marked = 2;
     }
     if (a == b)
         return 0;
@@ -674,6 +822,7 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     if (i == d)
         return 0;
     t->idigits = (int)(i - d);
+    t->lead0 = i - d > 1 && s[d] == '0';
     while (i + 4 <= b && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
            s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9') {
         t->dots = 1;
@@ -701,7 +850,7 @@ static int one_cell(const token *t, size_t i, size_t j)
 {
     if (t[i].kind == T_EMPTY)
         return j == i + 1 && !t[i].open;
-    if (t[i].kind != T_NUM && t[i].kind != T_PCT)
+    if ((t[i].kind != T_NUM && t[i].kind != T_PCT) || t[i].lead0)
         return 0;
     if (j == i + 1)
         return t[i].open == t[i].close;
@@ -835,13 +984,14 @@ static size_t read_tokens(const char *s, size_t a, size_t b, token *t)
 }
 
 /* Joins each dash to the number one space after it, a sign written apart:
- * "– 1 930 976", "– 1,8".  Only for a row that does not fit its columns
+ * "– 1 930 976", "– 1,8", "– 4,0 %".  Only for a row that does not fit its columns
  * otherwise (a dash alone is an empty cell).  Returns the new count. */
 static size_t join_signs(token *t, size_t n)
 {
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
-        if (t[i].kind == T_EMPTY && t[i].dash && i + 1 < n && t[i + 1].kind == T_NUM &&
+        if (t[i].kind == T_EMPTY && t[i].dash && i + 1 < n &&
+            (t[i + 1].kind == T_NUM || (t[i + 1].kind == T_PCT && t[i + 1].sp.start < t[i + 1].sp.end)) &&
             !t[i + 1].hard && !t[i + 1].sign && !t[i + 1].open) {
             token m = t[i + 1];
             if (!t[i].plus) {
@@ -931,8 +1081,10 @@ static int split_line(belopp_segments *g, const char *s, size_t a, size_t b, siz
 typedef struct {
     belopp_span trim; /* the line without its newline and surrounding spaces */
     int kind;         /* 0 prose, 1 table header, 2 table row */
-    int spaces;       /* blank, but not empty: spaces only (an empty cell, in a
-                         table of one cell a line with empty lines between) */
+    int spaces;       /* blank, but not empty: the number of spaces in it (an empty
+                         cell, in a table of one cell a line with empty lines
+                         between; "   " two, "       " four: cells joined by a
+                         space each) */
 } line;
 
 static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
@@ -943,7 +1095,12 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
         const char *nl = memchr(s + a, '\n', len - a);
         size_t b = nl ? (size_t)(nl - s) : len;
         line l = {belopp_trim(s, a, b), 0, 0};
-        l.spaces = l.trim.start == l.trim.end && b > a && !(b - a == 1 && s[a] == '\r');
+        l.spaces = 0;
+        if (l.trim.start == l.trim.end && b > a && !(b - a == 1 && s[a] == '\r'))
+            for (size_t i = a, w; i < b && (w = belopp_space_at(s, i, b)) > 0; i += w)
+                l.spaces += s[i] != '\r';
+        if (l.trim.start == l.trim.end && b > a && !(b - a == 1 && s[a] == '\r') && !l.spaces)
+            l.spaces = 1;
         void *grown = lines;
         if (belopp_grow(&grown, &cap, n + 1, sizeof *lines) < 0) {
             free(lines);
@@ -1922,7 +2079,8 @@ enum { VC_EMPTY, VC_VALUE, VC_NOTE };
 /* Is line l a note reference of a note column: "K2", "K2, K3", "12", "3, 4"? */
 static int note_item(const char *s, belopp_span l)
 {
-    /* references separated by ", ": at most two letters, then one or two digits */
+    /* references separated by ", ": at most two letters, then one or two
+     * digits; lettered ones may be glued ("K11K34") */
     if (l.start == l.end || l.end - l.start > 16)
         return 0;
     for (size_t i = l.start; i < l.end;) {
@@ -1941,6 +2099,8 @@ static int note_item(const char *s, belopp_span l)
             i++;
         while (i < l.end && s[i] == ' ')
             i++;
+        if (i == e && d > a && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+            continue;
         if (i == e || i == l.end)
             return 0;
     }
@@ -1987,6 +2147,14 @@ static int values_line(const char *s, belopp_span x)
         if (t[i].kind == T_NUM)
             return !(n == 1 && belopp_is_year(s, x));
     return 0;
+}
+
+/* Is line x a dash alone, a cell with no value ("-", "–")? */
+static int dash_line(const char *s, belopp_span x)
+{
+    token t;
+    return x.end - x.start <= 3 && read_token(s, x.start, x.end, &t) && t.kind == T_EMPTY && t.dash &&
+           !t.plus;
 }
 
 /* A label with footnote numbers glued on: "Nettoskuld2", "Rörelseresultat
@@ -2038,6 +2206,14 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
         if (is_blank(lines, n, j)) {
             /* a line of spaces ends the header cells, but not between
              * years ("2023" / " " / " " / "2022") */
+            if (lines[j].spaces == 1 && m == 1 && note_stub(s, lines[idx[0]].trim) && j + 2 < n &&
+                is_blank(lines, n, j + 1) && !lines[j + 1].spaces &&
+                ends_in_year(s, lines[j + 2].trim)) {
+                /* "Not" / " " / "Jan–dec 2024": an empty column after the
+                 * note column, titled by a space as its cells are */
+                idx[m++] = j;
+                continue;
+            }
             if (lines[j].spaces && m > 0 &&
                 !year_or_date(s, lines[idx[m - 1]].trim.start, lines[idx[m - 1]].trim.end))
                 break;
@@ -2090,21 +2266,23 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
             if (is_blank(lines, n, v)) {
                 if (!lines[v].spaces)
                     continue;
-                if (r.n < k)
-                    r.kind[r.n] = VC_EMPTY, r.cell[r.n++] = lines[v].trim;
-                else
-                    extra++;
+                /* "   ": two empty cells, joined by a space */
+                for (int e = (lines[v].spaces + 1) / 2; e > 0; e--)
+                    if (r.n < k)
+                        r.kind[r.n] = VC_EMPTY, r.cell[r.n++] = lines[v].trim;
+                    else
+                        extra++;
                 continue;
             }
             belopp_span x = lines[v].trim;
-            int val = values_line(s, x);
-            if (!val && !(note && r.n == 0 && note_item(s, x)))
+            int val = values_line(s, x), dash = !val && dash_line(s, x);
+            if (!val && !dash && !(note && r.n == 0 && note_item(s, x)))
                 break;
             if (r.n >= k || extra) {
                 bad = 1;
                 break;
             }
-            r.kind[r.n] = note && r.n == 0 ? VC_NOTE : VC_VALUE;
+            r.kind[r.n] = dash ? VC_EMPTY : note && r.n == 0 ? VC_NOTE : VC_VALUE;
             r.cell[r.n++] = x;
             last = v;
         }
@@ -2788,16 +2966,18 @@ fill:
 static int unitless_titles(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
 {
     belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
-    size_t nt = title_line(s, h.start, h.end, titles), years = 0;
-    if (nt < 3 || titles[0].start == titles[0].end)
+    size_t nt = title_line(s, h.start, h.end, titles), years = 0, bare = 0;
+    if (nt < 3)
         return 0;
     for (size_t c = 1; c < nt; c++) {
         size_t e = titles[c].end, b = e;
         while (b > titles[c].start && !belopp_space_at(s, b - 1, e))
             b--;
         years += year_or_date(s, b, e);
+        bare += belopp_is_year(s, titles[c]);
     }
-    if (!years)
+    /* no stub: only years ("2024 2023 2022" over "Eget kapital, MSEK …") */
+    if (!years || (titles[0].start == titles[0].end && bare + 1 != nt))
         return 0;
     size_t r = i + 1;
     if (r < n && (word_line(s, lines[r].trim) || rule_line(s, lines[r].trim)))
@@ -2943,6 +3123,15 @@ static int flat_tables(belopp_segments *g, const char *s, belopp_span l)
     return 0;
 }
 
+/* Is l a remark in parentheses, words only: "(noterna hänvisar till
+ * kommentarerna)", "(belopp avrundade)"? */
+static int remark_line(const char *s, belopp_span l)
+{
+    return l.end - l.start > 8 && l.end - l.start <= 120 && s[l.start] == '(' &&
+           s[l.end - 1] == ')' && !memchr(s + l.start + 1, ')', l.end - l.start - 2) &&
+           !has_other_digits(s, l.start, l.end) && belopp_letter_at(s, l.start + 1, l.end);
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -2964,7 +3153,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         belopp_span first = {0, 0};
         if (kind == U_NONE && !has_other_digits(s, h.start, h.end)) {
             /* "(mnkr) Bokslut": a unit, then the first stacked title */
-            for (size_t w = h.start; w < h.end && kind == U_NONE; w++) {
+            size_t ue = first_unit_end(s, h.start, h.end);
+            for (size_t w = ue; w < h.end && kind == U_NONE; w++) {
                 unit_info u;
                 if (!belopp_space_at(s, w, h.end) || belopp_space_at(s, w - 1, h.end) ||
                     !unit_header(s, h.start, w, &u))
@@ -3007,6 +3197,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
         if (kind == U_LEAD && is_blank(lines, n, j) && j + 1 < n)
             j++; /* "MSEK I II III IV", a blank line, the rows */
+        if ((kind == U_ALONE || kind == U_CAPTION) && j + 1 < n && remark_line(s, lines[j].trim))
+            j++; /* "(noterna hänvisar till kommentarerna)" under the unit */
         if (prose_stack) {
             stack_end = prose_stack;
             j = prose_stack;
@@ -3064,6 +3256,22 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 PUSH(g->rows, g->nrows, g->caprows, row);
                 lines[j].kind = 2;
                 last = j + 1;
+                continue;
+            }
+            /* a label on a line of its own and its values on the next
+             * ("Summa rörelsens kostnader" / "-762 -763"), as text from a
+             * PDF wraps a long row */
+            if ((g->nrows > first_row || tb.ntitles) && j + 1 < n && word_line_max(s, l, 120) &&
+                !belopp_is_year(s, l) && values_line(s, lines[j + 1].trim)) {
+                memset(&row, 0, sizeof row);
+                row.label = clean_label(s, l);
+                row.values = lines[j + 1].trim;
+                row.line = (belopp_span){l.start, lines[j + 1].trim.end};
+                row.table = g->ntables;
+                PUSH(g->rows, g->nrows, g->caprows, row);
+                lines[j].kind = lines[j + 1].kind = 2;
+                last = j + 2;
+                j++;
                 continue;
             }
             /* a line of words inside a table ("Finansiella poster"), or
