@@ -688,7 +688,10 @@ static void work_one(batch *b, belopp_extractor *x, doc_slot *s, const batch_fil
         return;
     }
     s->bytes = len;
-    sha256_hex(data, len, s->sha256);
+    /* the manifest and the database need the hash before extracting (to skip
+     * what is unchanged); a stream does not (the library hashes for records) */
+    if (b->mode != MODE_STREAM)
+        sha256_hex(data, len, s->sha256);
 
     char *opath = b->mode == MODE_OUT_DIR ? out_path(b, f->rel) : NULL;
     if (!b->force) {

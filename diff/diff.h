@@ -42,10 +42,6 @@ typedef struct {
     char *name;          /* the path as given */
     belopp_record **recs;/* owned (belopp_record_dup or built from XML) */
     size_t *doc_of;      /* per record: index into docs */
-    const char **heading;/* per record: the heading line above it in a plain
-                            text, or NULL (points into strs) */
-    char **strs;         /* owned heading lines */
-    size_t nstrs, strs_cap;
     size_t n, cap;
     diff_doc *docs;
     size_t ndocs, docs_cap;

@@ -117,9 +117,11 @@ static int view_make(const diff_side *s, view *v)
             v->sp[i] = (span){-1, -1, -1, -1, 1};
             if (r->kind == BELOPP_KIND_HEADING)
                 heading = r->context;
-            /* the heading found in the text (datelines skipped), else the
-             * library's, else the last heading record */
-            v->section[i] = s->heading[i] ? s->heading[i] : r->heading ? r->heading : heading;
+            /* a heading is its own section; else the heading line above the
+             * record (the library's), else the last heading record */
+            v->section[i] = r->kind == BELOPP_KIND_HEADING ? r->context
+                            : r->heading                  ? r->heading
+                                                          : heading;
             if (is_prose(r) && r->context && (!cur_ctx || strcmp(cur_ctx, r->context) != 0)) {
                 prev = cur_ctx;
                 cur_ctx = r->context;

@@ -47,14 +47,9 @@ static int push_record(diff_side *s, belopp_record *r)
         if (!nd)
             return -1;
         s->doc_of = nd;
-        const char **nh = realloc(s->heading, nc * sizeof *nh);
-        if (!nh)
-            return -1;
-        s->heading = nh;
         s->cap = nc;
     }
     s->recs[s->n] = r;
-    s->heading[s->n] = NULL;
     s->doc_of[s->n] = s->ndocs - 1;
     s->n++;
     s->docs[s->ndocs - 1].count++;
@@ -123,88 +118,6 @@ static void year_from_records(diff_side *s, diff_doc *d)
             tally(&t, r->caption, strlen(r->caption));
     }
     d->year = best_year(&t);
-}
-
-/* ---- headings of a plain text ---- */
-
-/* A heading line of a press text stands alone between blank lines, is
- * short, and does not end like a sentence ("Goda förutsättningar för
- * vårdens medarbetare", "3,2 miljarder till utveckling av den nära vården").
- * Each record of the document gets the last such line that starts before
- * it.  The library hands out the sentence of a figure, not the heading
- * above it, and the heading is what tells "500 miljoner kronor till
- * kommunerna" for staff from the same words for primary care. */
-static int line_blank(const char *a, const char *b)
-{
-    for (; a < b; a++)
-        if (!isspace((unsigned char)*a))
-            return 0;
-    return 1;
-}
-
-/* "Publicerad 14 december 2023": a dateline, not a heading. */
-static int dateline(const char *a, size_t l)
-{
-    static const char *const w[] = {"Publicerad", "Uppdaterad", "Publicerat", "Senast uppdaterad"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (l >= strlen(w[k]) && strncmp(a, w[k], strlen(w[k])) == 0)
-            return 1;
-    return 0;
-}
-
-static int add_headings(diff_side *s, size_t d, const char *data, size_t len)
-{
-    size_t first = s->docs[d].first, end = first + s->docs[d].count, r = first;
-    const char *cur = NULL;
-    const char *p = data, *stop = data + len;
-    const char *prev_start = NULL, *prev_end = NULL;
-    while (p < stop) {
-        const char *e = memchr(p, '\n', (size_t)(stop - p));
-        if (!e)
-            e = stop;
-        /* the records that start before this line get the heading so far */
-        while (r < end && s->recs[r]->start < (uint64_t)(p - data))
-            s->heading[r++] = cur;
-        (void)prev_start;
-        const char *a = p, *b = e;
-        while (a < b && isspace((unsigned char)*a))
-            a++;
-        while (b > a && isspace((unsigned char)b[-1]))
-            b--;
-        int before_blank = prev_end == NULL || line_blank(prev_start, prev_end);
-        const char *nx = e < stop ? e + 1 : stop, *ne = nx < stop ? memchr(nx, '\n', (size_t)(stop - nx)) : NULL;
-        if (!ne)
-            ne = stop;
-        int after_blank = nx >= stop || line_blank(nx, ne);
-        size_t l = (size_t)(b - a);
-        if (before_blank && after_blank && l >= 3 && l <= 120 && !memchr(a, '\t', l) &&
-            b[-1] != '.' && b[-1] != ':' && b[-1] != ',' && b[-1] != ';' &&
-            (unsigned char)a[0] != 0xe2 && a[0] != '-' && a[0] != '*' && !dateline(a, l)) {
-            char *h = malloc(l + 1);
-            if (!h)
-                return -1;
-            memcpy(h, a, l);
-            h[l] = 0;
-            if (s->nstrs == s->strs_cap) {
-                size_t nc = s->strs_cap ? s->strs_cap * 2 : 64;
-                char **ns = realloc(s->strs, nc * sizeof *ns);
-                if (!ns) {
-                    free(h);
-                    return -1;
-                }
-                s->strs = ns;
-                s->strs_cap = nc;
-            }
-            s->strs[s->nstrs++] = h;
-            cur = h;
-        }
-        prev_start = p;
-        prev_end = e;
-        p = e + 1;
-    }
-    while (r < end)
-        s->heading[r++] = cur;
-    return 0;
 }
 
 /* ---- extraction through the library ---- */
@@ -334,18 +247,10 @@ static int load_file(diff_side *s, belopp_extractor *x, const char *path, load_c
             set_err(err, errlen, "%s: cannot read", path);
             rc = -1;
         } else {
-            int html = strcmp(path + (strlen(path) > 5 ? strlen(path) - 5 : 0), ".html") == 0 ||
-                       strcmp(path + (strlen(path) > 4 ? strlen(path) - 4 : 0), ".htm") == 0 ||
-                       (len > 0 && memchr(data, '<', len < 512 ? len : 512) &&
-                        (strstr(data, "<html") || strstr(data, "<HTML") || strstr(data, "<!DOCTYPE")));
             for (size_t d = before; d < s->ndocs && rc == 0; d++) {
                 year_tally t = {{0}};
                 tally(&t, data, len);
                 s->docs[d].year = best_year(&t);
-                if (!html && add_headings(s, d, data, len) < 0) {
-                    set_err(err, errlen, "%s: out of memory", path);
-                    rc = -1;
-                }
             }
         }
     }
@@ -442,7 +347,7 @@ diff_side *diff_side_load(belopp_extractor *x, const char *path,
 /* ---- a belopp XML output ---- */
 
 /* The text a document of an XML output was extracted from, when it is still
- * there unchanged (same SHA-256): its headings and year, as if the text had
+ * there unchanged (same SHA-256): its year, as if the text had
  * been given.  Returns 1 when used, 0 when not. */
 static int source_text(diff_side *s, size_t d, const char *sha)
 {
@@ -466,7 +371,7 @@ static int source_text(diff_side *s, size_t d, const char *sha)
         year_tally t = {{0}};
         tally(&t, data, len);
         s->docs[d].year = best_year(&t);
-        used = add_headings(s, d, data, len) == 0;
+        used = 1;
     }
     free(data);
     return used;
@@ -662,10 +567,6 @@ void diff_side_free(diff_side *s)
         free(s->docs[i].source);
     free(s->recs);
     free(s->doc_of);
-    free(s->heading);
-    for (size_t i = 0; i < s->nstrs; i++)
-        free(s->strs[i]);
-    free(s->strs);
     free(s->docs);
     free(s->name);
     free(s);

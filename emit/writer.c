@@ -21,7 +21,7 @@ int belopp_writer_drain(belopp_writer *w)
     return w->failed ? -1 : 0;
 }
 
-int belopp_put(belopp_writer *w, const char *s, size_t n)
+int belopp_put_slow(belopp_writer *w, const char *s, size_t n)
 {
     if (w->failed)
         return -1;
@@ -40,7 +40,8 @@ int belopp_put(belopp_writer *w, const char *s, size_t n)
         }
         w->buf = b;
     }
-    memcpy(w->buf + w->len, s, n);
+    if (n)
+        memcpy(w->buf + w->len, s, n);
     w->len += n;
     return 0;
 }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "../include/belopp.h"
 
@@ -27,7 +28,18 @@ struct belopp_writer {
 };
 
 /* Appends n bytes (0, or -1 once anything failed or memory ran out). */
-int belopp_put(belopp_writer *w, const char *s, size_t n);
+int belopp_put_slow(belopp_writer *w, const char *s, size_t n);
+/* The usual case inline (a few calls per field of every record): room in
+ * the buffer and nothing failed. */
+static inline int belopp_put(belopp_writer *w, const char *s, size_t n)
+{
+    if (w->failed || n > w->cap - w->len)
+        return belopp_put_slow(w, s, n);
+    if (n) /* s may be NULL with n 0 (memcpy's arguments are never NULL) */
+        memcpy(w->buf + w->len, s, n);
+    w->len += n;
+    return 0;
+}
 int belopp_puts(belopp_writer *w, const char *s);
 int belopp_put_i64(belopp_writer *w, int64_t v);
 int belopp_put_u64(belopp_writer *w, uint64_t v);

@@ -22,43 +22,56 @@
 
 #include <string.h>
 
-/* Writes s escaped: attr selects the attribute rules. */
+/* Writes s escaped: attr selects the attribute rules.  Runs without a
+ * character to escape go in one piece (strcspn finds their end). */
 static int put_escaped(belopp_writer *w, const char *s, int attr)
 {
-    const char *run = s;
-    for (; *s; s++) {
+    const char *special = attr ? "&<>\"\r\n\t" : "&<>\"\r";
+    for (;;) {
+        size_t run = strcspn(s, special);
+        if (belopp_put(w, s, run) < 0)
+            return -1;
+        s += run;
         const char *rep;
         switch (*s) {
+        case '\0': return 0;
         case '&': rep = "&amp;"; break;
         case '<': rep = "&lt;"; break;
         case '>': rep = "&gt;"; break;
         case '"': rep = "&quot;"; break;
         case '\r': rep = "&#13;"; break;
-        case '\n': rep = attr ? "&#10;" : NULL; break;
-        case '\t': rep = attr ? "&#9;" : NULL; break;
-        default: rep = NULL;
+        case '\n': rep = "&#10;"; break;
+        default: rep = "&#9;"; break; /* '\t' */
         }
-        if (!rep)
-            continue;
-        if (belopp_put(w, run, (size_t)(s - run)) < 0 || belopp_puts(w, rep) < 0)
+        if (belopp_puts(w, rep) < 0)
             return -1;
-        run = s + 1;
+        s++;
     }
-    return belopp_put(w, run, (size_t)(s - run));
+}
+
+/* " name=\"": one piece. */
+static int put_attr_name(belopp_writer *w, const char *name)
+{
+    char head[32];
+    size_t n = strlen(name);
+    if (n + 3 > sizeof head)
+        return belopp_puts(w, " ") < 0 || belopp_puts(w, name) < 0 || belopp_puts(w, "=\"") < 0 ? -1 : 0;
+    head[0] = ' ';
+    memcpy(head + 1, name, n);
+    memcpy(head + 1 + n, "=\"", 2);
+    return belopp_put(w, head, n + 3);
 }
 
 static int attr(belopp_writer *w, const char *name, const char *value)
 {
-    return belopp_puts(w, " ") < 0 || belopp_puts(w, name) < 0 || belopp_puts(w, "=\"") < 0 ||
-                   put_escaped(w, value, 1) < 0 || belopp_puts(w, "\"") < 0
+    return put_attr_name(w, name) < 0 || put_escaped(w, value, 1) < 0 || belopp_put(w, "\"", 1) < 0
                ? -1
                : 0;
 }
 
 static int attr_i64(belopp_writer *w, const char *name, int64_t v)
 {
-    return belopp_puts(w, " ") < 0 || belopp_puts(w, name) < 0 || belopp_puts(w, "=\"") < 0 ||
-                   belopp_put_i64(w, v) < 0 || belopp_puts(w, "\"") < 0
+    return put_attr_name(w, name) < 0 || belopp_put_i64(w, v) < 0 || belopp_put(w, "\"", 1) < 0
                ? -1
                : 0;
 }
@@ -67,11 +80,19 @@ static int element(belopp_writer *w, const char *name, const char *value)
 {
     if (!value)
         return 0;
-    return belopp_puts(w, "      <") < 0 || belopp_puts(w, name) < 0 || belopp_puts(w, ">") < 0 ||
-                   put_escaped(w, value, 0) < 0 || belopp_puts(w, "</") < 0 ||
-                   belopp_puts(w, name) < 0 || belopp_puts(w, ">\n") < 0
-               ? -1
-               : 0;
+    char tag[40];
+    size_t n = strlen(name);
+    if (n + 10 > sizeof tag)
+        return -1; /* never: the names are this file's own */
+    memcpy(tag, "      <", 7);
+    memcpy(tag + 7, name, n);
+    tag[7 + n] = '>';
+    if (belopp_put(w, tag, n + 8) < 0 || put_escaped(w, value, 0) < 0)
+        return -1;
+    tag[5] = '<';
+    tag[6] = '/';
+    memcpy(tag + 7 + n, ">\n", 2);
+    return belopp_put(w, tag + 5, n + 4);
 }
 
 int belopp_xml_head(belopp_writer *w)

@@ -55,7 +55,7 @@ struct belopp_matcher {
     pcre2_match_context *mctx;
     int jit; /* JIT-compiled: match through pcre2_jit_match */
     int text_is_report; /* of the text being matched: see belopp_match_next */
-    int g_cmp0, g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_num2, g_adj, g_scale, g_cur, g_sub,
+    int g_cmp0, g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_sign2, g_num_b, g_words2, g_num2, g_adj, g_scale, g_cur, g_sub,
         g_subname;
 };
 
@@ -127,67 +127,142 @@ static void sb_literal(strbuf *b, const char *word)
     }
 }
 
-/* Appends "w1|w2|…" for the words of a NULL-terminated list, longest first
- * ("miljoner" before "miljon"). */
-static void sb_words(strbuf *b, const char *const *words)
+/* The length of the UTF-8 character that starts with byte c. */
+static size_t char_len(unsigned char c) { return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1; }
+
+/* Appends "[…]" of the distinct first characters of the n words w (in the
+ * same case mode as the words), or returns 0 when one has none or the class
+ * would be too long. */
+static int sb_first_class(strbuf *b, const char *const *w, size_t n)
 {
-    /* A guard first: a look-ahead for the class of the words' first
-     * characters, in the same case mode as the words.  The alternation can
-     * match only where the guard does, so it changes no match; but JIT tries
-     * the alternatives one by one, and most attempts fail on all of them
-     * (~200 currency codes and words at every number). */
     char firsts[512];
     size_t nf = 0;
-    int guard = 1;
-    for (const char *const *w = words; *w && guard; w++) {
-        size_t k = 1;
-        unsigned char c = (unsigned char)**w;
-        if (c >= 0x80)
-            k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (c == ' ' || c == '\0' || strlen(*w) < k)
-            guard = 0; /* never: words start with a character */
+    for (size_t j = 0; j < n; j++) {
+        unsigned char c = (unsigned char)w[j][0];
+        size_t k = char_len(c);
+        if (c == ' ' || c == '\0' || strlen(w[j]) < k)
+            return 0; /* never: words start with a character */
         int seen = 0;
         for (size_t i = 0; i < nf && !seen;) {
-            size_t l = (unsigned char)firsts[i] == '\\' ? 2 : 1;
-            if ((unsigned char)firsts[i] >= 0x80) {
-                unsigned char f = (unsigned char)firsts[i];
-                l = f >= 0xF0 ? 4 : f >= 0xE0 ? 3 : 2;
-            }
-            size_t off = (unsigned char)firsts[i] == '\\' ? 1 : 0;
-            seen = l - off == k && memcmp(firsts + i + off, *w, k) == 0;
+            size_t off = firsts[i] == '\\';
+            size_t l = off + char_len((unsigned char)firsts[i + off]);
+            seen = l - off == k && memcmp(firsts + i + off, w[j], k) == 0;
             i += l;
         }
-        if (seen || !guard)
+        if (seen)
             continue;
-        if (nf + k + 2 >= sizeof firsts) {
-            guard = 0;
-            break;
-        }
+        if (nf + k + 2 >= sizeof firsts)
+            return 0;
         if (k == 1 && strchr("\\]^-[", (char)c))
             firsts[nf++] = '\\';
-        memcpy(firsts + nf, *w, k);
+        memcpy(firsts + nf, w[j], k);
         nf += k;
     }
-    guard = guard && nf > 0;
-    if (guard) {
-        sb_puts(b, "(?=[");
-        sb_add(b, firsts, nf);
-        sb_puts(b, "])(?:");
-    }
-    size_t longest = 0;
-    for (const char *const *w = words; *w; w++)
+    if (nf == 0)
+        return 0;
+    sb_puts(b, "[");
+    sb_add(b, firsts, nf);
+    sb_puts(b, "]");
+    return 1;
+}
+
+/* Appends "w1|w2|…" for the words of a NULL-terminated list, longest first
+ * ("miljoner" before "miljon").
+ *
+ * JIT tries the alternatives of an alternation one by one, and most attempts
+ * fail on all of them (~200 currency words and codes after every number, and
+ * after every "en" or "ett"), so two look-aheads go before them:
+ * - a guard: the class of the words' first characters, around all of them;
+ * - the words in groups by first character (ASCII letters of either case in
+ *   one group, every other character in one group of its own kind), each
+ *   group behind the class of its own first characters:
+ *   "(?=[…])(?:(?=[kK])(?:kronor|kr)|(?=[m])(?:miljoner|mkr)|…)".
+ * Neither changes a match: a look-ahead only fails where none of the words
+ * behind it could match, words of two groups can never match at the same
+ * place (their first characters differ, in any case), and within a group the
+ * words keep their order, so the first word that matches, and every next
+ * one tried on backtracking, is the one it was.  (The only non-ASCII
+ * characters that match an ASCII letter regardless of case, U+017F and
+ * U+212A, would be put in the group of that letter; none starts a word.) */
+static void sb_words(strbuf *b, const char *const *words)
+{
+    size_t n = 0, longest = 0;
+    for (const char *const *w = words; *w; w++, n++)
         longest = strlen(*w) > longest ? strlen(*w) : longest;
-    int first = 1;
+    const char **ord = malloc((n + 1) * sizeof *ord);
+    int *key = malloc((n + 1) * sizeof *key);
+    if (!ord || !key) {
+        free(ord);
+        free(key);
+        b->oom = 1;
+        return;
+    }
+    size_t m = 0;
     for (size_t len = longest; len > 0; len--)
         for (const char *const *w = words; *w; w++)
-            if (strlen(*w) == len) {
-                if (!first)
-                    sb_puts(b, "|");
-                sb_literal(b, *w);
-                first = 0;
+            if (strlen(*w) == len)
+                ord[m++] = *w;
+    /* the group of a word: its first byte, an ASCII letter in lower case;
+     * 0x80 for every non-ASCII first character (one group: safe whatever
+     * their cases) except U+017F (s) and U+212A (k) */
+    for (size_t i = 0; i < m; i++) {
+        unsigned char c = (unsigned char)ord[i][0];
+        key[i] = c >= 'A' && c <= 'Z' ? c + 32 : c < 0x80 ? c : 0x80;
+        if (strncmp(ord[i], "\xC5\xBF", 2) == 0)
+            key[i] = 's';
+        if (strncmp(ord[i], "\xE2\x84\xAA", 3) == 0)
+            key[i] = 'k';
+    }
+    strbuf guard = {0};
+    int guarded = m > 0 && sb_first_class(&guard, ord, m);
+    if (guarded) {
+        sb_puts(b, "(?=");
+        sb_add(b, guard.p, guard.n);
+        sb_puts(b, ")(?:");
+    }
+    free(guard.p);
+    int first = 1;
+    const char **grp = malloc((m + 1) * sizeof *grp);
+    if (!grp)
+        b->oom = 1;
+    for (size_t i = 0; i < m && grp; i++) {
+        if (key[i] < 0)
+            continue; /* already written in its group */
+        size_t ng = 0;
+        int k = key[i];
+        for (size_t j = i; j < m; j++)
+            if (key[j] == k) {
+                grp[ng++] = ord[j];
+                if (guarded)
+                    key[j] = -1;
             }
-    if (guard)
+        if (!first)
+            sb_puts(b, "|");
+        first = 0;
+        if (!guarded) { /* no groups: the words as they are */
+            sb_literal(b, ord[i]);
+            continue;
+        }
+        strbuf cls = {0};
+        if (ng > 1 && sb_first_class(&cls, grp, ng)) {
+            sb_puts(b, "(?=");
+            sb_add(b, cls.p, cls.n);
+            sb_puts(b, ")");
+        }
+        free(cls.p);
+        sb_puts(b, "(?:");
+        for (size_t j = 0; j < ng; j++) {
+            if (j)
+                sb_puts(b, "|");
+            sb_literal(b, grp[j]);
+        }
         sb_puts(b, ")");
+    }
+    if (guarded)
+        sb_puts(b, ")");
+    free(grp);
+    free(ord);
+    free(key);
 }
 
 /* Which units an alternation takes. */
@@ -304,27 +379,43 @@ static char *build_pattern(void)
     sb_qualifiers(&b);
     sb_puts(&b, "(?:\\h*\\R\\h*|\\h+))?"); /* "cirka\n250 miljoner": segments decide */
     sb_puts(&b, "(?:(?<between>(?i:mellan))\\h+)?");
-    /* a currency before the number, spaced or glued: "SEK 30", "EUR29,99", "€5" */
-    sb_puts(&b, "(?:");
-    sb_units(&b, "pcur", UNITS_PREFIX_CURRENCY);
-    sb_puts(&b, "\\h{0,2}|(?<![\\p{L}\\p{N}_.,:/\\x{2013}\\x{2212}-]))");
-    sb_puts(&b, "(?<sign>(?i:minus)\\h+|[-\\x{2212}](?=[0-9]))?");
-    /* A foreign amount after its currency may have a decimal point: "£ 8.10
-     * miljoner".  One or two digits after it: three are a thousands group. */
-    sb_puts(&b, "(?:(?<num>(?(<pcur>)[0-9]+\\.[0-9]{1,2}(?![0-9]|[.,][0-9])|(*F))|");
+    /* a currency before the number, spaced or glued: "SEK 30", "EUR29,99", "€5".
+     * Written as two branches, the sign and the number repeated in each
+     * (groups sign2, num_b, words2 in the second), rather than one number
+     * after "(?:CURRENCY\h{0,2}|(?<!…))" with a conditional on pcur: a
+     * conditional keeps PCRE2 from computing the set of characters a match
+     * can start with, and without that set it tries the whole pattern at
+     * every byte.  The branches are tried in the same order as before, so
+     * the matches are the same. */
+    strbuf numbody = {0}, wordsbody = {0}; /* wordsbody: what must follow a number in words */
     /* "3:37 SEK", "12:50 kr": kronor and öre with a colon, before a currency */
-    sb_printf(&b, "[0-9]{1,3}:[0-9]{2}(?=\\h*%s(?![\\p{L}\\p{N}]))|", any_cur.p ? any_cur.p : "");
+    sb_printf(&numbody, "[0-9]{1,3}:[0-9]{2}(?=\\h*%s(?![\\p{L}\\p{N}]))|", any_cur.p ? any_cur.p : "");
     /* A grouped number broken at its space by a line break (PDF text), only
      * when a unit follows: "12\n500 kronor". */
-    sb_printf(&b,
+    sb_printf(&numbody,
               "[0-9]{1,3}(?:%s[0-9]{3})*\\R[0-9]{3}(?:%s[0-9]{3})*(?:,[0-9]+)?(?![0-9]|[.,][0-9])"
-              "(?=%s(?:%s|%s))",
+              "(?=%s(?:%s|%s))|%s",
               BELOPP_GROUP_SPACE, BELOPP_GROUP_SPACE, sp, any_scale.p ? any_scale.p : "",
-              any_cur.p ? any_cur.p : "");
+              any_cur.p ? any_cur.p : "", num.p ? num.p : "");
     /* A number in words must be followed by a scale or a currency. */
-    sb_printf(&b, "|%s)|(?<words>%s)(?=(?:\\h+till\\h+(?:[0-9]+|%s))?%s(?:%s\\h+)?(?:%s|%s)))",
-              num.p ? num.p : "", words.p ? words.p : "", word.p ? word.p : "", sp,
-              adj.p ? adj.p : "", any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
+    sb_printf(&wordsbody, "(?=(?:\\h+till\\h+(?:[0-9]+|%s))?%s(?:%s\\h+)?(?:%s|%s))",
+              word.p ? word.p : "", sp, adj.p ? adj.p : "",
+              any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
+    const char *sign = "(?i:minus)\\h+|[-\\x{2212}](?=[0-9])";
+    if (numbody.oom || wordsbody.oom)
+        b.oom = 1;
+    sb_puts(&b, "(?:");
+    sb_units(&b, "pcur", UNITS_PREFIX_CURRENCY);
+    /* A foreign amount after its currency may have a decimal point: "£ 8.10
+     * miljoner".  One or two digits after it: three are a thousands group. */
+    sb_printf(&b, "\\h{0,2}(?<sign>%s)?(?:(?<num>[0-9]+\\.[0-9]{1,2}(?![0-9]|[.,][0-9])|%s)"
+                  "|(?<words>%s)%s)",
+              sign, numbody.p ? numbody.p : "", words.p ? words.p : "", wordsbody.p ? wordsbody.p : "");
+    sb_printf(&b, "|(?<![\\p{L}\\p{N}_.,:/\\x{2013}\\x{2212}-])(?<sign2>%s)?(?:(?<num_b>%s)"
+                  "|(?<words2>%s)%s))",
+              sign, numbody.p ? numbody.p : "", words.p ? words.p : "", wordsbody.p ? wordsbody.p : "");
+    free(numbody.p);
+    free(wordsbody.p);
     /* A range: "mellan 4 och 5", "200–300", "35 till 45", "en till två". */
     sb_printf(&b,
               "(?:(?(<between>)\\h+och\\h+|(?:[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?|\\h+till\\h+))"
@@ -426,6 +517,9 @@ belopp_matcher *belopp_matcher_new(char *err, size_t errlen)
     m->g_sign = GROUP("sign");
     m->g_num = GROUP("num");
     m->g_words = GROUP("words");
+    m->g_sign2 = GROUP("sign2");
+    m->g_num_b = GROUP("num_b");
+    m->g_words2 = GROUP("words2");
     m->g_num2 = GROUP("num2");
     m->g_adj = GROUP("adj");
     m->g_scale = GROUP("scale");
@@ -460,6 +554,13 @@ static belopp_span group(const PCRE2_SIZE *ov, int g)
 }
 
 static int empty(belopp_span sp) { return sp.start == sp.end; }
+
+/* Group g, or else group h: the same group of the pattern's other branch. */
+static belopp_span either(const PCRE2_SIZE *ov, int g, int h)
+{
+    belopp_span sp = group(ov, g);
+    return empty(sp) ? group(ov, h) : sp;
+}
 
 /* The first position at or after i that is not a space on the same line. */
 static size_t skip_h(const char *s, size_t i, size_t len)
@@ -661,15 +762,15 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         belopp_candidate k = {
             .qualifier = group(ov, m->g_qual),
             .prefix_currency = group(ov, m->g_pcur),
-            .sign = group(ov, m->g_sign),
-            .number = group(ov, m->g_num),
+            .sign = either(ov, m->g_sign, m->g_sign2),
+            .number = either(ov, m->g_num, m->g_num_b),
             .number2 = group(ov, m->g_num2),
             .scale = group(ov, m->g_scale),
             .currency = group(ov, m->g_cur),
             .sub = group(ov, m->g_sub),
             .sub_unit = group(ov, m->g_subname),
         };
-        belopp_span words = group(ov, m->g_words);
+        belopp_span words = either(ov, m->g_words, m->g_words2);
         if (!empty(words)) {
             k.number = words;
             k.in_words = 1;

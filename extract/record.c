@@ -203,8 +203,17 @@ static int heading_like(const char *s, belopp_span ln)
     char first = s[ln.start], last = s[ln.end - 1];
     if (strchr("-*•–", first) || (unsigned char)first == 0xE2)
         return 0; /* "- 200 miljoner till …", "• …", "– …" */
-    if (strchr(".!?:;,", last))
-        return 0;
+    if (strchr(".!?:;,", last) || memchr(s + ln.start, '\t', ln.end - ln.start))
+        return 0; /* a sentence, a clause, or a table row */
+    /* "Publicerad 14 december 2023" is a dateline over the text, not the
+     * title of a section */
+    static const char *const datelines[] = {"Publicerad", "Publicerat", "Uppdaterad",
+                                            "Senast uppdaterad"};
+    for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++) {
+        size_t n = strlen(datelines[i]);
+        if (ln.end - ln.start >= n && memcmp(s + ln.start, datelines[i], n) == 0)
+            return 0;
+    }
     for (size_t i = ln.start; i < ln.end; i++)
         if (belopp_letter_at(s, i, ln.end))
             return 1;
@@ -264,17 +273,25 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Words that say nothing of what the money is for. */
+/* Words that say nothing of what the money is for.  (Lengths beside them:
+ * this is asked for every word of every sentence with an amount.) */
 static int common_word(const char *w, size_t n)
 {
-    static const char *const words[] = {
-        "kronor", "miljoner", "miljarder", "miljard", "miljon", "regeringen", "avsätts",
-        "avsätter", "satsar", "satsas", "dessa", "medel", "under", "eller", "efter", "genom",
-        "detta", "denna", "också", "totalt", "cirka", "ytterligare", "samt", "inom", "mellan",
-        "till", "från", "för", "och", "med", "som", "att", "den", "det", "har", "kommer", "ska",
+#define W(s) {s, sizeof s - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } words[] = {
+        W("kronor"), W("miljoner"), W("miljarder"), W("miljard"), W("miljon"), W("regeringen"),
+        W("avsätts"), W("avsätter"), W("satsar"), W("satsas"), W("dessa"), W("medel"), W("under"),
+        W("eller"), W("efter"), W("genom"), W("detta"), W("denna"), W("också"), W("totalt"),
+        W("cirka"), W("ytterligare"), W("samt"), W("inom"), W("mellan"), W("till"), W("från"),
+        W("för"), W("och"), W("med"), W("som"), W("att"), W("den"), W("det"), W("har"),
+        W("kommer"), W("ska"),
     };
+#undef W
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+        if (words[i].n == n && memcmp(words[i].w, w, n) == 0)
             return 1;
     return 0;
 }
