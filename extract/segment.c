@@ -87,7 +87,10 @@
  *   alone is left out; a section may hold a number in parentheses
  *   ("Avkastningsmått (rullande 12 månader)"); a row "per aktie" with no
  *   unit of its own is not in the table's millions; a footnote line ("* …")
- *   is no row.
+ *   is no row.  One cell a line: group titles over "Not" and the years
+ *   ("Koncernen" / "Kommunen") are left off, the header cells end at the
+ *   last year (sections may follow at once), and a row with no note has
+ *   its first value in the first value column.
  */
 #include "segment.h"
 
@@ -2342,6 +2345,26 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
     }
     if (m < 2 || j >= n)
         return 0;
+    /* header cells not all understood: group titles over a "Not" column
+     * ("Kommunkoncernen" / "Kommunen" / "Not" / "2021" / "2020" / "2021" /
+     * "2020") are left off, and the cells end at the last year, the word
+     * lines after it being sections and the first label ("TILLGÅNGAR" /
+     * "Anläggningstillgångar" / "Immateriella anläggningstillgångar") */
+    size_t years = 0, last_year = 0;
+    for (size_t q = 0; q + 1 < m; q++)
+        if (ends_in_year(s, lines[idx[q]].trim)) {
+            years++;
+            last_year = q;
+        }
+    if (years >= 2 && last_year + 2 < m) {
+        m = last_year + 2;
+        for (size_t q = 1; q + 2 < m; q++)
+            if (note_stub(s, lines[idx[q]].trim) && !ends_in_year(s, lines[idx[q - 1]].trim)) {
+                memmove(idx, idx + q, (m - q) * sizeof idx[0]);
+                m -= q;
+                break;
+            }
+    }
     size_t heads = m - 1, k = heads;
     int note = note_stub(s, lines[idx[0]].trim), packs = 0;
     /* the records: a label, then its cells up to the next label */
@@ -2398,6 +2421,11 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
             if (r.n >= k || extra) {
                 bad = 1;
                 break;
+            }
+            if (note && r.n == 0 && !dash && !note_item(s, x) && k > 1) {
+                /* no note: "Summa anläggningstillgångar" / "7 111,8" / … */
+                r.kind[r.n] = VC_EMPTY;
+                r.cell[r.n++] = (belopp_span){x.start, x.start};
             }
             r.kind[r.n] = dash ? VC_EMPTY : note && r.n == 0 ? VC_NOTE : VC_VALUE;
             r.cell[r.n++] = x;
