@@ -90,7 +90,9 @@
  *   is no row.  One cell a line: group titles over "Not" and the years
  *   ("Koncernen" / "Kommunen") are left off, the header cells end at the
  *   last year (sections may follow at once), and a row with no note has
- *   its first value in the first value column.
+ *   its first value in the first value column.  A unit word leading titles
+ *   not understood ("mnkr Intäkter 2020Intäkter 2021…") is a unit line; one
+ *   cell a line under it with no header cells, each label and its values.
  */
 #include "segment.h"
 
@@ -2102,7 +2104,7 @@ static int rule_line(const char *s, belopp_span l)
  * k + 1 with a stub title).  Pushes the rows and returns the index of the
  * line after the table, or 0 if there is none. */
 static size_t vertical_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
-                             belopp_table *tb)
+                             belopp_table *tb, int unread)
 {
     size_t idx[2 * BELOPP_MAX_COLUMNS + 2], m = 0, j = i + 1;
     /* the header cells and the first label, up to the first value */
@@ -2127,7 +2129,7 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     }
     /* no header cells at all: one column, label and value by turns
      * ("Miljoner kronor" / "Skatteintäkter" / "4 543,7" / …) */
-    int bare = heads == 0 && k == 1;
+    int bare = heads == 0 && (k == 1 || unread);
     if (k == 0 || k > BELOPP_MAX_COLUMNS - 1 || (heads != k && heads != k + 1 && !bare))
         return 0;
     size_t first_row = g->nrows, end = first_label;
@@ -3277,6 +3279,37 @@ static int remark_line(const char *s, belopp_span l)
            !has_other_digits(s, l.start, l.end) && belopp_letter_at(s, l.start + 1, l.end);
 }
 
+/* Is line h a unit word, then titles not understood whose only digits are
+ * years, glued or not ("mnkr Intäkter 2020Intäkter 2021Kostnader 2020…"),
+ * at least one year, no sentence?  Sets tb's unit. */
+static int lead_unit_titles(const char *s, belopp_span h, belopp_table *tb)
+{
+    size_t w1 = h.start;
+    while (w1 < h.end && !belopp_space_at(s, w1, h.end))
+        w1++;
+    unit_info u;
+    if (w1 == h.end || s[h.end - 1] == '.' || !unit_header(s, h.start, w1, &u))
+        return 0;
+    int years = 0;
+    for (size_t i = w1; i < h.end; i++)
+        if (s[i] >= '0' && s[i] <= '9') {
+            size_t e = i;
+            while (e < h.end && s[e] >= '0' && s[e] <= '9')
+                e++;
+            if (!belopp_is_year(s, (belopp_span){i, e}) ||
+                (i > w1 && s[i - 1] >= '0' && s[i - 1] <= '9'))
+                return 0;
+            years++;
+            i = e - 1;
+        }
+    if (!years)
+        return 0;
+    tb->exp10 = u.exp10;
+    tb->currency = u.currency;
+    tb->unit = u.words;
+    return 1;
+}
+
 /* Is line l a section inside a table whose only digits stand in a remark in
  * parentheses: "Avkastningsmått (rullande 12 månader)"? */
 static int paren_section(const char *s, belopp_span l)
@@ -3374,6 +3407,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 tb.unit = u.words;
             }
         }
+        int unread = 0;
+        if (kind == U_NONE && h.end - h.start <= MAX_ROW_BYTES && lead_unit_titles(s, h, &tb))
+            kind = U_ALONE, unread = 1; /* "mnkr Intäkter 2020Intäkter 2021…": titles not read */
         if (kind == U_NONE && unitless_titles(s, lines, n, i, &tb)) {
             unit_info u;
             kind = U_TITLES;
@@ -3548,7 +3584,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         }
         vrow *vr = NULL;
         if (g->nrows == first_row && (kind == U_ALONE || kind == U_CAPTION) && tb.ntitles == 0) {
-            size_t end = vertical_table(g, s, lines, n, i, &tb);
+            size_t end = vertical_table(g, s, lines, n, i, &tb, unread);
             if (end == (size_t)-1)
                 return -1;
             if (!end) {
