@@ -498,6 +498,7 @@ typedef struct {
     uint64_t amounts;
     char *out; /* MODE_STREAM: the document's bytes */
     size_t outlen;
+    int direct; /* MODE_STREAM: written straight to the output, not to out */
     belopp_record **recs; /* MODE_LOAD */
     size_t nrecs, caprecs;
     char *diag; /* "belopp: …\n" lines, printed in order by the ordering stage */
@@ -525,6 +526,7 @@ typedef struct {
     size_t window;
     size_t next_take;  /* next index a worker takes */
     size_t next_write; /* next index the ordering stage writes */
+    FILE *direct_out;  /* MODE_STREAM: the output, for the document whose turn it is */
     int stopping;
     int worker_error; /* an extractor could not be made */
     char worker_msg[256];
@@ -713,7 +715,11 @@ static void work_one(batch *b, belopp_extractor *x, doc_slot *s, const batch_fil
     atomic_file af = {0};
     FILE *out = NULL;
     if (b->mode == MODE_STREAM) {
-        out = mem = open_memstream(&s->out, &s->outlen);
+        /* The document whose turn it is goes straight to the output: every
+         * one before it is written, and the ordering stage waits for it.
+         * Only the documents ahead of their turn are held in memory, so one
+         * large input costs no copy of its whole output. */
+        out = s->direct ? b->direct_out : (mem = open_memstream(&s->out, &s->outlen));
     } else if (b->mode == MODE_OUT_DIR) {
         if (atomic_open(&af, opath, 1, b->file_mode) != 0) {
             slot_note(s, "belopp: %s: cannot write %s: %s\n", f->path, opath, strerror(errno));
@@ -795,6 +801,7 @@ static void *worker(void *arg)
         doc_slot *s = &b->slots[i % b->window];
         s->state = SLOT_BUSY;
         s->index = i;
+        s->direct = b->direct_out && i == b->next_write;
         pthread_mutex_unlock(&b->mu);
         work_one(b, x, s, &b->files.v[i]);
         pthread_mutex_lock(&b->mu);
@@ -1321,6 +1328,8 @@ int batch_extract_main(int argc, char **argv)
     totals t;
     memset(&t, 0, sizeof t);
     consumer c = {extract_take, extract_finish, &e};
+    if (b.mode == MODE_STREAM)
+        b.direct_out = e.out;
     int cut = run_batch(&b, &c, &t, &p);
 
     if (b.mode == MODE_STREAM) {
