@@ -3287,8 +3287,7 @@ static int lead_unit_titles(const char *s, belopp_span h, belopp_table *tb)
     size_t w1 = h.start;
     while (w1 < h.end && !belopp_space_at(s, w1, h.end))
         w1++;
-    unit_info u;
-    if (w1 == h.end || s[h.end - 1] == '.' || !unit_header(s, h.start, w1, &u))
+    if (w1 == h.end || w1 - h.start > 12 || s[h.end - 1] == '.')
         return 0;
     int years = 0;
     for (size_t i = w1; i < h.end; i++)
@@ -3302,7 +3301,8 @@ static int lead_unit_titles(const char *s, belopp_span h, belopp_table *tb)
             years++;
             i = e - 1;
         }
-    if (!years)
+    unit_info u;
+    if (!years || !unit_header(s, h.start, w1, &u))
         return 0;
     tb->exp10 = u.exp10;
     tb->currency = u.currency;
@@ -3338,10 +3338,13 @@ static int title_piece(const char *s, belopp_span l, int *year)
 {
     if (l.start == l.end)
         return 1;
-    if (l.end - l.start > 60 || values_line(s, l) || rule_line(s, l))
+    if (l.end - l.start > 60)
         return 0;
+    unsigned char z = (unsigned char)s[l.end - 1];
     belopp_row r;
-    if (table_row(s, l.start, l.end, 1, &r) && has_other_digits(s, r.values.start, r.values.end))
+    if (((z >= '0' && z <= '9') || z == '-' || z >= 0x80) &&
+        (values_line(s, l) || rule_line(s, l) ||
+         (table_row(s, l.start, l.end, 1, &r) && has_other_digits(s, r.values.start, r.values.end))))
         return 0;
     int letters = 0;
     for (size_t i = l.start; i < l.end; i++) {
