@@ -292,7 +292,7 @@ if [ "${BENCH_GB:-1}" != 0 ]; then
   for ((i = 0; i < n; i++)); do cat "$big"; done >"$gb"
   bytes_gb=$(wc -c <"$gb")
   set +e
-  line=$("$rss" -- "$belopp" extract "$gb" 2>"$tmp/gb.err" >/dev/null)
+  line=$("$rss" -- "$belopp" extract --quiet "$gb" 2>"$tmp/gb.err")
   set -e
   rm -f "$gb"
   [ "${line##* }" -le 1 ] || die "1 GiB run: $(tail -1 "$tmp/gb.err")"
