@@ -25,26 +25,6 @@
 #include "../normalize/amount.h"
 #include "grow.h"
 
-/* The first position at or after i that is not a space (see belopp_space_at). */
-static size_t skip_spaces(const char *s, size_t i, size_t len)
-{
-    size_t n;
-    while (i < len && (n = belopp_space_at(s, i, len)) > 0)
-        i += n;
-    return i;
-}
-
-/* The end of the word of letters that starts at i (i itself if none). */
-static size_t word_end(const char *s, size_t i, size_t len)
-{
-    while (i < len && belopp_letter_at(s, i, len)) {
-        i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-    }
-    return i;
-}
-
 /* Is s[a, b) a count noun ("invånare"), a compound ending in one
  * ("vaccindoser"), or the genitive of either ("människors")? */
 static int count_noun(const char *s, size_t a, size_t b)
@@ -80,10 +60,10 @@ static int counts_something(const char *s, size_t len, size_t end, belopp_span s
 {
     size_t i = end;
     for (int w = 0; w < 3; w++) {
-        size_t a = skip_spaces(s, i, len);
+        size_t a = belopp_skip_spaces(s, i, len);
         if (a == i || a >= len)
             break;
-        size_t b = word_end(s, a, len);
+        size_t b = belopp_word_end(s, a, len);
         if (b == a)
             break;
         if (count_noun(s, a, b) || belopp_words_has(BELOPP_WORDS_COUNT_VERB, s + a, b - a))
@@ -98,7 +78,7 @@ static int counts_something(const char *s, size_t len, size_t end, belopp_span s
     }
     /* "antalet besökare ökade till 2 miljoner" */
     for (size_t a = sentence.start; a < num_start && a < sentence.end;) {
-        size_t b = word_end(s, a, len);
+        size_t b = belopp_word_end(s, a, len);
         if (b > a) {
             if (belopp_words_prefix(BELOPP_WORDS_COUNT_CONTEXT, s + a, b - a))
                 return 1;
@@ -122,10 +102,10 @@ static int share_or_name(const char *s, size_t len, const belopp_candidate *k)
     unsigned char c = (unsigned char)s[k->currency.start];
     if (c >= 'A' && c <= 'Z')
         return 1;
-    size_t i = skip_spaces(s, k->currency.end, len);
+    size_t i = belopp_skip_spaces(s, k->currency.end, len);
     if (len - i < 3 || strncmp(s + i, "av", 2) != 0 || !belopp_space_at(s, i + 2, len))
         return 0;
-    i = skip_spaces(s, i + 2, len);
+    i = belopp_skip_spaces(s, i + 2, len);
     belopp_decimal d;
     size_t w = i;
     while (w < len && ((s[w] >= 'a' && s[w] <= 'z') || (unsigned char)s[w] >= 0x80 ||
@@ -178,7 +158,7 @@ static int from_is_a_change(const char *s, size_t len, const belopp_candidate *k
         return 0;
     if (k->number2.start != k->number2.end)
         return 1;
-    size_t i = skip_spaces(s, end, len);
+    size_t i = belopp_skip_spaces(s, end, len);
     return len - i >= 5 && belopp_word_equal(s + i, 4, "till") && belopp_space_at(s, i + 4, len);
 }
 

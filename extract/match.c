@@ -562,34 +562,13 @@ static belopp_span either(const PCRE2_SIZE *ov, int g, int h)
     return empty(sp) ? group(ov, h) : sp;
 }
 
-/* The first position at or after i that is not a space on the same line. */
-static size_t skip_h(const char *s, size_t i, size_t len)
-{
-    size_t n;
-    while (i < len && (n = belopp_space_at(s, i, len)) > 0)
-        i += n;
-    return i;
-}
-
-/* The end of the word of letters that starts at i (i itself if none). */
-static size_t word_at(const char *s, size_t i, size_t len)
-{
-    size_t w = i;
-    while (w < len && belopp_letter_at(s, w, len)) {
-        w++;
-        while (w < len && ((unsigned char)s[w] & 0xC0) == 0x80)
-            w++;
-    }
-    return w;
-}
-
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* The word after a space at i: [*a, *e), or 0 when none follows. */
 static int next_word(const char *s, size_t len, size_t i, size_t *a, size_t *e)
 {
-    *a = skip_h(s, i, len);
-    *e = word_at(s, *a, len);
+    *a = belopp_skip_spaces(s, i, len);
+    *e = belopp_word_end(s, *a, len);
     return *a > i && *e > *a && (*e >= len || !is_digit(s[*e]));
 }
 
@@ -613,10 +592,10 @@ static int modifier_like(const char *w, size_t n)
  * and returns the end of the phrase, or returns i when there is none. */
 static size_t per_phrase(const char *s, size_t len, size_t i, belopp_span *per)
 {
-    size_t j = skip_h(s, i, len), a, e;
+    size_t j = belopp_skip_spaces(s, i, len), a, e;
     if (j < len && s[j] == '/') {
-        a = skip_h(s, j + 1, len);
-        e = word_at(s, a, len);
+        a = belopp_skip_spaces(s, j + 1, len);
+        e = belopp_word_end(s, a, len);
         if (e == a || (e < len && is_digit(s[e])))
             return i;
         *per = (belopp_span){a, e};
@@ -660,10 +639,10 @@ static size_t per_phrase(const char *s, size_t len, size_t i, belopp_span *per)
  * the number and returns the end of ")", or returns i. */
 static size_t comparison_figure(const char *s, size_t len, size_t i, belopp_span *cmp)
 {
-    size_t j = skip_h(s, i, len);
+    size_t j = belopp_skip_spaces(s, i, len);
     if (j >= len || s[j] != '(')
         return i;
-    j = skip_h(s, j + 1, len);
+    j = belopp_skip_spaces(s, j + 1, len);
     size_t a = j;
     if (j < len && s[j] == '-')
         j++;
@@ -683,7 +662,7 @@ static size_t comparison_figure(const char *s, size_t len, size_t i, belopp_span
         for (j++; j < len && is_digit(s[j]); j++)
             ;
     size_t e = j;
-    j = skip_h(s, j, len);
+    j = belopp_skip_spaces(s, j, len);
     if (j >= len || s[j] != ')')
         return i;
     *cmp = (belopp_span){a, e};

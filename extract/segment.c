@@ -189,6 +189,24 @@ int belopp_letter_at(const char *s, size_t i, size_t end)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
+size_t belopp_skip_spaces(const char *s, size_t i, size_t end)
+{
+    size_t n;
+    while (i < end && (n = belopp_space_at(s, i, end)) > 0)
+        i += n;
+    return i;
+}
+
+size_t belopp_word_end(const char *s, size_t i, size_t end)
+{
+    while (i < end && belopp_letter_at(s, i, end)) {
+        i++;
+        while (i < end && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
 /* --- units in headers --------------------------------------------------- */
 
 typedef struct {

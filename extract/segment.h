@@ -154,6 +154,13 @@ size_t belopp_space_at(const char *s, size_t i, size_t end);
 /* Is the character at s[i] (before end) a letter, in any script? */
 int belopp_letter_at(const char *s, size_t i, size_t end);
 
+/* The first position at or after i (before end) that is not such a space;
+ * line breaks are not spaces here, so it stays on its line. */
+size_t belopp_skip_spaces(const char *s, size_t i, size_t end);
+
+/* The end of the word of letters that starts at s[i] (i itself if none). */
+size_t belopp_word_end(const char *s, size_t i, size_t end);
+
 /* Trims those spaces off both ends of [a, b) in s. */
 belopp_span belopp_trim(const char *s, size_t a, size_t b);
 
