@@ -771,6 +771,20 @@ static void work_one(batch *b, belopp_extractor *x, doc_slot *s, const batch_fil
     free(data);
 }
 
+/* Waits for a change in the window, or a tenth of a second (so that a
+ * signal or the progress line is seen soon).  b->mu is held. */
+static void wait_a_tenth(batch *b)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += 100000000;
+    if (ts.tv_nsec >= 1000000000) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000;
+    }
+    pthread_cond_timedwait(&b->cv, &b->mu, &ts);
+}
+
 static void *worker(void *arg)
 {
     batch *b = arg;
@@ -787,14 +801,7 @@ static void *worker(void *arg)
         if (b->next_take >= b->files.n)
             break;
         if (b->next_take >= b->next_write + b->window) {
-            struct timespec ts;
-            clock_gettime(CLOCK_REALTIME, &ts);
-            ts.tv_nsec += 100000000;
-            if (ts.tv_nsec >= 1000000000) {
-                ts.tv_sec++;
-                ts.tv_nsec -= 1000000000;
-            }
-            pthread_cond_timedwait(&b->cv, &b->mu, &ts);
+            wait_a_tenth(b);
             continue;
         }
         size_t i = b->next_take++;
@@ -922,14 +929,7 @@ static int run_batch(batch *b, const consumer *c, totals *t, progress *p)
             break;
         }
         if (s->state != SLOT_DONE || s->index != b->next_write) {
-            struct timespec ts;
-            clock_gettime(CLOCK_REALTIME, &ts);
-            ts.tv_nsec += 100000000;
-            if (ts.tv_nsec >= 1000000000) {
-                ts.tv_sec++;
-                ts.tv_nsec -= 1000000000;
-            }
-            pthread_cond_timedwait(&b->cv, &b->mu, &ts);
+            wait_a_tenth(b);
             pthread_mutex_unlock(&b->mu);
             progress_draw(p, t->files, b->files.n, t->bytes, b->files.bytes, t->amounts, 0);
             pthread_mutex_lock(&b->mu);

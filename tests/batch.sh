@@ -27,20 +27,10 @@ command -v script >/dev/null || { echo "batch: script(1) is missing (Debian bsdu
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/batch.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
+here=$(cd "$(dirname "$0")" && pwd) || exit 2
 cd "$tmp" || exit 2
 
-pass=0
-fail=0
-why=""
-case_start() { why=""; name=$1; }
-bad() { why="${why:+$why; }$*"; }
-case_end() {
-  if [ -z "$why" ]; then
-    echo "ok $name"; pass=$((pass + 1))
-  else
-    echo "FAIL $name: $why"; fail=$((fail + 1))
-  fi
-}
+. "$here/cases.sh"
 # count FIXED FILE — lines of FILE containing FIXED
 count() { grep -cF -- "$1" "$2"; }
 sources() { grep -o '<document source="[^"]*"' "$1" | sed 's/<document source="//; s/"$//'; }
@@ -336,4 +326,5 @@ if [ "$total" = 0 ]; then
   exit 1
 fi
 echo "batch: $pass passed, $fail failed"
+[ "$pass" -gt 0 ] || { echo "no case ran" >&2; exit 1; }
 [ "$fail" = 0 ]

@@ -37,20 +37,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+here=$(cd "$(dirname "$0")" && pwd) || exit 2
 cd "$tmp" || exit 2
 
-pass=0
-fail=0
-why=""
-case_start() { why=""; name=$1; }
-bad() { why="${why:+$why; }$*"; }
-case_end() {
-  if [ -z "$why" ]; then
-    echo "ok $name"; pass=$((pass + 1))
-  else
-    echo "FAIL $name: $why"; fail=$((fail + 1))
-  fi
-}
+. "$here/cases.sh"
 
 # The inputs: corpus/ (texts and pages) and big/ (3000 copies of the texts).
 mkdir -p small big
@@ -407,4 +397,5 @@ if [ "$total" = 0 ]; then
   exit 1
 fi
 echo "db: $pass passed, $fail failed"
+[ "$pass" -gt 0 ] || { echo "no case ran" >&2; exit 1; }
 [ "$fail" = 0 ]
