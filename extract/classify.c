@@ -162,6 +162,42 @@ static int from_is_a_change(const char *s, size_t len, const belopp_candidate *k
     return len - i >= 5 && belopp_word_equal(s + i, 4, "till") && belopp_space_at(s, i + 4, len);
 }
 
+/* "Resultatet ökade från 2,5 till 8,0 miljarder kronor" is a change: the
+ * value before and the value after, two amounts.  A word of change
+ * (BELOPP_WORDS_CHANGE) among the three words before "från", in the same
+ * clause, decides it; without one "från 19,5 till 25 miljoner" stays a
+ * range. */
+static int from_to_is_a_change(const char *s, const belopp_candidate *k, belopp_span sentence)
+{
+    if (k->number2.start == k->number2.end || k->qualifier.start == k->qualifier.end ||
+        !belopp_word_equal(s + k->qualifier.start, k->qualifier.end - k->qualifier.start, "från"))
+        return 0;
+    const char *till = NULL;
+    for (size_t i = k->number.end; i + 4 <= k->number2.start && !till; i++)
+        if (strncmp(s + i, "till", 4) == 0)
+            till = s + i;
+    if (!till)
+        return 0; /* "från 2,5–8,0 miljarder" */
+    size_t i = k->qualifier.start;
+    for (int words = 0; words < 3; words++) {
+        size_t end = i;
+        while (i > sentence.start && s[i - 1] == ' ')
+            i--;
+        if (i == end)
+            return 0; /* "från" glued to what is before it */
+        end = i;
+        while (i > sentence.start && (((unsigned char)s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+                                      (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+                                      (unsigned char)s[i - 1] >= 0x80))
+            i--;
+        if (i == end)
+            return 0; /* a comma, a digit: another clause */
+        if (belopp_words_prefix(BELOPP_WORDS_CHANGE, s + i, end - i))
+            return 1;
+    }
+    return 0;
+}
+
 static const belopp_unit *unit_of(const char *s, belopp_span sp)
 {
     return sp.start == sp.end ? NULL : belopp_unit_lookup(s + sp.start, sp.end - sp.start);
@@ -428,7 +464,22 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     if (st == BELOPP_OK && k->number2.start != k->number2.end) {
         am.is_range = 1;
         st = value_of(s, k->number2, exp10, minor_exp, 0, &am.minor_high);
-        if (st == BELOPP_OK && am.minor_high <= am.minor) {
+        if (st == BELOPP_OK && from_to_is_a_change(s, k, sentence)) {
+            /* the value before, in the unit of the value after */
+            belopp_amount before = am;
+            before.text.start = k->sign.start != k->sign.end ? k->sign.start : k->number.start;
+            before.text.end = k->number.end;
+            before.is_range = 0;
+            before.qualifier = NULL;
+            before.src = belopp_text_src_span(t, before.text.start, before.text.end, &cl->src_hint);
+            if (placed(t, &before, diags) && push(&cl->out, before) < 0)
+                return -1;
+            keep_high_end(k);
+            am.text = k->whole;
+            am.minor = am.minor_high;
+            am.is_range = 0;
+            am.qualifier = NULL;
+        } else if (st == BELOPP_OK && am.minor_high <= am.minor) {
             /* "5–4 miljoner": two numbers, the second with the unit */
             keep_high_end(k);
             am.text = k->whole;

@@ -401,7 +401,7 @@ static char *build_pattern(void)
     sb_printf(&wordsbody, "(?=(?:\\h+till\\h+(?:[0-9]+|%s))?%s(?:%s\\h+)?(?:%s|%s))",
               word.p ? word.p : "", sp, adj.p ? adj.p : "",
               any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
-    const char *sign = "(?i:minus)\\h+|[-\\x{2212}](?=[0-9])";
+    const char *sign = "(?i:minus)\\h+(?:(?i:hela)\\h+)?|[-\\x{2212}\\x{2013}](?=[0-9])";
     if (numbody.oom || wordsbody.oom)
         b.oom = 1;
     sb_puts(&b, "(?:");
@@ -422,7 +422,7 @@ static char *build_pattern(void)
               "(?<num2>%s|%s))?",
               num.p ? num.p : "", words.p ? words.p : "");
     /* "66 (139) MSEK": last year's figure between number and unit, in reports */
-    sb_printf(&b, "(?:\\h*\\((?<cmp0>[-\\x{2212}]?%s)\\)(?=\\h*(?:%s|%s)))?", num.p ? num.p : "",
+    sb_printf(&b, "(?:\\h*\\((?<cmp0>[-\\x{2212}\\x{2013}]?%s)\\)(?=\\h*(?:%s|%s)))?", num.p ? num.p : "",
               any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
     sb_printf(&b, "(?:%s(?<adj>%s)%s)?", sp, adj.p ? adj.p : "", sp);
     sb_printf(&b, "(?:%s", sp);
@@ -458,7 +458,7 @@ static char *build_report_pattern(void)
     strbuf b = {0};
     sb_puts(&b, "(?<![\\p{L}])(?<word>(?i:");
     sb_words(&b, belopp_words(BELOPP_WORDS_REPORT));
-    sb_puts(&b, "))|[0-9]\\h*(?:[\\p{L}:-]+\\h*)?\\(\\h*[-\\x{2212}]?[0-9][0-9\\h,]*\\)");
+    sb_puts(&b, "))|[0-9]\\h*(?:[\\p{L}:-]+\\h*)?\\(\\h*[-\\x{2212}\\x{2013}]?[0-9][0-9\\h,]*\\)");
     if (b.oom) {
         free(b.p);
         return NULL;

@@ -89,10 +89,12 @@ static const belopp_unit UNITS[] = {
     {"tusen", BELOPP_UNIT_SCALE, 3, NULL, 0},
     {"miljon", BELOPP_UNIT_SCALE, 6, NULL, 0},
     {"miljoner", BELOPP_UNIT_SCALE, 6, NULL, 0},
+    {"miljonerna", BELOPP_UNIT_SCALE, 6, NULL, 0}, /* "de 170 miljonerna" */
     {"milj.", BELOPP_UNIT_SCALE, 6, NULL, 0},
     {"mn", BELOPP_UNIT_SCALE, 6, NULL, 0},
     {"miljard", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"miljarder", BELOPP_UNIT_SCALE, 9, NULL, 0},
+    {"miljarderna", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"mdr", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"md", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"bn", BELOPP_UNIT_SCALE, 9, NULL, 0},
@@ -100,6 +102,7 @@ static const belopp_unit UNITS[] = {
     {"biljoner", BELOPP_UNIT_SCALE, 12, NULL, 0},
     /* Swedish kronor */
     {"kronor", BELOPP_UNIT_CURRENCY, 0, "SEK", 0},
+    {"kronorna", BELOPP_UNIT_CURRENCY, 0, "SEK", 0}, /* "de 500 kronorna" */
     {"krona", BELOPP_UNIT_CURRENCY, 0, "SEK", 0},
     {"svenska kronor", BELOPP_UNIT_CURRENCY, 0, "SEK", 0},
     {"kr", BELOPP_UNIT_CURRENCY, 0, "SEK", 0},
@@ -355,6 +358,16 @@ static const char *const MONEY_CONTEXT[] = {
     "förlust", "omsättning", "investering", "besparing", "avgift", "ersättning", "pengar",
     "miljonbelopp", "sparbeting", "skulder", NULL};
 
+/* Stems of the verbs and nouns of change that make "från 2,5 till 8,0
+ * miljarder" a value before and a value after, two amounts, where without
+ * them it is one range ("bidrag på från 19,5 till 25 miljoner").  Matched at
+ * the start of one of the few words before "från": "Resultatet ökade från",
+ * "Vinsten minskade från", "avgiften höjs i år från", "en ökning från". */
+static const char *const CHANGE[] = {
+    "ökade", "ökar", "ökat", "ökning", "minsk", "steg", "stiger", "stigit", "sjönk", "sjunk",
+    "höjs", "höjde", "höjt", "höjer", "höjning", "sänk", "växte", "växer", "vuxit", "förbättr",
+    "försämr", "förändr", "juster", "ändrad", "ändras", "gick", "går", NULL};
+
 const char *const *belopp_words(belopp_word_list list)
 {
     switch (list) {
@@ -369,6 +382,7 @@ const char *const *belopp_words(belopp_word_list list)
     case BELOPP_WORDS_AUXILIARY: return AUXILIARY;
     case BELOPP_WORDS_REPORT: return REPORT;
     case BELOPP_WORDS_MONEY_CONTEXT: return MONEY_CONTEXT;
+    case BELOPP_WORDS_CHANGE: return CHANGE;
     }
     return SCALE_ADJ + 3; /* the empty list */
 }
