@@ -635,7 +635,7 @@ static size_t per_phrase(const char *s, size_t len, size_t i, belopp_span *per)
     return end;
 }
 
-/* "(79)", "(-3,4)", "(2 101)" after an amount that ends at i: sets *cmp to
+/* "(79)", "(-3,4)", "(–7,6)", "(2 101)" after an amount that ends at i: sets *cmp to
  * the number and returns the end of ")", or returns i. */
 static size_t comparison_figure(const char *s, size_t len, size_t i, belopp_span *cmp)
 {
@@ -646,7 +646,8 @@ static size_t comparison_figure(const char *s, size_t len, size_t i, belopp_span
     size_t a = j;
     if (j < len && s[j] == '-')
         j++;
-    else if (len - j >= 3 && memcmp(s + j, "\xE2\x88\x92", 3) == 0)
+    else if (len - j >= 3 && (memcmp(s + j, "\xE2\x88\x92", 3) == 0 || /* U+2212 minus */
+                              memcmp(s + j, "\xE2\x80\x93", 3) == 0))  /* U+2013 en dash */
         j += 3;
     if (j >= len || !is_digit(s[j]))
         return i;
