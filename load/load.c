@@ -100,6 +100,11 @@ void belopp_columns_of(const belopp_record *r, belopp_columns *c)
     c->s[COL_LABEL] = r->label;
     c->s[COL_COLUMN_TITLE] = r->column_title;
     c->s[COL_CAPTION] = r->caption;
+    c->i[COL_MINOR_EXP] = r->minor_exp;
+    c->i[COL_COL] = (int64_t)r->col;
+    c->set[COL_MINOR_EXP] = c->set[COL_COL] = 1;
+    c->s[COL_SUM] = belopp_sum_name(r->sum);
+    c->s[COL_HEADING] = r->heading;
     for (int k = 0; k < COL_COUNT; k++)
         if (c->s[k])
             c->set[k] = 1;

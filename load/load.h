@@ -56,7 +56,12 @@ int belopp_load_batch(belopp_load *l, belopp_load_doc *docs, size_t n, char *err
 void belopp_load_close(belopp_load *l);
 
 /* The schemas (schema/belopp.sqlite.sql, schema/belopp.postgres.sql),
- * embedded at build time (build/load/schema.c). */
+ * embedded at build time (build/load/schema.c), and their version: SQLite's
+ * PRAGMA user_version, PostgreSQL's table belopp_schema.  Version 1 (no
+ * version recorded, the tables there) is migrated to it when a loader opens
+ * the database; a newer version is refused (belopp_load_open fails, nothing
+ * written). */
+#define BELOPP_SCHEMA_VERSION 2
 extern const char belopp_schema_sqlite[];
 extern const char belopp_schema_postgres[];
 

@@ -13,7 +13,13 @@
  * - A backend that dies or a connection that drops aborts the open
  *   transaction on the server: nothing of the batch stays.
  * - Concurrent CREATE TABLE IF NOT EXISTS can fail on the catalog's unique
- *   index; the schema is created under a transaction-level advisory lock.
+ *   index; the schema is created, or migrated, under a transaction-level
+ *   advisory lock: the loaders that start at once against an old database
+ *   take it in turn, the first migrates and the others find the new version.
+ * - A view binds a.* to the columns of the table when it is created; CREATE
+ *   OR REPLACE VIEW may add columns at the end (never drop or reorder them),
+ *   so fact is replaced in place after the columns are added to amount, and
+ *   views a user built on fact keep working.
  */
 #include "columns.h"
 #include "load.h"
@@ -278,6 +284,62 @@ static int pg_batch(void *p, belopp_load_doc *docs, size_t n, char *err, size_t 
     return rc == 0 ? 0 : -1;
 }
 
+/* The schema version (inside the schema transaction): belopp_schema's, or 1
+ * when only the tables are there (belopp before versions), or 0 when they
+ * are absent.  -1 on an error. */
+static int pg_version(pg *g, const char *what, char *err, size_t errlen)
+{
+    PGresult *r = PQexec(g->conn, "SELECT to_regclass('belopp_schema') IS NOT NULL, "
+                                  "to_regclass('amount') IS NOT NULL");
+    if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+        pg_fail(g, r, what, err, errlen);
+        PQclear(r);
+        return -1;
+    }
+    int versioned = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    int tables = strcmp(PQgetvalue(r, 0, 1), "t") == 0;
+    PQclear(r);
+    if (!versioned)
+        return tables ? 1 : 0;
+    r = PQexec(g->conn, "SELECT coalesce(max(version), 1) FROM belopp_schema");
+    if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+        pg_fail(g, r, what, err, errlen);
+        PQclear(r);
+        return -1;
+    }
+    int v = atoi(PQgetvalue(r, 0, 0));
+    PQclear(r);
+    return v;
+}
+
+/* Under the schema lock: creates the schema in a database without it,
+ * migrates one of version 1 (the columns it lacks added, NULL in the rows
+ * already there; then the schema file, which replaces fact and records the
+ * version), or refuses a newer one without writing.  Returns 0 or -1. */
+static int pg_schema(pg *g, const char *what, char *err, size_t errlen)
+{
+    int version = pg_version(g, what, err, errlen);
+    if (version < 0)
+        return -1;
+    if (version > BELOPP_SCHEMA_VERSION) {
+        snprintf(err, errlen,
+                 "the PostgreSQL database has belopp schema version %d, newer than this "
+                 "belopp (%s) knows (%d); nothing was written: load it with a newer belopp",
+                 version, belopp_version(), BELOPP_SCHEMA_VERSION);
+        return -1;
+    }
+    if (version == BELOPP_SCHEMA_VERSION)
+        return 0;
+    if (version == 1 &&
+        pg_exec(g,
+                "ALTER TABLE amount ADD COLUMN IF NOT EXISTS minor_exp integer, "
+                "ADD COLUMN IF NOT EXISTS sum text, ADD COLUMN IF NOT EXISTS col bigint, "
+                "ADD COLUMN IF NOT EXISTS heading text",
+                what, err, errlen) != 0)
+        return -1;
+    return pg_exec(g, belopp_schema_postgres, what, err, errlen) != 0 ? -1 : 0;
+}
+
 static const belopp_load_ops pg_ops = {pg_known, pg_batch, pg_close};
 
 void *belopp_postgres_open(const char *conninfo, const belopp_load_ops **ops, char *err,
@@ -301,8 +363,9 @@ void *belopp_postgres_open(const char *conninfo, const belopp_load_ops **ops, ch
     if (pg_exec(g, "SET client_min_messages = warning", what, err, errlen) != 0 ||
         pg_exec(g, "BEGIN; SELECT pg_advisory_xact_lock(" SCHEMA_LOCK ")", what, err, errlen) !=
             0 ||
-        pg_exec(g, belopp_schema_postgres, what, err, errlen) != 0 ||
-        pg_exec(g, "COMMIT", what, err, errlen) != 0) {
+        pg_schema(g, what, err, errlen) != 0 || pg_exec(g, "COMMIT", what, err, errlen) != 0) {
+        if (PQstatus(g->conn) == CONNECTION_OK)
+            PQclear(PQexec(g->conn, "ROLLBACK"));
         pg_close(g);
         return NULL;
     }

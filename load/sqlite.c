@@ -158,6 +158,89 @@ static int lite_batch(void *p, belopp_load_doc *docs, size_t n, char *err, size_
     return 0;
 }
 
+/* The schema version of the open database: PRAGMA user_version, or 1 when
+ * that is 0 but the tables are there (belopp before versions), or 0 for a
+ * database without them.  -1 on an error. */
+static int lite_version(lite *l, char *err, size_t errlen, const char *what)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(l->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (v == 0) {
+        v = -1;
+        if (sqlite3_prepare_v2(l->db,
+                               "SELECT count(*) FROM sqlite_master "
+                               "WHERE type = 'table' AND name = 'amount'",
+                               -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int(st, 0) > 0 ? 1 : 0;
+        sqlite3_finalize(st);
+    }
+    if (v < 0)
+        snprintf(err, errlen, "%s: %s", what, sqlite3_errmsg(l->db));
+    return v;
+}
+
+/* 1 (with the message in err) when version is newer than this belopp knows. */
+static int lite_too_new(int version, const char *path, char *err, size_t errlen)
+{
+    if (version <= BELOPP_SCHEMA_VERSION)
+        return 0;
+    snprintf(err, errlen,
+             "%s: the database has belopp schema version %d, newer than this belopp (%s) "
+             "knows (%d); nothing was written: load it with a newer belopp",
+             path, version, belopp_version(), BELOPP_SCHEMA_VERSION);
+    return 1;
+}
+
+/* Inside the write transaction: creates the schema in a new database, or
+ * migrates one of version 1 (ALTER TABLE ADD COLUMN for each column it
+ * lacks, the view fact recreated since it lists the columns of amount as
+ * they were; the rows already there get NULL), or refuses a newer one.
+ * Returns 0 or -1. */
+static int lite_schema(lite *l, const char *path, char *err, size_t errlen, const char *what)
+{
+    int version = lite_version(l, err, errlen, what);
+    if (version < 0 || lite_too_new(version, path, err, errlen))
+        return -1;
+    if (version == BELOPP_SCHEMA_VERSION)
+        return 0;
+    if (version == 1) {
+        static const char *const added[][2] = {
+            {"minor_exp", "INTEGER"}, {"sum", "TEXT"}, {"col", "INTEGER"}, {"heading", "TEXT"}};
+        for (size_t k = 0; k < sizeof added / sizeof added[0]; k++) {
+            sqlite3_stmt *st;
+            int there = -1;
+            if (sqlite3_prepare_v2(l->db,
+                                   "SELECT count(*) FROM pragma_table_info('amount') WHERE name = ?1",
+                                   -1, &st, NULL) == SQLITE_OK) {
+                sqlite3_bind_text(st, 1, added[k][0], -1, SQLITE_STATIC);
+                if (sqlite3_step(st) == SQLITE_ROW)
+                    there = sqlite3_column_int(st, 0);
+            }
+            sqlite3_finalize(st);
+            if (there < 0) {
+                snprintf(err, errlen, "%s: %s", what, sqlite3_errmsg(l->db));
+                return -1;
+            }
+            if (there)
+                continue;
+            char sql[128];
+            snprintf(sql, sizeof sql, "ALTER TABLE amount ADD COLUMN %s %s", added[k][0],
+                     added[k][1]);
+            if (exec(l, sql, err, errlen, what) != 0)
+                return -1;
+        }
+        if (exec(l, "DROP VIEW IF EXISTS fact", err, errlen, what) != 0)
+            return -1;
+    }
+    /* Everything IF NOT EXISTS; ends with PRAGMA user_version. */
+    return exec(l, belopp_schema_sqlite, err, errlen, what);
+}
+
 static const belopp_load_ops lite_ops = {lite_known, lite_batch, lite_close};
 
 void *belopp_sqlite_open(const char *path, const belopp_load_ops **ops, char *err, size_t errlen)
@@ -177,6 +260,13 @@ void *belopp_sqlite_open(const char *path, const belopp_load_ops **ops, char *er
     sqlite3_busy_timeout(l->db, BUSY_TIMEOUT_MS);
     char what[512];
     snprintf(what, sizeof what, "%s: cannot set up the SQLite database", path);
+    /* A newer schema is refused before anything is written (the switch to
+     * WAL below writes the file's header). */
+    int version = lite_version(l, err, errlen, what);
+    if (version < 0 || lite_too_new(version, path, err, errlen)) {
+        lite_close(l);
+        return NULL;
+    }
     /* journal_mode=WAL sticks to the file.  Switching a new file to it needs
      * the file alone and answers SQLITE_BUSY at once, without the busy
      * handler, when another loader opens it at the same moment: retried here
@@ -192,14 +282,13 @@ void *belopp_sqlite_open(const char *path, const belopp_load_ops **ops, char *er
         }
         sqlite3_sleep(50);
     }
-    /* The schema once, under the write lock. */
+    /* The schema once, under the write lock: created, migrated, or refused. */
     if (exec(l, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", err, errlen, what) != 0 ||
         exec(l, "BEGIN IMMEDIATE", err, errlen, what) != 0) {
         lite_close(l);
         return NULL;
     }
-    if (exec(l, belopp_schema_sqlite, err, errlen, what) != 0 ||
-        exec(l, "COMMIT", err, errlen, what) != 0) {
+    if (lite_schema(l, path, err, errlen, what) != 0 || exec(l, "COMMIT", err, errlen, what) != 0) {
         sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
         lite_close(l);
         return NULL;
@@ -214,7 +303,9 @@ void *belopp_sqlite_open(const char *path, const belopp_load_ops **ops, char *er
         "RETURNING id";
     static const char ins[] = "INSERT INTO amount (document_id, " BELOPP_AMOUNT_COLUMNS
                               ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                              "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
+                              "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+                              "?25)";
+    _Static_assert(COL_COUNT == 24, "one placeholder per column, after document_id");
     if (prepare(l, upsert, &l->upsert, err, errlen) != 0 ||
         prepare(l, "DELETE FROM amount WHERE document_id = ?1", &l->del, err, errlen) != 0 ||
         prepare(l, ins, &l->ins, err, errlen) != 0) {

@@ -1,6 +1,12 @@
 -- belopp.postgres.sql — the database schema of `belopp load` for PostgreSQL 15.
 -- Embedded in the binary at build time and run (under an advisory lock, so
 -- that loaders starting at once do not race) when the tables are absent.
+-- Schema version 2 (table belopp_schema).  Version 1 (belopp 0.2.0 before
+-- it; the tables without belopp_schema) lacks the last four columns of
+-- amount: `belopp load` adds them (NULL in the rows already there) under the
+-- same lock, then runs this file (which recreates the view fact with them
+-- and records the version), in one transaction.  A database of a newer
+-- version is refused, never written.
 -- The same tables as schema/belopp.sqlite.sql; money columns are bigint in
 -- minor units (ore: öre, for SEK only); NULL where a field does not apply.
 
@@ -34,7 +40,12 @@ CREATE TABLE IF NOT EXISTS amount (
     context      text,              -- prose, heading: the sentence or line
     label        text,              -- cell: the row label
     column_title text,              -- cell: the column header
-    caption      text               -- cell: the line above the table
+    caption      text,              -- cell: the line above the table
+    -- schema version 2: the end of the table, in new and migrated databases alike
+    minor_exp    integer,           -- digits of the currency's minor unit: SEK 2, JPY 0, KWD 3
+    sum          text,              -- a table total: ok, mismatch (do its cells add up?)
+    col          bigint,            -- 1-based column of start_byte in its line, in characters
+    heading      text               -- prose, cell: the heading line above the amount
 );
 
 CREATE INDEX IF NOT EXISTS amount_document ON amount(document_id, start_byte);
@@ -45,3 +56,8 @@ CREATE OR REPLACE VIEW fact AS
     SELECT d.source, d.sha256, a.*
     FROM amount a JOIN document d ON d.id = a.document_id
     WHERE a.repeats IS NULL;
+
+-- The schema version: one row.
+CREATE TABLE IF NOT EXISTS belopp_schema (version integer NOT NULL);
+DELETE FROM belopp_schema;
+INSERT INTO belopp_schema (version) VALUES (2);

@@ -1,5 +1,10 @@
 -- belopp.sqlite.sql — the database schema of `belopp load` for SQLite 3.35+.
 -- Embedded in the binary at build time and run when the tables are absent.
+-- Schema version 2 (PRAGMA user_version, set at the end).  Version 1 (belopp
+-- 0.2.0 before it; user_version 0 with the tables there) lacks the last four
+-- columns of amount: `belopp load` adds them (NULL in the rows already
+-- there), recreates the view fact and sets the version, in one transaction.
+-- A database of a newer version is refused, never written.
 -- The same tables as schema/belopp.postgres.sql; money columns are 64-bit
 -- integers in minor units (ore: öre, for SEK only); NULL where a field does
 -- not apply.
@@ -34,7 +39,12 @@ CREATE TABLE IF NOT EXISTS amount (
     context      TEXT,              -- prose, heading: the sentence or line
     label        TEXT,              -- cell: the row label
     column_title TEXT,              -- cell: the column header
-    caption      TEXT               -- cell: the line above the table
+    caption      TEXT,              -- cell: the line above the table
+    -- schema version 2: the end of the table, in new and migrated databases alike
+    minor_exp    INTEGER,           -- digits of the currency's minor unit: SEK 2, JPY 0, KWD 3
+    sum          TEXT,              -- a table total: ok, mismatch (do its cells add up?)
+    col          INTEGER,           -- 1-based column of start_byte in its line, in characters
+    heading      TEXT               -- prose, cell: the heading line above the amount
 );
 
 CREATE INDEX IF NOT EXISTS amount_document ON amount(document_id, start_byte);
@@ -45,3 +55,5 @@ CREATE VIEW IF NOT EXISTS fact AS
     SELECT d.source, d.sha256, a.*
     FROM amount a JOIN document d ON d.id = a.document_id
     WHERE a.repeats IS NULL;
+
+PRAGMA user_version = 2;

@@ -8,7 +8,10 @@
 # concurrent loaders (2 into SQLite, 4 into PostgreSQL), loaders SIGKILLed at
 # random moments then re-run (every document fully there or absent), a
 # server that is down, a refused login, connections dropped mid-load, 4
-# shards with GNU parallel against one run, and the README's queries.
+# shards with GNU parallel against one run, the README's queries, and the
+# schema versions: the columns of version 2 against extract's CSV, an old
+# (version 1) database migrated with its rows kept, by two PostgreSQL loaders
+# at once, and a newer version refused without a write.
 # One line per case, "ok NAME" or "FAIL NAME: why", then "db: N passed, M failed".
 # Run from the repository root (make check does).  DB_SKIP_POSTGRES=1 runs
 # the SQLite cases only.
@@ -43,7 +46,7 @@ cd "$tmp" || exit 2
 . "$here/cases.sh"
 
 # The inputs: corpus/ (texts and pages) and big/ (3000 copies of the texts).
-mkdir -p small big
+mkdir -p small big clean
 cp "$corpus"/*.txt "$corpus"/*.html small/
 # The copies byte for byte, by bash built-ins (3000 cp processes take seconds).
 # Only texts that give no diagnostic: every loader of big/ must exit 0.
@@ -52,6 +55,7 @@ for f in "$corpus"/*.txt; do
   "$belopp" extract --quiet "$f" >/dev/null 2>clean.err && [ ! -s clean.err ] || continue
   c=$(cat "$f"; printf x)
   texts+=("${c%x}")
+  cp "$f" clean/
 done
 [ ${#texts[@]} -ge 10 ] || { echo "db: only ${#texts[@]} corpus texts give no diagnostic" >&2; exit 1; }
 for ((i = 0; i < 3000; i++)); do
@@ -72,6 +76,20 @@ asmall=$(awk -F, '{ s += $2 } END { print s }' small.csv)
 nbig=$(wc -l <big.csv)
 abig=$(awk -F, '{ s += $2 } END { print s }' big.csv)
 [ "$nsmall" -gt 20 ] && [ "$asmall" -gt 50 ] || { echo "db: extract found only $nsmall documents, $asmall amounts" >&2; exit 1; }
+# clean/: those texts and a tiny one whose heading holds the characters CSV
+# and COPY treat specially; clean.csv, what extract gives for them, is the
+# reference for the columns loaded.
+version=$("$belopp" --version | awk '{ print $2 }')
+tiny_heading='Budget "2025", del 1 \ tillägg'
+printf '%s\n\nRegionen får 45 miljoner kronor och en gåva på 3 000 yen.\n' "$tiny_heading" >clean/tiny.txt
+"$belopp" extract --quiet --format csv clean >clean.csv 2>/dev/null
+expected clean >clean-counts.csv
+nclean_docs=$(wc -l <clean-counts.csv)
+nclean=$(awk -F, '{ s += $2 } END { print s }' clean-counts.csv)
+nold=$(awk -F, '$1 == "clean/000_6558cce49af33d4a.txt" { print $2 }' clean-counts.csv)
+nclean_new=$((nclean - ${nold:-0}))
+[ "${nold:-0}" -gt 0 ] && [ "$(grep -c '"clean/tiny.txt",.*,JPY,0,' clean.csv)" = 1 ] ||
+  { echo "db: clean/ lacks corpus/000_6558cce49af33d4a.txt or tiny.txt's yen" >&2; exit 1; }
 
 # --- SQLite ---------------------------------------------------------------
 lite() { sqlite3 -batch -noheader "$@"; }
@@ -217,6 +235,118 @@ head -1 out3.txt | grep -q '^corpus/form-table-multicol.txt|Stockholm|2024|54800
   bad "query 3: $(head -3 out3.txt | tr '\n' '|')"
 case_end
 
+# --- Schema versions (SQLite) -----------------------------------------------
+# An old database: the tables of belopp before schema versions (the fixture
+# tests/schema-v1.sqlite.sql, as of 058d726) and a document put in by hand as
+# that belopp did (same source, sha256 and version as the file: unchanged, so
+# a load leaves it as it is), with a view of the user's over fact.
+old_doc=clean/000_6558cce49af33d4a.txt
+old_sha=$(sha256sum $old_doc | cut -d' ' -f1)
+old_rows="INSERT INTO document (source, sha256, bytes, loaded_at, belopp_version)
+  VALUES ('$old_doc', '$old_sha', $(wc -c <$old_doc), '2026-01-02T03:04:05.000Z', '$version');
+INSERT INTO amount (document_id, start_byte, end_byte, line, kind, currency, ore, minor, total, repeats, text, context)
+  SELECT id, 545, 558, 13, 'heading', 'SEK', 320000000000, 320000000000, FALSE, NULL, '3,2 miljarder',
+          '3,2 miljarder till utveckling av den nära vården' FROM document WHERE source = '$old_doc'
+  UNION ALL SELECT id, 698, 718, 15, 'prose', 'SEK', 320000000000, 320000000000, FALSE, 545, '3,2 miljarder kronor',
+          'Nu avsätter regeringen ca 3,2 miljarder kronor för arbetet med den nära vården med fokus på primärvården.'
+  FROM document WHERE source = '$old_doc';
+CREATE VIEW my_sek AS SELECT source, ore FROM fact WHERE currency = 'SEK';"
+old_id="(SELECT id FROM document WHERE source = '$old_doc')"
+old_cols="document_id, start_byte, end_byte, line, kind, currency, ore, ore_low, ore_high, minor, minor_low, minor_high, qualifier, per, total, repeats, text, context, label, column_title, caption"
+csvcols="source, sha256, kind, currency, minor_exp, ore, ore_low, ore_high, minor, minor_low, minor_high, qualifier, per, total, sum, repeats, start_byte, end_byte, line, col, text, context, heading, label, column_title, caption"
+# lite_vs_csv DB CSV [SOURCE] — the amounts of DB against extract's CSV of the
+# same files (but SOURCE), field by field for heading, col, minor_exp, sum
+# (and text): a line per difference, then "CSV-ROWS DB-ROWS".
+lite_vs_csv() {
+  lite "$1" <<EOF
+CREATE TEMP TABLE c ($csvcols);
+.import --csv --skip 1 $2 c
+DELETE FROM c WHERE source = '${3:-}';
+CREATE TEMP VIEW a AS SELECT d.source, a.* FROM amount a JOIN document d ON d.id = a.document_id
+  WHERE d.source IN (SELECT source FROM c);
+SELECT 'differs ' || c.source || ' ' || c.start_byte || ': ' || quote(a.heading) || ' ' || quote(a.col) || ' '
+       || quote(a.minor_exp) || ' ' || quote(a.sum) || ', csv ' || c.heading || ' ' || c.col || ' ' || c.minor_exp || ' ' || c.sum
+  FROM c LEFT JOIN a ON a.source = c.source AND a.start_byte = CAST(c.start_byte AS INTEGER)
+                    AND a.end_byte = CAST(c.end_byte AS INTEGER)
+  WHERE a.source IS NULL OR a.text IS NOT c.text OR a.heading IS NOT nullif(c.heading, '')
+     OR a.col IS NOT CAST(c.col AS INTEGER) OR a.minor_exp IS NOT CAST(c.minor_exp AS INTEGER)
+     OR a.sum IS NOT nullif(c.sum, '');
+SELECT 'empty heading or sum ' || count(*) FROM a WHERE heading = '' OR sum = '' HAVING count(*) > 0;
+SELECT (SELECT count(*) FROM c) || ' ' || (SELECT count(*) FROM a);
+EOF
+}
+
+case_start sqlite-schema-version
+# A new database is at the current version, its new columns as CSV has them.
+v=$(lite figures.db "PRAGMA user_version")
+[ "$v" = 2 ] || bad "user_version $v in a new database, expected 2"
+rm -f fresh.db
+"$belopp" load --quiet fresh.db clean 2>err.txt || bad "exit status $?: $(head -c 300 err.txt)"
+got=$(lite_vs_csv fresh.db clean.csv)
+[ "$got" = "$nclean $nclean" ] || bad "against the CSV: $(echo "$got" | head -4 | tr '\n' '|') (expected $nclean $nclean)"
+case_end
+
+case_start sqlite-migrate-v1
+rm -f old.db
+lite old.db <"$here/schema-v1.sqlite.sql" && lite old.db "PRAGMA journal_mode=WAL" >/dev/null && lite old.db "$old_rows" ||
+  bad "the old database could not be made"
+lite old.db "SELECT * FROM document; SELECT $old_cols FROM amount ORDER BY start_byte" >old-before.txt
+"$belopp" load --quiet old.db clean 2>err.txt
+st=$?
+[ "$st" = 0 ] || bad "exit status $st: $(head -c 300 err.txt)"
+v=$(lite old.db "PRAGMA user_version")
+[ "$v" = 2 ] || bad "user_version $v after the migration"
+# old rows kept, whole; their new columns NULL
+lite old.db "SELECT * FROM document WHERE id = $old_id; SELECT $old_cols FROM amount WHERE document_id = $old_id ORDER BY start_byte" >old-after.txt
+cmp -s old-before.txt old-after.txt || bad "the old rows changed: $(diff old-before.txt old-after.txt | head -3 | tr '\n' '|')"
+v=$(lite old.db "SELECT count(*) FROM amount WHERE document_id = $old_id AND minor_exp IS NULL AND sum IS NULL AND col IS NULL AND heading IS NULL")
+[ "$v" = 2 ] || bad "$v old rows with the new columns NULL, expected 2"
+# the new rows as the CSV of the same files has them
+got=$(lite_vs_csv old.db clean.csv "$old_doc")
+[ "$got" = "$nclean_new $nclean_new" ] || bad "against the CSV: $(echo "$got" | head -4 | tr '\n' '|') (expected $nclean_new $nclean_new)"
+v=$(lite old.db "SELECT currency || ' ' || minor_exp || ' ' || minor FROM fact WHERE currency IN ('JPY', 'KWD') ORDER BY source, start_byte" | tr '\n' ',')
+[ "$v" = "JPY 0 1200,JPY 0 180,KWD 3 1250500,JPY 0 3000," ] || bad "yen and dinar: $v"
+v=$(lite old.db "SELECT heading FROM fact WHERE source = 'clean/tiny.txt' AND currency = 'JPY'")
+[ "$v" = "$tiny_heading" ] || bad "the heading with quotes and a backslash: '$v'"
+v=$(lite old.db "SELECT sum, count(*) FROM amount WHERE sum IS NOT NULL GROUP BY sum ORDER BY sum" | tr '\n' ' ')
+case $v in "mismatch|"[1-9]*" ok|"[1-9]*) ;; *) bad "sum: $v (expected both ok and mismatch)" ;; esac
+# fact shows the new columns; the table is laid out as in a new database
+v=$(lite old.db "SELECT group_concat(name, ' ') FROM pragma_table_info('fact')")
+case $v in "source sha256 document_id "*" caption minor_exp sum col heading") ;; *) bad "fact: $v" ;; esac
+a=$(lite old.db "SELECT group_concat(name || ' ' || type, ', ') FROM pragma_table_info('amount')")
+b=$(lite fresh.db "SELECT group_concat(name || ' ' || type, ', ') FROM pragma_table_info('amount')")
+[ "$a" = "$b" ] || bad "amount migrated: $a; new: $b"
+v=$(lite old.db "SELECT count(*) FROM my_sek WHERE source = '$old_doc'")
+[ "$v" = 1 ] || bad "the user's view over fact: $v rows of the old document"
+# and once migrated, a load changes nothing
+dump_lite old.db >before.txt
+"$belopp" load --quiet old.db clean 2>err.txt || bad "the second load: exit status $?"
+dump_lite old.db >after.txt
+cmp -s before.txt after.txt || bad "the second load changed the database"
+# README: to fill the new columns of old documents, delete them, load again
+lite old.db "PRAGMA foreign_keys = ON;
+  DELETE FROM document WHERE id IN (SELECT document_id FROM amount WHERE minor_exp IS NULL)"
+"$belopp" load --quiet old.db clean 2>err.txt || bad "the load after the delete: exit status $?"
+got=$(lite_vs_csv old.db clean.csv)
+[ "$got" = "$nclean $nclean" ] || bad "after the delete and a load: $(echo "$got" | head -4 | tr '\n' '|') (expected $nclean $nclean)"
+case_end
+
+case_start sqlite-newer-refused
+# A database of a newer schema version: refused, exit 4, not a byte written
+# (not even the switch to WAL).
+rm -f newer.db
+lite newer.db <"$here/../schema/belopp.sqlite.sql" && lite newer.db "$old_rows PRAGMA user_version = 3" || bad "the newer database could not be made"
+sum0=$(sha256sum newer.db)
+"$belopp" load newer.db clean >out.txt 2>err.txt
+st=$?
+[ "$st" = 4 ] || bad "exit status $st, expected 4"
+grep -q '^belopp: newer.db: the database has belopp schema version 3, newer than this belopp (.*) knows (2); nothing was written' err.txt ||
+  bad "message: $(head -c 300 err.txt)"
+[ "$(sha256sum newer.db)" = "$sum0" ] || bad "the file changed"
+[ ! -e newer.db-wal ] || bad "a WAL file appeared"
+[ "$(lite newer.db 'PRAGMA journal_mode')" = delete ] || bad "journal_mode changed"
+case_end
+
 if [ "${DB_SKIP_POSTGRES:-0}" = 1 ]; then
   echo "db: PostgreSQL cases skipped (DB_SKIP_POSTGRES=1)"
 else
@@ -253,7 +383,7 @@ v=$(DB=figures q -c "SELECT count(*) FROM amount WHERE label = 'Stockholm' AND o
 v=$(DB=figures q -c "SELECT data_type FROM information_schema.columns WHERE table_name = 'amount' AND column_name IN ('ore', 'ore_low', 'ore_high', 'minor', 'minor_low', 'minor_high', 'start_byte', 'repeats')" | sort -u | tr '\n' ' ')
 [ "$v" = "bigint " ] || bad "money columns: $v"
 # Both engines hold the same rows (but for ids and times).
-cols="d.source, d.sha256, d.bytes, d.belopp_version, a.start_byte, a.end_byte, a.line, a.kind, a.currency, a.ore, a.ore_low, a.ore_high, a.minor, a.minor_low, a.minor_high, a.qualifier, a.per, a.repeats, a.text, a.context, a.label, a.column_title, a.caption"
+cols="d.source, d.sha256, d.bytes, d.belopp_version, a.start_byte, a.end_byte, a.line, a.kind, a.currency, a.ore, a.ore_low, a.ore_high, a.minor, a.minor_low, a.minor_high, a.qualifier, a.per, a.repeats, a.text, a.context, a.label, a.column_title, a.caption, a.minor_exp, a.sum, a.col, a.heading"
 order="ORDER BY d.source, a.start_byte, a.end_byte"
 rm -f same.db
 "$belopp" load --quiet same.db small 2>/dev/null
@@ -370,6 +500,119 @@ echo "$got" | grep -q '^[a-z]' && bad "half-loaded: $(echo "$got" | head -3 | tr
 "$belopp" load --quiet "$(pgc dropped)" big 2>err.txt
 got=$(pg_check dropped big.csv)
 [ "$got" = "$nbig $abig" ] || bad "the next run: $(echo "$got" | head -3 | tr '\n' '|')"
+case_end
+
+# --- Schema versions (PostgreSQL) -------------------------------------------
+# pg_vs_csv DB CSV [SOURCE] — like lite_vs_csv; PostgreSQL's CSV tells NULL
+# (an empty field) from the empty string ("").
+pg_vs_csv() {
+  DB=$1 q <<EOF
+CREATE TEMP TABLE c ($(echo "$csvcols" | sed 's/,/ text,/g') text);
+\\copy c FROM '$2' WITH (FORMAT csv, HEADER)
+DELETE FROM c WHERE source = '${3:-}';
+CREATE TEMP VIEW a AS SELECT d.source, a.* FROM amount a JOIN document d ON d.id = a.document_id
+  WHERE d.source IN (SELECT source FROM c);
+SELECT 'differs ' || c.source || ' ' || c.start_byte || ': ' || concat_ws(' ', quote_nullable(a.heading),
+       quote_nullable(a.col), quote_nullable(a.minor_exp), quote_nullable(a.sum)) || ', csv '
+       || concat_ws(' ', quote_nullable(c.heading), c.col, c.minor_exp, quote_nullable(c.sum))
+  FROM c LEFT JOIN a ON a.source = c.source AND a.start_byte = c.start_byte::bigint
+                    AND a.end_byte = c.end_byte::bigint
+  WHERE a.source IS NULL OR a.text IS DISTINCT FROM c.text OR a.heading IS DISTINCT FROM c.heading
+     OR a.col IS DISTINCT FROM c.col::bigint OR a.minor_exp IS DISTINCT FROM c.minor_exp::integer
+     OR a.sum IS DISTINCT FROM c.sum;
+SELECT (SELECT count(*) FROM c) || ' ' || (SELECT count(*) FROM a);
+EOF
+}
+pg_layout() { DB=$1 q -c "SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '$2'"; }
+
+case_start pg-schema-version
+v=$(DB=figures q -c "SELECT string_agg(version::text, ' ') FROM belopp_schema")
+[ "$v" = 2 ] || bad "belopp_schema in a new database: '$v', expected 2"
+q -c "CREATE DATABASE fresh"
+"$belopp" load --quiet "$(pgc fresh)" clean 2>err.txt || bad "exit status $?: $(head -c 300 err.txt)"
+got=$(pg_vs_csv fresh clean.csv)
+[ "$got" = "$nclean $nclean" ] || bad "against the CSV: $(echo "$got" | head -4 | tr '\n' '|') (expected $nclean $nclean)"
+case_end
+
+case_start pg-migrate-v1-concurrent
+# Old databases (tests/schema-v1.postgres.sql, a document put in by hand, a
+# view of the user's over fact), each loaded by two loaders started at once:
+# both succeed, one migrates, the other finds the new version.
+for round in 1 2 3; do
+  old=old$round
+  DB=postgres q -c "CREATE DATABASE $old"
+  { DB=$old q <"$here/schema-v1.postgres.sql" && DB=$old q -c "$old_rows"; } >/dev/null 2>err.txt ||
+    bad "round $round: the old database could not be made: $(head -c 200 err.txt)"
+  DB=$old q -c "SELECT * FROM document" -c "SELECT $old_cols FROM amount ORDER BY start_byte" >old-before.txt
+  # In round 1 a session holds amount locked while both loaders start, so
+  # that both are in their migration at once, whatever the timing.
+  hold=""
+  if [ $round = 1 ]; then
+    DB=$old q -c "BEGIN" -c "LOCK TABLE amount IN ACCESS EXCLUSIVE MODE" -c "SELECT pg_sleep(1.5)" -c "COMMIT" >/dev/null &
+    hold=$!
+    sleep 0.3
+  fi
+  "$belopp" load --quiet --jobs 1 "$(pgc $old)" clean 2>e1.txt &
+  p1=$!
+  "$belopp" load --quiet --jobs 1 "$(pgc $old)" clean 2>e2.txt &
+  p2=$!
+  if [ -n "$hold" ]; then
+    sleep 0.5
+    v=$(DB=$old q -c "SELECT count(*) FROM pg_stat_activity WHERE datname = '$old' AND wait_event_type = 'Lock'")
+    [ "$v" = 2 ] || bad "round 1: $v loaders waiting for a lock, expected 2"
+    wait $hold
+  fi
+  wait $p1; s1=$?
+  wait $p2; s2=$?
+  [ "$s1 $s2" = "0 0" ] || bad "round $round: exit statuses $s1 $s2: $(head -c 300 e1.txt e2.txt | tr '\n' '|')"
+  v=$(DB=$old q -c "SELECT string_agg(version::text, ' ') FROM belopp_schema")
+  [ "$v" = 2 ] || bad "round $round: belopp_schema '$v', expected 2"
+  DB=$old q -c "SELECT * FROM document WHERE id = $old_id" -c "SELECT $old_cols FROM amount WHERE document_id = $old_id ORDER BY start_byte" >old-after.txt
+  cmp -s old-before.txt old-after.txt || bad "round $round: the old rows changed: $(diff old-before.txt old-after.txt | head -3 | tr '\n' '|')"
+  v=$(DB=$old q -c "SELECT count(*) FROM amount WHERE document_id = $old_id AND minor_exp IS NULL AND sum IS NULL AND col IS NULL AND heading IS NULL")
+  [ "$v" = 2 ] || bad "round $round: $v old rows with the new columns NULL, expected 2"
+  got=$(pg_vs_csv $old clean.csv "$old_doc")
+  [ "$got" = "$nclean_new $nclean_new" ] || bad "round $round: against the CSV: $(echo "$got" | head -4 | tr '\n' '|') (expected $nclean_new $nclean_new)"
+  got=$(DB=$old q -c "SELECT (SELECT count(*) FROM document) || ' ' || (SELECT count(*) FROM amount)")
+  [ "$got" = "$nclean_docs $((nclean_new + 2))" ] || bad "round $round: documents and amounts: $got, expected $nclean_docs $((nclean_new + 2))"
+done
+v=$(DB=$old q -c "SELECT currency || ' ' || minor_exp || ' ' || minor FROM fact WHERE currency IN ('JPY', 'KWD') ORDER BY source, start_byte" | tr '\n' ',')
+[ "$v" = "JPY 0 1200,JPY 0 180,KWD 3 1250500,JPY 0 3000," ] || bad "yen and dinar: $v"
+v=$(DB=$old q -c "SELECT heading FROM fact WHERE source = 'clean/tiny.txt' AND currency = 'JPY'")
+[ "$v" = "$tiny_heading" ] || bad "the heading with quotes and a backslash: '$v'"
+v=$(DB=$old q -F '|' -c "SELECT sum, count(*) FROM amount WHERE sum IS NOT NULL GROUP BY sum ORDER BY sum" | tr '\n' ' ')
+case $v in "mismatch|"[1-9]*" ok|"[1-9]*) ;; *) bad "sum: $v (expected both ok and mismatch)" ;; esac
+a=$(pg_layout $old fact)
+case $a in "source text, sha256 text, document_id bigint, "*", caption text, minor_exp integer, sum text, col bigint, heading text") ;;
+  *) bad "fact: $a" ;; esac
+b=$(pg_layout fresh fact)
+[ "$a" = "$b" ] || bad "fact migrated: $a; new: $b"
+a=$(pg_layout $old amount)
+b=$(pg_layout fresh amount)
+[ "$a" = "$b" ] || bad "amount migrated: $a; new: $b"
+v=$(DB=$old q -c "SELECT count(*) FROM my_sek WHERE source = '$old_doc'")
+[ "$v" = 1 ] || bad "the user's view over fact: '$v' rows of the old document"
+# README: to fill the new columns of old documents, delete them, load again
+DB=$old q -c "DELETE FROM document WHERE id IN (SELECT document_id FROM amount WHERE minor_exp IS NULL)"
+"$belopp" load --quiet "$(pgc $old)" clean 2>err.txt || bad "the load after the delete: exit status $?"
+got=$(pg_vs_csv $old clean.csv)
+[ "$got" = "$nclean $nclean" ] || bad "after the delete and a load: $(echo "$got" | head -4 | tr '\n' '|') (expected $nclean $nclean)"
+case_end
+
+case_start pg-newer-refused
+DB=postgres q -c "CREATE DATABASE newer"
+"$belopp" load --quiet "$(pgc newer)" clean/tiny.txt 2>err.txt || bad "the first load: exit status $?"
+DB=newer q -c "UPDATE belopp_schema SET version = 3"
+dump_pg newer >before.txt
+pg_layout newer amount >>before.txt
+"$belopp" load "$(pgc newer)" clean >out.txt 2>err.txt
+st=$?
+[ "$st" = 4 ] || bad "exit status $st, expected 4"
+grep -q '^belopp: the PostgreSQL database has belopp schema version 3, newer than this belopp (.*) knows (2); nothing was written' err.txt ||
+  bad "message: $(head -c 300 err.txt)"
+dump_pg newer >after.txt
+pg_layout newer amount >>after.txt
+cmp -s before.txt after.txt || bad "the database changed"
 case_end
 
 case_start pg-login-refused
