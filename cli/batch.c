@@ -1433,7 +1433,8 @@ static int load_take(void *user, batch *b, doc_slot *s, totals *t)
     l->sources[i] = xstrdup(b->files.v[s->index].path);
     l->shas[i] = xstrdup(s->sha256);
     l->recs[i] = s->recs; /* taken over */
-    l->docs[i] = (belopp_load_doc){l->sources[i], l->shas[i], s->bytes, s->recs, s->nrecs, 0};
+    l->docs[i] = (belopp_load_doc){.source = l->sources[i], .sha256 = l->shas[i], .bytes = s->bytes,
+                                   .recs = s->recs, .nrecs = s->nrecs, .replace = b->force};
     l->nrecords += s->nrecs;
     s->recs = NULL;
     s->nrecs = s->caprecs = 0;

@@ -4,7 +4,8 @@
  * A loader takes whole batches of documents, each batch in one transaction:
  * after a crash at any moment every document is either fully loaded or as it
  * was.  A document is keyed by its source (unique); loading one whose source
- * is already there with the same sha256 and belopp version changes nothing,
+ * is already there with the same sha256 and belopp version changes nothing
+ * (unless the caller sets replace, for --force),
  * and one whose sha256 (or version) differs has its document row updated and
  * all its amounts replaced in the same transaction.  Among loaders running at
  * once, the last to commit a source wins; identical content is never written
@@ -27,7 +28,8 @@ typedef struct {
     uint64_t bytes;
     belopp_record *const *recs;
     size_t nrecs;
-    int loaded; /* out: 1 when its rows were written, 0 when it was there already */
+    int replace; /* 1: write its rows even when it is there unchanged (--force) */
+    int loaded;  /* out: 1 when its rows were written, 0 when it was there already */
 } belopp_load_doc;
 
 /* True (1) when target names a PostgreSQL database ("postgresql://…",

@@ -172,7 +172,7 @@ static int pg_try(pg *g, belopp_load_doc *docs, size_t n, char *err, size_t errl
         "ON CONFLICT (source) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes, "
         "belopp_version = excluded.belopp_version, loaded_at = now() "
         "WHERE document.sha256 <> excluded.sha256 "
-        "OR document.belopp_version <> excluded.belopp_version "
+        "OR document.belopp_version <> excluded.belopp_version OR $5::boolean "
         "RETURNING id";
     char what[1200];
     snprintf(what, sizeof what, "%s: cannot load", docs[0].source);
@@ -187,8 +187,9 @@ static int pg_try(pg *g, belopp_load_doc *docs, size_t n, char *err, size_t errl
         snprintf(what, sizeof what, "%s: cannot load", d->source);
         char bytes[32];
         snprintf(bytes, sizeof bytes, "%" PRIu64, d->bytes);
-        const char *params[4] = {d->source, d->sha256, bytes, belopp_version()};
-        PGresult *r = PQexecParams(g->conn, upsert, 4, NULL, params, NULL, NULL, 0);
+        const char *params[5] = {d->source, d->sha256, bytes, belopp_version(),
+                                 d->replace ? "true" : "false"};
+        PGresult *r = PQexecParams(g->conn, upsert, 5, NULL, params, NULL, NULL, 0);
         if (PQresultStatus(r) != PGRES_TUPLES_OK) {
             rc = pg_fail(g, r, what, err, errlen) ? 1 : -1;
             PQclear(r);

@@ -93,6 +93,7 @@ static int lite_doc(lite *l, belopp_load_doc *d)
     sqlite3_bind_text(u, 2, d->sha256, -1, SQLITE_STATIC);
     sqlite3_bind_int64(u, 3, (sqlite3_int64)d->bytes);
     sqlite3_bind_text(u, 4, belopp_version(), -1, SQLITE_STATIC);
+    sqlite3_bind_int(u, 5, d->replace != 0);
     int rc = sqlite3_step(u);
     d->loaded = 0;
     if (rc == SQLITE_DONE)
@@ -299,7 +300,7 @@ void *belopp_sqlite_open(const char *path, const belopp_load_ops **ops, char *er
         "belopp_version = excluded.belopp_version, "
         "loaded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
         "WHERE document.sha256 <> excluded.sha256 "
-        "OR document.belopp_version <> excluded.belopp_version "
+        "OR document.belopp_version <> excluded.belopp_version OR ?5 "
         "RETURNING id";
     static const char ins[] = "INSERT INTO amount (document_id, " BELOPP_AMOUNT_COLUMNS
                               ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
