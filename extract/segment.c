@@ -105,7 +105,9 @@
  *   Blank lines, lines of spaces and sections stand between the titles and
  *   the first row and between a section and its rows.  The unit as a phrase
  *   ("Belopp angivna i tkr", "belopp i tusental kronor"), over column titles
- *   written as dated sentences ("Riksdagens beslut juni 2015.").
+ *   written as dated sentences ("Riksdagens beslut juni 2015.").  Titles in
+ *   two languages, each with its note column ("MSEK Note 2019 2018" over
+ *   "Mkr Not 2019 2018"): the rows write the note twice ("4,5 4,5").
  */
 #include "segment.h"
 
@@ -742,9 +744,11 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
         belopp_span rest = belopp_trim(s, w, b);
         /* "MSEK Not jul-sep 2024 …": the note column's title goes with the stub */
         size_t stub_end = w;
-        if (rest.end - rest.start > 4 && strncasecmp(s + rest.start, "not", 3) == 0 &&
-            belopp_space_at(s, rest.start + 3, rest.end)) {
-            stub_end = rest.start + 3;
+        size_t nw = belopp_word_end(s, rest.start, rest.end);
+        if (nw < rest.end && nw - rest.start <= 5 && (nw - rest.start == 3 || nw - rest.start == 4) &&
+            strncasecmp(s + rest.start, "not", 3) == 0 && (nw - rest.start == 3 || (s[rest.start + 3] | 0x20) == 'e') &&
+            belopp_space_at(s, nw, rest.end)) {
+            stub_end = nw; /* "Not", "Note" */
             rest = belopp_trim(s, stub_end, rest.end);
         }
         size_t m = inline_titles(s, rest.start, rest.end, tb->titles + 1, BELOPP_MAX_COLUMNS - 1);
@@ -1248,7 +1252,7 @@ static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rs
                                         "\xC3\x85rsarbet", "anst\xC3\xA4lld", "soliditet",
                                         "nyckeltal", "index", "kvot", NULL};
 /* The title of a note column: "Not", "Noter". */
-static const char *const NOTE[] = {"not", "noter", NULL};
+static const char *const NOTE[] = {"not", "noter", "note", "notes", NULL};
 static int first_word_is(const char *s, belopp_span sp, const char *const *words);
 
 /* Does the stub title name a note column: "Not", "Noter", "MSEK Not"? */
@@ -1728,6 +1732,36 @@ static int per_share(const char *s, belopp_span t)
     return 0;
 }
 
+/* In a table whose titles stand in two languages, each with a note column,
+ * the rows write their note twice: "Net sales Nettoomsättning 4,5 4,5 54 008
+ * 52 233", "Operating profit Rörelseresultat 5,9,10 5,9,10 2 568 2 573".  A
+ * repeated run of digits and commas at the start of the values is the two
+ * notes, not two values: the values start after it. */
+static void skip_note_twice(const char *s, belopp_row *r)
+{
+    /* the label may have taken them already: "… Rörelseresultat 5,9,10 5,9,10" */
+    size_t le = r->label.end, x = le;
+    while (x > r->label.start && ((s[x - 1] >= '0' && s[x - 1] <= '9') || s[x - 1] == ','))
+        x--;
+    size_t ln = le - x;
+    if (ln && x > r->label.start + ln + 1 && s[x - 1] == ' ' &&
+        memcmp(s + x - 1 - ln, s + x, ln) == 0 && s[x - 2 - ln] == ' ') {
+        r->label = belopp_trim(s, r->label.start, x - 1 - ln);
+        return;
+    }
+    size_t a = r->values.start, e = a;
+    while (e < r->values.end && ((s[e] >= '0' && s[e] <= '9') || s[e] == ','))
+        e++;
+    size_t len = e - a;
+    if (len == 0 || len > 40 || e >= r->values.end || s[e] != ' ' || s[e - 1] == ',')
+        return;
+    size_t b = e + 1;
+    if (b + len > r->values.end || memcmp(s + a, s + b, len) != 0 ||
+        (b + len < r->values.end && s[b + len] != ' '))
+        return;
+    r->values = belopp_trim(s, b + len, r->values.end);
+}
+
 static void setup_row(const char *s, belopp_row *r)
 {
     unit_info u;
@@ -2058,11 +2092,14 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     unsigned fit_titles = 0, fit_all = 0, short_rows = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
     unsigned hist_clear[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
-    size_t note = nh >= 2 && note_stub(s, tb->titles[0]) ? nh : 0;
+    /* (a table with its notes twice has no note standing alone) */
+    size_t note = nh >= 2 && note_stub(s, tb->titles[0]) && !tb->notes_twice ? nh : 0;
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
         setup_row(s, row);
+        if (tb->notes_twice)
+            skip_note_twice(s, row);
         uint32_t m;
         fit_tokens_mid(s, row, 0, note, tb->note_at, t, &m, 0);
         if (!m)
@@ -3773,7 +3810,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         else if (tb.ntitles && j < n) {
             belopp_row r2;
             size_t n2 = title_line(s, lines[j].trim.start, lines[j].trim.end, t2);
-            if (n2 && n2 <= tb.ntitles) {
+            if (n2 && n2 == tb.ntitles && note_stub(s, tb.titles[0]) && note_stub(s, t2[0])) {
+                /* "MSEK Note 2019 2018" over "Mkr Not 2019 2018": the same
+                 * titles in a second language, not a second line of them */
+                tb.notes_twice = 1;
+                title_lines[ntl++] = j++;
+            } else if (n2 && n2 <= tb.ntitles) {
                 merge_titles(&tb, t2, n2);
                 title_lines[ntl++] = j++;
             } else if (!n2 && !word_line(s, lines[j].trim) &&
