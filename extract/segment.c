@@ -108,6 +108,13 @@
  *   written as dated sentences ("Riksdagens beslut juni 2015.").  Titles in
  *   two languages, each with its note column ("MSEK Note 2019 2018" over
  *   "Mkr Not 2019 2018"): the rows write the note twice ("4,5 4,5").
+ * - A small first number under a note column is a note, unless read as a
+ *   value it leaves the row's cells alike in size where as a note it does
+ *   not ("Resultat efter finansiella poster 18 506 19 239": the same item a
+ *   year apart); by one digit only, the row is left out.  A section's sum
+ *   may stand on a line of values only ("Rörelsens intäkter" / rows /
+ *   "128 975 120 724"): labelled by the section.  Quarters as titles ("Q2
+ *   2023"); a price per unit of measure in a label ("(kr/kvm)").
  */
 #include "segment.h"
 
@@ -302,16 +309,17 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
                                          "belopp redovisas i ", "belopp uttryckta i ",
                                          "alla belopp i ", "alla belopp anges i ",
                                          "alla belopp \xC3\xA4r i ", NULL};
-    for (const char *const *p = PHRASE; *p; p++) {
-        size_t pn = strlen(*p);
-        if (b - a > pn && strncasecmp(s + a, *p, pn) == 0) {
-            a += pn;
-            break;
+    if ((s[a] | 0x20) == 'b' || (s[a] | 0x20) == 'a') /* (most lines start otherwise) */
+        for (const char *const *p = PHRASE; *p; p++) {
+            size_t pn = strlen(*p);
+            if (b - a > pn && strncasecmp(s + a, *p, pn) == 0) {
+                a += pn;
+                break;
+            }
         }
-    }
     int tusental = 0;
     size_t a0 = a;
-    if (b - a > 9 && strncasecmp(s + a, "tusental ", 9) == 0) {
+    if (b - a > 9 && (s[a] | 0x20) == 't' && strncasecmp(s + a, "tusental ", 9) == 0) {
         tusental = 1; /* "tusental kronor": thousands of kronor, in a header only */
         a += 9;
     }
@@ -471,10 +479,27 @@ static int glued_years(const char *s, size_t a, size_t b)
 
 /* Does s[a, b) hold a digit outside a year or a date ("Budget 2024",
  * "12/31/2021" do not)? */
+/* Is s[i] the digit of a quarter before its year: "Q2 2023", "Kv1 2024"? */
+static int quarter_at(const char *s, size_t a, size_t i, size_t b)
+{
+    size_t w = i;
+    while (w > a && ((s[w - 1] | 0x20) >= 'a' && (s[w - 1] | 0x20) <= 'z'))
+        w--;
+    if (!((i - w == 1 && (s[w] == 'Q' || s[w] == 'q')) ||
+          (i - w == 2 && (s[w] | 0x20) == 'k' && (s[w + 1] | 0x20) == 'v')) ||
+        (w > a && !belopp_space_at(s, w - 1, b)) || s[i] < '1' || s[i] > '4' || i + 6 > b ||
+        s[i + 1] != ' ')
+        return 0;
+    return belopp_is_year(s, (belopp_span){i + 2, i + 6}) &&
+           (i + 6 == b || belopp_space_at(s, i + 6, b));
+}
+
 static int has_other_digits(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
         if (s[i] >= '0' && s[i] <= '9') {
+            if (i > a && quarter_at(s, a, i, b))
+                continue; /* "Q2 2023": a period, as a year is */
             if (i == a || belopp_space_at(s, i - 1, b)) { /* a word that is a date */
                 size_t w = i;
                 while (w < b && !belopp_space_at(s, w, b))
@@ -560,7 +585,7 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
             titles[n++] = (belopp_span){group == SIZE_MAX ? i : group, e};
             group = SIZE_MAX;
             years++;
-        } else if (has_other_digits(s, i, e)) {
+        } else if (has_other_digits(s, i, e) && !(e - i <= 3 && quarter_at(s, i, e - 1, b))) {
             return 0;
         } else if (group == SIZE_MAX) {
             group = i;
@@ -593,6 +618,9 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
             i++;
         if (i == b)
             return 0;
+        if (i > a && quarter_at(s, a, i, b)) /* "Q2 2023 Q1 2023": the stub ends before */
+            while (i > a && !belopp_space_at(s, i - 1, b))
+                i--;
         size_t m = inline_titles(s, i, b, titles + 1, BELOPP_MAX_COLUMNS - 1);
         if (m == 0)
             return 0;
@@ -1312,6 +1340,17 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
     size_t e = t.start;
     while (e < t.end && !belopp_space_at(s, e, t.end))
         e++;
+    /* a price per unit of measure: "Genomsnittshyra (kr/kvm)", "Hyra, kr/m²" */
+    static const char *const MEASURE[] = {"kvm", "m", "kvadratmeter", "kwh", "km", "ton", "liter", NULL};
+    for (size_t i = t.start; i + 4 < t.end; i++)
+        if ((i == t.start || s[i - 1] == '(' || s[i - 1] == ' ') &&
+            (strncmp(s + i, "kr/", 3) == 0 || strncmp(s + i, "Kr/", 3) == 0) &&
+            first_word_is(s, (belopp_span){i + 3, t.end}, MEASURE)) {
+            u->exp10 = 0;
+            u->currency = "SEK";
+            u->words = (belopp_span){i, i + 2};
+            return 1;
+        }
     const belopp_unit *first = belopp_unit_lookup(s + t.start, e - t.start);
     belopp_span rest = belopp_trim(s, e, t.end);
     if (first && first->kind == BELOPP_UNIT_CURRENCY && rest.end - rest.start > 4 &&
@@ -1484,6 +1523,48 @@ static int frac_cell_digits(const token *t, size_t i, size_t n, size_t *end)
     return t[q].frac && t[q].kind == T_NUM ? d : -1;
 }
 
+/* How far apart in size the cells of the one split of t[0, n) into k are:
+ * the sum of the differences in digits of neighbouring cells; -1 when the
+ * split is not one. */
+static int spread(const token *t, size_t n, size_t k)
+{
+    split sp;
+    if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
+        return -1;
+    int sum = 0, prev = -1;
+    for (size_t c = 0; c < k; c++) {
+        size_t i = sp.start[c];
+        if (t[i].kind == T_EMPTY)
+            continue;
+        int d = cell_digits(t, i, sp.start[c + 1]);
+        if (prev >= 0)
+            sum += d > prev ? d - prev : prev - d;
+        prev = d;
+    }
+    return sum;
+}
+
+/* A small first number t[0] that may be a note, the rest u[0, nu) filling
+ * the nc columns: is it a note (1), a value (0) or either (-1)?  A note,
+ * as the note column says, unless the row read with it as a value fills
+ * the columns too and its cells are then alike in size where they are not
+ * with the note: "Resultat efter finansiella poster 18 506 19 239" is
+ * 18 506 and 19 239, not note 18, 506 and 19 239 (the same item, a year
+ * apart).  Alike by two digits decides; by one, the row is left out. */
+static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size_t nc, int apart)
+{
+    token p[MAX_TOKENS];
+    uint32_t mp;
+    memcpy(p, t, n * sizeof *t);
+    size_t np = settle_signs(p, n, nc, &mp, apart);
+    if (!(mp >> nc & 1))
+        return 1;
+    int a = spread(u, nu, nc), b = spread(p, np, nc);
+    if (a < 0 || b < 0 || b >= a)
+        return 1;
+    return b + 2 <= a ? 0 : -1;
+}
+
 static size_t fit_tokens_mid(const char *s, const belopp_row *r, size_t k, size_t nc, size_t mid,
                              token *t, uint32_t *counts, int apart)
 {
@@ -1541,7 +1622,13 @@ static size_t fit_tokens_mid(const char *s, const belopp_row *r, size_t k, size_
         token u[MAX_TOKENS];
         memcpy(u, t + 1, (n - 1) * sizeof *t);
         size_t nu = settle_signs(u, n - 1, nc, &m, apart);
-        if (m >> nc & 1) {
+        int verdict = m >> nc & 1 ? note_or_not(t, n, u, nu, nc, apart) : 0;
+        if (verdict < 0) { /* "9 148 -2 510": note 9, or 9 148 */
+            if (counts)
+                *counts = 0;
+            return 0;
+        }
+        if (verdict > 0) {
             u[0].hard = 1;
             memcpy(t, u, nu * sizeof *t);
             n = nu;
@@ -2203,7 +2290,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
         if ((note && !tb->note_at && n && note_or_value(s, row, note, apart)) ||
-            (tb->note_at && !n && row_tokens(s, row, t))) {
+            (note && !n && row_tokens(s, row, t))) {
             row->ncells = 0;
             row->cell = g->ncells;
             row->left_out = tb->note_at ? "a number in it may be a note or a value"
@@ -3329,7 +3416,9 @@ static int unitless_titles(const char *s, const line *lines, size_t n, size_t i,
         while (b > titles[c].start && !belopp_space_at(s, b - 1, e))
             b--;
         years += year_or_date(s, b, e);
-        bare += belopp_is_year(s, titles[c]);
+        bare += belopp_is_year(s, titles[c]) ||
+                (titles[c].end - titles[c].start <= 8 && b > titles[c].start + 1 &&
+                 quarter_at(s, titles[c].start, b - 2, titles[c].end)); /* "Q2 2023" */
     }
     /* no stub: only years ("2024 2023 2022" over "Eget kapital, MSEK …") */
     if (!years || (titles[0].start == titles[0].end && bare + 1 != nt))
@@ -3591,6 +3680,24 @@ static void mid_note_titles(const char *s, belopp_table *tb)
     }
 }
 
+/* The section over line j of the table whose header is line i: the
+ * nearest line of words above it, past rows and blank lines; empty when a
+ * line of values only (another section's sum) or the header comes first. */
+static belopp_span section_above(const char *s, const line *lines, size_t i, size_t j)
+{
+    for (size_t k = j; k-- > i + 1;) {
+        belopp_span l = lines[k].trim;
+        if (l.start == l.end || values_line(s, l))
+            break; /* the rows of a section stand together */
+        if (lines[k].kind == 2)
+            continue;
+        if (word_line(s, l))
+            return l;
+        break;
+    }
+    return (belopp_span){0, 0};
+}
+
 /* Is line l a section inside a table whose only digits stand in a remark in
  * parentheses: "Avkastningsmått (rullande 12 månader)"? */
 static int paren_section(const char *s, belopp_span l)
@@ -3698,8 +3805,13 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         /* A header is followed within a few lines by a row or a value: most
          * lines are not, and need no closer look. */
         int near = 0;
-        for (size_t k = i + 1; k < n && k <= i + 16 && !near; k++)
+        for (size_t k = i + 1; k < n && k <= i + 12 && !near; k++)
             near = may_be_row(s, lines, n, k);
+        if (!near && h.end - h.start <= 40 && !has_other_digits(s, h.start, h.end))
+            /* a unit alone ("belopp i tusental kronor") over titles written
+             * as sentences may stand further up */
+            for (size_t k = i + 13; k < n && k <= i + 16 && !near; k++)
+                near = may_be_row(s, lines, n, k);
         if (!near)
             continue;
         belopp_table tb;
@@ -3707,7 +3819,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         int kind = unit_line(s, h.start, h.end, &tb);
         belopp_span first = {0, 0};
         belopp_span groups = {0, 0};
-        if (kind == U_NONE && i + 1 < n) {
+        if (kind == U_NONE && i + 1 < n && lines[i + 1].trim.end > lines[i + 1].trim.start &&
+            s[lines[i + 1].trim.end - 1] >= '0' && s[lines[i + 1].trim.end - 1] <= '9' &&
+            s[h.end - 1] != '.' && !memchr(s + h.start, '.', h.end - h.start)) {
             /* "(tkr) Koncernen Moderbolaget" over "NOT 2021 2020 2021 2020" */
             unit_info u;
             belopp_span t3[BELOPP_MAX_COLUMNS];
@@ -3861,6 +3975,28 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 last = j + 1;
                 continue;
             }
+            /* a line of values only under the rows of a section: the
+             * section's sum with its label left unprinted ("Rörelsens
+             * intäkter" / rows / "128 975 120 724"), labelled by the
+             * section */
+            if (g->nrows > first_row && tb.ntitles > 2 && values_line(s, l)) {
+                belopp_span sec = section_above(s, lines, i, j);
+                token tk[MAX_TOKENS];
+                uint32_t m = 0;
+                memset(&row, 0, sizeof row);
+                row.label = sec;
+                row.values = row.line = l;
+                row.table = g->ntables;
+                if (sec.start == sec.end)
+                    row.label = (belopp_span){l.start, l.start}; /* a sum with no name */
+                fit_tokens(s, &row, 0, 0, tk, &m, 0);
+                if (m >> (tb.ntitles - 1) & 1) {
+                    PUSH(g->rows, g->nrows, g->caprows, row);
+                    lines[j].kind = 2;
+                    last = j + 1;
+                    continue;
+                }
+            }
             /* a label on a line of its own and its values on the next
              * ("Summa rörelsens kostnader" / "-762 -763"), as text from a
              * PDF wraps a long row */
@@ -3925,6 +4061,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 if ((m & mp) >> 3)
                     continue;
             }
+            belopp_span tt2[BELOPP_MAX_COLUMNS];
+            if (nx < n && title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt2) >= 3)
+                counts_section = 1; /* "Nyckeltal 2024 2023": a new table's titles */
             if (g->nrows > first_row && !counts_section &&
                 (l.start == l.end || (word_line(s, l) && nx > j + 1)) &&
                 tb.ntitles > 2 && nx < n &&
@@ -3933,6 +4072,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 uint32_t m;
                 size_t nt = tb.ntitles - 1;
                 fit_tokens_mid(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m, 0);
+                if (!m && note_stub(s, tb.titles[0])) /* a note or a value: left out, but a row */
+                    fit_tokens(s, &row, 0, 0, tk, &m, 0);
                 if (m >> (tb.ntitles - 1) & 1)
                     continue;
                 /* or a row short of cells, a wide gap for the empty ones */
