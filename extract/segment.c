@@ -107,7 +107,9 @@
  *   ("Belopp angivna i tkr", "belopp i tusental kronor"), over column titles
  *   written as dated sentences ("Riksdagens beslut juni 2015.").  Titles in
  *   two languages, each with its note column ("MSEK Note 2019 2018" over
- *   "Mkr Not 2019 2018"): the rows write the note twice ("4,5 4,5").
+ *   "Mkr Not 2019 2018"): the rows write the note twice ("4,5 4,5"; but
+ *   "0 0" alone is two values).  A lead-in ending in ':' ("Årets resultat
+ *   hänförligt till:") is a section.
  * - A small first number under a note column is a note, unless read as a
  *   value it leaves the row's cells alike in size where as a note it does
  *   not ("Resultat efter finansiella poster 18 506 19 239": the same item a
@@ -1843,9 +1845,8 @@ static void skip_note_twice(const char *s, belopp_row *r)
     if (len == 0 || len > 40 || e >= r->values.end || s[e] != ' ' || s[e - 1] == ',')
         return;
     size_t b = e + 1;
-    if (b + len > r->values.end || memcmp(s + a, s + b, len) != 0 ||
-        (b + len < r->values.end && s[b + len] != ' '))
-        return;
+    if (b + len >= r->values.end || memcmp(s + a, s + b, len) != 0 || s[b + len] != ' ')
+        return; /* ("0 0", "22 22" alone are values, not notes) */
     r->values = belopp_trim(s, b + len, r->values.end);
 }
 
@@ -4017,7 +4018,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * first under its titles, or a rule ("- - - -"), when a row
              * follows it */
             if ((g->nrows > first_row || tb.ntitles) &&
-                (word_line(s, l) || rule_line(s, l) || paren_section(s, l)) &&
+                (word_line(s, l) || rule_line(s, l) || paren_section(s, l) ||
+                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120))) && /* "… till:" */
                 j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                 continue;
             /* a blank line inside a table with titles, or a line of words
