@@ -115,7 +115,8 @@
  *   not ("Resultat efter finansiella poster 18 506 19 239": the same item a
  *   year apart); by one digit only, the row is left out.  A section's sum
  *   may stand on a line of values only ("Rörelsens intäkter" / rows /
- *   "128 975 120 724"): labelled by the section.  Quarters as titles ("Q2
+ *   "128 975 120 724"): labelled by the section; one that fills no column
+ *   is a piece of a wrapped row ("90 131" / "89 785"), left out.  Quarters as titles ("Q2
  *   2023"); a price per unit of measure in a label ("(kr/kvm)").
  */
 #include "segment.h"
@@ -3991,7 +3992,13 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 if (sec.start == sec.end)
                     row.label = (belopp_span){l.start, l.start}; /* a sum with no name */
                 fit_tokens(s, &row, 0, 0, tk, &m, 0);
-                if (m >> (tb.ntitles - 1) & 1) {
+                belopp_row r3;
+                if ((m >> (tb.ntitles - 1) & 1) ||
+                    /* a piece of a row wrapped onto a line of its own ("89
+                     * 785" under "Resultat från andelar … 90 131"), rows
+                     * going on after it: a row of its own, left out (said
+                     * on stderr) as its cells fill no column clearly */
+                    (j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &r3))) {
                     PUSH(g->rows, g->nrows, g->caprows, row);
                     lines[j].kind = 2;
                     last = j + 1;
