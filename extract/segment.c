@@ -93,6 +93,31 @@
  *   its first value in the first value column.  A unit word leading titles
  *   not understood ("mnkr Intäkter 2020Intäkter 2021…") is a unit line; one
  *   cell a line under it with no header cells, each label and its values.
+ * - Statements of a group beside its parent: the unit line names the column
+ *   groups ("(tkr) Koncernen Moderbolaget", "Miljoner kronor Kommunen
+ *   Koncernen", "Löpande prisnivå, mkr KOMMUNEN KONCERNEN") over the titles
+ *   ("NOT 2021 2020 2021 2020"); each group may have its own note column
+ *   ("Not 12/31/2017 12/31/2016 Not 12/31/2017 12/31/2016"), and where the
+ *   cells have decimals a second note is told from a value ("507,7 8 1
+ *   444,8": note 8), a wide gap standing for an empty one.  Empty cells are
+ *   not printed, so under a note column "Investeringsinkomster 22 112 33
+ *   112 33" is five values or a note and four: such a row is left out.
+ *   Blank lines, lines of spaces and sections stand between the titles and
+ *   the first row and between a section and its rows.  The unit as a phrase
+ *   ("Belopp angivna i tkr", "belopp i tusental kronor"), over column titles
+ *   written as dated sentences ("Riksdagens beslut juni 2015.").  Titles in
+ *   two languages, each with its note column ("MSEK Note 2019 2018" over
+ *   "Mkr Not 2019 2018"): the rows write the note twice ("4,5 4,5"; but
+ *   "0 0" alone is two values).  A lead-in ending in ':' ("Årets resultat
+ *   hänförligt till:") is a section.
+ * - A small first number under a note column is a note, unless read as a
+ *   value it leaves the row's cells alike in size where as a note it does
+ *   not ("Resultat efter finansiella poster 18 506 19 239": the same item a
+ *   year apart); by one digit only, the row is left out.  A section's sum
+ *   may stand on a line of values only ("Rörelsens intäkter" / rows /
+ *   "128 975 120 724"): labelled by the section; one that fills no column
+ *   is a piece of a wrapped row ("90 131" / "89 785"), left out.  Quarters as titles ("Q2
+ *   2023"); a price per unit of measure in a label ("(kr/kvm)").
  */
 #include "segment.h"
 
@@ -281,8 +306,26 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
         a = in.start;
         b = in.end;
     }
-    if (b - a > 9 && strncasecmp(s + a, "belopp i ", 9) == 0)
+    /* the unit as a phrase: "Belopp i tkr", "Belopp angivna i tkr", "Alla
+     * belopp anges i miljoner kronor", "belopp i tusental kronor" */
+    static const char *const PHRASE[] = {"belopp i ", "belopp angivna i ", "belopp anges i ",
+                                         "belopp redovisas i ", "belopp uttryckta i ",
+                                         "alla belopp i ", "alla belopp anges i ",
+                                         "alla belopp \xC3\xA4r i ", NULL};
+    if ((s[a] | 0x20) == 'b' || (s[a] | 0x20) == 'a') /* (most lines start otherwise) */
+        for (const char *const *p = PHRASE; *p; p++) {
+            size_t pn = strlen(*p);
+            if (b - a > pn && strncasecmp(s + a, *p, pn) == 0) {
+                a += pn;
+                break;
+            }
+        }
+    int tusental = 0;
+    size_t a0 = a;
+    if (b - a > 9 && (s[a] | 0x20) == 't' && strncasecmp(s + a, "tusental ", 9) == 0) {
+        tusental = 1; /* "tusental kronor": thousands of kronor, in a header only */
         a += 9;
+    }
     if (a >= b || unit_word_at(s, a, b, SIZE_MAX) == SIZE_MAX)
         return 0; /* the first word is no unit (nor starts with one) */
     /* "Miljoner kronor, löpande priser", "Tkr i fasta priser": the price
@@ -311,12 +354,14 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
         return 0;
     if (mid < b && first->kind == BELOPP_UNIT_CURRENCY && unit_exception(s, u1, b))
         mid = b = u1; /* the unit, then where it does not hold */
+    if (tusental && (mid != b || first->kind != BELOPP_UNIT_CURRENCY || first->exp10))
+        return 0; /* "tusental kronor", not "tusental tkr" */
     if (mid == b) {
         if (first->kind != BELOPP_UNIT_CURRENCY)
             return 0;
-        u->exp10 = first->exp10;
+        u->exp10 = first->exp10 + 3 * tusental;
         u->currency = first->currency;
-        u->words = (belopp_span){a, b};
+        u->words = (belopp_span){a0, b};
         return 1;
     }
     belopp_span rest = belopp_trim(s, mid, b);
@@ -437,10 +482,27 @@ static int glued_years(const char *s, size_t a, size_t b)
 
 /* Does s[a, b) hold a digit outside a year or a date ("Budget 2024",
  * "12/31/2021" do not)? */
+/* Is s[i] the digit of a quarter before its year: "Q2 2023", "Kv1 2024"? */
+static int quarter_at(const char *s, size_t a, size_t i, size_t b)
+{
+    size_t w = i;
+    while (w > a && ((s[w - 1] | 0x20) >= 'a' && (s[w - 1] | 0x20) <= 'z'))
+        w--;
+    if (!((i - w == 1 && (s[w] == 'Q' || s[w] == 'q')) ||
+          (i - w == 2 && (s[w] | 0x20) == 'k' && (s[w + 1] | 0x20) == 'v')) ||
+        (w > a && !belopp_space_at(s, w - 1, b)) || s[i] < '1' || s[i] > '4' || i + 6 > b ||
+        s[i + 1] != ' ')
+        return 0;
+    return belopp_is_year(s, (belopp_span){i + 2, i + 6}) &&
+           (i + 6 == b || belopp_space_at(s, i + 6, b));
+}
+
 static int has_other_digits(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
         if (s[i] >= '0' && s[i] <= '9') {
+            if (i > a && quarter_at(s, a, i, b))
+                continue; /* "Q2 2023": a period, as a year is */
             if (i == a || belopp_space_at(s, i - 1, b)) { /* a word that is a date */
                 size_t w = i;
                 while (w < b && !belopp_space_at(s, w, b))
@@ -526,7 +588,7 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
             titles[n++] = (belopp_span){group == SIZE_MAX ? i : group, e};
             group = SIZE_MAX;
             years++;
-        } else if (has_other_digits(s, i, e)) {
+        } else if (has_other_digits(s, i, e) && !(e - i <= 3 && quarter_at(s, i, e - 1, b))) {
             return 0;
         } else if (group == SIZE_MAX) {
             group = i;
@@ -559,6 +621,9 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
             i++;
         if (i == b)
             return 0;
+        if (i > a && quarter_at(s, a, i, b)) /* "Q2 2023 Q1 2023": the stub ends before */
+            while (i > a && !belopp_space_at(s, i - 1, b))
+                i--;
         size_t m = inline_titles(s, i, b, titles + 1, BELOPP_MAX_COLUMNS - 1);
         if (m == 0)
             return 0;
@@ -710,9 +775,11 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
         belopp_span rest = belopp_trim(s, w, b);
         /* "MSEK Not jul-sep 2024 …": the note column's title goes with the stub */
         size_t stub_end = w;
-        if (rest.end - rest.start > 4 && strncasecmp(s + rest.start, "not", 3) == 0 &&
-            belopp_space_at(s, rest.start + 3, rest.end)) {
-            stub_end = rest.start + 3;
+        size_t nw = belopp_word_end(s, rest.start, rest.end);
+        if (nw < rest.end && nw - rest.start <= 5 && (nw - rest.start == 3 || nw - rest.start == 4) &&
+            strncasecmp(s + rest.start, "not", 3) == 0 && (nw - rest.start == 3 || (s[rest.start + 3] | 0x20) == 'e') &&
+            belopp_space_at(s, nw, rest.end)) {
+            stub_end = nw; /* "Not", "Note" */
             rest = belopp_trim(s, stub_end, rest.end);
         }
         size_t m = inline_titles(s, rest.start, rest.end, tb->titles + 1, BELOPP_MAX_COLUMNS - 1);
@@ -1216,7 +1283,7 @@ static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rs
                                         "\xC3\x85rsarbet", "anst\xC3\xA4lld", "soliditet",
                                         "nyckeltal", "index", "kvot", NULL};
 /* The title of a note column: "Not", "Noter". */
-static const char *const NOTE[] = {"not", "noter", NULL};
+static const char *const NOTE[] = {"not", "noter", "note", "notes", NULL};
 static int first_word_is(const char *s, belopp_span sp, const char *const *words);
 
 /* Does the stub title name a note column: "Not", "Noter", "MSEK Not"? */
@@ -1276,6 +1343,17 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
     size_t e = t.start;
     while (e < t.end && !belopp_space_at(s, e, t.end))
         e++;
+    /* a price per unit of measure: "Genomsnittshyra (kr/kvm)", "Hyra, kr/m²" */
+    static const char *const MEASURE[] = {"kvm", "m", "kvadratmeter", "kwh", "km", "ton", "liter", NULL};
+    for (size_t i = t.start; i + 4 < t.end; i++)
+        if ((i == t.start || s[i - 1] == '(' || s[i - 1] == ' ') &&
+            (strncmp(s + i, "kr/", 3) == 0 || strncmp(s + i, "Kr/", 3) == 0) &&
+            first_word_is(s, (belopp_span){i + 3, t.end}, MEASURE)) {
+            u->exp10 = 0;
+            u->currency = "SEK";
+            u->words = (belopp_span){i, i + 2};
+            return 1;
+        }
     const belopp_unit *first = belopp_unit_lookup(s + t.start, e - t.start);
     belopp_span rest = belopp_trim(s, e, t.end);
     if (first && first->kind == BELOPP_UNIT_CURRENCY && rest.end - rest.start > 4 &&
@@ -1408,19 +1486,152 @@ static size_t settle_signs(token *t, size_t n, size_t k, uint32_t *m, int apart)
  * of nc value columns (0: none): a small number one space after the label
  * is a note ("Avskrivningar 5 – 87 453 – 75 659") when the rest fits nc.
  * *counts (may be NULL) gets the feasible counts (see feasible_counts). */
+static size_t fit_tokens_mid(const char *s, const belopp_row *r, size_t k, size_t nc, size_t mid,
+                             token *t, uint32_t *counts, int apart);
+
 static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc, token *t,
                          uint32_t *counts, int apart)
+{
+    return fit_tokens_mid(s, r, k, nc, 0, t, counts, apart);
+}
+
+/* Can t[0] be a note ("Avskrivningar 5 – 87 453"): one or two digits, no
+ * sign, no decimals, one space after the label (start of the values v)? */
+static int note_token(const char *s, const token *t, size_t v)
+{
+    return t->kind == T_NUM && t->idigits <= 2 && !t->sign && !t->frac && !t->open &&
+           !t->close && !t->dots && s[t->sp.start] != '0' && t->sp.start == v && v >= 2 &&
+           s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v);
+}
+
+/* As fit_tokens, for a table whose second note column stands before value
+ * column mid (0: none; see belopp_table.note_at).  A second note is a
+ * number of one or two digits right after a cell with decimals, in a row
+ * whose last cell has decimals too ("Mark och byggnader 13 521,2 507,7 8
+ * 1 444,8 1 450,6": notes 13 and 8): where the cells are whole numbers a
+ * note cannot be told from a value, and no second note is read. */
+/* The digits before the decimal comma of the cell that starts at t[i] in a
+ * row whose cells end in decimals ("1 444,8": 4), or -1; *end gets the
+ * token after it. */
+static int frac_cell_digits(const token *t, size_t i, size_t n, size_t *end)
+{
+    int d = t[i].idigits;
+    size_t q = i;
+    while (!t[q].frac && q + 1 < n && t[q + 1].kind == T_NUM && !t[q + 1].sign &&
+           t[q + 1].idigits == 3 && q - i < MAX_GROUPS) {
+        q++;
+        d += 3;
+    }
+    *end = q + 1;
+    return t[q].frac && t[q].kind == T_NUM ? d : -1;
+}
+
+/* How far apart in size the cells of the one split of t[0, n) into k are:
+ * the sum of the differences in digits of neighbouring cells; -1 when the
+ * split is not one. */
+static int spread(const token *t, size_t n, size_t k)
+{
+    split sp;
+    if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
+        return -1;
+    int sum = 0, prev = -1;
+    for (size_t c = 0; c < k; c++) {
+        size_t i = sp.start[c];
+        if (t[i].kind == T_EMPTY)
+            continue;
+        int d = cell_digits(t, i, sp.start[c + 1]);
+        if (prev >= 0)
+            sum += d > prev ? d - prev : prev - d;
+        prev = d;
+    }
+    return sum;
+}
+
+/* A small first number t[0] that may be a note, the rest u[0, nu) filling
+ * the nc columns: is it a note (1), a value (0) or either (-1)?  A note,
+ * as the note column says, unless the row read with it as a value fills
+ * the columns too and its cells are then alike in size where they are not
+ * with the note: "Resultat efter finansiella poster 18 506 19 239" is
+ * 18 506 and 19 239, not note 18, 506 and 19 239 (the same item, a year
+ * apart).  Alike by two digits decides; by one, the row is left out. */
+static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size_t nc, int apart)
+{
+    token p[MAX_TOKENS];
+    uint32_t mp;
+    memcpy(p, t, n * sizeof *t);
+    size_t np = settle_signs(p, n, nc, &mp, apart);
+    if (!(mp >> nc & 1))
+        return 1;
+    int a = spread(u, nu, nc), b = spread(p, np, nc);
+    if (a < 0 || b < 0 || b >= a)
+        return 1;
+    return b + 2 <= a ? 0 : -1;
+}
+
+static size_t fit_tokens_mid(const char *s, const belopp_row *r, size_t k, size_t nc, size_t mid,
+                             token *t, uint32_t *counts, int apart)
 {
     size_t n = row_tokens(s, r, t);
     uint32_t m;
     size_t v = r->values.start;
-    if (nc && n > 1 && t[0].kind == T_NUM && t[0].idigits <= 2 && !t[0].sign && !t[0].frac &&
-        !t[0].open && !t[0].close && !t[0].dots && s[t[0].sp.start] != '0' &&
-        t[0].sp.start == v && v >= 2 && s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v)) {
+    if (mid && nc > mid && n > 2 && t[n - 1].frac && (!k || k == nc)) {
+        for (size_t f = note_token(s, &t[0], v) ? 1 : 0;; f--) {
+            token *u = t + f;
+            size_t nu = n - f, at = 0, ways = 0;
+            int doubt = 0;
+            for (size_t i = 1; i + 1 < nu; i++) {
+                size_t p = u[i].sp.start;
+                if (!u[i - 1].frac || u[i].kind != T_NUM || u[i].idigits > 2 || u[i].sign ||
+                    u[i].frac || u[i].open || u[i].close || u[i].dots || s[p] == '0' ||
+                    (s[p - 1] == ' ' && s[p - 2] == ' '))
+                    continue; /* (a wide gap: the empty note column stands there) */
+                if ((feasible_counts(u, i) >> mid & 1) &&
+                    (feasible_counts(u + i + 1, nu - i - 1) >> (nc - mid) & 1)) {
+                    at = i;
+                    ways++;
+                    /* read with no note, "10 106,9" would be a hundred
+                     * times the cell beside it ("115,6"), in a column of
+                     * the same item a year apart: the 10 is a note */
+                    size_t e1, e2;
+                    int d1 = frac_cell_digits(u, i, nu, &e1);
+                    int d2 = e1 < nu ? frac_cell_digits(u, e1, nu, &e2) : -1;
+                    doubt |= d1 >= 0 && d2 >= 0 && d1 >= d2 + 2;
+                }
+            }
+            int plain = (feasible_counts(u, nu) >> nc & 1) && !(ways == 1 && doubt);
+            if (ways + plain > 1) {
+                /* "616,5 1 554,7": note 1 and 554,7, or 1 554,7 with no note */
+                if (counts)
+                    *counts = 0;
+                return 0;
+            }
+            if (ways == 1) {
+                token w[MAX_TOKENS];
+                memcpy(w, u, at * sizeof *t);
+                memcpy(w + at, u + at + 1, (nu - at - 1) * sizeof *t);
+                w[0].hard |= (unsigned char)f;
+                w[at].hard = 1;
+                memcpy(t, w, (nu - 1) * sizeof *t);
+                n = nu - 1;
+                if (counts)
+                    *counts = feasible_counts(t, n);
+                return n;
+            }
+            if (plain || f == 0)
+                break;
+        }
+    }
+    if (nc && n > 1 && note_token(s, &t[0], v)) {
         token u[MAX_TOKENS];
         memcpy(u, t + 1, (n - 1) * sizeof *t);
         size_t nu = settle_signs(u, n - 1, nc, &m, apart);
-        if (m >> nc & 1) {
+        int verdict = m >> nc & 1 ? note_or_not(t, n, u, nu, nc, apart) : 0;
+        if (verdict < 0) { /* "9 148 -2 510": note 9, or 9 148 */
+            if (counts)
+                *counts = 0;
+            return 0;
+        }
+        if (verdict > 0) {
             u[0].hard = 1;
             memcpy(t, u, nu * sizeof *t);
             n = nu;
@@ -1435,6 +1646,33 @@ static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc
     if (counts)
         *counts = m;
     return n;
+}
+
+/* Under a note column of nc value columns, may row r's first number be a
+ * note as well as a value?  Annual reports leave empty cells unprinted, so
+ * "Investeringsinkomster 22 112 33 112 33" under "Not Budget 2014 Utfall
+ * 2013 …" (five columns) is either five values or note 22 and four values
+ * in columns no one can tell: such a row is left out rather than guessed.
+ * Yes when the number is one a note can be (one or two digits, one space
+ * after the label), the row fits nc with it as a value, and without it the
+ * rest fits fewer columns than nc only. */
+static int note_or_value(const char *s, const belopp_row *r, size_t nc, int apart)
+{
+    token t[MAX_TOKENS];
+    size_t n = row_tokens(s, r, t);
+    size_t v = r->values.start;
+    if (!nc || n < 2 || t[0].kind != T_NUM || t[0].idigits > 2 || t[0].sign || t[0].frac ||
+        t[0].open || t[0].close || t[0].dots || s[t[0].sp.start] == '0' || t[0].sp.start != v ||
+        v < 2 || s[v - 1] != ' ' || belopp_space_at(s, v - 2, v))
+        return 0;
+    uint32_t mall, mrest;
+    token u[MAX_TOKENS];
+    memcpy(u, t + 1, (n - 1) * sizeof *t);
+    settle_signs(u, n - 1, nc, &mrest, apart);
+    if (mrest >> nc & 1)
+        return 0; /* the rest fills the columns: a note */
+    settle_signs(t, n, nc, &mall, apart);
+    return (mall >> nc & 1) && (mrest & ((1u << nc) - 1));
 }
 
 /* Is every cell of sp within one digit of the sizes its column has in the
@@ -1582,6 +1820,35 @@ static int per_share(const char *s, belopp_span t)
         }
     }
     return 0;
+}
+
+/* In a table whose titles stand in two languages, each with a note column,
+ * the rows write their note twice: "Net sales Nettoomsättning 4,5 4,5 54 008
+ * 52 233", "Operating profit Rörelseresultat 5,9,10 5,9,10 2 568 2 573".  A
+ * repeated run of digits and commas at the start of the values is the two
+ * notes, not two values: the values start after it. */
+static void skip_note_twice(const char *s, belopp_row *r)
+{
+    /* the label may have taken them already: "… Rörelseresultat 5,9,10 5,9,10" */
+    size_t le = r->label.end, x = le;
+    while (x > r->label.start && ((s[x - 1] >= '0' && s[x - 1] <= '9') || s[x - 1] == ','))
+        x--;
+    size_t ln = le - x;
+    if (ln && x > r->label.start + ln + 1 && s[x - 1] == ' ' &&
+        memcmp(s + x - 1 - ln, s + x, ln) == 0 && s[x - 2 - ln] == ' ') {
+        r->label = belopp_trim(s, r->label.start, x - 1 - ln);
+        return;
+    }
+    size_t a = r->values.start, e = a;
+    while (e < r->values.end && ((s[e] >= '0' && s[e] <= '9') || s[e] == ','))
+        e++;
+    size_t len = e - a;
+    if (len == 0 || len > 40 || e >= r->values.end || s[e] != ' ' || s[e - 1] == ',')
+        return;
+    size_t b = e + 1;
+    if (b + len >= r->values.end || memcmp(s + a, s + b, len) != 0 || s[b + len] != ' ')
+        return; /* ("0 0", "22 22" alone are values, not notes) */
+    r->values = belopp_trim(s, b + len, r->values.end);
 }
 
 static void setup_row(const char *s, belopp_row *r)
@@ -1851,6 +2118,7 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
                      const int *hi)
 {
     belopp_row tmp = g->rows[r], *row = &tmp;
+    size_t mid = g->tables[tmp.table].note_at;
     size_t v = row->values.start, gap = 0;
     while (v > row->line.start && s[v - 1] == ' ') {
         v--;
@@ -1870,7 +2138,7 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
         return 0;
     token t[MAX_TOKENS];
     uint32_t m;
-    fit_tokens(s, row, 0, note, t, &m, apart);
+    fit_tokens_mid(s, row, 0, note, mid, t, &m, apart);
     if (!m)
         return 0;
     size_t c = 1; /* the fewest cells: numbers as long as they can be */
@@ -1878,7 +2146,7 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
         c++;
     if (c >= k)
         return 0;
-    size_t n = fit_tokens(s, row, c, note, t, NULL, apart);
+    size_t n = fit_tokens_mid(s, row, c, note, mid, t, NULL, apart);
     split sp;
     if (n == 0 || best_split(t, n, c, NULL, NULL, NULL, &sp) != 1)
         return 0;
@@ -1913,13 +2181,16 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     unsigned fit_titles = 0, fit_all = 0, short_rows = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
     unsigned hist_clear[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
-    size_t note = nh >= 2 && note_stub(s, tb->titles[0]) ? nh : 0;
+    /* (a table with its notes twice has no note standing alone) */
+    size_t note = nh >= 2 && note_stub(s, tb->titles[0]) && !tb->notes_twice ? nh : 0;
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
         setup_row(s, row);
+        if (tb->notes_twice)
+            skip_note_twice(s, row);
         uint32_t m;
-        fit_tokens(s, row, 0, note, t, &m, 0);
+        fit_tokens_mid(s, row, 0, note, tb->note_at, t, &m, 0);
         if (!m)
             continue;
         if (nh && (m >> nh & 1))
@@ -1975,7 +2246,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
      * so, and then "− 31 475" is -31 and 475, not an empty cell and 31 475 */
     int apart = 0;
     for (size_t r = r0; r < r1 && !apart; r++) {
-        size_t n = fit_tokens(s, &g->rows[r], k, note, t, NULL, 0);
+        size_t n = fit_tokens_mid(s, &g->rows[r], k, note, tb->note_at, t, NULL, 0);
         for (size_t i = 0; i < n && !apart; i++)
             apart = t[i].sign && t[i].kind == T_NUM &&
                     belopp_space_at(s, t[i].sp.start + (s[t[i].sp.start] == '-' ? 1 : 3), t[i].sp.end);
@@ -1987,7 +2258,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     memset(all, 0, sizeof all);
     split sp;
     for (size_t r = r0; r < r1; r++) {
-        size_t n = fit_tokens(s, &g->rows[r], k, note, t, NULL, apart);
+        size_t n = fit_tokens_mid(s, &g->rows[r], k, note, tb->note_at, t, NULL, apart);
         if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
             continue;
         for (size_t c = 0; c < k; c++) {
@@ -2017,9 +2288,17 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
 
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
-        size_t n = fit_tokens(s, row, k, note, t, NULL, apart), skip = 0;
+        size_t n = fit_tokens_mid(s, row, k, note, tb->note_at, t, NULL, apart), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
+        if ((note && !tb->note_at && n && note_or_value(s, row, note, apart)) ||
+            (note && !n && row_tokens(s, row, t))) {
+            row->ncells = 0;
+            row->cell = g->ncells;
+            row->left_out = tb->note_at ? "a number in it may be a note or a value"
+                                        : "its first number may be a note or a value";
+            continue;
+        }
         if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip)) {
             rc = 1;
             /* never on the text's last line, which may be cut short ("-1 0") */
@@ -3139,7 +3418,9 @@ static int unitless_titles(const char *s, const line *lines, size_t n, size_t i,
         while (b > titles[c].start && !belopp_space_at(s, b - 1, e))
             b--;
         years += year_or_date(s, b, e);
-        bare += belopp_is_year(s, titles[c]);
+        bare += belopp_is_year(s, titles[c]) ||
+                (titles[c].end - titles[c].start <= 8 && b > titles[c].start + 1 &&
+                 quarter_at(s, titles[c].start, b - 2, titles[c].end)); /* "Q2 2023" */
     }
     /* no stub: only years ("2024 2023 2022" over "Eget kapital, MSEK …") */
     if (!years || (titles[0].start == titles[0].end && bare + 1 != nt))
@@ -3328,6 +3609,97 @@ static int lead_unit_titles(const char *s, belopp_span h, belopp_table *tb)
     return 1;
 }
 
+/* Is line h a unit, then the titles of column groups over the header line
+ * below it: "(tkr) Koncernen Moderbolaget", "Miljoner kronor Kommunen
+ * Koncernen", "Löpande prisnivå, mkr KOMMUNEN KONCERNEN"?  Annual reports of
+ * groups and municipalities print the parent's and the group's figures side
+ * by side, each under the same years.  The groups are one to four words of
+ * letters, each with a capital first; no digit on the line.  Sets *u and
+ * *groups (the group words).  The caller checks that titles follow. */
+static int group_unit_line(const char *s, belopp_span h, unit_info *u, belopp_span *groups)
+{
+    if (h.end - h.start > 100 || has_other_digits(s, h.start, h.end) || s[h.end - 1] == '.')
+        return 0;
+    size_t from = h.start;
+    /* "Löpande prisnivå, mkr …": a price basis before the unit */
+    const char *comma = memchr(s + h.start, ',', h.end - h.start);
+    if (comma) {
+        static const char *const PRICES[] = {"priser", "prisniv", NULL};
+        if (!has_word(s, (belopp_span){h.start, (size_t)(comma - s)}, PRICES))
+            return 0;
+        from = belopp_skip_spaces(s, (size_t)(comma - s) + 1, h.end);
+    }
+    for (size_t w = from; w < h.end; w++) {
+        if (!belopp_space_at(s, w, h.end) || (w > from && belopp_space_at(s, w - 1, h.end)))
+            continue;
+        if (!unit_header(s, from, w, u))
+            continue;
+        belopp_span rest = belopp_trim(s, w, h.end);
+        size_t words = 0;
+        for (size_t i = rest.start; i < rest.end;) {
+            size_t e = belopp_word_end(s, i, rest.end);
+            if (e == i || !(s[i] >= 'A' && s[i] <= 'Z') || (e < rest.end && !belopp_space_at(s, e, rest.end)) ||
+                unit_word_at(s, i, e, SIZE_MAX) != SIZE_MAX)
+                return 0;
+            words++;
+            i = belopp_skip_spaces(s, e, rest.end);
+        }
+        if (words < 1 || words > 4)
+            return 0;
+        *groups = rest;
+        return 1;
+    }
+    return 0;
+}
+
+/* A second note column among the titles of a table with a note stub:
+ * "Not 12/31/2017 12/31/2016 Not 12/31/2017 12/31/2016", the parent's and
+ * the group's columns each with their notes.  The title "Not 12/31/2017"
+ * becomes "12/31/2017" (a lone "Not" is dropped) and tb->note_at says
+ * before which value column the notes stand. */
+static void mid_note_titles(const char *s, belopp_table *tb)
+{
+    if (tb->ntitles < 4 || !note_stub(s, tb->titles[0]))
+        return;
+    for (size_t x = 2; x < tb->ntitles; x++) {
+        belopp_span t = tb->titles[x];
+        if (!first_word_is(s, t, NOTE))
+            continue;
+        size_t e = belopp_word_end(s, t.start, t.end);
+        belopp_span rest = belopp_trim(s, e, t.end);
+        if (rest.start == rest.end) {
+            memmove(tb->titles + x, tb->titles + x + 1, (tb->ntitles - x - 1) * sizeof *tb->titles);
+            memmove(tb->columns + x - 1, tb->columns + x,
+                    (BELOPP_MAX_COLUMNS - x) * sizeof *tb->columns);
+            tb->ntitles--;
+        } else if (title_year(s, rest.start, rest.end)) {
+            tb->titles[x] = rest;
+        } else {
+            return;
+        }
+        tb->note_at = x - 1;
+        return;
+    }
+}
+
+/* The section over line j of the table whose header is line i: the
+ * nearest line of words above it, past rows and blank lines; empty when a
+ * line of values only (another section's sum) or the header comes first. */
+static belopp_span section_above(const char *s, const line *lines, size_t i, size_t j)
+{
+    for (size_t k = j; k-- > i + 1;) {
+        belopp_span l = lines[k].trim;
+        if (l.start == l.end || values_line(s, l))
+            break; /* the rows of a section stand together */
+        if (lines[k].kind == 2)
+            continue;
+        if (word_line(s, l))
+            return l;
+        break;
+    }
+    return (belopp_span){0, 0};
+}
+
 /* Is line l a section inside a table whose only digits stand in a remark in
  * parentheses: "Avkastningsmått (rullande 12 månader)"? */
 static int paren_section(const char *s, belopp_span l)
@@ -3380,16 +3752,46 @@ static int title_piece(const char *s, belopp_span l, int *year)
 /* From line j on, the title pieces of titles not understood (at most 24
  * lines, a year among them, no sentence), then two rows of values: the
  * line of the first row, or j when the lines are not so. */
+/* Are the only digits of l years ending a sentence or standing alone
+ * ("Riksdagens beslut juni 2015. Regeringens …")? */
+static int years_only(const char *s, belopp_span l)
+{
+    for (size_t i = l.start; i < l.end; i++)
+        if (s[i] >= '0' && s[i] <= '9') {
+            size_t e = i;
+            while (e < l.end && s[e] >= '0' && s[e] <= '9')
+                e++;
+            if (!belopp_is_year(s, (belopp_span){i, e}) || (i > l.start && !belopp_space_at(s, i - 1, l.end)) ||
+                (e < l.end && s[e] != '.' && !belopp_space_at(s, e, l.end)))
+                return 0;
+            i = e;
+        }
+    return 1;
+}
+
 static size_t skip_titles(const char *s, const line *lines, size_t n, size_t j)
 {
-    int year = 0;
+    int year = 0, dated = 0;
     size_t k = j;
-    while (k < n && k < j + 24 && title_piece(s, lines[k].trim, &year))
-        k++;
+    for (; k < n && k < j + 24; k++) {
+        if (title_piece(s, lines[k].trim, &year))
+            continue;
+        /* titles written as sentences, each dating a column ("Riksdagens
+         * beslut juni 2015.", "Regeringens ändringsförslag september
+         * 2015."): only where three rows follow */
+        belopp_span l = lines[k].trim;
+        if (l.end - l.start < 6 || l.end - l.start > 120 || s[l.end - 1] != '.' ||
+            !belopp_is_year(s, (belopp_span){l.end - 5, l.end - 1}) ||
+            (l.end - l.start > 6 && !belopp_space_at(s, l.end - 6, l.end)) ||
+            !years_only(s, l))
+            break;
+        year = dated = 1;
+    }
     belopp_row r;
     if (k == j || !year || k + 1 >= n || !table_row(s, lines[k].trim.start, lines[k].trim.end, 0, &r) ||
         !has_other_digits(s, r.values.start, r.values.end) ||
-        !table_row(s, lines[k + 1].trim.start, lines[k + 1].trim.end, 0, &r))
+        !table_row(s, lines[k + 1].trim.start, lines[k + 1].trim.end, 0, &r) ||
+        (dated && (k + 2 >= n || !table_row(s, lines[k + 2].trim.start, lines[k + 2].trim.end, 0, &r))))
         return j;
     return k;
 }
@@ -3407,12 +3809,35 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         int near = 0;
         for (size_t k = i + 1; k < n && k <= i + 12 && !near; k++)
             near = may_be_row(s, lines, n, k);
+        if (!near && h.end - h.start <= 40 && !has_other_digits(s, h.start, h.end))
+            /* a unit alone ("belopp i tusental kronor") over titles written
+             * as sentences may stand further up */
+            for (size_t k = i + 13; k < n && k <= i + 16 && !near; k++)
+                near = may_be_row(s, lines, n, k);
         if (!near)
             continue;
         belopp_table tb;
         memset(&tb, 0, sizeof tb);
         int kind = unit_line(s, h.start, h.end, &tb);
         belopp_span first = {0, 0};
+        belopp_span groups = {0, 0};
+        if (kind == U_NONE && i + 1 < n && lines[i + 1].trim.end > lines[i + 1].trim.start &&
+            s[lines[i + 1].trim.end - 1] >= '0' && s[lines[i + 1].trim.end - 1] <= '9' &&
+            s[h.end - 1] != '.' && !memchr(s + h.start, '.', h.end - h.start)) {
+            /* "(tkr) Koncernen Moderbolaget" over "NOT 2021 2020 2021 2020" */
+            unit_info u;
+            belopp_span t3[BELOPP_MAX_COLUMNS];
+            belopp_span nx = lines[i + 1].trim;
+            if (group_unit_line(s, h, &u, &groups) &&
+                title_line(s, nx.start, nx.end, t3) >= 3) {
+                kind = U_ALONE;
+                tb.exp10 = u.exp10;
+                tb.currency = u.currency;
+                tb.unit = u.words;
+            } else {
+                groups = (belopp_span){0, 0};
+            }
+        }
         if (kind == U_NONE && !has_other_digits(s, h.start, h.end)) {
             /* "(mnkr) Bokslut": a unit, then the first stacked title */
             size_t ue = first_unit_end(s, h.start, h.end);
@@ -3501,7 +3926,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         else if (tb.ntitles && j < n) {
             belopp_row r2;
             size_t n2 = title_line(s, lines[j].trim.start, lines[j].trim.end, t2);
-            if (n2 && n2 <= tb.ntitles) {
+            if (n2 && n2 == tb.ntitles && note_stub(s, tb.titles[0]) && note_stub(s, t2[0])) {
+                /* "MSEK Note 2019 2018" over "Mkr Not 2019 2018": the same
+                 * titles in a second language, not a second line of them */
+                tb.notes_twice = 1;
+                title_lines[ntl++] = j++;
+            } else if (n2 && n2 <= tb.ntitles) {
                 merge_titles(&tb, t2, n2);
                 title_lines[ntl++] = j++;
             } else if (!n2 && !word_line(s, lines[j].trim) &&
@@ -3526,6 +3956,17 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 j = at;
             }
         }
+        mid_note_titles(s, &tb);
+        if (tb.ntitles && !stack_end && j < n && !may_be_row(s, lines, n, j)) {
+            /* blank lines and a section or two ("TILLGÅNGAR" /
+             * "Anläggningstillgångar") between the titles and the first row */
+            size_t q = j, words = 0;
+            while (q < n && q < j + 6 &&
+                   (is_blank(lines, n, q) || (word_line(s, lines[q].trim) && ++words <= 3)))
+                q++;
+            if (q > j && q < n && table_row(s, lines[q].trim.start, lines[q].trim.end, 0, &row))
+                j = q;
+        }
         size_t last = j;
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
@@ -3535,6 +3976,34 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 lines[j].kind = 2;
                 last = j + 1;
                 continue;
+            }
+            /* a line of values only under the rows of a section: the
+             * section's sum with its label left unprinted ("Rörelsens
+             * intäkter" / rows / "128 975 120 724"), labelled by the
+             * section */
+            if (g->nrows > first_row && tb.ntitles > 2 && values_line(s, l)) {
+                belopp_span sec = section_above(s, lines, i, j);
+                token tk[MAX_TOKENS];
+                uint32_t m = 0;
+                memset(&row, 0, sizeof row);
+                row.label = sec;
+                row.values = row.line = l;
+                row.table = g->ntables;
+                if (sec.start == sec.end)
+                    row.label = (belopp_span){l.start, l.start}; /* a sum with no name */
+                fit_tokens(s, &row, 0, 0, tk, &m, 0);
+                belopp_row r3;
+                if ((m >> (tb.ntitles - 1) & 1) ||
+                    /* a piece of a row wrapped onto a line of its own ("89
+                     * 785" under "Resultat från andelar … 90 131"), rows
+                     * going on after it: a row of its own, left out (said
+                     * on stderr) as its cells fill no column clearly */
+                    (j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &r3))) {
+                    PUSH(g->rows, g->nrows, g->caprows, row);
+                    lines[j].kind = 2;
+                    last = j + 1;
+                    continue;
+                }
             }
             /* a label on a line of its own and its values on the next
              * ("Summa rörelsens kostnader" / "-762 -763"), as text from a
@@ -3556,7 +4025,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * first under its titles, or a rule ("- - - -"), when a row
              * follows it */
             if ((g->nrows > first_row || tb.ntitles) &&
-                (word_line(s, l) || rule_line(s, l) || paren_section(s, l)) &&
+                (word_line(s, l) || rule_line(s, l) || paren_section(s, l) ||
+                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120))) && /* "… till:" */
                 j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                 continue;
             /* a blank line inside a table with titles, or a line of words
@@ -3565,8 +4035,18 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * follows after at most two lines of words */
             size_t nx = j + 1;
             int counts_section = word_line(s, l) && names_shares(s, l);
-            for (int w = 0; w < 2 && nx + 1 < n && word_line(s, lines[nx].trim) &&
-                            !may_be_row(s, lines, n, nx); w++) {
+            for (int w = 0, blanks = 0; w < 2 && nx + 1 < n; w++) {
+                /* a blank line (or one of spaces) between sections and their
+                 * first row: "EGET KAPITAL" / "   " / "Eget kapital" / row */
+                if ((nx > j + 1 || word_line(s, l)) && blanks < 2 && is_blank(lines, n, nx) &&
+                    !is_blank(lines, n, nx + 1)) {
+                    nx++;
+                    blanks++;
+                    w--;
+                    continue;
+                }
+                if (!word_line(s, lines[nx].trim) || may_be_row(s, lines, n, nx))
+                    break;
                 /* a new table's titles ("Andel förnybar el 2024 2023") end
                  * this one, and so does a section of counts or shares
                  * ("Medelantal anställda") */
@@ -3576,6 +4056,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 counts_section |= names_shares(s, lines[nx].trim);
                 nx++;
             }
+            if ((nx > j + 1 || word_line(s, l)) && nx + 1 < n && is_blank(lines, n, nx) &&
+                !is_blank(lines, n, nx + 1))
+                nx++; /* "Omsättningstillgångar" / "   " / "– Förråd 17 5,1 4,7" */
             if (g->nrows > first_row && kind == U_LEAD && l.start == l.end && nx == j + 1 &&
                 nx < n && table_row(s, lines[nx].trim.start, lines[nx].trim.end, 0, &row)) {
                 /* no titles: the next row has as many values (three or more)
@@ -3587,6 +4070,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 if ((m & mp) >> 3)
                     continue;
             }
+            belopp_span tt2[BELOPP_MAX_COLUMNS];
+            if (nx < n && title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt2) >= 3)
+                counts_section = 1; /* "Nyckeltal 2024 2023": a new table's titles */
             if (g->nrows > first_row && !counts_section &&
                 (l.start == l.end || (word_line(s, l) && nx > j + 1)) &&
                 tb.ntitles > 2 && nx < n &&
@@ -3594,7 +4080,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 token tk[MAX_TOKENS];
                 uint32_t m;
                 size_t nt = tb.ntitles - 1;
-                fit_tokens(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tk, &m, 0);
+                fit_tokens_mid(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m, 0);
+                if (!m && note_stub(s, tb.titles[0])) /* a note or a value: left out, but a row */
+                    fit_tokens(s, &row, 0, 0, tk, &m, 0);
                 if (m >> (tb.ntitles - 1) & 1)
                     continue;
                 /* or a row short of cells, a wide gap for the empty ones */

@@ -42,6 +42,11 @@ typedef struct {
                              bit i for titles[i], bit 0 for the header */
     belopp_column columns[BELOPP_MAX_COLUMNS];
     size_t ncolumns;      /* value columns: from the titles, or the rows' shape */
+    int notes_twice;      /* the titles twice, in two languages, each with a note
+                             column ("MSEK Note 2019 2018" over "Mkr Not 2019
+                             2018"): the rows repeat their note ("4,5 4,5") */
+    size_t note_at;       /* a second note column stands before value column note_at
+                             ("Not 2017 2016 Not 2017 2016": 2); 0 when none */
 } belopp_table;
 
 /* One row of a table: "Stockholm 2 111". */
