@@ -483,6 +483,9 @@ static int unit_equal(const char *s, size_t n, const belopp_unit *u)
 static struct {
     unsigned char is_code[NUNITS];
     size_t min_n[NUNITS], max_n[NUNITS]; /* bytes a word matching the unit can have */
+    unsigned char second[NUNITS]; /* an ASCII second byte of a word that starts
+                                     with ASCII must be this one, A-Z taken
+                                     as a-z (or 0: any) */
     unsigned short start[129];
     unsigned short items[INDEX_CAP];
     unsigned short wide[NUNITS]; /* units whose word starts beyond ASCII */
@@ -498,8 +501,11 @@ static int unit_may_start(const belopp_unit *u, int code, unsigned char c)
     if (code) /* n == 3 and a memcmp or strncasecmp of three bytes */
         return u->flags & BELOPP_LEX_EXACT ? c == w0
                                            : tolower(c) == tolower(w0);
-    /* belopp_word_equal's first test, for n > 0 */
-    return !(w0 < 0x80 && (c | 0x20) != w0 && c != w0);
+    /* belopp_word_equal's first test, for n > 0; and a word that starts
+     * beyond ASCII ("öre", "€") equals no word that starts with an ASCII
+     * character, nor with one whose lower case is ASCII ("\u212A"): it
+     * compares utf8proc_tolower of that character with its own first */
+    return w0 < 0x80 && ((c | 0x20) == w0 || c == w0);
 }
 
 static void build_index(void)
@@ -521,6 +527,16 @@ static void build_index(void)
         }
         IDX.min_n[i] = cps;
         IDX.max_n[i] = space ? SIZE_MAX : 4 * cps;
+        /* belopp_word_equal, after an ASCII first byte equal to the word's,
+         * compares an ASCII second byte (upper case folded) with an ASCII
+         * second byte of the word that is no space */
+        unsigned char w0 = (unsigned char)UNITS[i].word[0], w1 = (unsigned char)UNITS[i].word[1];
+        if (!IDX.is_code[i] && w0 < 0x80 && w1 > 0 && w1 < 0x80 && w1 != ' ')
+            IDX.second[i] = w1;
+        /* an ISO code: three bytes compared as they are or with ASCII case
+         * folded (unit_equal_known), so the second in lower case */
+        if (IDX.is_code[i] && w1 > 0 && w1 < 0x80)
+            IDX.second[i] = (unsigned char)tolower(w1);
     }
     for (unsigned c = 0; c < 128; c++) {
         IDX.start[c] = (unsigned short)k;
@@ -555,8 +571,15 @@ const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
         return NULL; /* no unit is the empty word */
     } else if ((unsigned char)s[0] < 0x80) {
         unsigned char c = (unsigned char)s[0];
+        unsigned char c1 = n > 1 ? (unsigned char)s[1] : 0; /* see IDX.second */
+        if (c1 >= 'A' && c1 <= 'Z')
+            c1 |= 0x20;
         for (size_t k = IDX.start[c]; k < IDX.start[c + 1]; k++) {
-            if (unit_equal_known(s, n, IDX.items[k]))
+            unsigned short u = IDX.items[k];
+            unsigned char w1 = IDX.second[u];
+            if (w1 && c1 < 0x80 && c1 != w1)
+                continue;
+            if (unit_equal_known(s, n, u))
                 return &UNITS[IDX.items[k]];
         }
     } else {
