@@ -831,10 +831,15 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
         t->sp = (belopp_span){a, b};
         return 1;
     }
-    static const char *const empties[] = {"\xE2\x80\x93", "-", "\xE2\x88\x92", "\xE2\x80\x91",
-                                          "\xE2\x80\x94", "..", "...", "\xE2\x80\xA6"};
+#define EMPTY(x) {x, sizeof x - 1}
+    static const struct {
+        const char *s;
+        size_t n;
+    } empties[] = {EMPTY("\xE2\x80\x93"), EMPTY("-"),  EMPTY("\xE2\x88\x92"), EMPTY("\xE2\x80\x91"),
+                   EMPTY("\xE2\x80\x94"), EMPTY(".."), EMPTY("..."),          EMPTY("\xE2\x80\xA6")};
+#undef EMPTY
     for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
-        if (strlen(empties[i]) == b - a && memcmp(s + a, empties[i], b - a) == 0) {
+        if (empties[i].n == b - a && memcmp(s + a, empties[i].s, b - a) == 0) {
             if (t->kind == T_PCT)
                 return 0;
             t->kind = T_EMPTY;
@@ -1246,8 +1251,10 @@ static int names_shares(const char *s, belopp_span t)
                                          "s\xC3\xA4ttningsgrad", "finansieringsgrad", NULL};
     for (const char *const *w = INSIDE; *w; w++) {
         size_t n = strlen(*w);
+        /* each word starts with a lower-case ASCII letter: a first byte
+         * strncasecmp takes for it is that letter or its capital */
         for (size_t i = t.start; i + n <= t.end; i++)
-            if (strncasecmp(s + i, *w, n) == 0)
+            if (((unsigned char)s[i] | 0x20) == (unsigned char)**w && strncasecmp(s + i, *w, n) == 0)
                 return 1;
     }
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no

@@ -216,7 +216,7 @@ int belopp_minor_exp(const char *code)
     if (!code)
         return -1;
     for (size_t i = 0; i < sizeof CURRENCIES / sizeof CURRENCIES[0]; i++)
-        if (strcmp(CURRENCIES[i].code, code) == 0)
+        if (CURRENCIES[i].code[0] == code[0] && strcmp(CURRENCIES[i].code, code) == 0)
             return CURRENCIES[i].minor_exp;
     return -1;
 }
