@@ -133,19 +133,6 @@ struct belopp_segments {
     } while (0)
 #define PUSH(arr, n, cap, item) PUSH_OR(arr, n, cap, item, return -1)
 
-size_t belopp_space_at(const char *s, size_t i, size_t end)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\r')
-        return 1;
-    if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0)
-        return 2;
-    if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89))
-        return 3;
-    return 0;
-}
-
 /* Length of the space character that ends just before b, or 0. */
 static size_t space_before(const char *s, size_t a, size_t b)
 {
