@@ -480,6 +480,7 @@ static int unit_equal(const char *s, size_t n, const belopp_unit *u)
  * the one the plain scan finds. */
 #define NUNITS (sizeof UNITS / sizeof *UNITS - 1)
 #define INDEX_CAP 8192
+#define PAIR_CAP 32768
 static struct {
     unsigned char is_code[NUNITS];
     size_t min_n[NUNITS], max_n[NUNITS]; /* bytes a word matching the unit can have */
@@ -488,6 +489,11 @@ static struct {
                                      as a-z (or 0: any) */
     unsigned short start[129];
     unsigned short items[INDEX_CAP];
+    /* the list of c again for each ASCII second byte d (A-Z taken as a-z),
+     * without the units whose second byte rejects it: pstart[c * 128 + d] */
+    unsigned short pstart[128 * 128 + 1];
+    unsigned short pitems[PAIR_CAP];
+    int pair_ok; /* the pair index fitted */
     unsigned short wide[NUNITS]; /* units whose word starts beyond ASCII */
     size_t nwide;
     int ok; /* the index fitted: else every lookup scans */
@@ -549,6 +555,23 @@ static void build_index(void)
     }
     IDX.start[128] = (unsigned short)k;
     IDX.ok = 1;
+    size_t q = 0;
+    for (unsigned c = 0; c < 128; c++)
+        for (unsigned d = 0; d < 128; d++) {
+            IDX.pstart[c * 128 + d] = (unsigned short)q;
+            if (d >= 'A' && d <= 'Z')
+                continue; /* looked up as a-z */
+            for (size_t j = IDX.start[c]; j < IDX.start[c + 1]; j++) {
+                unsigned short u = IDX.items[j];
+                if (IDX.second[u] && IDX.second[u] != d)
+                    continue;
+                if (q >= PAIR_CAP)
+                    return; /* IDX.pair_ok stays 0 */
+                IDX.pitems[q++] = u;
+            }
+        }
+    IDX.pstart[128 * 128] = (unsigned short)q;
+    IDX.pair_ok = 1;
 }
 
 static int unit_equal_known(const char *s, size_t n, size_t i)
@@ -574,13 +597,19 @@ const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
         unsigned char c1 = n > 1 ? (unsigned char)s[1] : 0; /* see IDX.second */
         if (c1 >= 'A' && c1 <= 'Z')
             c1 |= 0x20;
-        for (size_t k = IDX.start[c]; k < IDX.start[c + 1]; k++) {
-            unsigned short u = IDX.items[k];
-            unsigned char w1 = IDX.second[u];
-            if (w1 && c1 < 0x80 && c1 != w1)
-                continue;
-            if (unit_equal_known(s, n, u))
-                return &UNITS[IDX.items[k]];
+        if (c1 < 0x80 && IDX.pair_ok) {
+            for (size_t k = IDX.pstart[c * 128 + c1]; k < IDX.pstart[c * 128 + c1 + 1]; k++)
+                if (unit_equal_known(s, n, IDX.pitems[k]))
+                    return &UNITS[IDX.pitems[k]];
+        } else {
+            for (size_t k = IDX.start[c]; k < IDX.start[c + 1]; k++) {
+                unsigned short u = IDX.items[k];
+                unsigned char w1 = IDX.second[u];
+                if (w1 && c1 < 0x80 && c1 != w1)
+                    continue;
+                if (unit_equal_known(s, n, u))
+                    return &UNITS[u];
+            }
         }
     } else {
         /* no ISO code matches a non-ASCII byte; a word must start with the
