@@ -649,11 +649,14 @@ enum {
 };
 
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
- * U_CELLS and U_INLINE. */
-static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
+ * U_CELLS and U_INLINE; and *first_end, unless NULL, with first_unit_end of
+ * the line (the caller need not scan it again). */
+static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t *first_end)
 {
     unit_info u;
     size_t ue = first_unit_end(s, a, b); /* no unit read before it */
+    if (first_end)
+        *first_end = ue;
     if (ue <= b && unit_header(s, a, b, &u))
         goto found_alone;
     /* "miljoner kronor efter region, år och resultaträkningsposter",
@@ -2312,7 +2315,7 @@ static int prose_or_header(const char *s, belopp_span l)
 {
     belopp_table tb;
     memset(&tb, 0, sizeof tb);
-    if (unit_line(s, l.start, l.end, &tb) != U_NONE)
+    if (unit_line(s, l.start, l.end, &tb, NULL) != U_NONE)
         return 1;
     size_t spaces = 0;
     for (size_t i = l.start; i < l.end; i++)
@@ -3405,11 +3408,11 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             continue;
         belopp_table tb;
         memset(&tb, 0, sizeof tb);
-        int kind = unit_line(s, h.start, h.end, &tb);
+        size_t ue;
+        int kind = unit_line(s, h.start, h.end, &tb, &ue);
         belopp_span first = {0, 0};
         if (kind == U_NONE && !has_other_digits(s, h.start, h.end)) {
             /* "(mnkr) Bokslut": a unit, then the first stacked title */
-            size_t ue = first_unit_end(s, h.start, h.end);
             for (size_t w = ue; w < h.end && kind == U_NONE; w++) {
                 unit_info u;
                 if (!belopp_space_at(s, w, h.end) || belopp_space_at(s, w - 1, h.end) ||
