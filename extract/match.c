@@ -55,6 +55,7 @@
 #include "../normalize/nfc.h"
 
 #define MATCH_LIMIT 10000000
+#define SEEN_BITS 10
 /* The pattern's first item: no match starts after a letter, digit or "_". */
 #define LEAD "(?<![\\p{L}\\p{N}_])"
 
@@ -70,6 +71,10 @@ struct belopp_matcher {
     int ask_starts;               /* may_start asks PCRE2 */
     unsigned char one[128];       /* may a match start with ASCII c: see may_start */
     unsigned char two[128][128];  /* … with ASCII "cd" */
+    struct {
+        uint64_t key;
+        unsigned char may;
+    } seen[1 << SEEN_BITS]; /* … with other characters: see may_start */
     int text_is_report; /* of the text being matched: see belopp_match_next */
     int g_cmp0, g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_sign2, g_num_b, g_words2, g_num2, g_adj, g_scale, g_cur, g_sub,
         g_subname;
@@ -783,25 +788,46 @@ static unsigned char ask(belopp_matcher *m, const unsigned char *subject, size_t
 }
 
 /* May a match start at s[p] (a character's first byte), by its first one
- * or two characters when they are ASCII?  Each answer is asked of PCRE2
- * once per matcher, when first needed (a text uses few of them), and kept
- * in m->one and m->two.  A "no" is sure: the pattern has no positive
- * lookbehind (else nothing is asked), and its negative ones hold at the
- * start of the short subject where they may hold in the text. */
+ * or two characters?  Each answer is asked of PCRE2 once per matcher, when
+ * first needed (a text uses few of them), and kept: in m->one and m->two
+ * for ASCII, else in m->seen by the bytes of the first character and of
+ * the second when both fit in four bytes ("fö", "år", "–").  A "no" is
+ * sure: the pattern has no positive lookbehind (else nothing is asked),
+ * and its negative ones hold at the start of the short subject where they
+ * may hold in the text. */
 static int may_start(belopp_matcher *m, const char *s, size_t len, size_t p)
 {
-    unsigned char c = (unsigned char)s[p], d = p + 1 < len ? (unsigned char)s[p + 1] : 0x80;
-    if (c >= 0x80 || !m->ask_starts)
+    unsigned char c = (unsigned char)s[p], d = p + 1 < len ? (unsigned char)s[p + 1] : 0;
+    if (!m->ask_starts)
         return 1;
-    if (!m->one[c])
-        m->one[c] = ask(m, &c, 1);
-    if (m->one[c] == 2 || d >= 0x80)
-        return m->one[c] == 1;
-    if (!m->two[c][d]) {
-        unsigned char cd[2] = {c, d};
-        m->two[c][d] = ask(m, cd, 2);
+    if (c < 0x80) {
+        if (!m->one[c])
+            m->one[c] = ask(m, &c, 1);
+        if (m->one[c] == 2 || p + 1 >= len)
+            return m->one[c] == 1;
+        if (d < 0x80) {
+            if (!m->two[c][d]) {
+                unsigned char cd[2] = {c, d};
+                m->two[c][d] = ask(m, cd, 2);
+            }
+            return m->two[c][d] == 1;
+        }
     }
-    return m->two[c][d] == 1;
+    size_t n = char_len(c);
+    if (p + n > len)
+        return 1;
+    if (p + n < len && n + char_len((unsigned char)s[p + n]) <= 4 &&
+        p + n + char_len((unsigned char)s[p + n]) <= len)
+        n += char_len((unsigned char)s[p + n]);
+    uint64_t key = n; /* the length, then the bytes: never 0 */
+    for (size_t i = 0; i < n; i++)
+        key |= (uint64_t)(unsigned char)s[p + i] << (8 * (i + 1));
+    size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> (64 - SEEN_BITS));
+    if (m->seen[h].key != key) {
+        m->seen[h].key = key;
+        m->seen[h].may = ask(m, (const unsigned char *)s + p, n);
+    }
+    return m->seen[h].may == 1;
 }
 
 /* The first match at or after off, as an unanchored pcre2_match from off
