@@ -1179,12 +1179,18 @@ static int word_starts_at(const char *s, size_t a, size_t i)
 
 /* Does a word of s[sp) start with one of words (lower case; "Å" spelled out
  * where it matters)? */
+/* c with A-Z as a-z: strncasecmp's view of a byte (in the C locale). */
+static unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
+
 static int has_word(const char *s, belopp_span sp, const char *const *words)
 {
     for (size_t i = sp.start; i < sp.end; i++) {
         if (!word_starts_at(s, sp.start, i))
             continue;
+        unsigned char c = fold((unsigned char)s[i]); /* most words differ here */
         for (const char *const *w = words; *w; w++) {
+            if (fold((unsigned char)**w) != c && **w)
+                continue;
             size_t n = strlen(*w);
             if (n <= sp.end - i && strncasecmp(s + i, *w, n) == 0)
                 return 1;
@@ -1253,6 +1259,8 @@ static int names_shares(const char *s, belopp_span t)
         if (!word_starts_at(s, t.start, i))
             continue;
         for (const char *const *w = NOT_MONEY; *w; w++) {
+            if (fold((unsigned char)**w) != fold((unsigned char)s[i]) && **w)
+                continue; /* most words differ in the first byte */
             size_t n = strlen(*w);
             if (n <= t.end - i && strncasecmp(s + i, *w, n) == 0 &&
                 !(t.end - i >= 7 && strncasecmp(s + i, "andelar", 7) == 0))
