@@ -167,11 +167,8 @@ static utf8proc_category_t category_at(const char *s, size_t i, size_t end)
     return n > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
 }
 
-int belopp_letter_at(const char *s, size_t i, size_t end)
+int belopp_letter_beyond_ascii(const char *s, size_t i, size_t end)
 {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80)
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     utf8proc_category_t cat = category_at(s, i, end);
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }

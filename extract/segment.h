@@ -163,8 +163,17 @@ static inline size_t belopp_space_at(const char *s, size_t i, size_t end)
     return 0;
 }
 
-/* Is the character at s[i] (before end) a letter, in any script? */
-int belopp_letter_at(const char *s, size_t i, size_t end);
+/* Is the character at s[i] (before end) a letter, in any script?  ASCII
+ * inline (it is asked of every byte of some lines), the rest by utf8proc in
+ * belopp_letter_beyond_ascii. */
+int belopp_letter_beyond_ascii(const char *s, size_t i, size_t end);
+static inline int belopp_letter_at(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return belopp_letter_beyond_ascii(s, i, end);
+}
 
 /* The first position at or after i (before end) that is not such a space;
  * line breaks are not spaces here, so it stays on its line. */
