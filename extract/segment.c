@@ -265,7 +265,7 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
         a = in.start;
         b = in.end;
     }
-    if (b - a > 9 && strncasecmp(s + a, "belopp i ", 9) == 0)
+    if (b - a > 9 && (s[a] | 0x20) == 'b' && strncasecmp(s + a, "belopp i ", 9) == 0)
         a += 9;
     if (a >= b || unit_word_at(s, a, b, SIZE_MAX) == SIZE_MAX)
         return 0; /* the first word is no unit (nor starts with one) */
@@ -660,7 +660,8 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
      * "tkr efter kommun och år": a statistics database's unit line, the
      * unit, then "efter" and what the table is broken down by */
     for (size_t w = a; w + 7 < b; w++)
-        if (belopp_space_at(s, w, b) && strncasecmp(s + w + 1, "efter ", 6) == 0) {
+        if (belopp_space_at(s, w, b) && (s[w + 1] | 0x20) == 'e' &&
+            strncasecmp(s + w + 1, "efter ", 6) == 0) {
             if (w >= ue && unit_header(s, a, w, &u) && !has_other_digits(s, w, b))
                 goto found_alone;
             break;
