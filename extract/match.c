@@ -33,11 +33,13 @@
  *   a word: the pattern opens with (?<![\p{L}\p{N}_]) and has no top-level
  *   "|"), yet an unanchored search tries the pattern at every letter PCRE2's
  *   set of first code units lets through.  So the pattern is compiled
- *   anchored and tried only where a match can start: a byte in PCRE2's own
- *   set of first code units (read from an unanchored compile, freed at
- *   once) not after an ASCII letter, digit or "_".  The first match at or
- *   after an offset is the same either way; only the match limit now holds
- *   per start instead of per search (no text of ours came near it).
+ *   anchored and tried only where a match can start: a character's first
+ *   byte, not after an ASCII letter, digit or "_", whose first one or two
+ *   characters PCRE2's partial matching says some match may start with
+ *   (asked once per matcher for each, when first met: may_start).  The
+ *   first match at or after an offset is the same either way; only the
+ *   match limit now holds per start instead of per search (no text of ours
+ *   came near it).
  */
 #include "match.h"
 
