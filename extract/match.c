@@ -29,12 +29,24 @@
  *   digits are written [0-9] because \d would take Arabic-Indic digits.
  * - Every word of the pattern comes from normalize/lexicon.c; the pattern is
  *   built in a buffer that grows with it.
+ * - Speed: most of a text's positions start no match (no match starts inside
+ *   a word: the pattern opens with (?<![\p{L}\p{N}_]) and has no top-level
+ *   "|"), yet an unanchored search tries the pattern at every letter PCRE2's
+ *   set of first code units lets through.  So the pattern is compiled
+ *   anchored and tried only where a match can start: a character's first
+ *   byte, not after an ASCII letter, digit or "_", whose first one or two
+ *   characters PCRE2's partial matching says some match may start with
+ *   (asked once per matcher for each, when first met: may_start).  The
+ *   first match at or after an offset is the same either way; only the
+ *   match limit now holds per start instead of per search (no text of ours
+ *   came near it).
  */
 #include "match.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,15 +57,26 @@
 #include "../normalize/nfc.h"
 
 #define MATCH_LIMIT 10000000
+#define SEEN_BITS 10
+/* The pattern's first item: no match starts after a letter, digit or "_". */
+#define LEAD "(?<![\\p{L}\\p{N}_])"
 
 struct belopp_matcher {
     char *pattern;
-    pcre2_code *code;
+    pcre2_code *code;         /* the pattern, compiled anchored: see match_at */
     pcre2_match_data *md;
     pcre2_code *report;       /* report words and "(79)" figures: see is_report */
     pcre2_match_data *report_md;
     pcre2_match_context *mctx;
     int jit; /* JIT-compiled: match through pcre2_jit_match */
+    unsigned char word_byte[256]; /* no match starts after this byte */
+    int ask_starts;               /* may_start asks PCRE2 */
+    unsigned char one[128];       /* may a match start with ASCII c: see may_start */
+    unsigned char two[128][128];  /* … with ASCII "cd" */
+    struct {
+        uint64_t key;
+        unsigned char may;
+    } seen[1 << SEEN_BITS]; /* … with other characters: see may_start */
     int text_is_report; /* of the text being matched: see belopp_match_next */
     int g_cmp0, g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_sign2, g_num_b, g_words2, g_num2, g_adj, g_scale, g_cur, g_sub,
         g_subname;
@@ -375,7 +398,7 @@ static char *build_pattern(void)
     if (num.oom || word.oom || words.oom || any_scale.oom || any_cur.oom || adj.oom)
         b.oom = 1;
 
-    sb_puts(&b, "(?<![\\p{L}\\p{N}_])(?:");
+    sb_puts(&b, LEAD "(?:");
     sb_qualifiers(&b);
     sb_puts(&b, "(?:\\h*\\R\\h*|\\h+))?"); /* "cirka\n250 miljoner": segments decide */
     sb_puts(&b, "(?:(?<between>(?i:mellan))\\h+)?");
@@ -466,18 +489,62 @@ static char *build_report_pattern(void)
     return b.p;
 }
 
-static pcre2_code *compile(const char *pattern, char *err, size_t errlen)
+static pcre2_code *compile(const char *pattern, uint32_t options, char *err, size_t errlen)
 {
     int ec;
     PCRE2_SIZE eo;
     pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                  PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+                                  PCRE2_UTF | PCRE2_UCP | options, &ec, &eo, NULL);
     if (!c) {
         char msg[256];
         pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
         snprintf(err, errlen, "pattern byte %zu: %s", (size_t)eo, msg);
     }
     return c;
+}
+
+/* Does the pattern p have an alternative at its top level, outside every
+ * group and class? */
+static int top_level_or(const char *p)
+{
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '\\') {
+            if (p[1] == '\0')
+                break;
+            p++;
+        } else if (*p == '[') { /* a class: "]" first stands for itself */
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']')
+                p += *p == '\\' && p[1] ? 2 : 1;
+            if (!*p)
+                break;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            depth--;
+        } else if (*p == '|' && depth == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Marks the bytes no match starts after (m->word_byte) when the pattern
+ * opens with the lookbehind "not after a letter, digit or _" and has no
+ * top-level alternative; and whether the starts are asked of PCRE2 (see
+ * may_start): only when the pattern has no positive lookbehind. */
+static void start_tables(belopp_matcher *m)
+{
+    if (strncmp(m->pattern, LEAD, strlen(LEAD)) == 0 && !top_level_or(m->pattern))
+        for (unsigned b = 0; b < 128; b++)
+            m->word_byte[b] = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') ||
+                              (b >= 'a' && b <= 'z') || b == '_';
+    m->ask_starts = strstr(m->pattern, "(?<=") == NULL;
 }
 
 belopp_matcher *belopp_matcher_new(char *err, size_t errlen)
@@ -491,8 +558,8 @@ belopp_matcher *belopp_matcher_new(char *err, size_t errlen)
         free(m);
         return NULL;
     }
-    m->code = compile(m->pattern, err, errlen);
-    m->report = m->code ? compile(report, err, errlen) : NULL;
+    m->code = compile(m->pattern, PCRE2_ANCHORED, err, errlen);
+    m->report = m->code ? compile(report, 0, err, errlen) : NULL;
     free(report);
     if (!m->code || !m->report) {
         belopp_matcher_free(m);
@@ -510,6 +577,7 @@ belopp_matcher *belopp_matcher_new(char *err, size_t errlen)
         return NULL;
     }
     pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
+    start_tables(m);
 #define GROUP(name) pcre2_substring_number_from_name(m->code, (PCRE2_SPTR)name)
     m->g_qual = GROUP("qual");
     m->g_between = GROUP("between");
@@ -714,6 +782,78 @@ static int compound_fits(const char *s, const belopp_candidate *k)
     return d.mantissa < one;
 }
 
+/* Asks PCRE2's partial matching whether some text starting as subject
+ * [0, n) could match from its start: 1 yes or perhaps (an error), 2 no. */
+static unsigned char ask(belopp_matcher *m, const unsigned char *subject, size_t n)
+{
+    int rc = pcre2_match(m->code, subject, n, 0, PCRE2_PARTIAL_HARD, m->md, m->mctx);
+    return rc == PCRE2_ERROR_NOMATCH ? 2 : 1;
+}
+
+/* May a match start at s[p] (a character's first byte), by its first one
+ * or two characters?  Each answer is asked of PCRE2 once per matcher, when
+ * first needed (a text uses few of them), and kept: in m->one and m->two
+ * for ASCII, else in m->seen by the bytes of the first character and of
+ * the second when both fit in four bytes ("fö", "år", "–").  A "no" is
+ * sure: the pattern has no positive lookbehind (else nothing is asked),
+ * and its negative ones hold at the start of the short subject where they
+ * may hold in the text. */
+static int may_start(belopp_matcher *m, const char *s, size_t len, size_t p)
+{
+    unsigned char c = (unsigned char)s[p], d = p + 1 < len ? (unsigned char)s[p + 1] : 0;
+    if (!m->ask_starts)
+        return 1;
+    if (c < 0x80) {
+        if (!m->one[c])
+            m->one[c] = ask(m, &c, 1);
+        if (m->one[c] == 2 || p + 1 >= len)
+            return m->one[c] == 1;
+        if (d < 0x80) {
+            if (!m->two[c][d]) {
+                unsigned char cd[2] = {c, d};
+                m->two[c][d] = ask(m, cd, 2);
+            }
+            return m->two[c][d] == 1;
+        }
+    }
+    size_t n = char_len(c);
+    if (p + n > len)
+        return 1;
+    if (p + n < len && n + char_len((unsigned char)s[p + n]) <= 4 &&
+        p + n + char_len((unsigned char)s[p + n]) <= len)
+        n += char_len((unsigned char)s[p + n]);
+    uint64_t key = n; /* the length, then the bytes: never 0 */
+    for (size_t i = 0; i < n; i++)
+        key |= (uint64_t)(unsigned char)s[p + i] << (8 * (i + 1));
+    size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> (64 - SEEN_BITS));
+    if (m->seen[h].key != key) {
+        m->seen[h].key = key;
+        m->seen[h].may = ask(m, (const unsigned char *)s + p, n);
+    }
+    return m->seen[h].may == 1;
+}
+
+/* The first match at or after off, as an unanchored pcre2_match from off
+ * would find it: the anchored pattern tried at each position a match may
+ * start at (see the design note).  Returns pcre2_match's code. */
+static int match_from(belopp_matcher *m, const char *s, size_t len, size_t off)
+{
+    for (size_t p = off; p < len; p++) {
+        unsigned char c = (unsigned char)s[p];
+        if ((c >= 0x80 && c < 0xC0) || (p > 0 && m->word_byte[(unsigned char)s[p - 1]]) ||
+            !may_start(m, s, len, p))
+            continue;
+        /* pcre2_jit_match skips pcre2_match's checks of its arguments, which
+         * are the same every call here (and the text is valid UTF-8). */
+        int rc = m->jit ? pcre2_jit_match(m->code, (PCRE2_SPTR)s, len, p, 0, m->md, m->mctx)
+                        : pcre2_match(m->code, (PCRE2_SPTR)s, len, p, PCRE2_NO_UTF_CHECK, m->md,
+                                      m->mctx);
+        if (rc != PCRE2_ERROR_NOMATCH)
+            return rc;
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
 int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
                       belopp_match_pos *pos, belopp_candidate *out, belopp_diags *diags)
 {
@@ -723,11 +863,7 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
     if (pos->off == 0)
         m->text_is_report = is_report(m, s, len);
     while (*off < len) {
-        /* pcre2_jit_match skips pcre2_match's checks of its arguments, which
-         * are the same every call here (and the text is valid UTF-8). */
-        int rc = m->jit ? pcre2_jit_match(m->code, (PCRE2_SPTR)s, len, *off, 0, m->md, m->mctx)
-                        : pcre2_match(m->code, (PCRE2_SPTR)s, len, *off, PCRE2_NO_UTF_CHECK,
-                                      m->md, m->mctx);
+        int rc = match_from(m, s, len, *off);
         if (rc == PCRE2_ERROR_NOMATCH)
             break;
         if (rc < 0) {

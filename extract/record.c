@@ -291,7 +291,7 @@ static int common_word(const char *w, size_t n)
     };
 #undef W
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (words[i].n == n && memcmp(words[i].w, w, n) == 0)
+        if (words[i].n == n && words[i].w[0] == w[0] && memcmp(words[i].w, w, n) == 0)
             return 1;
     return 0;
 }

@@ -158,19 +158,6 @@ struct belopp_segments {
     } while (0)
 #define PUSH(arr, n, cap, item) PUSH_OR(arr, n, cap, item, return -1)
 
-size_t belopp_space_at(const char *s, size_t i, size_t end)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\r')
-        return 1;
-    if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0)
-        return 2;
-    if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89))
-        return 3;
-    return 0;
-}
-
 /* Length of the space character that ends just before b, or 0. */
 static size_t space_before(const char *s, size_t a, size_t b)
 {
@@ -205,11 +192,8 @@ static utf8proc_category_t category_at(const char *s, size_t i, size_t end)
     return n > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
 }
 
-int belopp_letter_at(const char *s, size_t i, size_t end)
+int belopp_letter_beyond_ascii(const char *s, size_t i, size_t end)
 {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80)
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     utf8proc_category_t cat = category_at(s, i, end);
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
@@ -727,18 +711,22 @@ enum {
 };
 
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
- * U_CELLS and U_INLINE. */
-static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb)
+ * U_CELLS and U_INLINE; and *first_end, unless NULL, with first_unit_end of
+ * the line (the caller need not scan it again). */
+static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t *first_end)
 {
     unit_info u;
     size_t ue = first_unit_end(s, a, b); /* no unit read before it */
+    if (first_end)
+        *first_end = ue;
     if (ue <= b && unit_header(s, a, b, &u))
         goto found_alone;
     /* "miljoner kronor efter region, år och resultaträkningsposter",
      * "tkr efter kommun och år": a statistics database's unit line, the
      * unit, then "efter" and what the table is broken down by */
     for (size_t w = a; w + 7 < b; w++)
-        if (belopp_space_at(s, w, b) && strncasecmp(s + w + 1, "efter ", 6) == 0) {
+        if (belopp_space_at(s, w, b) && (s[w + 1] | 0x20) == 'e' &&
+            strncasecmp(s + w + 1, "efter ", 6) == 0) {
             if (w >= ue && unit_header(s, a, w, &u) && !has_other_digits(s, w, b))
                 goto found_alone;
             break;
@@ -898,10 +886,15 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
         t->sp = (belopp_span){a, b};
         return 1;
     }
-    static const char *const empties[] = {"\xE2\x80\x93", "-", "\xE2\x88\x92", "\xE2\x80\x91",
-                                          "\xE2\x80\x94", "..", "...", "\xE2\x80\xA6"};
+#define EMPTY(x) {x, sizeof x - 1}
+    static const struct {
+        const char *s;
+        size_t n;
+    } empties[] = {EMPTY("\xE2\x80\x93"), EMPTY("-"),  EMPTY("\xE2\x88\x92"), EMPTY("\xE2\x80\x91"),
+                   EMPTY("\xE2\x80\x94"), EMPTY(".."), EMPTY("..."),          EMPTY("\xE2\x80\xA6")};
+#undef EMPTY
     for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
-        if (strlen(empties[i]) == b - a && memcmp(s + a, empties[i], b - a) == 0) {
+        if (empties[i].n == b - a && memcmp(s + a, empties[i].s, b - a) == 0) {
             if (t->kind == T_PCT)
                 return 0;
             t->kind = T_EMPTY;
@@ -1251,12 +1244,18 @@ static int word_starts_at(const char *s, size_t a, size_t i)
 
 /* Does a word of s[sp) start with one of words (lower case; "Å" spelled out
  * where it matters)? */
+/* c with A-Z as a-z: strncasecmp's view of a byte (in the C locale). */
+static unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
+
 static int has_word(const char *s, belopp_span sp, const char *const *words)
 {
     for (size_t i = sp.start; i < sp.end; i++) {
         if (!word_starts_at(s, sp.start, i))
             continue;
+        unsigned char c = fold((unsigned char)s[i]); /* most words differ here */
         for (const char *const *w = words; *w; w++) {
+            if (fold((unsigned char)**w) != c && **w)
+                continue;
             size_t n = strlen(*w);
             if (n <= sp.end - i && strncasecmp(s + i, *w, n) == 0)
                 return 1;
@@ -1313,8 +1312,10 @@ static int names_shares(const char *s, belopp_span t)
                                          "s\xC3\xA4ttningsgrad", "finansieringsgrad", NULL};
     for (const char *const *w = INSIDE; *w; w++) {
         size_t n = strlen(*w);
+        /* each word starts with a lower-case ASCII letter: a first byte
+         * strncasecmp takes for it is that letter or its capital */
         for (size_t i = t.start; i + n <= t.end; i++)
-            if (strncasecmp(s + i, *w, n) == 0)
+            if (((unsigned char)s[i] | 0x20) == (unsigned char)**w && strncasecmp(s + i, *w, n) == 0)
                 return 1;
     }
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
@@ -1323,6 +1324,8 @@ static int names_shares(const char *s, belopp_span t)
         if (!word_starts_at(s, t.start, i))
             continue;
         for (const char *const *w = NOT_MONEY; *w; w++) {
+            if (fold((unsigned char)**w) != fold((unsigned char)s[i]) && **w)
+                continue; /* most words differ in the first byte */
             size_t n = strlen(*w);
             if (n <= t.end - i && strncasecmp(s + i, *w, n) == 0 &&
                 !(t.end - i >= 7 && strncasecmp(s + i, "andelar", 7) == 0))
@@ -2597,7 +2600,7 @@ static int prose_or_header(const char *s, belopp_span l)
 {
     belopp_table tb;
     memset(&tb, 0, sizeof tb);
-    if (unit_line(s, l.start, l.end, &tb) != U_NONE)
+    if (unit_line(s, l.start, l.end, &tb, NULL) != U_NONE)
         return 1;
     size_t spaces = 0;
     for (size_t i = l.start; i < l.end; i++)
@@ -3818,7 +3821,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             continue;
         belopp_table tb;
         memset(&tb, 0, sizeof tb);
-        int kind = unit_line(s, h.start, h.end, &tb);
+        size_t ue;
+        int kind = unit_line(s, h.start, h.end, &tb, &ue);
         belopp_span first = {0, 0};
         belopp_span groups = {0, 0};
         if (kind == U_NONE && i + 1 < n && lines[i + 1].trim.end > lines[i + 1].trim.start &&
@@ -3840,7 +3844,6 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         }
         if (kind == U_NONE && !has_other_digits(s, h.start, h.end)) {
             /* "(mnkr) Bokslut": a unit, then the first stacked title */
-            size_t ue = first_unit_end(s, h.start, h.end);
             for (size_t w = ue; w < h.end && kind == U_NONE; w++) {
                 unit_info u;
                 if (!belopp_space_at(s, w, h.end) || belopp_space_at(s, w - 1, h.end) ||

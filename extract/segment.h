@@ -153,11 +153,32 @@ size_t belopp_segments_ntables(const belopp_segments *s);
 size_t belopp_segments_ncells(const belopp_segments *s);
 
 /* Length of the space character (space, tab, CR, no-break, narrow no-break or
- * thin space) at s[i] before end, or 0 if there is none. */
-size_t belopp_space_at(const char *s, size_t i, size_t end);
+ * thin space) at s[i] before end, or 0 if there is none.  Inline: the table
+ * stage asks it of nearly every byte of a line that may head a table. */
+static inline size_t belopp_space_at(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\r')
+        return 1;
+    if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89))
+        return 3;
+    return 0;
+}
 
-/* Is the character at s[i] (before end) a letter, in any script? */
-int belopp_letter_at(const char *s, size_t i, size_t end);
+/* Is the character at s[i] (before end) a letter, in any script?  ASCII
+ * inline (it is asked of every byte of some lines), the rest by utf8proc in
+ * belopp_letter_beyond_ascii. */
+int belopp_letter_beyond_ascii(const char *s, size_t i, size_t end);
+static inline int belopp_letter_at(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return belopp_letter_beyond_ascii(s, i, end);
+}
 
 /* The first position at or after i (before end) that is not such a space;
  * line breaks are not spaces here, so it stays on its line. */

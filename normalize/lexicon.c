@@ -219,7 +219,7 @@ int belopp_minor_exp(const char *code)
     if (!code)
         return -1;
     for (size_t i = 0; i < sizeof CURRENCIES / sizeof CURRENCIES[0]; i++)
-        if (strcmp(CURRENCIES[i].code, code) == 0)
+        if (CURRENCIES[i].code[0] == code[0] && strcmp(CURRENCIES[i].code, code) == 0)
             return CURRENCIES[i].minor_exp;
     return -1;
 }
@@ -494,11 +494,20 @@ static int unit_equal(const char *s, size_t n, const belopp_unit *u)
  * the one the plain scan finds. */
 #define NUNITS (sizeof UNITS / sizeof *UNITS - 1)
 #define INDEX_CAP 8192
+#define PAIR_CAP 32768
 static struct {
     unsigned char is_code[NUNITS];
     size_t min_n[NUNITS], max_n[NUNITS]; /* bytes a word matching the unit can have */
+    unsigned char second[NUNITS]; /* an ASCII second byte of a word that starts
+                                     with ASCII must be this one, A-Z taken
+                                     as a-z (or 0: any) */
     unsigned short start[129];
     unsigned short items[INDEX_CAP];
+    /* the list of c again for each ASCII second byte d (A-Z taken as a-z),
+     * without the units whose second byte rejects it: pstart[c * 128 + d] */
+    unsigned short pstart[128 * 128 + 1];
+    unsigned short pitems[PAIR_CAP];
+    int pair_ok; /* the pair index fitted */
     unsigned short wide[NUNITS]; /* units whose word starts beyond ASCII */
     size_t nwide;
     int ok; /* the index fitted: else every lookup scans */
@@ -512,8 +521,11 @@ static int unit_may_start(const belopp_unit *u, int code, unsigned char c)
     if (code) /* n == 3 and a memcmp or strncasecmp of three bytes */
         return u->flags & BELOPP_LEX_EXACT ? c == w0
                                            : tolower(c) == tolower(w0);
-    /* belopp_word_equal's first test, for n > 0 */
-    return !(w0 < 0x80 && (c | 0x20) != w0 && c != w0);
+    /* belopp_word_equal's first test, for n > 0; and a word that starts
+     * beyond ASCII ("öre", "€") equals no word that starts with an ASCII
+     * character, nor with one whose lower case is ASCII ("\u212A"): it
+     * compares utf8proc_tolower of that character with its own first */
+    return w0 < 0x80 && ((c | 0x20) == w0 || c == w0);
 }
 
 static void build_index(void)
@@ -535,6 +547,16 @@ static void build_index(void)
         }
         IDX.min_n[i] = cps;
         IDX.max_n[i] = space ? SIZE_MAX : 4 * cps;
+        /* belopp_word_equal, after an ASCII first byte equal to the word's,
+         * compares an ASCII second byte (upper case folded) with an ASCII
+         * second byte of the word that is no space */
+        unsigned char w0 = (unsigned char)UNITS[i].word[0], w1 = (unsigned char)UNITS[i].word[1];
+        if (!IDX.is_code[i] && w0 < 0x80 && w1 > 0 && w1 < 0x80 && w1 != ' ')
+            IDX.second[i] = w1;
+        /* an ISO code: three bytes compared as they are or with ASCII case
+         * folded (unit_equal_known), so the second in lower case */
+        if (IDX.is_code[i] && w1 > 0 && w1 < 0x80)
+            IDX.second[i] = (unsigned char)tolower(w1);
     }
     for (unsigned c = 0; c < 128; c++) {
         IDX.start[c] = (unsigned short)k;
@@ -547,6 +569,23 @@ static void build_index(void)
     }
     IDX.start[128] = (unsigned short)k;
     IDX.ok = 1;
+    size_t q = 0;
+    for (unsigned c = 0; c < 128; c++)
+        for (unsigned d = 0; d < 128; d++) {
+            IDX.pstart[c * 128 + d] = (unsigned short)q;
+            if (d >= 'A' && d <= 'Z')
+                continue; /* looked up as a-z */
+            for (size_t j = IDX.start[c]; j < IDX.start[c + 1]; j++) {
+                unsigned short u = IDX.items[j];
+                if (IDX.second[u] && IDX.second[u] != d)
+                    continue;
+                if (q >= PAIR_CAP)
+                    return; /* IDX.pair_ok stays 0 */
+                IDX.pitems[q++] = u;
+            }
+        }
+    IDX.pstart[128 * 128] = (unsigned short)q;
+    IDX.pair_ok = 1;
 }
 
 static int unit_equal_known(const char *s, size_t n, size_t i)
@@ -569,9 +608,22 @@ const belopp_unit *belopp_unit_lookup(const char *s, size_t n)
         return NULL; /* no unit is the empty word */
     } else if ((unsigned char)s[0] < 0x80) {
         unsigned char c = (unsigned char)s[0];
-        for (size_t k = IDX.start[c]; k < IDX.start[c + 1]; k++) {
-            if (unit_equal_known(s, n, IDX.items[k]))
-                return &UNITS[IDX.items[k]];
+        unsigned char c1 = n > 1 ? (unsigned char)s[1] : 0; /* see IDX.second */
+        if (c1 >= 'A' && c1 <= 'Z')
+            c1 |= 0x20;
+        if (c1 < 0x80 && IDX.pair_ok) {
+            for (size_t k = IDX.pstart[c * 128 + c1]; k < IDX.pstart[c * 128 + c1 + 1]; k++)
+                if (unit_equal_known(s, n, IDX.pitems[k]))
+                    return &UNITS[IDX.pitems[k]];
+        } else {
+            for (size_t k = IDX.start[c]; k < IDX.start[c + 1]; k++) {
+                unsigned short u = IDX.items[k];
+                unsigned char w1 = IDX.second[u];
+                if (w1 && c1 < 0x80 && c1 != w1)
+                    continue;
+                if (unit_equal_known(s, n, u))
+                    return &UNITS[u];
+            }
         }
     } else {
         /* no ISO code matches a non-ASCII byte; a word must start with the
