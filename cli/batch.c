@@ -698,15 +698,11 @@ static void work_one(batch *b, belopp_extractor *x, doc_slot *s, const batch_fil
      * library by its path, which reads a large one a chunk at a time
      * (belopp_extract_file), in memory that does not grow with it. */
     int by_path = 0;
-    if (b->mode == MODE_STREAM && strcmp(f->path, "-") != 0) {
-        int fd = open(f->path, O_RDONLY);
-        struct stat st;
-        if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-            by_path = 1;
-            len = (size_t)st.st_size;
-        }
-        if (fd >= 0)
-            close(fd);
+    struct stat pst;
+    if (b->mode == MODE_STREAM && strcmp(f->path, "-") != 0 && stat(f->path, &pst) == 0 &&
+        S_ISREG(pst.st_mode)) {
+        by_path = 1;
+        len = (size_t)pst.st_size;
     }
     int rr = by_path ? 0 : read_all(f->path, &data, &len);
     if (rr != 0) {

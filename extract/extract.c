@@ -485,30 +485,45 @@ static size_t *table_lines(const belopp_text *t, const belopp_segments *g, size_
     return nl;
 }
 
-/* Is the cut q safe: does the table stage, run on the text around it, find
- * no table within MARGIN lines of it?  Returns 1, or 0 with *resume set to
- * a place past the tables that are too near; -1 on a read error, -2 when
- * out of memory. */
-static int cut_is_safe(const chunked *cx, size_t from, size_t q, size_t *resume)
+/* A safe cut at or after q (a line start after a blank line): one where
+ * the table stage, run on the text around it, finds no table within MARGIN
+ * lines.  Returns 1 with it in *cut; 0 when the window looked at holds none,
+ * with *cut where to look on; -1 on a read error, -2 when out of memory. */
+static int safe_cut(const chunked *cx, size_t from, size_t q, size_t *cut)
 {
-    size_t w0 = q - from > WINDOW_BACK ? q - WINDOW_BACK : from;
-    size_t w1 = cx->size - q > WINDOW_AHEAD ? q + WINDOW_AHEAD : cx->size;
-    unsigned char *raw = read_range(cx, w0, w1);
-    if (!raw)
-        return -1;
-    /* whole lines only */
-    size_t a = 0, b = w1 - w0;
-    if (w0 > from) {
-        unsigned char *nl = memchr(raw, '\n', q - w0);
-        a = nl ? (size_t)(nl - raw) + 1 : q - w0;
+    /* the window: WINDOW_BACK and WINDOW_AHEAD bytes, more where lines are
+     * long, so that it holds MARGIN lines before q and 3 MARGIN after */
+    size_t back = WINDOW_BACK, ahead = WINDOW_AHEAD, w0, w1, a, b;
+    unsigned char *raw;
+    for (;;) {
+        w0 = q - from > back ? q - back : from;
+        w1 = cx->size - q > ahead ? q + ahead : cx->size;
+        if (!(raw = read_range(cx, w0, w1)))
+            return -1;
+        /* whole lines only */
+        a = 0;
+        b = w1 - w0;
+        if (w0 > from) {
+            unsigned char *nl = memchr(raw, '\n', q - w0);
+            a = nl ? (size_t)(nl - raw) + 1 : q - w0;
+        }
+        if (w1 < cx->size) {
+            while (b > q - w0 && raw[b - 1] != '\n')
+                b--;
+        }
+        size_t before = 0, after = 0;
+        for (size_t i = a; i < q - w0; i++)
+            before += raw[i] == '\n';
+        for (size_t i = q - w0; i < b && after < 3 * MARGIN; i++)
+            after += raw[i] == '\n';
+        int more_back = before < MARGIN && w0 > from && back < CHUNK_BYTES;
+        int more_ahead = after < 3 * MARGIN && w1 < cx->size && ahead < CHUNK_BYTES;
+        if (!more_back && !more_ahead)
+            break;
+        free(raw);
+        back *= more_back ? 4 : 1;
+        ahead *= more_ahead ? 4 : 1;
     }
-    if (w1 < cx->size) {
-        while (b > q - w0 && raw[b - 1] != '\n')
-            b--;
-    }
-    size_t kq = 0; /* q's line in the window */
-    for (size_t i = a; i < q - w0; i++)
-        kq += raw[i] == '\n';
     int rc = -2;
     belopp_text *t = text_of(cx, raw + a, b - a, w0 + a);
     belopp_segments *g = t ? belopp_segment(t) : NULL;
@@ -516,30 +531,44 @@ static int cut_is_safe(const chunked *cx, size_t from, size_t q, size_t *resume)
     size_t *fl = g ? malloc((nt + 1) * sizeof *fl) : NULL, *ll = g ? malloc((nt + 1) * sizeof *ll) : NULL;
     size_t *nl = fl && ll ? table_lines(t, g, fl, ll, &nn) : NULL;
     if (nl) {
-        rc = 1;
-        size_t need = 0; /* a line the cut must come after */
-        for (size_t i = 0; i < nt; i++) {
-            if (fl[i] == SIZE_MAX)
-                continue;
-            if (ll[i] + MARGIN < kq || fl[i] >= kq + MARGIN)
-                continue;
-            rc = 0;
-            if (ll[i] + MARGIN + 1 > need)
-                need = ll[i] + MARGIN + 1;
-        }
-        if (rc == 0) {
-            /* the start of line `need` of the window, or its end */
-            size_t p = a, line = 0;
-            while (p < b && line < need) {
-                unsigned char *n2 = memchr(raw + p, '\n', b - p);
-                if (!n2) {
-                    p = b;
+        /* the window's lines: k starts at raw[ls]; a candidate when the line
+         * before it is blank, it starts at or after q, and (unless the window
+         * reaches the end) 2 MARGIN lines of the window follow it */
+        size_t lines = nn + 1, ls = a, k = 0, last_ok = 0;
+        int prev_blank = 0;
+        rc = 0;
+        *cut = 0;
+        while (ls < b) {
+            unsigned char *e = memchr(raw + ls, '\n', b - ls);
+            size_t le = e ? (size_t)(e - raw) : b;
+            if (k > 0 && prev_blank && w0 + ls >= q) {
+                if (w1 < cx->size && k + 2 * MARGIN > lines && ahead < CHUNK_BYTES)
+                    break;
+                last_ok = ls;
+                int safe = 1;
+                for (size_t i = 0; i < nt && safe; i++)
+                    safe = fl[i] == SIZE_MAX || ll[i] + MARGIN < k || fl[i] >= k + MARGIN;
+                if (safe) {
+                    *cut = w0 + ls;
+                    rc = 1;
                     break;
                 }
-                p = (size_t)(n2 - raw) + 1;
-                line++;
             }
-            *resume = w0 + p > q ? w0 + p : q + 1;
+            prev_blank = 1;
+            for (size_t i = ls; i < le && prev_blank; i++)
+                prev_blank = raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r';
+            if (!e)
+                break;
+            ls = le + 1;
+            k++;
+        }
+        if (rc == 0) {
+            /* on from the last candidate looked at, or from the end of the
+             * lines looked at (always past q) */
+            size_t on = last_ok ? w0 + last_ok + 1 : w0 + ls;
+            *cut = on > q ? on : q + 1;
+            if (w1 >= cx->size && k + 1 >= lines)
+                *cut = cx->size; /* the window reached the end: no cut */
         }
     }
     free(nl);
@@ -582,13 +611,15 @@ static int next_chunk(const chunked *cx, size_t from, chunk *c)
                 return -1;
             if (q >= cx->size)
                 break;
-            size_t resume = q + 1;
-            int safe = cut_is_safe(cx, from, q, &resume);
+            size_t at;
+            int safe = safe_cut(cx, from, q, &at);
             if (safe < 0)
                 return safe;
-            if (safe)
+            if (safe) {
+                q = at;
                 break;
-            target = resume;
+            }
+            target = at;
             q = cx->size;
         }
         memset(c, 0, sizeof *c);
@@ -856,6 +887,40 @@ static int run_chunked(belopp_extractor *x, run *r, int fd, size_t size)
     return r->errors > 0 ? BELOPP_RESULT_LEFT_OUT : BELOPP_RESULT_OK;
 }
 
+/* Reads the regular file open at fd whole (size bytes by fstat; it may
+ * have grown or shrunk since).  Returns 0, or -1 (errno set). */
+static int read_whole(int fd, size_t size, unsigned char **out, size_t *outlen)
+{
+    size_t cap = size + 1, n = 0;
+    unsigned char *b = malloc(cap);
+    if (!b)
+        return -1;
+    for (;;) {
+        if (n == cap) {
+            void *p = b;
+            if (belopp_grow(&p, &cap, n + 1, 1) < 0) {
+                free(b);
+                errno = ENOMEM;
+                return -1;
+            }
+            b = p;
+        }
+        ssize_t r = read(fd, b + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            free(b);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    *out = b;
+    *outlen = n;
+    return 0;
+}
+
 belopp_result belopp_extract_buffer(belopp_extractor *x, const char *source, const void *data,
                                     size_t len, const belopp_sink *sink)
 {
@@ -872,14 +937,23 @@ belopp_result belopp_extract_file(belopp_extractor *x, const char *path, const b
     size_t len = 0;
     belopp_diags_clear(x->d);
     run r = {.sink = sink ? sink : &none, .source = path, .d = x->d};
-    /* a plain-text file larger than a chunk: a chunk at a time */
-    int fd = strcmp(path, "-") != 0 && !belopp_is_html(path, NULL, 0) ? open(path, O_RDONLY) : -1;
+    /* a regular file: a plain-text one larger than a chunk a chunk at a
+     * time, else whole from the descriptor already open */
+    int fd = strcmp(path, "-") != 0 ? open(path, O_RDONLY) : -1;
     if (fd >= 0) {
         struct stat st;
         int rc = 2;
-        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size <= SIZE_MAX &&
-            (size_t)st.st_size > x->chunk_bytes)
-            rc = run_chunked(x, &r, fd, (size_t)st.st_size);
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size < SIZE_MAX) {
+            if ((size_t)st.st_size > x->chunk_bytes && !belopp_is_html(path, NULL, 0))
+                rc = run_chunked(x, &r, fd, (size_t)st.st_size);
+            if (rc == 2 && read_whole(fd, (size_t)st.st_size, &raw, &len) == 0) {
+                close(fd);
+                belopp_diags_clear(x->d);
+                belopp_result res = run_stages(x, &r, raw, len);
+                free(raw);
+                return res;
+            }
+        }
         close(fd);
         if (rc != 2)
             return (belopp_result)rc;

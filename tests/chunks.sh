@@ -10,7 +10,8 @@
 #     bare "miljoner" long before the only currency (or table), a report word
 #     at the very end, "(79)" figures far apart, a paragraph with no blank
 #     line (one big chunk), more than ten invalid bytes, NUL, a byte order
-#     mark; and HTML named .txt (read whole, as HTML);
+#     mark; paragraphs of several KiB around tables whose unit is in the
+#     paragraph above; and HTML named .txt (read whole, as HTML);
 #   - the same with CR LF line ends, without a final newline, and in Latin-1.
 # Each in XML, CSV and JSON Lines, stdout, stderr and the exit status, at
 # several chunk sizes, against BELOPP_CHUNK_BYTES larger than the input
@@ -69,6 +70,17 @@ done >"$tmp/corpus.txt"
 printf '\xef\xbb\xbfRubrik\n\nDet kostar 5 kronor.\n\n' >"$tmp/bom.txt"
 cat "$tmp/cases.txt" >>"$tmp/bom.txt"
 
+# paragraphs of several KiB (a window of lines, not of bytes) around tables
+# whose unit stands in the paragraph above
+{
+  for i in 1 2 3; do
+    for j in $(seq 12); do printf 'Lång rad %d:%d om vården och regionens budget på 12 miljoner kronor. ' "$i" "$j"; done
+    printf '\n\n'
+    cat corpus/form-table-prose-unit.txt corpus/trap-table-prose-unit.txt
+    printf '\n\n'
+  done
+} >"$tmp/long-lines.txt"
+
 # HTML by its content, though named .txt: read whole, as HTML
 {
   printf '<html><body><p>Det kostar 5 kronor.</p>\n\n'
@@ -76,7 +88,7 @@ cat "$tmp/cases.txt" >>"$tmp/bom.txt"
   printf '</body></html>\n'
 } >"$tmp/html-content.txt"
 
-inputs=(corpus cases late-currency late-table no-currency bom html-content)
+inputs=(corpus cases late-currency late-table no-currency bom long-lines html-content)
 for n in corpus cases; do
   sed 's/$/\r/' "$tmp/$n.txt" >"$tmp/$n-crlf.txt"
   head -c -3 "$tmp/$n.txt" >"$tmp/$n-nofinal.txt"
