@@ -554,6 +554,18 @@ static void slot_note(doc_slot *s, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(s->diagf, fmt, ap);
     va_end(ap);
+    /* The document whose turn it is (every one before it is taken, their
+     * diagnostics written) passes on what it has past 64 KiB, so that a
+     * large input's diagnostics do not pile up in memory; the order on
+     * stderr stays the same. */
+    if (s->direct && fflush(s->diagf) == 0 && s->diaglen >= 64 * 1024) {
+        fclose(s->diagf);
+        s->diagf = NULL;
+        fwrite(s->diag, 1, s->diaglen, stderr);
+        free(s->diag);
+        s->diag = NULL;
+        s->diaglen = 0;
+    }
 }
 
 /* The sink a worker hands the library: diagnostics and counts here, the
@@ -682,7 +694,17 @@ static void work_one(batch *b, belopp_extractor *x, doc_slot *s, const batch_fil
 {
     unsigned char *data = NULL;
     size_t len = 0;
-    int rr = read_all(f->path, &data, &len);
+    /* A stream needs no hash before extracting: a regular file goes to the
+     * library by its path, which reads a large one a chunk at a time
+     * (belopp_extract_file), in memory that does not grow with it. */
+    int by_path = 0;
+    struct stat pst;
+    if (b->mode == MODE_STREAM && strcmp(f->path, "-") != 0 && stat(f->path, &pst) == 0 &&
+        S_ISREG(pst.st_mode)) {
+        by_path = 1;
+        len = (size_t)pst.st_size;
+    }
+    int rr = by_path ? 0 : read_all(f->path, &data, &len);
     if (rr != 0) {
         slot_note(s, "belopp: %s: cannot %s: %s\n", f->path, rr == -2 ? "open" : "read",
                   strerror(errno));
@@ -739,7 +761,8 @@ static void work_one(batch *b, belopp_extractor *x, doc_slot *s, const batch_fil
     int werr = (out && !w) || (b->mode == MODE_OUT_DIR && belopp_writer_head(w) != 0);
     belopp_result r = BELOPP_RESULT_SINK_FAILED;
     if (!werr)
-        r = belopp_extract_buffer(x, f->path, data, len, &sink);
+        r = by_path ? belopp_extract_file(x, f->path, &sink)
+                    : belopp_extract_buffer(x, f->path, data, len, &sink);
     if (r == BELOPP_RESULT_SINK_FAILED)
         werr = 1;
     else if (r == BELOPP_RESULT_LEFT_OUT)

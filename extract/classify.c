@@ -561,6 +561,15 @@ int belopp_classifier_finish(belopp_classifier *cl, belopp_diags *diags)
     return flush_rows(cl, SIZE_MAX, diags);
 }
 
+int belopp_classifier_money_open(const belopp_classifier *cl)
+{
+    return !cl->money_text && cl->nheld > 0;
+}
+
+int belopp_classifier_money_text(const belopp_classifier *cl) { return cl->money_text; }
+
+void belopp_classifier_set_money_text(belopp_classifier *cl) { cl->money_text = 1; }
+
 const belopp_amount *belopp_classifier_take(belopp_classifier *cl, size_t *n)
 {
     *n = cl->out.n;

@@ -80,6 +80,16 @@ int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k,
  * out of memory. */
 int belopp_classifier_finish(belopp_classifier *cl, belopp_diags *diags);
 
+/* For an input read in chunks, one classifier a chunk; whether the input
+ * names a currency (or has a table) anywhere is the input's, not the
+ * chunk's.  money_open: candidates are held back and this chunk has not
+ * settled it (the caller looks further on, then calls set_money_text or
+ * not before finish).  money_text: it is settled, yes.  set_money_text:
+ * it is yes (said by an earlier chunk, or by looking ahead). */
+int belopp_classifier_money_open(const belopp_classifier *cl);
+int belopp_classifier_money_text(const belopp_classifier *cl);
+void belopp_classifier_set_money_text(belopp_classifier *cl);
+
 /* The amounts decided since the last take, *n of them, in text order.  The
  * array belongs to cl and is valid until the next add or finish. */
 const belopp_amount *belopp_classifier_take(belopp_classifier *cl, size_t *n);

@@ -13,11 +13,18 @@
  */
 #include "../include/belopp.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nettle/sha2.h>
 
 #include "classify.h"
 #include "diag.h"
+#include "grow.h"
 #include "html.h"
 #include "match.h"
 #include "read.h"
@@ -31,10 +38,16 @@
  * bench input than one at a time; 47 KB of stack). */
 #define BATCH 256
 
+/* A plain-text file larger than this is read a chunk at a time (see
+ * "Large inputs" below); the environment variable BELOPP_CHUNK_BYTES sets
+ * it, for tests only (a few bytes make every paragraph a chunk). */
+#define CHUNK_BYTES ((size_t)2 << 20)
+
 struct belopp_extractor {
     belopp_matcher *m; /* its match data is this extractor's own */
     belopp_diags *d;
     belopp_options opt;
+    size_t chunk_bytes;
 };
 
 const char *belopp_version(void) { return BELOPP_VERSION_STRING; }
@@ -135,6 +148,14 @@ belopp_extractor *belopp_extractor_new(const belopp_options *opt, char *err, siz
     }
     if (opt)
         x->opt = *opt;
+    x->chunk_bytes = CHUNK_BYTES;
+    const char *cb = getenv("BELOPP_CHUNK_BYTES"); /* for tests only: see CHUNK_BYTES */
+    if (cb && *cb) {
+        char *end;
+        unsigned long long v = strtoull(cb, &end, 10);
+        if (*end == '\0' && v > 0 && v <= SIZE_MAX)
+            x->chunk_bytes = (size_t)v;
+    }
     if (!(x->m = belopp_matcher_new(err, errlen)))
         goto fail;
     if (!(x->d = belopp_diags_new())) {
@@ -236,7 +257,7 @@ static belopp_result run_stages(belopp_extractor *x, run *r, const unsigned char
 
     /* A matching error ends the matching, not the document: what was found
      * before it is handed on. */
-    belopp_match_pos pos = {0, 0};
+    belopp_match_pos pos = {0, 0, 0};
     belopp_candidate batch[BATCH];
     int more = 1;
     while (more && !oom && !r->failed) {
@@ -268,6 +289,638 @@ done:
     return r->errors > 0 ? BELOPP_RESULT_LEFT_OUT : BELOPP_RESULT_OK;
 }
 
+/* ---- large inputs, a chunk at a time --------------------------------------
+ *
+ * A plain-text file larger than the chunk size is read in chunks cut at
+ * paragraph boundaries, so that memory stays that of a few chunks whatever
+ * the input's size, and the records are byte for byte those of reading it
+ * whole.  Design note: what the whole-read pipeline decides from the whole
+ * input, and how it is decided here.
+ * - The sha256, the size, the encoding (sniffed over the whole input) and
+ *   the invalid-byte warnings: a first pass over the bytes (belopp_scan),
+ *   before the sink's begin, as belopp_decode gives them before it.
+ * - Whether the text is a report (match.c): report words and "(79)" figures
+ *   never cross a line break, so a second pass counts them chunk by chunk,
+ *   stopping at the first word (or second figure).
+ * - Whether the text names a currency or has a table (classify.c): settled
+ *   by the first chunk that shows one, for the rest of the input.  Only a
+ *   chunk that ends with bare "2 miljoner" held back and the question still
+ *   open looks ahead (the chunks after it, segmented and matched, until one
+ *   settles it or the input ends), once per input at most.
+ * - Offsets, lines, columns, headings and the facts later mentions repeat:
+ *   carried by the recorder (record.h), in constant memory.
+ * - A chunk ends after a blank line (one of spaces only), where sentences
+ *   end too (segment.c).  Tables may run over blank lines, so a cut is taken
+ *   only where the table stage itself, run on the text around it (WINDOW
+ *   bytes each side), finds no table within MARGIN lines; and a chunk whose
+ *   own last table ends within MARGIN lines of its end is cut later.  A
+ *   paragraph with no such cut makes a larger chunk, never an error.
+ * Standard input and HTML are read whole. */
+
+#define WINDOW_BACK ((size_t)16 << 10)
+#define WINDOW_AHEAD ((size_t)64 << 10)
+#define MARGIN 16
+
+typedef struct {
+    belopp_extractor *x;
+    int fd;
+    size_t size;
+    belopp_encoding enc;
+    belopp_diags *scratch; /* for the matcher while looking ahead */
+} chunked;
+
+/* One chunk: its bytes [at, at + len), its text and segments. */
+typedef struct {
+    size_t at, len;
+    unsigned char *raw;
+    belopp_text *t;
+    belopp_segments *g;
+} chunk;
+
+static void chunk_free(chunk *c)
+{
+    belopp_segments_free(c->g);
+    belopp_text_free(c->t);
+    free(c->raw);
+    memset(c, 0, sizeof *c);
+}
+
+/* Reads [a, b) of the input into a new buffer; NULL on failure (errno). */
+static unsigned char *read_range(const chunked *cx, size_t a, size_t b)
+{
+    unsigned char *p = malloc(b - a + 1);
+    if (!p)
+        return NULL;
+    for (size_t n = 0; n < b - a;) {
+        ssize_t r = pread(cx->fd, p + n, b - a - n, (off_t)(a + n));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            if (r == 0)
+                errno = EIO; /* the file shrank */
+            free(p);
+            return NULL;
+        }
+        n += (size_t)r;
+    }
+    return p;
+}
+
+/* The working text of bytes raw[0, len) at input offset at. */
+static belopp_text *text_of(const chunked *cx, const unsigned char *raw, size_t len, size_t at)
+{
+    belopp_text *t = belopp_decode_piece(raw, len, at, cx->enc);
+    if (t && belopp_nfc_needed(t)) {
+        belopp_text *n = belopp_nfc(t);
+        belopp_text_free(t);
+        t = n;
+    }
+    return t;
+}
+
+/* The first place at or after from where a line starts after a blank line,
+ * in *cut (the size when there is none).  Returns 0, or -1 on a read error. */
+static int blank_cut(const chunked *cx, size_t from, size_t *cut)
+{
+    enum { STEP = 1 << 16 };
+    int eligible = from == 0, blank = 1; /* the line began at or after from */
+    size_t p = from > 0 ? from - 1 : 0;
+    if (from > 0) {
+        unsigned char *b = read_range(cx, p, p + 1);
+        if (!b)
+            return -1;
+        eligible = b[0] == '\n';
+        free(b);
+        p = from;
+    }
+    while (p < cx->size) {
+        size_t e = cx->size - p > STEP ? p + STEP : cx->size;
+        unsigned char *b = read_range(cx, p, e);
+        if (!b)
+            return -1;
+        for (size_t i = 0; i < e - p; i++) {
+            unsigned char c = b[i];
+            if (c == '\n') {
+                if (eligible && blank) {
+                    *cut = p + i + 1;
+                    free(b);
+                    return 0;
+                }
+                eligible = blank = 1;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                blank = 0;
+            }
+        }
+        free(b);
+        p = e;
+    }
+    *cut = cx->size;
+    return 0;
+}
+
+/* Lines before offset off of text s: a binary search over the offsets of
+ * its n line breaks nl. */
+static size_t line_index(const size_t *nl, size_t n, size_t off)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (nl[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void widen(size_t *fl, size_t *ll, belopp_span sp, const size_t *nl, size_t n)
+{
+    if (sp.start >= sp.end)
+        return;
+    size_t a = line_index(nl, n, sp.start), b = line_index(nl, n, sp.end - 1);
+    if (a < *fl)
+        *fl = a;
+    if (b + 1 > *ll + 1 || *ll == SIZE_MAX)
+        *ll = b;
+}
+
+/* The first and last line (0-based) of each table of g over text t, into
+ * fl and ll (ntables each).  Returns the line breaks' offsets (malloc'd,
+ * *nn of them), or NULL when out of memory. */
+static size_t *table_lines(const belopp_text *t, const belopp_segments *g, size_t *fl, size_t *ll,
+                           size_t *nn)
+{
+    const char *s = belopp_text_data(t);
+    size_t len = belopp_text_len(t), n = 0, cap = 0;
+    size_t *nl = NULL;
+    for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s))) != NULL; p++) {
+        void *q = nl;
+        if (belopp_grow(&q, &cap, n + 1, sizeof *nl) < 0) {
+            free(nl);
+            return NULL;
+        }
+        nl = q;
+        nl[n++] = (size_t)(p - s);
+    }
+    if (!nl && !(nl = malloc(sizeof *nl)))
+        return NULL;
+    size_t nt = belopp_segments_ntables(g);
+    for (size_t i = 0; i < nt; i++) {
+        const belopp_table *tb = belopp_segments_table(g, i);
+        fl[i] = SIZE_MAX;
+        ll[i] = SIZE_MAX;
+        widen(&fl[i], &ll[i], tb->header, nl, n);
+        widen(&fl[i], &ll[i], tb->caption, nl, n);
+        widen(&fl[i], &ll[i], tb->unit, nl, n);
+        for (size_t k = 0; k < tb->ntitles && k < BELOPP_MAX_COLUMNS; k++)
+            widen(&fl[i], &ll[i], tb->titles[k], nl, n);
+    }
+    const belopp_row *r;
+    for (size_t i = 0; (r = belopp_segments_row_at_index(g, i)) != NULL; i++)
+        if (r->table < nt) {
+            widen(&fl[r->table], &ll[r->table], r->line, nl, n);
+            widen(&fl[r->table], &ll[r->table], r->label, nl, n);
+        }
+    *nn = n;
+    return nl;
+}
+
+/* A safe cut at or after q (a line start after a blank line): one where
+ * the table stage, run on the text around it, finds no table within MARGIN
+ * lines.  Returns 1 with it in *cut; 0 when the window looked at holds none,
+ * with *cut where to look on; -1 on a read error, -2 when out of memory. */
+static int safe_cut(const chunked *cx, size_t from, size_t q, size_t *cut)
+{
+    /* the window: WINDOW_BACK and WINDOW_AHEAD bytes, more where lines are
+     * long, so that it holds MARGIN lines before q and 3 MARGIN after */
+    size_t back = WINDOW_BACK, ahead = WINDOW_AHEAD, w0, w1, a, b;
+    unsigned char *raw;
+    for (;;) {
+        w0 = q - from > back ? q - back : from;
+        w1 = cx->size - q > ahead ? q + ahead : cx->size;
+        if (!(raw = read_range(cx, w0, w1)))
+            return -1;
+        /* whole lines only */
+        a = 0;
+        b = w1 - w0;
+        if (w0 > from) {
+            unsigned char *nl = memchr(raw, '\n', q - w0);
+            a = nl ? (size_t)(nl - raw) + 1 : q - w0;
+        }
+        if (w1 < cx->size) {
+            while (b > q - w0 && raw[b - 1] != '\n')
+                b--;
+        }
+        size_t before = 0, after = 0;
+        for (size_t i = a; i < q - w0; i++)
+            before += raw[i] == '\n';
+        for (size_t i = q - w0; i < b && after < 3 * MARGIN; i++)
+            after += raw[i] == '\n';
+        int more_back = before < MARGIN && w0 > from && back < CHUNK_BYTES;
+        int more_ahead = after < 3 * MARGIN && w1 < cx->size && ahead < CHUNK_BYTES;
+        if (!more_back && !more_ahead)
+            break;
+        free(raw);
+        back *= more_back ? 4 : 1;
+        ahead *= more_ahead ? 4 : 1;
+    }
+    int rc = -2;
+    belopp_text *t = text_of(cx, raw + a, b - a, w0 + a);
+    belopp_segments *g = t ? belopp_segment(t) : NULL;
+    size_t nt = g ? belopp_segments_ntables(g) : 0, nn = 0;
+    size_t *fl = g ? malloc((nt + 1) * sizeof *fl) : NULL, *ll = g ? malloc((nt + 1) * sizeof *ll) : NULL;
+    size_t *nl = fl && ll ? table_lines(t, g, fl, ll, &nn) : NULL;
+    if (nl) {
+        /* the window's lines: k starts at raw[ls]; a candidate when the line
+         * before it is blank, it starts at or after q, and (unless the window
+         * reaches the end) 2 MARGIN lines of the window follow it */
+        size_t lines = nn + 1, ls = a, k = 0, last_ok = 0;
+        int prev_blank = 0;
+        rc = 0;
+        *cut = 0;
+        while (ls < b) {
+            unsigned char *e = memchr(raw + ls, '\n', b - ls);
+            size_t le = e ? (size_t)(e - raw) : b;
+            if (k > 0 && prev_blank && w0 + ls >= q) {
+                if (w1 < cx->size && k + 2 * MARGIN > lines && ahead < CHUNK_BYTES)
+                    break;
+                last_ok = ls;
+                int safe = 1;
+                for (size_t i = 0; i < nt && safe; i++)
+                    safe = fl[i] == SIZE_MAX || ll[i] + MARGIN < k || fl[i] >= k + MARGIN;
+                if (safe) {
+                    *cut = w0 + ls;
+                    rc = 1;
+                    break;
+                }
+            }
+            prev_blank = 1;
+            for (size_t i = ls; i < le && prev_blank; i++)
+                prev_blank = raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r';
+            if (!e)
+                break;
+            ls = le + 1;
+            k++;
+        }
+        if (rc == 0) {
+            /* on from the last candidate looked at, or from the end of the
+             * lines looked at (always past q) */
+            size_t on = last_ok ? w0 + last_ok + 1 : w0 + ls;
+            *cut = on > q ? on : q + 1;
+            if (w1 >= cx->size && k + 1 >= lines)
+                *cut = cx->size; /* the window reached the end: no cut */
+        }
+    }
+    free(nl);
+    free(fl);
+    free(ll);
+    belopp_segments_free(g);
+    belopp_text_free(t);
+    free(raw);
+    return rc;
+}
+
+/* Does the last table of chunk c end within MARGIN lines of its end? */
+static int ends_near_table(const chunk *c)
+{
+    size_t nr = belopp_segments_nrows(c->g);
+    if (nr == 0)
+        return 0;
+    const char *s = belopp_text_data(c->t);
+    size_t len = belopp_text_len(c->t), end = 0;
+    for (size_t i = 0; i < nr; i++) {
+        const belopp_row *r = belopp_segments_row_at_index(c->g, i);
+        if (r->line.end > end)
+            end = r->line.end;
+    }
+    size_t lines = 0;
+    for (size_t i = end; i < len && lines <= MARGIN; i++)
+        lines += s[i] == '\n';
+    return lines <= MARGIN;
+}
+
+/* The next chunk from input offset from into *c: cut, read, decoded,
+ * segmented.  Returns 0, -1 on a read error (errno), -2 when out of memory. */
+static int next_chunk(const chunked *cx, size_t from, chunk *c)
+{
+    size_t target = cx->x->chunk_bytes < cx->size - from ? from + cx->x->chunk_bytes : cx->size;
+    for (;;) {
+        size_t q = cx->size;
+        while (target < cx->size) {
+            if (blank_cut(cx, target, &q) < 0)
+                return -1;
+            if (q >= cx->size)
+                break;
+            size_t at;
+            int safe = safe_cut(cx, from, q, &at);
+            if (safe < 0)
+                return safe;
+            if (safe) {
+                q = at;
+                break;
+            }
+            target = at;
+            q = cx->size;
+        }
+        memset(c, 0, sizeof *c);
+        c->at = from;
+        c->len = q - from;
+        if (!(c->raw = read_range(cx, from, q)))
+            return errno == ENOMEM ? -2 : -1;
+        if (!(c->t = text_of(cx, c->raw, c->len, from)) || !(c->g = belopp_segment(c->t))) {
+            chunk_free(c);
+            return -2;
+        }
+        if (q >= cx->size || !ends_near_table(c))
+            return 0;
+        chunk_free(c); /* a table too near its end: cut later */
+        target = q + 1;
+    }
+}
+
+/* Looks at the chunks from input offset from on: does one have a table or a
+ * candidate with a currency?  Returns 1 or 0, or a next_chunk error. */
+static int money_ahead(const chunked *cx, size_t from)
+{
+    while (from < cx->size) {
+        chunk c;
+        int rc = next_chunk(cx, from, &c);
+        if (rc < 0)
+            return rc;
+        int found = belopp_segments_ntables(c.g) > 0;
+        belopp_match_pos pos = {0, 0, 1};
+        belopp_candidate k;
+        while (!found && belopp_match_next(cx->x->m, c.t, c.g, &pos, &k, cx->scratch) > 0)
+            found = k.currency.start != k.currency.end ||
+                    k.prefix_currency.start != k.prefix_currency.end;
+        belopp_diags_clear(cx->scratch);
+        from = c.at + c.len;
+        chunk_free(&c);
+        if (found)
+            return 1;
+    }
+    return 0;
+}
+
+/* The report question over the whole input, a chunk of whole lines at a
+ * time.  Returns 1 or 0, or -1 on a read error, -2 when out of memory. */
+static int report_ahead(const chunked *cx)
+{
+    int figures = 0;
+    for (size_t from = 0; from < cx->size;) {
+        size_t to = cx->x->chunk_bytes < cx->size - from ? from + cx->x->chunk_bytes : cx->size;
+        unsigned char *raw = read_range(cx, from, to);
+        if (!raw)
+            return -1;
+        size_t n = to - from;
+        if (to < cx->size) { /* back to a line break: whole lines */
+            while (n > 0 && raw[n - 1] != '\n')
+                n--;
+            if (n == 0) { /* a line longer than a chunk: on to its end */
+                free(raw);
+                size_t q;
+                if (blank_cut(cx, to, &q) < 0)
+                    return -1;
+                /* blank_cut finds a blank line; any line break will do, but
+                 * this is rare enough: take up to it */
+                to = q;
+                if (!(raw = read_range(cx, from, to)))
+                    return -1;
+                n = to - from;
+            }
+        }
+        belopp_text *t = text_of(cx, raw, n, from);
+        free(raw);
+        if (!t)
+            return -2;
+        int rep = belopp_match_report_piece(cx->x->m, t, &figures);
+        belopp_text_free(t);
+        if (rep)
+            return 1;
+        from += n;
+    }
+    return 0;
+}
+
+/* The first pass: sha256, size, encoding; and is it HTML after all?
+ * Returns 0, 1 for HTML (read it whole), or -1 on a read error (errno). */
+static int first_pass(chunked *cx, belopp_scan *sc, char hex[65])
+{
+    enum { STEP = 1 << 16 };
+    unsigned char *b = malloc(STEP + 4);
+    if (!b)
+        return -1;
+    struct sha256_ctx h;
+    sha256_init(&h);
+    belopp_scan_init(sc, cx->x->opt.encoding);
+    size_t keep = 0, total = 0;
+    int rc = 0;
+    for (;;) {
+        ssize_t r = pread(cx->fd, b + keep, STEP, (off_t)total);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            rc = -1;
+            break;
+        }
+        if (total == 0 && belopp_is_html(NULL, b, (size_t)r)) {
+            rc = 1;
+            break;
+        }
+        if (total == 0 && (size_t)r < cx->size) { /* a first block of spaces only: read whole */
+            size_t i = 0;
+            while (i < (size_t)r && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+                i++;
+            if (i == (size_t)r) {
+                rc = 1;
+                break;
+            }
+        }
+        sha256_update(&h, (size_t)r, b + keep);
+        total += (size_t)r;
+        size_t have = keep + (size_t)r;
+        size_t took = belopp_scan_feed(sc, b, have, r == 0);
+        keep = have - took;
+        memmove(b, b + took, keep);
+        if (r == 0)
+            break;
+    }
+    free(b);
+    if (rc != 0)
+        return rc;
+    if (total != cx->size) {
+        errno = EIO; /* the file changed under us */
+        return -1;
+    }
+    static const char digits[] = "0123456789abcdef";
+    uint8_t d[SHA256_DIGEST_SIZE];
+    sha256_digest(&h, sizeof d, d);
+    for (size_t i = 0; i < sizeof d; i++) {
+        hex[2 * i] = digits[d[i] >> 4];
+        hex[2 * i + 1] = digits[d[i] & 15];
+    }
+    hex[64] = '\0';
+    return 0;
+}
+
+/* Extracts the regular file open at fd (size bytes) a chunk at a time.
+ * Returns the result, or 2 when the file is HTML after all (nothing told). */
+static int run_chunked(belopp_extractor *x, run *r, int fd, size_t size)
+{
+    chunked cx = {.x = x, .fd = fd, .size = size, .enc = x->opt.encoding};
+    belopp_scan sc;
+    char hex[65];
+    int fp = first_pass(&cx, &sc, hex);
+    if (fp == 1)
+        return 2;
+    if (fp < 0) {
+        belopp_diags_add(r->d, BELOPP_ERROR, BELOPP_DIAG_READ, BELOPP_NO_OFFSET, "cannot read: %s",
+                         strerror(errno ? errno : EIO));
+        tell(r);
+        return r->failed ? BELOPP_RESULT_SINK_FAILED : BELOPP_RESULT_LEFT_OUT;
+    }
+    cx.enc = belopp_scan_finish(&sc, r->d);
+
+    belopp_recorder *rec = NULL;
+    belopp_classifier *cl = NULL;
+    chunk c = {0};
+    int oom = 0, money = -1; /* money: the input names a currency or has a table; -1 open */
+    const char *why = NULL;
+    int report = -2;
+    if (!(cx.scratch = belopp_diags_new()) ||
+        !(rec = belopp_recorder_new(r->source, NULL, 0, NULL, NULL)) ||
+        (report = report_ahead(&cx)) < 0) {
+        if (report == -1)
+            belopp_diags_add(r->d, BELOPP_ERROR, BELOPP_DIAG_READ, BELOPP_NO_OFFSET,
+                             "cannot read: %s", strerror(errno ? errno : EIO));
+        else
+            belopp_diags_add(r->d, BELOPP_ERROR, BELOPP_DIAG_NOMEM, BELOPP_NO_OFFSET,
+                             "out of memory; file left out");
+        tell(r);
+        belopp_recorder_free(rec);
+        belopp_diags_free(cx.scratch);
+        return r->failed ? BELOPP_RESULT_SINK_FAILED : BELOPP_RESULT_LEFT_OUT;
+    }
+    belopp_recorder_set_input(rec, hex, size);
+    tell(r);
+    belopp_doc *doc = belopp_recorder_doc(rec);
+    doc->format = "text";
+    if (!r->failed && r->sink->begin && r->sink->begin(r->sink->user, doc) != 0)
+        r->failed = 1;
+
+    for (size_t from = 0; from < size && !oom && !r->failed && !why;) {
+        int rc = next_chunk(&cx, from, &c);
+        if (rc < 0) {
+            if (rc == -1)
+                why = strerror(errno ? errno : EIO);
+            else
+                oom = 1;
+            break;
+        }
+        if (!(cl = belopp_classifier_new(c.t, c.g))) {
+            oom = 1;
+            chunk_free(&c); /* said below */
+            break;
+        }
+        if (money == 1)
+            belopp_classifier_set_money_text(cl);
+        belopp_recorder_chunk(rec, c.raw, c.len, c.at, c.t, c.g);
+        belopp_match_set_report(x->m, report);
+        belopp_match_pos pos = {0, 0, 1};
+        belopp_candidate batch[BATCH];
+        int more = 1;
+        while (more && !oom && !r->failed) {
+            size_t n = 0;
+            while (n < BATCH && (more = belopp_match_next(x->m, c.t, c.g, &pos, &batch[n], r->d) > 0))
+                n++;
+            for (size_t i = 0; i < n && !oom; i++)
+                oom = belopp_classifier_add(cl, &batch[i], r->d) < 0;
+            oom = oom || hand_on(r, rec, cl) < 0;
+            tell(r);
+        }
+        if (belopp_classifier_money_text(cl)) {
+            money = 1;
+        } else if (money == -1 && belopp_classifier_money_open(cl) && !oom && !r->failed) {
+            int ahead = money_ahead(&cx, c.at + c.len);
+            if (ahead == -1)
+                why = strerror(errno ? errno : EIO);
+            else if (ahead == -2)
+                oom = 1;
+            else
+                money = ahead;
+            if (money == 1)
+                belopp_classifier_set_money_text(cl);
+        }
+        oom = oom || belopp_classifier_finish(cl, r->d) < 0;
+        oom = oom || hand_on(r, rec, cl) < 0;
+        if (oom)
+            belopp_diags_add(r->d, BELOPP_ERROR, BELOPP_DIAG_NOMEM,
+                             belopp_text_src_start(c.t, pos.off),
+                             "out of memory; the rest of the file left out");
+        tell(r);
+        /* told: the list need not grow with the input */
+        belopp_diags_clear(r->d);
+        r->told = 0;
+        belopp_recorder_chunk_done(rec);
+        belopp_classifier_free(cl);
+        cl = NULL;
+        from = c.at + c.len;
+        chunk_free(&c);
+    }
+    if (oom && !c.t)
+        belopp_diags_add(r->d, BELOPP_ERROR, BELOPP_DIAG_NOMEM, BELOPP_NO_OFFSET,
+                         "out of memory; the rest of the file left out");
+    if (why)
+        belopp_diags_add(r->d, BELOPP_ERROR, BELOPP_DIAG_READ, BELOPP_NO_OFFSET,
+                         "cannot read: %s; the rest of the file left out", why);
+    tell(r);
+    doc->warnings = r->warnings;
+    doc->errors = r->errors;
+    if (!r->failed && r->sink->end && r->sink->end(r->sink->user, doc) != 0)
+        r->failed = 1;
+    belopp_classifier_free(cl);
+    chunk_free(&c);
+    belopp_recorder_free(rec);
+    belopp_diags_free(cx.scratch);
+    if (r->failed)
+        return BELOPP_RESULT_SINK_FAILED;
+    return r->errors > 0 ? BELOPP_RESULT_LEFT_OUT : BELOPP_RESULT_OK;
+}
+
+/* Reads the regular file open at fd whole (size bytes by fstat; it may
+ * have grown or shrunk since).  Returns 0, or -1 (errno set). */
+static int read_whole(int fd, size_t size, unsigned char **out, size_t *outlen)
+{
+    size_t cap = size + 1, n = 0;
+    unsigned char *b = malloc(cap);
+    if (!b)
+        return -1;
+    for (;;) {
+        if (n == cap) {
+            void *p = b;
+            if (belopp_grow(&p, &cap, n + 1, 1) < 0) {
+                free(b);
+                errno = ENOMEM;
+                return -1;
+            }
+            b = p;
+        }
+        ssize_t r = read(fd, b + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            free(b);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    *out = b;
+    *outlen = n;
+    return 0;
+}
+
 belopp_result belopp_extract_buffer(belopp_extractor *x, const char *source, const void *data,
                                     size_t len, const belopp_sink *sink)
 {
@@ -284,6 +937,28 @@ belopp_result belopp_extract_file(belopp_extractor *x, const char *path, const b
     size_t len = 0;
     belopp_diags_clear(x->d);
     run r = {.sink = sink ? sink : &none, .source = path, .d = x->d};
+    /* a regular file: a plain-text one larger than a chunk a chunk at a
+     * time, else whole from the descriptor already open */
+    int fd = strcmp(path, "-") != 0 ? open(path, O_RDONLY) : -1;
+    if (fd >= 0) {
+        struct stat st;
+        int rc = 2;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size < SIZE_MAX) {
+            if ((size_t)st.st_size > x->chunk_bytes && !belopp_is_html(path, NULL, 0))
+                rc = run_chunked(x, &r, fd, (size_t)st.st_size);
+            if (rc == 2 && read_whole(fd, (size_t)st.st_size, &raw, &len) == 0) {
+                close(fd);
+                belopp_diags_clear(x->d);
+                belopp_result res = run_stages(x, &r, raw, len);
+                free(raw);
+                return res;
+            }
+        }
+        close(fd);
+        if (rc != 2)
+            return (belopp_result)rc;
+        belopp_diags_clear(x->d);
+    }
     if (belopp_read_file(path, &raw, &len, x->d) < 0) {
         tell(&r);
         return r.failed ? BELOPP_RESULT_SINK_FAILED : BELOPP_RESULT_LEFT_OUT;

@@ -738,26 +738,41 @@ static size_t comparison_figure(const char *s, size_t len, size_t i, belopp_span
     return j + 1;
 }
 
-/* Does the text call itself a report, or hold two "(79)" figures? */
-static int is_report(belopp_matcher *m, const char *s, size_t len)
+/* Does the text call itself a report, or hold two "(79)" figures?  *figures
+ * counts on from the figures of the pieces before (a text read in chunks). */
+static int report_count(belopp_matcher *m, const char *s, size_t len, int *fig)
 {
     size_t off = 0;
-    int figures = 0;
+    int figures = *fig;
     while (off < len) {
         int rc = m->jit ? pcre2_jit_match(m->report, (PCRE2_SPTR)s, len, off, 0, m->report_md, m->mctx)
                         : pcre2_match(m->report, (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK,
                                       m->report_md, m->mctx);
         if (rc < 0)
-            return 0;
+            break;
         const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->report_md);
         if (rc > 1 && ov[2] != PCRE2_UNSET)
             return 1; /* a report word */
         if (++figures >= 2)
             return 1;
+        *fig = figures;
         off = ov[1] > off ? ov[1] : off + 1;
     }
     return 0;
 }
+
+static int is_report(belopp_matcher *m, const char *s, size_t len)
+{
+    int figures = 0;
+    return report_count(m, s, len, &figures);
+}
+
+int belopp_match_report_piece(belopp_matcher *m, const belopp_text *t, int *figures)
+{
+    return report_count(m, belopp_text_data(t), belopp_text_len(t), figures);
+}
+
+void belopp_match_set_report(belopp_matcher *m, int report) { m->text_is_report = report; }
 
 /* Is the compound's minor part right: "23 öre" after whole kronor, "50 cent"
  * after whole euro, less than one main unit? */
@@ -860,7 +875,7 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
     size_t *off = &pos->off;
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
-    if (pos->off == 0)
+    if (pos->off == 0 && !pos->report_set)
         m->text_is_report = is_report(m, s, len);
     while (*off < len) {
         int rc = match_from(m, s, len, *off);
@@ -938,7 +953,7 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments 
                  belopp_candidate **out, size_t *n, belopp_diags *diags)
 {
     size_t count = 0, cap = 0;
-    belopp_match_pos pos = {0, 0};
+    belopp_match_pos pos = {0, 0, 0};
     belopp_candidate *c = NULL, k;
     int rc;
     while ((rc = belopp_match_next(m, t, g, &pos, &k, diags)) > 0) {

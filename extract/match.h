@@ -53,6 +53,16 @@ const char *belopp_matcher_pattern(const belopp_matcher *m);
  * in a table row of g, the one place it can be money; g NULL keeps all.
  * Returns 0 with *out and *n set (an empty array may be NULL), or -1 with an
  * error added to diags (match limit hit, out of memory). */
+/* For an input read in chunks (cut at line breaks, which no report word nor
+ * "(79)" figure crosses): looks at one chunk t, *figures counting the
+ * figures over the chunks so far (start at 0).  Returns 1 when the input is
+ * a report by what has been seen, else 0. */
+int belopp_match_report_piece(belopp_matcher *m, const belopp_text *t, int *figures);
+
+/* Says whether the input whose chunks are matched next (with
+ * pos.report_set) is a report. */
+void belopp_match_set_report(belopp_matcher *m, int report);
+
 int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments *g,
                  belopp_candidate **out, size_t *n, belopp_diags *diags);
 
@@ -60,6 +70,8 @@ int belopp_match(belopp_matcher *m, const belopp_text *t, const belopp_segments 
 typedef struct {
     size_t off;      /* the next match starts at or after this byte */
     size_t row_hint; /* for belopp_segments_row */
+    int report_set;  /* 1: belopp_match_set_report said whether the text is a
+                        report (a chunk of a larger input), do not look */
 } belopp_match_pos;
 
 /* The same one candidate at a time, so that a large input needs no array of

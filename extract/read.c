@@ -119,27 +119,30 @@ static belopp_encoding sniff(const unsigned char *buf, size_t len)
     return bad ? BELOPP_ENC_LATIN1 : BELOPP_ENC_UTF8;
 }
 
-static int decode_latin1(belopp_text *t, const unsigned char *buf, size_t len)
+/* Both decoders map byte i of buf to input offset base + i: a piece of a
+ * larger input (see belopp_decode_piece) keeps the offsets of the whole. */
+static int decode_latin1(belopp_text *t, const unsigned char *buf, size_t len, size_t base)
 {
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = buf[i];
         if (c >= 0x01 && c < 0x80)
             continue;
-        if (belopp_text_append(t, (const char *)buf + run, i - run, run, i - run) < 0)
+        if (belopp_text_append(t, (const char *)buf + run, i - run, base + run, i - run) < 0)
             return -1;
         utf8proc_uint8_t out[4];
         utf8proc_int32_t cp = c == 0 ? 0xFFFD : belopp_cp1252(c);
         utf8proc_ssize_t n = utf8proc_encode_char(cp, out);
-        if (belopp_text_append(t, (const char *)out, (size_t)n, i, 1) < 0)
+        if (belopp_text_append(t, (const char *)out, (size_t)n, base + i, 1) < 0)
             return -1;
         run = i + 1;
     }
-    return belopp_text_append(t, (const char *)buf + run, len - run, run, len - run);
+    return belopp_text_append(t, (const char *)buf + run, len - run, base + run, len - run);
 }
 
+/* diags NULL: no warnings (the caller said them already, see belopp_scan). */
 static int decode_utf8(belopp_text *t, const unsigned char *buf, size_t len, size_t start,
-                       belopp_diags *diags)
+                       size_t base, belopp_diags *diags)
 {
     size_t run = start, bad = 0;
     for (size_t i = start; i < len;) {
@@ -157,10 +160,10 @@ static int decode_utf8(belopp_text *t, const unsigned char *buf, size_t len, siz
             i += n;
             continue;
         }
-        if (belopp_text_append(t, (const char *)buf + run, i - run, run, i - run) < 0 ||
-            belopp_text_append(t, REPLACEMENT, 3, i, 1) < 0)
+        if (belopp_text_append(t, (const char *)buf + run, i - run, base + run, i - run) < 0 ||
+            belopp_text_append(t, REPLACEMENT, 3, base + i, 1) < 0)
             return -1;
-        if (++bad > LISTED_BAD_BYTES)
+        if (!diags || ++bad > LISTED_BAD_BYTES)
             ;
         else if (c)
             belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, i,
@@ -172,7 +175,7 @@ static int decode_utf8(belopp_text *t, const unsigned char *buf, size_t len, siz
     if (bad > LISTED_BAD_BYTES)
         belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, BELOPP_NO_OFFSET,
                          "%zu more invalid bytes replaced by U+FFFD", bad - LISTED_BAD_BYTES);
-    return belopp_text_append(t, (const char *)buf + run, len - run, run, len - run);
+    return belopp_text_append(t, (const char *)buf + run, len - run, base + run, len - run);
 }
 
 belopp_text *belopp_decode(const unsigned char *buf, size_t len, belopp_encoding enc,
@@ -190,11 +193,104 @@ belopp_text *belopp_decode(const unsigned char *buf, size_t len, belopp_encoding
             belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_ENCODING, BELOPP_NO_OFFSET,
                              "not UTF-8; read as Windows-1252 (Latin-1)");
     }
-    int rc = enc == BELOPP_ENC_LATIN1 ? decode_latin1(t, buf, len)
-                                      : decode_utf8(t, buf, len, start, diags);
+    int rc = enc == BELOPP_ENC_LATIN1 ? decode_latin1(t, buf, len, 0)
+                                      : decode_utf8(t, buf, len, start, 0, diags);
     if (rc < 0) {
         belopp_text_free(t);
         return NULL;
     }
     return t;
+}
+
+belopp_text *belopp_decode_piece(const unsigned char *buf, size_t len, size_t base,
+                                 belopp_encoding enc)
+{
+    belopp_text *t = belopp_text_new();
+    if (!t)
+        return NULL;
+    size_t start = 0;
+    if (base == 0 && enc != BELOPP_ENC_LATIN1 && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+    int rc = enc == BELOPP_ENC_LATIN1 ? decode_latin1(t, buf, len, base)
+                                      : decode_utf8(t, buf, len, start, base, NULL);
+    if (rc < 0) {
+        belopp_text_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* ---- the first pass over a large input ---------------------------------- */
+
+void belopp_scan_init(belopp_scan *sc, belopp_encoding enc)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->enc = enc;
+}
+
+size_t belopp_scan_feed(belopp_scan *sc, const unsigned char *buf, size_t len, int last)
+{
+    size_t i = 0;
+    if (sc->bytes == 0 && !sc->bom_done) {
+        if (len < 3 && !last)
+            return 0; /* wait for three bytes: a byte order mark? */
+        sc->bom_done = 1;
+        if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+            i = sc->bom = 3;
+    }
+    /* a character is decided by at most four bytes: stop three short of the
+     * end (unless this is the last piece) and take those bytes again */
+    size_t stop = last ? len : len > 3 ? len - 3 : 0;
+    while (i < stop) {
+        unsigned char c = buf[i];
+        if (c >= 0x01 && c < 0x80) {
+            i = belopp_ascii_end((const char *)buf, i + 1, stop);
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t n = utf8_seq(buf + i, len - i);
+            if (n > 0) {
+                sc->multibyte = 1;
+                i += n;
+                continue;
+            }
+            sc->nonascii_bad = 1;
+        }
+        /* invalid as UTF-8 (or NUL): what decode_utf8 would warn of */
+        if (sc->bad < LISTED_BAD_BYTES) {
+            sc->bad_at[sc->bad] = sc->bytes + i;
+            sc->bad_byte[sc->bad] = c;
+        }
+        sc->bad++;
+        i++;
+    }
+    sc->bytes += i;
+    return i;
+}
+
+belopp_encoding belopp_scan_finish(belopp_scan *sc, belopp_diags *diags)
+{
+    belopp_encoding enc = sc->enc;
+    if (enc == BELOPP_ENC_AUTO) {
+        /* as sniff(): one valid multibyte character settles UTF-8; else
+         * any byte >= 0x80 makes it Windows-1252 */
+        enc = sc->multibyte || !sc->nonascii_bad ? BELOPP_ENC_UTF8 : BELOPP_ENC_LATIN1;
+        if (enc == BELOPP_ENC_LATIN1)
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_ENCODING, BELOPP_NO_OFFSET,
+                             "not UTF-8; read as Windows-1252 (Latin-1)");
+    }
+    if (enc == BELOPP_ENC_LATIN1)
+        return enc;
+    for (size_t k = 0; k < sc->bad && k < LISTED_BAD_BYTES; k++)
+        if (sc->bad_byte[k])
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, sc->bad_at[k],
+                             "invalid UTF-8 byte 0x%02X replaced by U+FFFD", sc->bad_byte[k]);
+        else
+            belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, sc->bad_at[k],
+                             "NUL byte replaced by U+FFFD");
+    if (sc->bad > LISTED_BAD_BYTES)
+        belopp_diags_add(diags, BELOPP_WARNING, BELOPP_DIAG_INVALID_UTF8, BELOPP_NO_OFFSET,
+                         "%zu more invalid bytes replaced by U+FFFD",
+                         (size_t)(sc->bad - LISTED_BAD_BYTES));
+    return enc;
 }

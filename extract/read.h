@@ -7,6 +7,7 @@
 #define BELOPP_READ_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "text.h"
@@ -30,5 +31,39 @@ int belopp_read_file(const char *path, unsigned char **buf, size_t *len, belopp_
  * when out of memory.  The caller frees it with belopp_text_free. */
 belopp_text *belopp_decode(const unsigned char *buf, size_t len, belopp_encoding enc,
                            belopp_diags *diags);
+
+/* The same for a piece of a larger input that starts at input offset base
+ * (a chunk: see extract.c), with the encoding already decided by a
+ * belopp_scan of the whole input: offsets are those of the whole input, a
+ * byte order mark is dropped only at base 0, and no warnings are added
+ * (belopp_scan_finish gave them).  A piece must start and end where a
+ * character does (after a line break, say).  NULL when out of memory. */
+belopp_text *belopp_decode_piece(const unsigned char *buf, size_t len, size_t base,
+                                 belopp_encoding enc);
+
+/* A first pass over a large input, a piece at a time: what belopp_decode
+ * decides from the whole (the encoding, the invalid bytes it warns of) in
+ * constant memory. */
+typedef struct {
+    belopp_encoding enc;   /* as asked */
+    uint64_t bytes;        /* fed so far */
+    int bom_done, bom;     /* looked for a byte order mark; its length */
+    int multibyte;         /* a valid UTF-8 multibyte character seen */
+    int nonascii_bad;      /* a byte >= 0x80 that is no UTF-8 */
+    uint64_t bad;          /* bytes invalid as UTF-8 (NUL included) */
+    uint64_t bad_at[10];   /* the first ten of them: offsets and bytes */
+    unsigned char bad_byte[10];
+} belopp_scan;
+
+void belopp_scan_init(belopp_scan *sc, belopp_encoding enc);
+
+/* Looks at len more bytes.  Returns how many of them it took: the rest (at
+ * most three, the start of a character) must be fed again at the start of
+ * the next call.  last says there is no more input: then all are taken. */
+size_t belopp_scan_feed(belopp_scan *sc, const unsigned char *buf, size_t len, int last);
+
+/* The encoding to read the input in, with the warnings belopp_decode would
+ * give (added to diags, in the same order).  After the last feed. */
+belopp_encoding belopp_scan_finish(belopp_scan *sc, belopp_diags *diags);
 
 #endif

@@ -58,9 +58,12 @@ typedef struct {
 } fact_list;
 
 struct belopp_recorder {
-    const unsigned char *raw;
-    size_t rawlen;
-    const belopp_text *t;
+    const unsigned char *raw; /* the input's bytes [raw_base, raw_base + rawlen) */
+    size_t rawlen, raw_base;
+    const belopp_text *t;     /* their working text, whose offset 0 is text_base in the
+                                 offsets kept from chunk to chunk (para, opened, heading) */
+    size_t text_base;
+    size_t chunk_line;        /* the line of raw_base */
     const belopp_segments *g;
     char *source;
     char sha256[65];
@@ -71,7 +74,9 @@ struct belopp_recorder {
 
     size_t scan;                  /* text offset up to which lines were looked at */
     size_t scan_end;              /* the end of the line at scan, once known */
-    belopp_span heading;          /* the last heading line before scan, or empty */
+    belopp_span heading;          /* the last heading line before scan, or empty
+                                     (text_base offsets: it may be of an earlier chunk) */
+    char head_text[MAX_HEADING + 1]; /* its bytes */
     int seen_heading;
     size_t opened;                /* start of the heading whose section is kept */
     fact_list lead, section;      /* facts before the first heading; under the current one */
@@ -149,17 +154,20 @@ static size_t put_context(belopp_recorder *rc, belopp_span sp, belopp_span focus
  * characters) too. */
 static size_t line_of(belopp_recorder *rc, size_t off, uint64_t *col)
 {
-    if (off < rc->line_pos) { /* not in text order: count again */
-        rc->line_pos = rc->line_start = rc->col_pos = 0;
-        rc->line = rc->col = 1;
+    const unsigned char *raw = rc->raw;
+    size_t base = rc->raw_base;
+    if (off < rc->line_pos) { /* not in text order: count again (from the chunk's start) */
+        rc->line_pos = rc->line_start = rc->col_pos = base;
+        rc->line = rc->chunk_line;
+        rc->col = 1;
     }
     size_t line_before = rc->line;
-    size_t stop = off < rc->rawlen ? off : rc->rawlen;
+    size_t stop = off < base + rc->rawlen ? off : base + rc->rawlen;
     const unsigned char *nl;
     while (rc->line_pos < stop &&
-           (nl = memchr(rc->raw + rc->line_pos, '\n', stop - rc->line_pos)) != NULL) {
+           (nl = memchr(raw + (rc->line_pos - base), '\n', stop - rc->line_pos)) != NULL) {
         rc->line++;
-        rc->line_pos = rc->line_start = (size_t)(nl - rc->raw) + 1;
+        rc->line_pos = rc->line_start = (size_t)(nl - raw) + base + 1;
     }
     if (rc->line_pos < stop)
         rc->line_pos = stop;
@@ -170,7 +178,7 @@ static size_t line_of(belopp_recorder *rc, size_t off, uint64_t *col)
         rc->col = 1;
     }
     for (; rc->col_pos < stop; rc->col_pos++)
-        rc->col += (rc->raw[rc->col_pos] & 0xC0) != 0x80;
+        rc->col += (raw[rc->col_pos - base] & 0xC0) != 0x80;
     *col = rc->col;
     return rc->line;
 }
@@ -247,6 +255,12 @@ static void advance_headings(belopp_recorder *rc, size_t off)
 {
     const char *s = belopp_text_data(rc->t);
     size_t len = belopp_text_len(rc->t);
+    /* The line holding off is behind the scan already: a subtotal's label is
+     * its section line, above the cells handed on before it.  (Without this
+     * the scan never met off's line and ran on to the end of the text,
+     * giving the rest of its records the last heading of the text.) */
+    if (off < rc->scan)
+        return;
     while (rc->scan < len) {
         if (rc->scan_end == NONE || rc->scan_end < rc->scan) /* once a line, not once an amount */
             rc->scan_end = line_end(s, len, rc->scan);
@@ -254,7 +268,10 @@ static void advance_headings(belopp_recorder *rc, size_t off)
         if (e >= off && rc->scan <= off)
             break; /* the record's own line: not before it */
         if (e - rc->scan <= MAX_HEADING + 8 && heading_line(s, len, rc->scan, e)) {
-            rc->heading = belopp_trim(s, rc->scan, e);
+            belopp_span h = belopp_trim(s, rc->scan, e); /* at most MAX_HEADING bytes */
+            memcpy(rc->head_text, s + h.start, h.end - h.start);
+            rc->head_text[h.end - h.start] = '\0';
+            rc->heading = (belopp_span){rc->text_base + h.start, rc->text_base + h.end};
             rc->seen_heading = 1;
             if (rc->heading.start != rc->opened) { /* a new section */
                 rc->section.n = 0;
@@ -399,14 +416,53 @@ belopp_recorder *belopp_recorder_new(const char *source, const unsigned char *ra
     rc->rawlen = rawlen;
     rc->t = t;
     rc->g = g;
-    rc->line = rc->col = 1;
+    rc->line = rc->col = rc->chunk_line = 1;
     rc->opened = NONE;
     rc->scan_end = NONE;
-    sha256_hex(raw, rawlen, rc->sha256);
+    if (raw)
+        sha256_hex(raw, rawlen, rc->sha256);
     rc->doc.source = rc->source;
     rc->doc.sha256 = rc->sha256;
     rc->doc.bytes = rawlen;
     return rc;
+}
+
+void belopp_recorder_set_input(belopp_recorder *rc, const char *sha256, uint64_t bytes)
+{
+    memcpy(rc->sha256, sha256, 64);
+    rc->sha256[64] = '\0';
+    rc->doc.bytes = bytes;
+}
+
+void belopp_recorder_chunk_done(belopp_recorder *rc)
+{
+    if (!rc->t)
+        return;
+    /* what lies between the last record and the end of the chunk: its lines
+     * (for the line count) and its headings */
+    uint64_t col;
+    line_of(rc, rc->raw_base + rc->rawlen, &col);
+    advance_headings(rc, NONE);
+    rc->text_base += belopp_text_len(rc->t);
+    rc->t = NULL;
+    rc->g = NULL;
+    rc->raw = NULL;
+}
+
+void belopp_recorder_chunk(belopp_recorder *rc, const unsigned char *raw, size_t rawlen,
+                           size_t raw_base, const belopp_text *t, const belopp_segments *g)
+{
+    belopp_recorder_chunk_done(rc);
+    rc->raw = raw;
+    rc->rawlen = rawlen;
+    rc->raw_base = raw_base;
+    rc->chunk_line = rc->line;
+    rc->line_pos = rc->line_start = rc->col_pos = raw_base;
+    rc->col = 1;
+    rc->t = t;
+    rc->g = g;
+    rc->scan = 0;
+    rc->scan_end = NONE;
 }
 
 void belopp_recorder_free(belopp_recorder *rc)
@@ -496,7 +552,8 @@ const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amou
             return NULL;
     }
     if (r->kind != BELOPP_KIND_HEADING && rc->heading.end > rc->heading.start &&
-        (o_head = put_context(rc, rc->heading, rc->heading)) == NONE)
+        (o_head = put_clean(rc, "", rc->head_text, rc->heading.end - rc->heading.start, "", 1)) ==
+            NONE) /* as put_context: a heading is shorter than MAX_CONTEXT */
         return NULL;
 
     /* Repeats: cells neither repeat nor are repeated (a table is its own
@@ -505,8 +562,9 @@ const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amou
         fact f = {.value = r->value, .value_high = r->value_high, .is_range = r->is_range,
                   .kind = r->kind, .start = r->start};
         memcpy(f.currency, r->currency, 4);
-        f.para = r->kind == BELOPP_KIND_HEADING ? belopp_trim(s, a->sentence.start, a->sentence.end).start
-                                                : a->sentence.start;
+        f.para = rc->text_base + (r->kind == BELOPP_KIND_HEADING
+                                      ? belopp_trim(s, a->sentence.start, a->sentence.end).start
+                                      : a->sentence.start);
         f.nwords = content_words(s, a->sentence, f.words);
         size_t section = rc->heading.end > rc->heading.start ? rc->heading.start : NONE;
         const fact_list *lists[2] = {&rc->lead, &rc->section};

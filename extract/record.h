@@ -9,6 +9,7 @@
 #define BELOPP_RECORD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../include/belopp.h"
 #include "classify.h"
@@ -22,6 +23,20 @@ typedef struct belopp_recorder belopp_recorder;
  * All must outlive the recorder.  Returns NULL when out of memory. */
 belopp_recorder *belopp_recorder_new(const char *source, const unsigned char *raw, size_t rawlen,
                                      const belopp_text *t, const belopp_segments *g);
+
+/* For an input read in chunks: make the recorder with raw, t and g NULL
+ * (rawlen 0), then give it the input's sha256 (64 hex digits) and size, and
+ * before the records of each chunk the chunk: its bytes raw[0, rawlen) at
+ * input offset raw_base, its working text and segments (which must outlive
+ * the chunk's records).  Lines, headings and the facts that later mentions
+ * may repeat carry over from chunk to chunk. */
+void belopp_recorder_set_input(belopp_recorder *rc, const char *sha256, uint64_t bytes);
+void belopp_recorder_chunk(belopp_recorder *rc, const unsigned char *raw, size_t rawlen,
+                           size_t raw_base, const belopp_text *t, const belopp_segments *g);
+
+/* The chunk's records are made: looks at the rest of it (lines, headings).
+ * Call it while the chunk's bytes, text and segments are still there. */
+void belopp_recorder_chunk_done(belopp_recorder *rc);
 
 /* Frees the recorder; accepts NULL. */
 void belopp_recorder_free(belopp_recorder *rc);

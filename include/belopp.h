@@ -235,7 +235,13 @@ typedef enum {
 belopp_result belopp_extract_buffer(belopp_extractor *x, const char *source, const void *data,
                                     size_t len, const belopp_sink *sink);
 
-/* The same for the file at path ("-" reads standard input). */
+/* The same for the file at path ("-" reads standard input).  A plain-text
+ * file larger than a few MiB is read a chunk at a time, cut after blank
+ * lines where no table or sentence runs across, so that memory does not
+ * grow with its size; the records and diagnostics are those of reading it
+ * whole.  (The environment variable BELOPP_CHUNK_BYTES, read when an
+ * extractor is made, sets the chunk size: for tests only.)  Standard input
+ * and HTML are read whole. */
 belopp_result belopp_extract_file(belopp_extractor *x, const char *path, const belopp_sink *sink);
 
 /* The core amount pattern (PCRE2 syntax, for PCRE2_UTF | PCRE2_UCP), owned by x. */
