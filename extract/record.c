@@ -74,6 +74,7 @@ struct belopp_recorder {
 
     size_t scan;                  /* text offset up to which lines were looked at */
     size_t scan_end;              /* the end of the line at scan, once known */
+    size_t row_hint, next_row;    /* where the scan stands among g's rows */
     belopp_span heading;          /* the last heading line before scan, or empty
                                      (text_base offsets: it may be of an earlier chunk) */
     char head_text[MAX_HEADING + 1]; /* its bytes */
@@ -249,6 +250,26 @@ static int heading_line(const char *s, size_t len, size_t a, size_t b)
     return 1;
 }
 
+/* Is the line h (trimmed) inside a table: one of its rows, or any line from
+ * its header ("Belopp i tkr Not 2024 2023") down to its last row — titles,
+ * section lines ("Rörelsens intäkter"), note lines of a table in one cell a
+ * line ("N9")?  Such a line may stand between blank lines (or lines of
+ * spaces) and look like a heading; it is none.  Lines are asked in text
+ * order. */
+static int table_line(belopp_recorder *rc, belopp_span h)
+{
+    if (belopp_segments_row_at(rc->g, h.start, &rc->row_hint))
+        return 1;
+    const belopp_row *next;
+    while ((next = belopp_segments_row_at_index(rc->g, rc->next_row)) != NULL &&
+           next->line.end <= h.start)
+        rc->next_row++;
+    if (!next)
+        return 0;
+    const belopp_table *tb = belopp_segments_table(rc->g, next->table);
+    return tb && tb->header.end > tb->header.start && tb->header.start <= h.start;
+}
+
 /* Looks at the lines from rc->scan up to the one holding off, and notes the
  * last heading among them; its section begins with it. */
 static void advance_headings(belopp_recorder *rc, size_t off)
@@ -267,7 +288,8 @@ static void advance_headings(belopp_recorder *rc, size_t off)
         size_t e = rc->scan_end;
         if (e >= off && rc->scan <= off)
             break; /* the record's own line: not before it */
-        if (e - rc->scan <= MAX_HEADING + 8 && heading_line(s, len, rc->scan, e)) {
+        if (e - rc->scan <= MAX_HEADING + 8 && heading_line(s, len, rc->scan, e) &&
+            !table_line(rc, belopp_trim(s, rc->scan, e))) {
             belopp_span h = belopp_trim(s, rc->scan, e); /* at most MAX_HEADING bytes */
             memcpy(rc->head_text, s + h.start, h.end - h.start);
             rc->head_text[h.end - h.start] = '\0';
@@ -463,6 +485,7 @@ void belopp_recorder_chunk(belopp_recorder *rc, const unsigned char *raw, size_t
     rc->g = g;
     rc->scan = 0;
     rc->scan_end = NONE;
+    rc->row_hint = rc->next_row = 0;
 }
 
 void belopp_recorder_free(belopp_recorder *rc)

@@ -162,6 +162,39 @@ static void table_cells_and_total(void **state)
     collected_free(&c);
 }
 
+/* A table's lines may stand between blank lines (or lines of spaces) as
+ * headings do: its header, a section line, a subtotal.  None of them is the
+ * heading of its cells; the title above the table is, also for the cells
+ * after a subtotal labelled by the section line above them (the heading scan
+ * once ran on from there to the last heading of the text). */
+static void table_lines_are_no_headings(void **state)
+{
+    (void)state;
+    collected c;
+    const char *text = "Resultaträkning för Ekby\n\n"
+                       "Belopp i tkr Not 2024 2023\n"
+                       "   \n"
+                       "Rörelsens intäkter\n"
+                       "Nettoomsättning 1 86 402 83 115\n"
+                       "Övriga intäkter 2 4 118 3 960\n"
+                       "90 520 87 075\n"
+                       "   \n"
+                       "Rörelsens kostnader\n"
+                       "Driftskostnader 3 -41 230 -39 874\n"
+                       "\n"
+                       "Sist i texten\n\n"
+                       "Ingenting mer.\n";
+    assert_int_equal(collect(text, &c), BELOPP_RESULT_OK);
+    assert_true(c.n >= 6);
+    for (size_t i = 0; i < c.n; i++) {
+        assert_int_equal(c.r[i]->kind, BELOPP_KIND_CELL);
+        assert_non_null(c.r[i]->heading);
+        assert_string_equal(c.r[i]->heading, "Resultaträkning för Ekby");
+    }
+    assert_int_equal(c.r[c.n - 1]->value, -3987400000);
+    collected_free(&c);
+}
+
 static void column_counts_characters(void **state)
 {
     (void)state;
@@ -316,6 +349,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(heading_and_its_section),
+        cmocka_unit_test(table_lines_are_no_headings),
         cmocka_unit_test(equal_values_of_different_items_are_two_facts),
         cmocka_unit_test(lead_and_body_repeat),
         cmocka_unit_test(table_cells_and_total),
