@@ -118,6 +118,11 @@
  *   "128 975 120 724"): labelled by the section; one that fills no column
  *   is a piece of a wrapped row ("90 131" / "89 785"), left out.  Quarters as titles ("Q2
  *   2023"); a price per unit of measure in a label ("(kr/kvm)").
+ * - One cell a line from a PDF may have a line of spaces between every two
+ *   cells of a row ("Förvaltningsfastigheter" / " " / "Not 13, 23" / " " /
+ *   "103 042" / " " / "95 168"), under the unit alone ("mkr"), an empty
+ *   first title over the notes, and dates as titles ("31 dec 2020",
+ *   "2020-12-31", "31/12 2020").
  */
 #include "segment.h"
 
@@ -451,6 +456,7 @@ int belopp_is_year(const char *s, belopp_span c)
 }
 
 static int year_or_date(const char *s, size_t a, size_t b);
+static int date_title(const char *s, size_t a, size_t b);
 
 /* Is s[a, b) years written together, as a statistics database's page copied
  * as text has its titles: "2019202020192020" (two years or more)? */
@@ -2641,7 +2647,8 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 break;
             continue;
         }
-        if (!word_line(s, lines[j].trim) || m == sizeof idx / sizeof idx[0])
+        if ((!word_line(s, lines[j].trim) && !date_title(s, lines[j].trim.start, lines[j].trim.end)) ||
+            m == sizeof idx / sizeof idx[0])
             break;
         idx[m++] = j;
     }
@@ -2825,6 +2832,139 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
     return end;
 }
 
+
+/* Is s[a, b) a date as a column title: "2020-12-31", "12/31/2021", "31 dec
+ * 2020", "31 december 2020", "31/12 2020"? */
+static int date_title(const char *s, size_t a, size_t b)
+{
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                         "jul", "aug", "sep", "okt", "nov", "dec"};
+    if (year_or_date(s, a, b))
+        return 1;
+    size_t i = a, y = b;
+    while (y > a && s[y - 1] >= '0' && s[y - 1] <= '9')
+        y--;
+    if (b - y != 4 || !belopp_is_year(s, (belopp_span){y, b}) || y == a || s[y - 1] != ' ')
+        return 0;
+    while (i < y && i - a < 2 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == a || (i - a == 2 && s[a] > '3'))
+        return 0;
+    if (s[i] == '/') { /* "31/12 2020" */
+        size_t m = ++i;
+        while (i < y && s[i] >= '0' && s[i] <= '9')
+            i++;
+        return i > m && i - m <= 2 && i + 1 == y;
+    }
+    if (s[i++] != ' ' || y - 1 - i < 3)
+        return 0;
+    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
+        if (memcmp(s + i, months[k], 3) == 0) {
+            size_t e = i + 3;
+            while (e < y - 1 && s[e] >= 'a' && s[e] <= 'z')
+                e++;
+            if (e < y - 1 && s[e] == '.')
+                e++;
+            return e == y - 1;
+        }
+    return 0;
+}
+
+/* A table of one cell a line with a line of spaces between every two cells
+ * of a row (a PDF's table, Castellum's balance sheet): the unit line i
+ * ("mkr"), then " " / " " / " " / "31 dec 2020" / " " / "31 dec 2019", then
+ * each label with its cells the same way ("Förvaltningsfastigheter" / " " /
+ * "Not 13, 23" / " " / "103 042" / " " / "95 168"); a row may end early.
+ * The header's first cell empty over notes written "Not 13, 23" is a note
+ * column.  Read by vertical_stream on a copy of the lines without the
+ * separating lines of spaces, the word "Not" of each note left off and the
+ * empty title naming the note column.  Returns as vertical_stream does; 0
+ * when the lines are not in this form (two titles at least must be years
+ * or dates). */
+static size_t spaced_stream(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
+                            belopp_table *tb, vrow **vr)
+{
+    *vr = NULL;
+    size_t off = 0, stop = n, rows = 0, dates = 0, empty_title = 0, first_note = 0, full2 = 0;
+    int header = 1;
+    for (size_t j = i + 1; j < n; j++) {
+        if (lines[j].trim.start == lines[j].trim.end && !lines[j].spaces)
+            continue;
+        off++;
+        belopp_span x = lines[j].trim;
+        int sp = x.start == x.end;
+        if (off > 2 * BELOPP_MAX_COLUMNS) {
+            stop = j;
+            break;
+        }
+        if (off % 2 == 1 && sp) /* a separator */
+            continue;
+        if (header && !sp && off % 2 == 0 && date_title(s, x.start, x.end)) {
+            dates++;
+            continue;
+        }
+        if (header && sp && off == 2) {
+            empty_title = j;
+            continue;
+        }
+        if (sp)
+            continue; /* an empty cell */
+        if (off > 1 && off % 2 == 0 && (values_line(s, x) || dash_line(s, x))) {
+            if (header)
+                break;
+            full2 += off == 2;
+            continue;
+        }
+        if (off == 2 && x.end - x.start > 4 && memcmp(s + x.start, "Not ", 4) == 0 &&
+            note_item(s, (belopp_span){x.start + 4, x.end})) {
+            if (!first_note)
+                first_note = j;
+            continue;
+        }
+        if (off > 1 && word_line_max(s, x, 120) && !values_line(s, x)) {
+            if (header && dates < 2)
+                break;
+            header = 0;
+            rows++;
+            off = 0;
+            continue;
+        }
+        stop = j;
+        break;
+    }
+    if (header || rows < 3 || dates < 2 || (empty_title && !first_note && full2))
+        return 0; /* (an untitled column of values: not read) */
+    size_t nc = stop - i;
+    line *c = malloc(nc * sizeof *c);
+    if (!c)
+        return (size_t)-1;
+    memcpy(c, lines + i, nc * sizeof *c);
+    off = 0;
+    for (size_t q = 1; q < nc; q++) {
+        belopp_span x = c[q].trim;
+        if (x.start == x.end && !c[q].spaces)
+            continue;
+        off++;
+        if (x.start != x.end && off > 1 && word_line_max(s, x, 120) && !values_line(s, x) &&
+            !(off == 2 && memcmp(s + x.start, "Not ", 4) == 0) && !date_title(s, x.start, x.end)) {
+            off = 0; /* a label */
+            continue;
+        }
+        if (off % 2 == 1 || (off == 2 && empty_title && !first_note))
+            c[q].spaces = 0; /* a separator, or a cell of an empty column: an empty line */
+        else if (off == 2 && x.end - x.start > 4 && memcmp(s + x.start, "Not ", 4) == 0)
+            c[q].trim.start += 4; /* "Not 13, 23": the note 13, 23 */
+    }
+    if (empty_title && first_note) { /* the empty title names the note column */
+        c[empty_title - i].trim = (belopp_span){lines[first_note].trim.start, lines[first_note].trim.start + 3};
+        c[empty_title - i].spaces = 0;
+    }
+    size_t end = vertical_stream(g, s, c, nc, 0, tb, vr);
+    for (size_t q = 0; q < nc; q++)
+        lines[i + q].kind = c[q].kind;
+    free(c);
+    return end == 0 || end == (size_t)-1 ? end : i + end;
+}
 #define VMAX_ROWS 256 /* rows of a table of one cell a line placed by its sums */
 #define VMAX_TRIES (1ul << 16)      /* placings tried for one table */
 #define VMAX_BUDGET (1ul << 20)     /* and for one text */
@@ -4102,6 +4242,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (!end) {
                 free(vr);
                 end = vertical_stream(g, s, lines, n, i, &tb, &vr);
+                if (end == (size_t)-1)
+                    return -1;
+            }
+            if (!end) {
+                free(vr);
+                end = spaced_stream(g, s, lines, n, i, &tb, &vr);
                 if (end == (size_t)-1)
                     return -1;
             }
