@@ -123,6 +123,10 @@
  *   "103 042" / " " / "95 168"), under the unit alone ("mkr"), an empty
  *   first title over the notes, and dates as titles ("31 dec 2020",
  *   "2020-12-31", "31/12 2020").
+ * - Small associations' accounts group thousands by dots and may write the
+ *   öre after a dot too ("155.974.54" is 155 974,54 kr): a final group of
+ *   two digits after dotted thousands.  "4.5", "250.00" and "2016.12.31" are
+ *   no such numbers.
  */
 #include "segment.h"
 
@@ -927,6 +931,11 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
         t->dots = 1;
         t->idigits += 3;
         i += 4;
+    }
+    if (t->dots && i + 3 == b && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+        s[i + 2] <= '9') {
+        t->frac = 1; /* "155.974.54": the öre after a dot, the thousands dotted */
+        i = b;
     }
     if (i + 1 < b && s[i] == ',') {
         size_t f = ++i;
@@ -2083,6 +2092,8 @@ static int make_cells_at(belopp_segments *g, const char *s, size_t r, const toke
         if (!cell.empty) {
             belopp_decimal d;
             cell.status = belopp_parse_decimal(s + cell.text.start, cell.text.end - cell.text.start, &d);
+            if (cell.status == BELOPP_OK && t[i].dots && t[i].frac && s[cell.text.end - 3] == '.')
+                d.frac_digits = 2; /* "155.974.54": 155 974,54 */
             if (cell.status == BELOPP_OK)
                 cell.status = belopp_to_minor(d, cell.exp10, &cell.minor);
             if (cell.status == BELOPP_OK && t[i].sign)
