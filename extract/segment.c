@@ -751,10 +751,21 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
     }
     /* "MSEK 2024 2023", "Resultatbudget, tkr Utfall 2023 Budget 2024": a
      * unit (or a stub ending in one), then titles with at least one year */
+    /* inline_titles reads no year (and returns 0) in titles after the last
+     * four digits that are a year (title_year, glued_years: each holds one):
+     * no w at or after that start has titles after it, so the loop stops
+     * there instead of asking unit_header and unit_tail at every word of
+     * the rest of the line */
+    size_t last_year = b;
+    for (size_t p = b >= a + 4 ? b - 4 + 1 : a; p-- > a;)
+        if ((s[p] == '1' || s[p] == '2') && belopp_is_year(s, (belopp_span){p, p + 4})) {
+            last_year = p;
+            break;
+        }
     for (size_t w = a; w < b; w++) {
         if (w < ue)
             w = ue; /* no unit before it */
-        if (w >= b)
+        if (w >= b || last_year == b || w >= last_year)
             break;
         if (!belopp_space_at(s, w, b) || (w > a && belopp_space_at(s, w - 1, b)))
             continue;
