@@ -2182,6 +2182,39 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
     return rc < 0 ? -1 : rc == 0;
 }
 
+/* One row's tokens as fit_tokens_mid reads them for the table's count of
+ * columns: build_table asks the same of each row up to three times (signs
+ * apart, the usual sizes, the split), so it keeps them.  fit_tokens_mid
+ * reads nothing of the row but its values span: the entry holds while
+ * the span and apart are the same. */
+typedef struct {
+    belopp_span values;
+    int ok, apart;
+    size_t n;
+    token t[MAX_TOKENS];
+} row_fit;
+
+#define ROW_FIT_MAX 1024 /* rows of a table kept (2 MB at most) */
+
+static size_t fit_row(const char *s, const belopp_row *row, size_t k, size_t note, size_t mid,
+                      token *t, int apart, row_fit *c)
+{
+    if (c && c->ok && c->apart == apart && c->values.start == row->values.start &&
+        c->values.end == row->values.end) {
+        memcpy(t, c->t, c->n * sizeof *t);
+        return c->n;
+    }
+    size_t n = fit_tokens_mid(s, row, k, note, mid, t, NULL, apart);
+    if (c) {
+        c->values = row->values;
+        c->ok = 1;
+        c->apart = apart;
+        c->n = n;
+        memcpy(c->t, t, n * sizeof *t);
+    }
+    return n;
+}
+
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
  * value columns (the titles', or the rows' own), then each row's split,
  * scored against the usual size of each column.  last_cut: the last row
@@ -2259,8 +2292,11 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
      * the numbers after them ("− 1 116") says the whole table writes them
      * so, and then "− 31 475" is -31 and 475, not an empty cell and 31 475 */
     int apart = 0;
+    row_fit *fits = nrows <= ROW_FIT_MAX ? malloc(nrows * sizeof *fits) : NULL; /* none: no keeping */
+    for (size_t r = 0; fits && r < nrows; r++)
+        fits[r].ok = 0;
     for (size_t r = r0; r < r1 && !apart; r++) {
-        size_t n = fit_tokens_mid(s, &g->rows[r], k, note, tb->note_at, t, NULL, 0);
+        size_t n = fit_row(s, &g->rows[r], k, note, tb->note_at, t, 0, fits ? &fits[r - r0] : NULL);
         for (size_t i = 0; i < n && !apart; i++)
             apart = t[i].sign && t[i].kind == T_NUM &&
                     belopp_space_at(s, t[i].sp.start + (s[t[i].sp.start] == '-' ? 1 : 3), t[i].sp.end);
@@ -2272,7 +2308,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     memset(all, 0, sizeof all);
     split sp;
     for (size_t r = r0; r < r1; r++) {
-        size_t n = fit_tokens_mid(s, &g->rows[r], k, note, tb->note_at, t, NULL, apart);
+        size_t n = fit_row(s, &g->rows[r], k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL);
         if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
             continue;
         for (size_t c = 0; c < k; c++) {
@@ -2302,7 +2338,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
 
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
-        size_t n = fit_tokens_mid(s, row, k, note, tb->note_at, t, NULL, apart), skip = 0;
+        size_t n = fit_row(s, row, k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
         if ((note && !tb->note_at && n && note_or_value(s, row, note, apart)) ||
@@ -2317,11 +2353,14 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             rc = 1;
             /* never on the text's last line, which may be cut short ("-1 0") */
             int sr = n && !(last_end && r + 1 == r1) ? short_row(g, s, r, k, note, apart, hi) : 0;
-            if (sr < 0)
+            if (sr < 0) {
+                free(fits);
                 return -1;
+            }
             if (sr)
                 continue;
         } else if ((rc = make_cells(g, s, r, t + skip, &sp)) < 0) {
+            free(fits);
             return -1;
         }
         row = &g->rows[r];
@@ -2333,6 +2372,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             row->cell = g->ncells; /* a row of "–" only */
         }
     }
+    free(fits);
     check_sums(g, ti, r0, r1);
     return 0;
 }
