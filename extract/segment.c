@@ -1582,10 +1582,19 @@ static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size
     return b + 2 <= a ? 0 : -1;
 }
 
+static size_t fit_read(const char *s, const belopp_row *r, size_t k, size_t nc, size_t mid,
+                       token *t, size_t n, uint32_t *counts, int apart);
+
 static size_t fit_tokens_mid(const char *s, const belopp_row *r, size_t k, size_t nc, size_t mid,
                              token *t, uint32_t *counts, int apart)
 {
-    size_t n = row_tokens(s, r, t);
+    return fit_read(s, r, k, nc, mid, t, row_tokens(s, r, t), counts, apart);
+}
+
+/* fit_tokens_mid of the n tokens t that row_tokens read of r. */
+static size_t fit_read(const char *s, const belopp_row *r, size_t k, size_t nc, size_t mid,
+                       token *t, size_t n, uint32_t *counts, int apart)
+{
     uint32_t m;
     size_t v = r->values.start;
     if (mid && nc > mid && n > 2 && t[n - 1].frac && (!k || k == nc)) {
@@ -2186,15 +2195,19 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
  * columns: build_table asks the same of each row up to three times (signs
  * apart, the usual sizes, the split), so it keeps them.  fit_tokens_mid
  * reads nothing of the row but its values span: the entry holds while
- * the span and apart are the same. */
+ * the span and apart are the same; and the tokens row_tokens read of the
+ * span, which every count of columns starts from. */
 typedef struct {
     belopp_span values;
     int ok, apart;
     size_t n;
     token t[MAX_TOKENS];
+    belopp_span read;   /* the values span row_tokens read (start > end: none) */
+    size_t nraw;
+    token raw[MAX_TOKENS]; /* what it read */
 } row_fit;
 
-#define ROW_FIT_MAX 1024 /* rows of a table kept (2 MB at most) */
+#define ROW_FIT_MAX 1024 /* rows of a table kept (4 MB at most) */
 
 static size_t fit_row(const char *s, const belopp_row *row, size_t k, size_t note, size_t mid,
                       token *t, int apart, row_fit *c)
@@ -2204,7 +2217,13 @@ static size_t fit_row(const char *s, const belopp_row *row, size_t k, size_t not
         memcpy(t, c->t, c->n * sizeof *t);
         return c->n;
     }
-    size_t n = fit_tokens_mid(s, row, k, note, mid, t, NULL, apart);
+    size_t n;
+    if (c && c->read.start == row->values.start && c->read.end == row->values.end) {
+        memcpy(t, c->raw, c->nraw * sizeof *t);
+        n = fit_read(s, row, k, note, mid, t, c->nraw, NULL, apart);
+    } else {
+        n = fit_tokens_mid(s, row, k, note, mid, t, NULL, apart);
+    }
     if (c) {
         c->values = row->values;
         c->ok = 1;
@@ -2230,6 +2249,11 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
     /* (a table with its notes twice has no note standing alone) */
     size_t note = nh >= 2 && note_stub(s, tb->titles[0]) && !tb->notes_twice ? nh : 0;
+    row_fit *fits = nrows <= ROW_FIT_MAX ? malloc(nrows * sizeof *fits) : NULL; /* none: no keeping */
+    for (size_t r = 0; fits && r < nrows; r++) {
+        fits[r].ok = 0;
+        fits[r].read = (belopp_span){1, 0};
+    }
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
@@ -2237,7 +2261,14 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         if (tb->notes_twice)
             skip_note_twice(s, row);
         uint32_t m;
-        fit_tokens_mid(s, row, 0, note, tb->note_at, t, &m, 0);
+        size_t nraw = row_tokens(s, row, t);
+        if (fits) {
+            row_fit *c = &fits[r - r0];
+            c->read = row->values;
+            c->nraw = nraw;
+            memcpy(c->raw, t, nraw * sizeof *t);
+        }
+        fit_read(s, row, 0, note, tb->note_at, t, nraw, &m, 0);
         if (!m)
             continue;
         if (nh && (m >> nh & 1))
@@ -2285,16 +2316,15 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     tb->shares = names_shares(s, tb->header);
     for (size_t c = 1; c < tb->ntitles; c++)
         tb->shares |= (unsigned)names_shares(s, tb->titles[c]) << c;
-    if (k == 0)
+    if (k == 0) {
+        free(fits);
         return 0;
+    }
 
     /* signs written apart: a row that fits only with its dashes joined to
      * the numbers after them ("− 1 116") says the whole table writes them
      * so, and then "− 31 475" is -31 and 475, not an empty cell and 31 475 */
     int apart = 0;
-    row_fit *fits = nrows <= ROW_FIT_MAX ? malloc(nrows * sizeof *fits) : NULL; /* none: no keeping */
-    for (size_t r = 0; fits && r < nrows; r++)
-        fits[r].ok = 0;
     for (size_t r = r0; r < r1 && !apart; r++) {
         size_t n = fit_row(s, &g->rows[r], k, note, tb->note_at, t, 0, fits ? &fits[r - r0] : NULL);
         for (size_t i = 0; i < n && !apart; i++)
