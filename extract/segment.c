@@ -424,6 +424,11 @@ static size_t split_cells(const char *s, size_t a, size_t b, belopp_span *cells,
 {
     size_t n = 0, start = a, i = a;
     while (i < b) {
+        unsigned char c0 = (unsigned char)s[i];
+        if (c0 != ' ' && c0 != '\t' && c0 != '\r' && c0 != 0xC2 && c0 != 0xE2) {
+            i++; /* no space starts here (belopp_space_at): most bytes */
+            continue;
+        }
         size_t run = i, spaces = 0, sp, tab = 0;
         while (run < b && (sp = belopp_space_at(s, run, b)) > 0) {
             tab |= s[run] == '\t';
