@@ -599,9 +599,11 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
  * first cell is already a column: "2023  2024").  Returns their number, or 0. */
 static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
 {
+    if (has_other_digits(s, a, b)) /* (asked first: it ends at a row's first number) */
+        return 0;
     belopp_span cells[BELOPP_MAX_COLUMNS];
     size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
-    if (n == 0 || has_other_digits(s, a, b))
+    if (n == 0)
         return 0;
     if (n == 1) {
         /* single spaces: the stub is the words before the first year */
