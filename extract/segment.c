@@ -235,15 +235,21 @@ static size_t unit_word_at(const char *s, size_t p, size_t b, size_t limit)
 {
     if (s[p] >= '0' && s[p] <= '9')
         return SIZE_MAX; /* no unit starts with a digit */
-    size_t q = p;
-    while (q < b && !belopp_space_at(s, q, b))
-        q++;
-    for (size_t e = p + 1; e <= q && e < limit; e++) {
-        if (e < q && s[e] != ',' && s[e] != ')')
+    if (p >= b || belopp_space_at(s, p, b))
+        return SIZE_MAX; /* the word is empty */
+    /* one pass to the word's end (b or a space), asking at each comma or
+     * ")" on the way and at the end */
+    for (size_t e = p + 1; e < limit; e++) {
+        unsigned char c = e < b ? (unsigned char)s[e] : ' ';
+        int end = e >= b || ((c == ' ' || c == '\t' || c == '\r' || c == 0xC2 || c == 0xE2) &&
+                             belopp_space_at(s, e, b));
+        if (!end && c != ',' && c != ')')
             continue;
         if (belopp_unit_lookup(s + p, e - p) ||
             (e - 1 > p && s[e - 1] == ',' && belopp_unit_lookup(s + p, e - 1 - p)))
             return e;
+        if (end)
+            break;
     }
     return SIZE_MAX;
 }
