@@ -81,6 +81,9 @@ struct belopp_recorder {
     int seen_heading;
     size_t opened;                /* start of the heading whose section is kept */
     fact_list lead, section;      /* facts before the first heading; under the current one */
+    size_t cw_start, cw_end;      /* the sentence (text_base offsets) whose content words */
+    uint32_t cw[MAX_WORDS];       /* are these (cw_end 0: none yet): the amounts of one */
+    size_t ncw;                   /* sentence ask for them once */
 
     char *buf; /* the strings of the record being made */
     size_t len, cap;
@@ -588,7 +591,14 @@ const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amou
         f.para = rc->text_base + (r->kind == BELOPP_KIND_HEADING
                                       ? belopp_trim(s, a->sentence.start, a->sentence.end).start
                                       : a->sentence.start);
-        f.nwords = content_words(s, a->sentence, f.words);
+        size_t ws = rc->text_base + a->sentence.start, we = rc->text_base + a->sentence.end;
+        if (rc->cw_end == 0 || rc->cw_start != ws || rc->cw_end != we) {
+            rc->ncw = content_words(s, a->sentence, rc->cw);
+            rc->cw_start = ws;
+            rc->cw_end = we;
+        }
+        memcpy(f.words, rc->cw, rc->ncw * sizeof *f.words);
+        f.nwords = rc->ncw;
         size_t section = rc->heading.end > rc->heading.start ? rc->heading.start : NONE;
         const fact_list *lists[2] = {&rc->lead, &rc->section};
         for (int li = 0; li < 2 && !r->has_repeats; li++)

@@ -244,15 +244,21 @@ static size_t unit_word_at(const char *s, size_t p, size_t b, size_t limit)
 {
     if (s[p] >= '0' && s[p] <= '9')
         return SIZE_MAX; /* no unit starts with a digit */
-    size_t q = p;
-    while (q < b && !belopp_space_at(s, q, b))
-        q++;
-    for (size_t e = p + 1; e <= q && e < limit; e++) {
-        if (e < q && s[e] != ',' && s[e] != ')')
+    if (p >= b || belopp_space_at(s, p, b))
+        return SIZE_MAX; /* the word is empty */
+    /* one pass to the word's end (b or a space), asking at each comma or
+     * ")" on the way and at the end */
+    for (size_t e = p + 1; e < limit; e++) {
+        unsigned char c = e < b ? (unsigned char)s[e] : ' ';
+        int end = e >= b || ((c == ' ' || c == '\t' || c == '\r' || c == 0xC2 || c == 0xE2) &&
+                             belopp_space_at(s, e, b));
+        if (!end && c != ',' && c != ')')
             continue;
         if (belopp_unit_lookup(s + p, e - p) ||
             (e - 1 > p && s[e - 1] == ',' && belopp_unit_lookup(s + p, e - 1 - p)))
             return e;
+        if (end)
+            break;
     }
     return SIZE_MAX;
 }
@@ -433,6 +439,11 @@ static size_t split_cells(const char *s, size_t a, size_t b, belopp_span *cells,
 {
     size_t n = 0, start = a, i = a;
     while (i < b) {
+        unsigned char c0 = (unsigned char)s[i];
+        if (c0 != ' ' && c0 != '\t' && c0 != '\r' && c0 != 0xC2 && c0 != 0xE2) {
+            i++; /* no space starts here (belopp_space_at): most bytes */
+            continue;
+        }
         size_t run = i, spaces = 0, sp, tab = 0;
         while (run < b && (sp = belopp_space_at(s, run, b)) > 0) {
             tab |= s[run] == '\t';
@@ -604,9 +615,11 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
  * first cell is already a column: "2023  2024").  Returns their number, or 0. */
 static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
 {
+    if (has_other_digits(s, a, b)) /* (asked first: it ends at a row's first number) */
+        return 0;
     belopp_span cells[BELOPP_MAX_COLUMNS];
     size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
-    if (n == 0 || has_other_digits(s, a, b))
+    if (n == 0)
         return 0;
     if (n == 1) {
         /* single spaces: the stub is the words before the first year */
@@ -761,10 +774,21 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
     }
     /* "MSEK 2024 2023", "Resultatbudget, tkr Utfall 2023 Budget 2024": a
      * unit (or a stub ending in one), then titles with at least one year */
+    /* inline_titles reads no year (and returns 0) in titles after the last
+     * four digits that are a year (title_year, glued_years: each holds one):
+     * no w at or after that start has titles after it, so the loop stops
+     * there instead of asking unit_header and unit_tail at every word of
+     * the rest of the line */
+    size_t last_year = b;
+    for (size_t p = b >= a + 4 ? b - 4 + 1 : a; p-- > a;)
+        if ((s[p] == '1' || s[p] == '2') && belopp_is_year(s, (belopp_span){p, p + 4})) {
+            last_year = p;
+            break;
+        }
     for (size_t w = a; w < b; w++) {
         if (w < ue)
             w = ue; /* no unit before it */
-        if (w >= b)
+        if (w >= b || last_year == b || w >= last_year)
             break;
         if (!belopp_space_at(s, w, b) || (w > a && belopp_space_at(s, w - 1, b)))
             continue;
@@ -1586,10 +1610,19 @@ static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size
     return b + 2 <= a ? 0 : -1;
 }
 
+static size_t fit_read(const char *s, const belopp_row *r, size_t k, size_t nc, size_t mid,
+                       token *t, size_t n, uint32_t *counts, int apart);
+
 static size_t fit_tokens_mid(const char *s, const belopp_row *r, size_t k, size_t nc, size_t mid,
                              token *t, uint32_t *counts, int apart)
 {
-    size_t n = row_tokens(s, r, t);
+    return fit_read(s, r, k, nc, mid, t, row_tokens(s, r, t), counts, apart);
+}
+
+/* fit_tokens_mid of the n tokens t that row_tokens read of r. */
+static size_t fit_read(const char *s, const belopp_row *r, size_t k, size_t nc, size_t mid,
+                       token *t, size_t n, uint32_t *counts, int apart)
+{
     uint32_t m;
     size_t v = r->values.start;
     if (mid && nc > mid && n > 2 && t[n - 1].frac && (!k || k == nc)) {
@@ -2188,6 +2221,49 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
     return rc < 0 ? -1 : rc == 0;
 }
 
+/* One row's tokens as fit_tokens_mid reads them for the table's count of
+ * columns: build_table asks the same of each row up to three times (signs
+ * apart, the usual sizes, the split), so it keeps them.  fit_tokens_mid
+ * reads nothing of the row but its values span: the entry holds while
+ * the span and apart are the same; and the tokens row_tokens read of the
+ * span, which every count of columns starts from. */
+typedef struct {
+    belopp_span values;
+    int ok, apart;
+    size_t n;
+    token t[MAX_TOKENS];
+    belopp_span read;   /* the values span row_tokens read (start > end: none) */
+    size_t nraw;
+    token raw[MAX_TOKENS]; /* what it read */
+} row_fit;
+
+#define ROW_FIT_MAX 1024 /* rows of a table kept (4 MB at most) */
+
+static size_t fit_row(const char *s, const belopp_row *row, size_t k, size_t note, size_t mid,
+                      token *t, int apart, row_fit *c)
+{
+    if (c && c->ok && c->apart == apart && c->values.start == row->values.start &&
+        c->values.end == row->values.end) {
+        memcpy(t, c->t, c->n * sizeof *t);
+        return c->n;
+    }
+    size_t n;
+    if (c && c->read.start == row->values.start && c->read.end == row->values.end) {
+        memcpy(t, c->raw, c->nraw * sizeof *t);
+        n = fit_read(s, row, k, note, mid, t, c->nraw, NULL, apart);
+    } else {
+        n = fit_tokens_mid(s, row, k, note, mid, t, NULL, apart);
+    }
+    if (c) {
+        c->values = row->values;
+        c->ok = 1;
+        c->apart = apart;
+        c->n = n;
+        memcpy(c->t, t, n * sizeof *t);
+    }
+    return n;
+}
+
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
  * value columns (the titles', or the rows' own), then each row's split,
  * scored against the usual size of each column.  last_cut: the last row
@@ -2203,6 +2279,11 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
     /* (a table with its notes twice has no note standing alone) */
     size_t note = nh >= 2 && note_stub(s, tb->titles[0]) && !tb->notes_twice ? nh : 0;
+    row_fit *fits = nrows <= ROW_FIT_MAX ? malloc(nrows * sizeof *fits) : NULL; /* none: no keeping */
+    for (size_t r = 0; fits && r < nrows; r++) {
+        fits[r].ok = 0;
+        fits[r].read = (belopp_span){1, 0};
+    }
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
@@ -2210,7 +2291,14 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         if (tb->notes_twice)
             skip_note_twice(s, row);
         uint32_t m;
-        fit_tokens_mid(s, row, 0, note, tb->note_at, t, &m, 0);
+        size_t nraw = row_tokens(s, row, t);
+        if (fits) {
+            row_fit *c = &fits[r - r0];
+            c->read = row->values;
+            c->nraw = nraw;
+            memcpy(c->raw, t, nraw * sizeof *t);
+        }
+        fit_read(s, row, 0, note, tb->note_at, t, nraw, &m, 0);
         if (!m)
             continue;
         if (nh && (m >> nh & 1))
@@ -2258,15 +2346,17 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     tb->shares = names_shares(s, tb->header);
     for (size_t c = 1; c < tb->ntitles; c++)
         tb->shares |= (unsigned)names_shares(s, tb->titles[c]) << c;
-    if (k == 0)
+    if (k == 0) {
+        free(fits);
         return 0;
+    }
 
     /* signs written apart: a row that fits only with its dashes joined to
      * the numbers after them ("− 1 116") says the whole table writes them
      * so, and then "− 31 475" is -31 and 475, not an empty cell and 31 475 */
     int apart = 0;
     for (size_t r = r0; r < r1 && !apart; r++) {
-        size_t n = fit_tokens_mid(s, &g->rows[r], k, note, tb->note_at, t, NULL, 0);
+        size_t n = fit_row(s, &g->rows[r], k, note, tb->note_at, t, 0, fits ? &fits[r - r0] : NULL);
         for (size_t i = 0; i < n && !apart; i++)
             apart = t[i].sign && t[i].kind == T_NUM &&
                     belopp_space_at(s, t[i].sp.start + (s[t[i].sp.start] == '-' ? 1 : 3), t[i].sp.end);
@@ -2278,7 +2368,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     memset(all, 0, sizeof all);
     split sp;
     for (size_t r = r0; r < r1; r++) {
-        size_t n = fit_tokens_mid(s, &g->rows[r], k, note, tb->note_at, t, NULL, apart);
+        size_t n = fit_row(s, &g->rows[r], k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL);
         if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
             continue;
         for (size_t c = 0; c < k; c++) {
@@ -2308,7 +2398,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
 
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
-        size_t n = fit_tokens_mid(s, row, k, note, tb->note_at, t, NULL, apart), skip = 0;
+        size_t n = fit_row(s, row, k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
         if ((note && !tb->note_at && n && note_or_value(s, row, note, apart)) ||
@@ -2323,11 +2413,14 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             rc = 1;
             /* never on the text's last line, which may be cut short ("-1 0") */
             int sr = n && !(last_end && r + 1 == r1) ? short_row(g, s, r, k, note, apart, hi) : 0;
-            if (sr < 0)
+            if (sr < 0) {
+                free(fits);
                 return -1;
+            }
             if (sr)
                 continue;
         } else if ((rc = make_cells(g, s, r, t + skip, &sp)) < 0) {
+            free(fits);
             return -1;
         }
         row = &g->rows[r];
@@ -2339,6 +2432,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             row->cell = g->ncells; /* a row of "–" only */
         }
     }
+    free(fits);
     check_sums(g, ti, r0, r1);
     return 0;
 }
