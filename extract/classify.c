@@ -114,16 +114,21 @@ static int share_or_name(const char *s, size_t len, const belopp_candidate *k)
     return w > i && ((s[i] >= '0' && s[i] <= '9') || belopp_parse_words(s + i, w - i, &d) == BELOPP_OK);
 }
 
-/* "höjs 2024 till 300 miljoner" is no range from the year 2024. */
-static int year_before_till(const char *s, const belopp_candidate *k)
+/* Do a range's two numbers stand on either side of "till" (not a dash)? */
+static int till_between(const char *s, const belopp_candidate *k)
 {
-    belopp_span a = k->number;
-    if (k->number2.start == k->number2.end || !belopp_is_year(s, a))
-        return 0; /* "19,5 till 25" is a range: 19,5 is no year */
-    for (size_t i = a.end; i + 4 <= k->number2.start; i++)
+    for (size_t i = k->number.end; i + 4 <= k->number2.start; i++)
         if (strncmp(s + i, "till", 4) == 0)
             return 1;
     return 0;
+}
+
+/* "höjs 2024 till 300 miljoner" is no range from the year 2024. */
+static int year_before_till(const char *s, const belopp_candidate *k)
+{
+    if (k->number2.start == k->number2.end || !belopp_is_year(s, k->number))
+        return 0; /* "19,5 till 25" is a range: 19,5 is no year */
+    return till_between(s, k);
 }
 
 /* "2017 2018 2019 2020 2021 Kr/inv.": a year after another year is a title of
@@ -172,11 +177,7 @@ static int from_to_is_a_change(const char *s, const belopp_candidate *k, belopp_
     if (k->number2.start == k->number2.end || k->qualifier.start == k->qualifier.end ||
         !belopp_word_equal(s + k->qualifier.start, k->qualifier.end - k->qualifier.start, "från"))
         return 0;
-    const char *till = NULL;
-    for (size_t i = k->number.end; i + 4 <= k->number2.start && !till; i++)
-        if (strncmp(s + i, "till", 4) == 0)
-            till = s + i;
-    if (!till)
+    if (!till_between(s, k))
         return 0; /* "från 2,5–8,0 miljarder" */
     size_t i = k->qualifier.start;
     for (int words = 0; words < 3; words++) {

@@ -1,7 +1,8 @@
 # cases.sh — the case bookkeeping of tests/batch.sh and tests/db.sh (sourced):
 #   case_start NAME; … bad "what is wrong" …; case_end
-# counts into pass and fail; each runner prints "NAME: P passed, F failed"
-# and fails when it ran no case.
+# counts into pass and fail; each runner ends with `cases_summary NAME`,
+# which prints "NAME: P passed, F failed" and fails when a case failed or
+# no case passed (a runner that ran nothing must not look green).
 pass=0
 fail=0
 why=""
@@ -13,4 +14,9 @@ case_end() {
   else
     echo "FAIL $name: $why"; fail=$((fail + 1))
   fi
+}
+cases_summary() {
+  echo "$1: $pass passed, $fail failed"
+  [ "$pass" -gt 0 ] || { echo "$1: no case ran" >&2; return 1; }
+  [ "$fail" = 0 ]
 }

@@ -654,11 +654,4 @@ pg_up || bad "restart failed"
 case_end
 fi
 
-total=$((pass + fail))
-if [ "$total" = 0 ]; then
-  echo "db: no cases ran"
-  exit 1
-fi
-echo "db: $pass passed, $fail failed"
-[ "$pass" -gt 0 ] || { echo "no case ran" >&2; exit 1; }
-[ "$fail" = 0 ]
+cases_summary db
