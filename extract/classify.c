@@ -66,6 +66,8 @@ static int counts_something(const char *s, size_t len, size_t end, belopp_span s
         size_t b = belopp_word_end(s, a, len);
         if (b == a)
             break;
+        if (belopp_words_has(BELOPP_WORDS_TIME_LEAD, s + a, b - a))
+            break; /* "160 miljoner nästa år": a time, not a count of years */
         if (count_noun(s, a, b) || belopp_words_has(BELOPP_WORDS_COUNT_VERB, s + a, b - a))
             return 1;
         /* the next word goes on only after an adjective-like word or "har" */

@@ -439,9 +439,11 @@ static char *build_pattern(void)
               sign, numbody.p ? numbody.p : "", words.p ? words.p : "", wordsbody.p ? wordsbody.p : "");
     free(numbody.p);
     free(wordsbody.p);
-    /* A range: "mellan 4 och 5", "200–300", "35 till 45", "en till två". */
+    /* A range: "mellan 4 och 5", "mellan 22-25", "200–300", "35 till 45",
+     * "en till två". */
     sb_printf(&b,
-              "(?:(?(<between>)\\h+och\\h+|(?:[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?|\\h+till\\h+))"
+              "(?:(?(<between>)(?:\\h+och\\h+|[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?)"
+              "|(?:[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?|\\h+till\\h+))"
               "(?<num2>%s|%s))?",
               num.p ? num.p : "", words.p ? words.p : "");
     /* "66 (139) MSEK": last year's figure between number and unit, in reports */

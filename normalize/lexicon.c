@@ -368,6 +368,13 @@ static const char *const CHANGE[] = {
     "höjs", "höjde", "höjt", "höjer", "höjning", "sänk", "växte", "växer", "vuxit", "förbättr",
     "försämr", "förändr", "juster", "ändrad", "ändras", "gick", "går", NULL};
 
+/* Words that make the noun after them a point in time, not a count: "160
+ * miljoner nästa år" saves kronor next year, where "2 miljoner år" counts
+ * years.  The determiners Swedish puts before år, månad, vecka, period. */
+static const char *const TIME_LEAD[] = {
+    "nästa", "förra", "kommande", "innevarande", "detta", "samma", "varje", "nuvarande",
+    "föregående", NULL};
+
 const char *const *belopp_words(belopp_word_list list)
 {
     switch (list) {
@@ -383,6 +390,7 @@ const char *const *belopp_words(belopp_word_list list)
     case BELOPP_WORDS_REPORT: return REPORT;
     case BELOPP_WORDS_MONEY_CONTEXT: return MONEY_CONTEXT;
     case BELOPP_WORDS_CHANGE: return CHANGE;
+    case BELOPP_WORDS_TIME_LEAD: return TIME_LEAD;
     }
     return SCALE_ADJ + 3; /* the empty list */
 }
