@@ -123,6 +123,15 @@
  *   "103 042" / " " / "95 168"), under the unit alone ("mkr"), an empty
  *   first title over the notes, and dates as titles ("31 dec 2020",
  *   "2020-12-31", "31/12 2020").
+ * - One cell a line copied from a web page with an empty line after every
+ *   cell: a cell the page wrapped comes as two or three lines with no empty
+ *   line between ("Kommunen" / "2019" as a title; a label over two lines),
+ *   and a row may carry more empty cells than the header has titles (" " /
+ *   "6" / " " / " " / "333 894" / " " / "301 524" / …): a note, then one
+ *   value a year column, is placed; any other count is not.  With no empty
+ *   lines at all, a page that formats every number writes its year titles
+ *   so too ("2011" / "2 012"), and a budget's areas carry their number
+ *   ("1 Rikets styrelse"): no value.
  * - Small associations' accounts group thousands by dots and may write the
  *   öre after a dot too ("155.974.54" is 155 974,54 kr): a final group of
  *   two digits after dotted thousands.  "4.5", "250.00" and "2016.12.31" are
@@ -3157,8 +3166,12 @@ static size_t wrapped_stream(belopp_segments *g, const char *s, line *lines, siz
     enum { R_WORD, R_SPACE, R_CELL };
     *vr = NULL;
     /* the runs of lines between empty lines, up to the end of the form: a
-     * run of two lines or more that is not two or three lines of words */
-    size_t stop = n, nrun = 0, wrapped = 0;
+     * run of two lines or more that is not two or three lines of words, or
+     * a line that is no cell (a sentence with a figure, a long line).  The
+     * header's cells come first, the first value within as many runs as a
+     * header and a label can have: else no table (and no scan of the text
+     * to its end at every unit line) */
+    size_t stop = n, nrun = 0, wrapped = 0, valued = 0;
     for (size_t j = i + 1; j < n;) {
         if (lines[j].trim.start == lines[j].trim.end && !lines[j].spaces) {
             j++;
@@ -3167,18 +3180,23 @@ static size_t wrapped_stream(belopp_segments *g, const char *s, line *lines, siz
         size_t e = j + 1;
         while (e < n && !(lines[e].trim.start == lines[e].trim.end && !lines[e].spaces))
             e++;
-        int words = e - j <= 3;
+        belopp_span x = lines[j].trim;
+        int words = e - j <= 3, word = stream_word(s, x);
         for (size_t q = j; q < e && words && e - j > 1; q++)
             words = stream_word(s, lines[q].trim);
+        if (e - j == 1 && !word)
+            words = x.start == x.end || values_line(s, x) || dash_line(s, x) || note_item(s, x);
         if (!words) {
             stop = j;
             break;
         }
-        nrun++;
+        valued |= e - j == 1 && x.start < x.end && !word;
+        if (++nrun > 2 * BELOPP_MAX_COLUMNS + 2 && !valued)
+            return 0;
         wrapped |= e - j > 1;
         j = e;
     }
-    if (nrun < 8)
+    if (nrun < 8 || !valued)
         return 0;
     size_t nc = stop - i;
     line *c = malloc(nc * sizeof *c);
