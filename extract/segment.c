@@ -123,6 +123,15 @@
  *   "103 042" / " " / "95 168"), under the unit alone ("mkr"), an empty
  *   first title over the notes, and dates as titles ("31 dec 2020",
  *   "2020-12-31", "31/12 2020").
+ * - One cell a line copied from a web page with an empty line after every
+ *   cell: a cell the page wrapped comes as two or three lines with no empty
+ *   line between ("Kommunen" / "2019" as a title; a label over two lines),
+ *   and a row may carry more empty cells than the header has titles (" " /
+ *   "6" / " " / " " / "333 894" / " " / "301 524" / …): a note, then one
+ *   value a year column, is placed; any other count is not.  With no empty
+ *   lines at all, a page that formats every number writes its year titles
+ *   so too ("2011" / "2 012"), and a budget's areas carry their number
+ *   ("1 Rikets styrelse"): no value.
  * - Small associations' accounts group thousands by dots and may write the
  *   öre after a dot too ("155.974.54" is 155 974,54 kr): a final group of
  *   two digits after dotted thousands.  "4.5", "250.00" and "2016.12.31" are
@@ -2719,6 +2728,60 @@ static int prose_or_header(const char *s, belopp_span l)
     return s[l.end - 1] == '.' && spaces >= 3;
 }
 
+/* The digits of x written "d ddd" ("2 012": 2012), or 0. */
+static int spaced_year(const char *s, belopp_span x)
+{
+    int y = 0;
+    if (x.end - x.start != 5 || s[x.start + 1] != ' ')
+        return 0;
+    for (size_t q = x.start; q < x.end; q++) {
+        if (q == x.start + 1)
+            continue;
+        if (s[q] < '0' || s[q] > '9')
+            return 0;
+        y = 10 * y + (s[q] - '0');
+    }
+    return y;
+}
+
+/* Is x a year written with a thousands space ("2 012") right after the
+ * year title prev, one year on or back ("2011" / "2 012")?  A page that
+ * formats every number of a table formats its year titles too; alone,
+ * "2 012" is a number like any other. */
+static int spaced_year_after(const char *s, belopp_span prev, belopp_span x)
+{
+    int y = spaced_year(s, x), p = spaced_year(s, prev);
+    if (!y || prev.end - prev.start < 4)
+        return 0;
+    belopp_span last = {prev.end - 4, prev.end};
+    if (!p && ends_in_year(s, prev) && belopp_is_year(s, last))
+        for (size_t q = last.start; q < last.end; q++)
+            p = 10 * p + (s[q] - '0');
+    return p && (y == p + 1 || y == p - 1);
+}
+
+/* Is header cell q of idx a year: "2024", "Jan–dec 2024", or "2 012" after
+ * "2011"? */
+static int stream_year(const char *s, const line *lines, const size_t *idx, size_t q)
+{
+    return ends_in_year(s, lines[idx[q]].trim) ||
+           (q > 0 && spaced_year_after(s, lines[idx[q - 1]].trim, lines[idx[q]].trim));
+}
+
+/* Is line l a label after an item number: "1 Rikets styrelse", "12
+ * Kommunikationer" (a budget's numbered areas; the number is no value)? */
+static int numbered_label(const char *s, belopp_span l)
+{
+    size_t i = l.start;
+    while (i < l.end && i - l.start < 3 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == l.start || i - l.start > 2 || i >= l.end || s[i] != ' ' || s[l.start] == '0')
+        return 0;
+    belopp_span rest = {i + 1, l.end};
+    return rest.start < rest.end && belopp_letter_at(s, rest.start, rest.end) &&
+           word_line_max(s, rest, 120) && !ends_in_year(s, rest); /* not "31 dec 2024" */
+}
+
 /* A table of one cell a line, copied from a web page or a PDF, whose rows
  * do not all have every cell: the header cells under the unit line i, then
  * each label with its cells in order, an empty cell written as a line of
@@ -2752,10 +2815,16 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 break;
             continue;
         }
-        if ((!word_line(s, lines[j].trim) && !date_title(s, lines[j].trim.start, lines[j].trim.end)) ||
+        if ((!word_line(s, lines[j].trim) && !date_title(s, lines[j].trim.start, lines[j].trim.end) &&
+             !(m > 0 && spaced_year_after(s, lines[idx[m - 1]].trim, lines[j].trim)) &&
+             !(m > 1 && numbered_label(s, lines[j].trim))) ||
             m == sizeof idx / sizeof idx[0])
             break;
         idx[m++] = j;
+        if (numbered_label(s, lines[j].trim)) {
+            j++; /* the first label: its values follow */
+            break;
+        }
     }
     if (m < 2 || j >= n)
         return 0;
@@ -2766,7 +2835,7 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
      * "Anläggningstillgångar" / "Immateriella anläggningstillgångar") */
     size_t years = 0, last_year = 0;
     for (size_t q = 0; q + 1 < m; q++)
-        if (ends_in_year(s, lines[idx[q]].trim)) {
+        if (stream_year(s, lines, idx, q)) {
             years++;
             last_year = q;
         }
@@ -2791,7 +2860,7 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
         belopp_row tr;
         if (belopp_is_year(s, lab) || values_line(s, lab))
             break;
-        if (!word_line_max(s, lab, 120)) {
+        if (!word_line_max(s, lab, 120) && !numbered_label(s, lab)) {
             belopp_span st = strip_footnotes(s, lab);
             if (st.end < lab.end && word_line_max(s, st, 120)) {
                 lab = st; /* "Nettoskuld2" */
@@ -2875,7 +2944,7 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
             unit_info u;
             section = own_unit(s, clean_label(s, lab), &u) ? clean_label(s, lab) : (belopp_span){0, 0};
             counts = names_shares(s, lab);
-            if (v >= n || !word_line_max(s, lines[v].trim, 120))
+            if (v >= n || (!word_line_max(s, lines[v].trim, 120) && !numbered_label(s, lines[v].trim)))
                 break;
             l = v;
             continue;
@@ -3068,6 +3137,181 @@ static size_t spaced_stream(belopp_segments *g, const char *s, line *lines, size
     for (size_t q = 0; q < nc; q++)
         lines[i + q].kind = c[q].kind;
     free(c);
+    return end == 0 || end == (size_t)-1 ? end : i + end;
+}
+/* A line of a one-cell-a-line table that is a label or a title: words, or a
+ * year ("Kommunen", "2019", "1 Rikets styrelse")? */
+static int stream_word(const char *s, belopp_span x)
+{
+    return x.start < x.end && (word_line_max(s, x, 120) || numbered_label(s, x)) && !values_line(s, x);
+}
+
+/* A table of one cell a line with an empty line after every cell, copied
+ * from a web page: a cell the page wrapped comes as two or three lines with
+ * no empty line between ("Kommunen" / "2019"; a long label over two lines),
+ * and a row may carry more empty cells than the header has titles, the
+ * values among them (" " / "6" / " " / " " / "333 894" / " " / "301 524" /
+ * …).  Read by vertical_stream on a copy of the lines: a wrapped title is
+ * its last line, which must end in a year (the words over it group the
+ * columns, as "Kommunen" over "2021" / "2020" does elsewhere); a wrapped
+ * label is one span from its first line to its last; a row whose values run
+ * past the header's cell count is placed when it holds a note (under a note
+ * column) and then one value for each column titled by a year: the note,
+ * empty cells, the values under the years.  Returns as vertical_stream
+ * does; 0 when the lines are not in this form or nothing is wrapped or
+ * placed, (size_t)-1 when out of memory. */
+static size_t wrapped_stream(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
+                             belopp_table *tb, vrow **vr)
+{
+    enum { R_WORD, R_SPACE, R_CELL };
+    *vr = NULL;
+    /* the runs of lines between empty lines, up to the end of the form: a
+     * run of two lines or more that is not two or three lines of words, or
+     * a line that is no cell (a sentence with a figure, a long line).  The
+     * header's cells come first, the first value within as many runs as a
+     * header and a label can have: else no table (and no scan of the text
+     * to its end at every unit line) */
+    size_t stop = n, nrun = 0, wrapped = 0, valued = 0;
+    for (size_t j = i + 1; j < n;) {
+        if (lines[j].trim.start == lines[j].trim.end && !lines[j].spaces) {
+            j++;
+            continue;
+        }
+        size_t e = j + 1;
+        while (e < n && !(lines[e].trim.start == lines[e].trim.end && !lines[e].spaces))
+            e++;
+        belopp_span x = lines[j].trim;
+        int words = e - j <= 3, word = stream_word(s, x);
+        for (size_t q = j; q < e && words && e - j > 1; q++)
+            words = stream_word(s, lines[q].trim);
+        if (e - j == 1 && !word)
+            words = x.start == x.end || values_line(s, x) || dash_line(s, x) || note_item(s, x);
+        if (!words) {
+            stop = j;
+            break;
+        }
+        valued |= e - j == 1 && x.start < x.end && !word;
+        if (++nrun > 2 * BELOPP_MAX_COLUMNS + 2 && !valued)
+            return 0;
+        wrapped |= e - j > 1;
+        j = e;
+    }
+    if (nrun < 8 || !valued)
+        return 0;
+    size_t nc = stop - i;
+    line *c = malloc(nc * sizeof *c);
+    size_t(*run)[3] = malloc(nrun * sizeof *run); /* first line, line after, R_* (in c) */
+    if (!c || !run) {
+        free(c);
+        free(run);
+        return (size_t)-1;
+    }
+    memcpy(c, lines + i, nc * sizeof *c);
+    nrun = 0;
+    for (size_t j = 1; j < nc;) {
+        if (c[j].trim.start == c[j].trim.end && !c[j].spaces) {
+            j++;
+            continue;
+        }
+        size_t e = j + 1;
+        while (e < nc && !(c[e].trim.start == c[e].trim.end && !c[e].spaces))
+            e++;
+        run[nrun][0] = j;
+        run[nrun][1] = e;
+        run[nrun++][2] = c[j].trim.start == c[j].trim.end ? R_SPACE
+                         : stream_word(s, c[j].trim)     ? R_WORD
+                                                         : R_CELL;
+        j = e;
+    }
+    /* the header: the runs before the last run of words ahead of the first
+     * cell (that run is the first label) */
+    size_t first_cell = 0, heads = 0, years = 0;
+    while (first_cell < nrun && run[first_cell][2] != R_CELL)
+        first_cell++;
+    for (size_t r = 0; r < first_cell; r++)
+        if (run[r][2] == R_WORD)
+            heads = r;
+    size_t ok = first_cell < nrun && heads >= 2 && run[heads][2] == R_WORD;
+    for (size_t r = 0; r < heads && ok; r++) {
+        size_t a = run[r][0], e = run[r][1];
+        if (e - a > 1) { /* "Kommunen" / "2019": 2019 */
+            ok = ends_in_year(s, c[e - 1].trim);
+            c[a].trim = c[e - 1].trim;
+        }
+        years = ends_in_year(s, c[a].trim) ? years + 1 : 0;
+    }
+    int note = ok && note_stub(s, c[run[0][0]].trim), placed = 0;
+    /* the rows: a label, then its cells up to the next label */
+    for (size_t r = heads; r < nrun && ok; r++) {
+        if (run[r][2] != R_WORD)
+            continue;
+        size_t a = run[r][0], e = run[r][1];
+        if (e - a > 1) /* a label over two lines */
+            c[a].trim.end = c[e - 1].trim.end;
+        size_t q = r + 1, x = 0, vals = 0, first = 0, past = 0, good = 1;
+        while (q < nrun && run[q][2] != R_WORD)
+            q++;
+        /* its cells, runs r + 1 … q - 1 (one line each) */
+        for (size_t p = r + 1; p < q; p++) {
+            belopp_span t = c[run[p][0]].trim;
+            if (t.start == t.end)
+                continue;
+            if (note && !vals && !first && note_item(s, t)) {
+                first = run[p][0];
+                continue;
+            }
+            good &= values_line(s, t) || dash_line(s, t);
+            vals++;
+            past |= p - r - 1 >= heads;
+        }
+        if (!past || !good || vals != years || !years || q - r - 1 > 2 * BELOPP_MAX_COLUMNS)
+            continue;
+        line hold[2 * BELOPP_MAX_COLUMNS];
+        size_t nh = 0;
+        for (size_t p = r + 1; p < q; p++) {
+            belopp_span t = c[run[p][0]].trim;
+            if (t.start < t.end && run[p][0] != first)
+                hold[nh++] = c[run[p][0]];
+        }
+        line note_line = first ? c[first] : c[run[r + 1][0]];
+        for (size_t p = r + 1; p < q; p++, x++) {
+            line *t = &c[run[p][0]];
+            if (x >= heads) {
+                t->trim.end = t->trim.start; /* no cell */
+                t->spaces = 0;
+            } else if (x + years >= heads) {
+                *t = hold[x + years - heads];
+            } else if (x == 0 && note && first) {
+                *t = note_line;
+            } else {
+                t->trim.end = t->trim.start; /* an empty cell */
+                t->spaces = 1;
+            }
+        }
+        placed = 1;
+    }
+    for (size_t r = 0; r < nrun && ok; r++) /* the lines a wrapped cell joined */
+        for (size_t q = run[r][0] + 1; q < run[r][1]; q++)
+            c[q].trim.end = c[q].trim.start, c[q].spaces = 0;
+    size_t end = 0;
+    if (ok && (wrapped || placed))
+        end = vertical_stream(g, s, c, nc, 0, tb, vr);
+    if (end && end != (size_t)-1) {
+        for (size_t q = 1; q < nc; q++)
+            lines[i + q].kind = c[q].kind;
+        /* every line of a title, and of a row read, from its label to its
+         * last cell: of the table */
+        for (size_t r = 0; r < nrun; r++) {
+            size_t a = run[r][0], k = c[a].kind, last = run[r][1];
+            if (k == 2 && run[r][2] == R_WORD)
+                for (size_t q = r + 1; q < nrun && run[q][2] != R_WORD; q++)
+                    last = run[q][1];
+            for (size_t q = a; k && q < last && q < end; q++)
+                lines[i + q].kind = (int)k;
+        }
+    }
+    free(c);
+    free(run);
     return end == 0 || end == (size_t)-1 ? end : i + end;
 }
 #define VMAX_ROWS 256 /* rows of a table of one cell a line placed by its sums */
@@ -4353,6 +4597,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (!end) {
                 free(vr);
                 end = spaced_stream(g, s, lines, n, i, &tb, &vr);
+                if (end == (size_t)-1)
+                    return -1;
+            }
+            if (!end) {
+                free(vr);
+                end = wrapped_stream(g, s, lines, n, i, &tb, &vr);
                 if (end == (size_t)-1)
                     return -1;
             }
