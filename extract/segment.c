@@ -2615,12 +2615,36 @@ static int row_note(const char *s, const belopp_row *row, const belopp_segments 
     return best;
 }
 
+/* The label without the notes listed at its end, the last of them read
+ * with the values: "Verksamhetens kostnader 2, 3," (and 17 first in the
+ * values) is "Verksamhetens kostnader".  Only under a note column. */
+static belopp_span strip_note_list(const char *s, belopp_span l)
+{
+    for (;;) {
+        size_t e = l.end;
+        if (e - l.start < 4 || s[e - 1] != ',')
+            return l;
+        size_t d = e - 1;
+        while (d > l.start && s[d - 1] >= '0' && s[d - 1] <= '9')
+            d--;
+        if (d == e - 1 || e - 1 - d > 2 || d == l.start || !belopp_space_at(s, d - 1, e))
+            return l;
+        belopp_span t = belopp_trim(s, l.start, d);
+        if (t.start == t.end)
+            return l;
+        l = t;
+    }
+}
+
 /* A year ending the label, where the values begin: "varav pensioner
  * intjänade före 1998 635,4 638,2 635,4 638,2" under four columns.  When
  * the row fills the nh columns only without it, the year goes to the
  * label. */
 static void year_to_label(const char *s, belopp_row *row, size_t nh, size_t note, size_t mid)
 {
+    size_t v = row->values.start;
+    if (row->values.end - v < 6 || !belopp_is_year(s, (belopp_span){v, v + 4}))
+        return; /* (most rows: no year first) */
     token t[MAX_TOKENS];
     size_t n = row_tokens(s, row, t);
     if (n < 2 || t[0].kind != T_NUM || t[0].sign || t[0].frac || t[0].dots || t[0].open ||
@@ -2849,6 +2873,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             max_note = rn;
     }
     free(fits);
+    for (size_t r = r0; r < r1 && note; r++) /* (the notes read, the labels shown without them) */
+        g->rows[r].label = strip_note_list(s, g->rows[r].label);
     check_sums(g, ti, r0, r1);
     return 0;
 }
@@ -4670,8 +4696,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         for (size_t q = j; q < n && q < j + 12 && glued < 2; q++) {
             belopp_row r4;
             belopp_span lq = lines[q].trim;
-            if (!table_row(s, lq.start, lq.end, 0, &r4) && glued_row(s, lq, &r4))
-                glued++;
+            if (glued_row(s, lq, &r4) && !table_row(s, lq.start, lq.end, 0, &r4))
+                glued++; /* (glued_row first: it rejects most lines at once) */
         }
         glued = glued >= 2;
         for (; j < n; j++) {
