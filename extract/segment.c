@@ -136,6 +136,25 @@
  *   öre after a dot too ("155.974.54" is 155 974,54 kr): a final group of
  *   two digits after dotted thousands.  "4.5", "250.00" and "2016.12.31" are
  *   no such numbers.
+ * - Municipal statements from PDF wrap their rows: the label alone on a
+ *   line, the values on the next ("Verksamhetens intäkter" / "3 270,6 281,9
+ *   …", the 3 a note there too; "Not 2 132 371 …", the word naming it),
+ *   the label over two lines ("Förutbetalda kostnader och" / "upplupna
+ *   intäkter" / values), one row one cell a line, and such rows start
+ *   the table under stacked titles ("Utfall" / "2019-12-31") and go on
+ *   after blank lines (two of them, or lines of spaces).  Words on the
+ *   unit line over stacked titles name column groups ("(tkr) Kommunen
+ *   Sammanställd redovisning").  A table that writes one sign apart
+ *   writes all so ("– 1,6 – 9,2 0,0" is three cells).  Notes: "Not 3"
+ *   inside a label, "4,5" (two notes), a section's note on a line of its
+ *   own ("Eget kapital" / "19"); a statement numbers them in order down
+ *   the page, so under note 13 "Summa 3 589,0" is no note 3.  A year ends
+ *   a label after "före", "från och med" ("intjänade före 1998 635,4").
+ *   "varav" rows are parts of the row above, no terms of a sum, and a
+ *   grand total ("SUMMA TILLGÅNGAR") closes one side of a balance sheet.
+ *   A page may lose the space between label and value ("Revision431",
+ *   "totalt6 940"): read so where two lines or more show it; elsewhere
+ *   such a row is left out rather than read as 940.
  */
 #include "segment.h"
 
@@ -1467,11 +1486,204 @@ static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row
         letters = belopp_letter_at(s, i, label.end);
     if (!letters)
         return 0;
+    /* "Verksamhetens kostnader Not 3 – 522 941 …": the word "Not" names
+     * the note that follows it, which is no value */
+    size_t lw = label.end;
+    while (lw > label.start && !belopp_space_at(s, lw - 1, label.end))
+        lw--;
+    if (label.end - lw == 3 && strncasecmp(s + lw, "not", 3) == 0 && label.end < vstart) {
+        size_t d = vstart;
+        while (d < b && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d > vstart && d - vstart <= 2 && s[vstart] != '0' && d < b && s[d] == ' ') {
+            size_t v2 = belopp_skip_spaces(s, d, b);
+            if (v2 < b) {
+                /* the label without it; "Not 2" alone when nothing is
+                 * before it (the label stands on the line above) */
+                label = lw > label.start ? belopp_trim(s, label.start, lw) : (belopp_span){lw, d};
+                vstart = v2;
+            }
+        }
+    }
     memset(row, 0, sizeof *row);
     row->label = label;
     row->values = (belopp_span){vstart, b};
     row->line = (belopp_span){a, b};
     return 1;
+}
+
+static int values_line(const char *s, belopp_span x);
+static int word_line_max(const char *s, belopp_span l, size_t max);
+
+/* Where the digits glued to the end of label word at [a, b) begin
+ * ("totalt6", "partier470", "m.m.209"), or b when there are none: digits
+ * after a letter or a full stop. */
+static size_t glued_digits(const char *s, size_t a, size_t b)
+{
+    size_t d = b;
+    while (d > a && s[d - 1] >= '0' && s[d - 1] <= '9')
+        d--;
+    if (d == b || d == a || b - d > 3 || s[d] == '0')
+        return b;
+    unsigned char c = (unsigned char)s[d - 1];
+    if (c == '.' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+        return d;
+    if (c >= 0x80) { /* å, ä, ö: the last character a letter */
+        size_t p = d - 1;
+        while (p > a && ((unsigned char)s[p] & 0xC0) == 0x80)
+            p--;
+        if (belopp_letter_at(s, p, d))
+            return d;
+    }
+    return b;
+}
+
+/* Does label l end in digits glued to its last word ("totalt6")? */
+static int glued_label_digits(const char *s, belopp_span l)
+{
+    size_t w = l.end;
+    while (w > l.start && !belopp_space_at(s, w - 1, l.end))
+        w--;
+    return glued_digits(s, w, l.end) != l.end;
+}
+
+/* Line l as a row whose first value is glued to its label: "Revision431",
+ * "Politisk verksamhet, totalt6 940" (the label, then "6 940").  Every
+ * group after the glued digits has three digits; no sign, no decimals
+ * but in the last.  Returns 0 when l is no such row. */
+static int glued_row(const char *s, belopp_span l, belopp_row *row)
+{
+    if (l.start == l.end || l.end - l.start > MAX_ROW_BYTES)
+        return 0;
+    /* the groups of three at the end, back to the glued word */
+    size_t e = l.end, w;
+    for (;;) {
+        w = e;
+        while (w > l.start && !belopp_space_at(s, w - 1, e))
+            w--;
+        if (w > l.start && e - w == 3 && s[w] >= '0' && s[w] <= '9' && s[w + 1] >= '0' && s[w + 1] <= '9' &&
+            s[w + 2] >= '0' && s[w + 2] <= '9') {
+            e = w;
+            while (e > l.start && belopp_space_at(s, e - 1, e))
+                e--;
+            continue;
+        }
+        break;
+    }
+    size_t d = glued_digits(s, w, e);
+    if (d == e)
+        return 0;
+    belopp_span label = belopp_trim(s, l.start, d);
+    int letters = 0;
+    for (size_t i = label.start; i < label.end && !letters; i++)
+        letters = belopp_letter_at(s, i, label.end);
+    if (!letters)
+        return 0;
+    memset(row, 0, sizeof *row);
+    row->label = label;
+    row->values = (belopp_span){d, l.end};
+    row->line = l;
+    return 1;
+}
+
+/* Is line l a note alone, one or two digits ("19" under the section "Eget
+ * kapital" it belongs to)? */
+static int note_alone(const char *s, belopp_span l)
+{
+    return l.end - l.start >= 1 && l.end - l.start <= 2 && s[l.start] >= '1' && s[l.start] <= '9' &&
+           s[l.end - 1] >= '0' && s[l.end - 1] <= '9';
+}
+
+/* Is line x empty cells only, two or more: "- - - -"? */
+static int dashes_line(const char *s, belopp_span x)
+{
+    token t[MAX_TOKENS];
+    if (x.start == x.end || x.end - x.start > 80)
+        return 0;
+    size_t n = read_tokens(s, x.start, x.end, t);
+    if (n == (size_t)-1 || n < 2)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind != T_EMPTY || !t[i].dash)
+            return 0;
+    return 1;
+}
+
+/* Is label l the note column's word alone, or with its note: "Not",
+ * "Not 2"? */
+static int note_label(const char *s, belopp_span l)
+{
+    if (!first_word_is(s, l, NOTE))
+        return 0;
+    size_t e = belopp_skip_spaces(s, belopp_word_end(s, l.start, l.end), l.end);
+    while (e < l.end && s[e] >= '0' && s[e] <= '9')
+        e++;
+    return e == l.end;
+}
+
+/* Does line lines[j] start with a lower-case letter, going on from the line
+ * above ("Förutbetalda kostnader och" / "upplupna intäkter")? */
+static int goes_on(const char *s, const line *lines, size_t n, size_t j)
+{
+    if (j >= n || lines[j].trim.start == lines[j].trim.end)
+        return 0;
+    belopp_span l = lines[j].trim;
+    unsigned char c = (unsigned char)s[l.start];
+    return c < 0x80 ? c >= 'a' && c <= 'z'
+                    : category_at(s, l.start, l.end) == UTF8PROC_CATEGORY_LL;
+}
+
+/* A row whose label stands on a line of its own, as text from a PDF wraps a
+ * long row: "Summa rörelsens kostnader" / "-762 -763"; the label over two
+ * lines, the second going on in lower case ("Förutbetalda kostnader och" /
+ * "upplupna intäkter" / "78,8 160,5"); or the values' line led by the note
+ * column's word only ("Verksamhetens intäkter" / "Not 2 132 371 106 488").
+ * Fills *row (label, values, the lines as one span) and *lines_used (2 or
+ * 3); returns 0 when lines j… are no such row. */
+static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, belopp_row *row,
+                       size_t *lines_used)
+{
+    if (j + 1 >= n)
+        return 0;
+    belopp_span l = lines[j].trim;
+    if (!word_line_max(s, l, 120) || belopp_is_year(s, l))
+        return 0;
+    size_t v = j + 1;
+    belopp_span label = l;
+    if (goes_on(s, lines, n, v) && v + 1 < n && word_line_max(s, lines[v].trim, 120) &&
+        !values_line(s, lines[v].trim)) {
+        label.end = lines[v].trim.end;
+        v++;
+    }
+    belopp_span x = lines[v].trim;
+    if (!values_line(s, x) && !dashes_line(s, x)) {
+        /* "Not 2 132 371 …": a row whose label is the note column's word */
+        belopp_row r2;
+        if (!table_row(s, x.start, x.end, 0, &r2) || !note_label(s, r2.label))
+            return 0;
+        x = r2.values;
+    }
+    if (v + 1 < n && values_line(s, lines[v + 1].trim))
+        return 0; /* one value a line: a label and its cells, each alone */
+    memset(row, 0, sizeof *row);
+    row->label = clean_label(s, label);
+    row->values = x;
+    row->line = (belopp_span){l.start, lines[v].trim.end};
+    *lines_used = v + 1 - j;
+    return 1;
+}
+
+/* The row at line j: a row of its own line (*lines_used 1), or one wrapped
+ * (see wrapped_row).  Returns 0 when there is none. */
+static int row_at(const char *s, const line *lines, size_t n, size_t j, belopp_row *row,
+                  size_t *lines_used)
+{
+    if (j >= n)
+        return 0;
+    *lines_used = 1;
+    if (table_row(s, lines[j].trim.start, lines[j].trim.end, 0, row) && !note_label(s, row->label))
+        return 1;
+    return wrapped_row(s, lines, n, j, row, lines_used);
 }
 
 /* The value tokens of a row, a leading footnote mark ("Intäkter 2) 2 111":
@@ -1519,6 +1731,13 @@ static size_t settle_signs(token *t, size_t n, size_t k, uint32_t *m, int apart)
     memcpy(j, t, n * sizeof *t);
     size_t nj = join_signs(j, n);
     uint32_t mj = nj < n ? feasible_counts(j, nj) : 0;
+    if (apart && mj) {
+        /* the table writes its signs apart: "– 1,6 – 9,2 0,0" is three
+         * cells, never five with two empty */
+        memcpy(t, j, nj * sizeof *t);
+        *m = mj;
+        return nj;
+    }
     if (k && (*m >> k & 1) && !(mj >> k & 1))
         return n;
     if (k && (mj >> k & 1)) {
@@ -1548,11 +1767,46 @@ static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc
 
 /* Can t[0] be a note ("Avskrivningar 5 – 87 453"): one or two digits, no
  * sign, no decimals, one space after the label (start of the values v)? */
-static int note_token(const char *s, const token *t, size_t v)
+/* Can a note stand at the start of row r's values: one space after the
+ * label, or first on the line under a label standing alone
+ * ("Verksamhetens intäkter" / "3 270,6 281,9 …": note 3)? */
+static int note_place(const char *s, const belopp_row *r)
+{
+    size_t v = r->values.start;
+    for (size_t i = r->label.end; i < v; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 0; /* the note was read before the values ("Not 7 1 870") */
+    if (v >= 2 && s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v))
+        return 1;
+    size_t p = v;
+    while (p > r->label.end && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\r'))
+        p--;
+    if (p <= r->label.end || s[p - 1] != '\n' || r->label.start == r->label.end)
+        return 0;
+    p--;
+    while (p > r->label.end && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\r'))
+        p--;
+    return p == r->label.end;
+}
+
+/* Is t two notes joined by a comma, "4,5", at a note's place in row r? */
+static int notes_pair(const char *s, const token *t, const belopp_row *r)
+{
+    size_t a = t->sp.start, b = t->sp.end;
+    if (t->kind != T_NUM || !t->frac || t->sign || t->open || t->close || t->dots ||
+        t->idigits > 2 || a != r->values.start || s[a] == '0' || !note_place(s, r))
+        return 0;
+    size_t c = a;
+    while (c < b && s[c] != ',')
+        c++;
+    return b - c - 1 >= 1 && b - c - 1 <= 2 && s[c + 1] != '0';
+}
+
+static int note_token(const char *s, const token *t, const belopp_row *r)
 {
     return t->kind == T_NUM && t->idigits <= 2 && !t->sign && !t->frac && !t->open &&
-           !t->close && !t->dots && s[t->sp.start] != '0' && t->sp.start == v && v >= 2 &&
-           s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v);
+           !t->close && !t->dots && s[t->sp.start] != '0' && t->sp.start == r->values.start &&
+           note_place(s, r);
 }
 
 /* As fit_tokens, for a table whose second note column stands before value
@@ -1633,9 +1887,8 @@ static size_t fit_read(const char *s, const belopp_row *r, size_t k, size_t nc, 
                        token *t, size_t n, uint32_t *counts, int apart)
 {
     uint32_t m;
-    size_t v = r->values.start;
     if (mid && nc > mid && n > 2 && t[n - 1].frac && (!k || k == nc)) {
-        for (size_t f = note_token(s, &t[0], v) ? 1 : 0;; f--) {
+        for (size_t f = note_token(s, &t[0], r) ? 1 : 0;; f--) {
             token *u = t + f;
             size_t nu = n - f, at = 0, ways = 0;
             int doubt = 0;
@@ -1681,7 +1934,25 @@ static size_t fit_read(const char *s, const belopp_row *r, size_t k, size_t nc, 
                 break;
         }
     }
-    if (nc && n > 1 && note_token(s, &t[0], v)) {
+    if (nc && n > 1 && notes_pair(s, &t[0], r)) {
+        /* "Avskrivningar 4,5 -1 490 -1 639 …": notes 4 and 5, where the
+         * rest fills the columns and the row with a 4,5 in it does not */
+        token u[MAX_TOKENS];
+        uint32_t mu, mall;
+        memcpy(u, t + 1, (n - 1) * sizeof *t);
+        size_t nu = settle_signs(u, n - 1, nc, &mu, apart);
+        token w[MAX_TOKENS];
+        memcpy(w, t, n * sizeof *t);
+        settle_signs(w, n, nc, &mall, apart);
+        if ((mu >> nc & 1) && !(mall >> nc & 1)) {
+            u[0].hard = 1;
+            memcpy(t, u, nu * sizeof *t);
+            if (counts)
+                *counts = mu;
+            return nu;
+        }
+    }
+    if (nc && n > 1 && note_token(s, &t[0], r)) {
         token u[MAX_TOKENS];
         memcpy(u, t + 1, (n - 1) * sizeof *t);
         size_t nu = settle_signs(u, n - 1, nc, &m, apart);
@@ -1723,7 +1994,9 @@ static int note_or_value(const char *s, const belopp_row *r, size_t nc, int apar
     size_t v = r->values.start;
     if (!nc || n < 2 || t[0].kind != T_NUM || t[0].idigits > 2 || t[0].sign || t[0].frac ||
         t[0].open || t[0].close || t[0].dots || s[t[0].sp.start] == '0' || t[0].sp.start != v ||
-        v < 2 || s[v - 1] != ' ' || belopp_space_at(s, v - 2, v))
+        v < 2 || s[v - 1] != ' ' || belopp_space_at(s, v - 2, v) || !note_place(s, r))
+        /* (first on a line under its label, "Aktiverat arbete" / "7 7", a
+         * number is read as a note only where the rest fills every column) */
         return 0;
     uint32_t mall, mrest;
     token u[MAX_TOKENS];
@@ -1983,6 +2256,18 @@ static int column_year(const char *s, const belopp_column *col)
  * total row against the rows since the last total (or all rows, or the
  * totals before it); a total column against the other money columns of its
  * row; a difference column against the two money columns before it. */
+/* Is label l a part of the row above ("varav mark och byggnader", "–
+ * därav särskild löneskatt"), no term of a sum? */
+static int part_row(const char *s, belopp_span l)
+{
+    static const char *const PART[] = {"varav", "d\xC3\xA4rav", "h\xC3\xA4rav", NULL};
+    size_t a = l.start;
+    while (a < l.end && (s[a] == '-' || belopp_space_at(s, a, l.end) ||
+                         (l.end - a >= 3 && memcmp(s + a, "\xE2\x80\x93", 3) == 0)))
+        a += s[a] == '-' ? 1 : belopp_space_at(s, a, l.end) ? belopp_space_at(s, a, l.end) : 3;
+    return first_word_is(s, (belopp_span){a, l.end}, PART);
+}
+
 static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
 {
     const belopp_table *tb = &g->tables[ti];
@@ -1995,6 +2280,8 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
         for (size_t r = r0; r < r1; r++) {
             const belopp_row *row = &g->rows[r];
             belopp_cell *cell = cell_at(g, row, c);
+            if (part_row(g->text, row->label))
+                continue; /* "varav mark och byggnader": in the row above already */
             if (!row->money || (row->ncells == 0 && row->left_out)) {
                 if (row->left_out)
                     run_ok = all_ok = 0;
@@ -2013,6 +2300,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             }
             int ok = cell && !cell->empty && cell->money && cell->status == BELOPP_OK;
             int verdict = BELOPP_CELL_SUM_UNCHECKED;
+            int grand = 0;
             if (ok) {
                 int64_t v = cell->minor;
                 int any = 0, match = 0;
@@ -2023,10 +2311,12 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 if (nall > nrun && all_ok) {
                     any = 1;
                     match |= all == v;
+                    grand |= all == v && !(nrun > 0 && run_ok && run == v);
                 }
                 if (nsubs >= 2 && subs_ok) {
                     any = 1;
                     match |= subs == v;
+                    grand |= subs == v && !(nrun > 0 && run_ok && run == v);
                 }
                 if (any)
                     verdict = match ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
@@ -2035,6 +2325,14 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 subs_ok = 0;
             }
             nsubs++;
+            if (grand) {
+                /* "SUMMA TILLGÅNGAR" closes one side of a balance sheet:
+                 * the totals under it ("SUMMA EGET KAPITAL OCH SKULDER")
+                 * sum the rows after it only */
+                all = subs = 0;
+                nall = nsubs = 0;
+                all_ok = subs_ok = 1;
+            }
             if (cell)
                 cell->sum = merge_sum(cell->sum, verdict);
             run = 0;
@@ -2273,6 +2571,117 @@ static size_t fit_row(const char *s, const belopp_row *row, size_t k, size_t not
     return n;
 }
 
+/* The value of number token t ("13"), or INT_MAX when it is not one of at
+ * most four digits. */
+static int first_number(const char *s, const token *t)
+{
+    if (t->kind != T_NUM || t->sign || t->frac || t->dots || t->idigits > 4)
+        return INT_MAX;
+    int v = 0;
+    for (size_t i = t->sp.start; i < t->sp.end; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* The note row r was read with, or -1: a number before its first cell
+ * ("Fordringar 16 405,2 …"), or at the end of its label ("Verksamhetens
+ * kostnader 2, 3, 17": 17 read first; "varav … poster 3A": 3).  The
+ * largest, where there are several. */
+static int row_note(const char *s, const belopp_row *row, const belopp_segments *g)
+{
+    int best = -1;
+    size_t e = row->values.start;
+    if (row->ncells) {
+        const belopp_cell *c = &g->cells[row->cell];
+        e = c->text.start;
+    }
+    /* the label's end and the values before the first cell: digits,
+     * commas, spaces and one letter after digits ("3A") */
+    size_t a = e;
+    while (a > row->label.start && (s[a - 1] == ' ' || s[a - 1] == ',' ||
+                                    (s[a - 1] >= '0' && s[a - 1] <= '9') ||
+                                    (s[a - 1] >= 'A' && s[a - 1] <= 'Z' && a - 1 > row->label.start &&
+                                     s[a - 2] >= '0' && s[a - 2] <= '9')))
+        a--;
+    if (a > row->label.start && s[a - 1] != '\n' && !belopp_space_at(s, a, e) && a != row->label.start)
+        return -1; /* digits glued to a word: not a note */
+    for (size_t i = a; i < e;) {
+        if (s[i] < '0' || s[i] > '9') {
+            i++;
+            continue;
+        }
+        int v = 0, d = 0;
+        while (i < e && s[i] >= '0' && s[i] <= '9' && d < 3) {
+            v = v * 10 + (s[i] - '0');
+            i++;
+            d++;
+        }
+        if (d <= 2 && v > best)
+            best = v;
+        while (i < e && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    return best;
+}
+
+/* The label without the notes listed at its end, the last of them read
+ * with the values: "Verksamhetens kostnader 2, 3," (and 17 first in the
+ * values) is "Verksamhetens kostnader".  Only under a note column. */
+static belopp_span strip_note_list(const char *s, belopp_span l)
+{
+    for (;;) {
+        size_t e = l.end;
+        if (e - l.start < 4 || s[e - 1] != ',')
+            return l;
+        size_t d = e - 1;
+        while (d > l.start && s[d - 1] >= '0' && s[d - 1] <= '9')
+            d--;
+        if (d == e - 1 || e - 1 - d > 2 || d == l.start || !belopp_space_at(s, d - 1, e))
+            return l;
+        belopp_span t = belopp_trim(s, l.start, d);
+        if (t.start == t.end)
+            return l;
+        l = t;
+    }
+}
+
+/* A year ending the label, where the values begin: "varav pensioner
+ * intjänade före 1998 635,4 638,2 635,4 638,2" under four columns.  When
+ * the row fills the nh columns only without it, the year goes to the
+ * label. */
+static void year_to_label(const char *s, belopp_row *row, size_t nh, size_t note, size_t mid)
+{
+    size_t v = row->values.start;
+    if (row->values.end - v < 6 || !belopp_is_year(s, (belopp_span){v, v + 4}))
+        return; /* (most rows: no year first) */
+    token t[MAX_TOKENS];
+    size_t n = row_tokens(s, row, t);
+    if (n < 2 || t[0].kind != T_NUM || t[0].sign || t[0].frac || t[0].dots || t[0].open ||
+        t[0].sp.start != row->values.start || !belopp_is_year(s, t[0].sp) ||
+        !belopp_space_at(s, t[0].sp.end, row->values.end))
+        return;
+    /* a word that dates what follows it: "före 1998", "från och med
+     * 1998", "t.o.m. 2019" */
+    static const char *const DATING[] = {"f\xC3\xB6re", "efter", "med", "fr\xC3\xA5n", "till",
+                                         "t.o.m.", "fr.o.m.", "sedan", "per", "\xC3\xA5r", NULL};
+    size_t w = row->label.end;
+    while (w > row->label.start && !belopp_space_at(s, w - 1, row->label.end))
+        w--;
+    int dated = 0;
+    for (const char *const *d = DATING; *d && !dated; d++)
+        dated = strlen(*d) == row->label.end - w && strncasecmp(s + w, *d, row->label.end - w) == 0;
+    uint32_t m;
+    fit_tokens_mid(s, row, 0, note, mid, t, &m, 0);
+    if ((m >> nh & 1) && !dated)
+        return;
+    belopp_row r2 = *row;
+    r2.values.start = belopp_skip_spaces(s, t[0].sp.end, row->values.end);
+    r2.label.end = t[0].sp.end;
+    fit_tokens_mid(s, &r2, 0, note, mid, t, &m, 0);
+    if (m >> nh & 1)
+        *row = r2;
+}
+
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
  * value columns (the titles', or the rows' own), then each row's split,
  * scored against the usual size of each column.  last_cut: the last row
@@ -2299,6 +2708,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         setup_row(s, row);
         if (tb->notes_twice)
             skip_note_twice(s, row);
+        if (nh)
+            year_to_label(s, row, nh, note, tb->note_at);
         uint32_t m;
         size_t nraw = row_tokens(s, row, t);
         if (fits) {
@@ -2405,13 +2816,39 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             }
     }
 
+    int max_note = -1; /* the largest note of the rows so far */
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         size_t n = fit_row(s, row, k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
-        if ((note && !tb->note_at && n && note_or_value(s, row, note, apart)) ||
-            (note && !n && row_tokens(s, row, t))) {
+        int doubt = (note && !tb->note_at && n && note_or_value(s, row, note, apart)) ||
+                    (note && !n && row_tokens(s, row, t));
+        if (doubt && !n && !tb->note_at && max_note > 0 && row_tokens(s, row, t) >= 2 &&
+            t[1].kind == T_NUM && t[1].idigits == 3 && !t[1].sign && !t[1].hard &&
+            first_number(s, &t[0]) < max_note) {
+            /* "3 307,7 4 133,0 …" is note 3 and 307,7 or 3 307,7, every
+             * column filled either way and the sizes alike by one digit
+             * only; but a statement numbers its notes in order down the
+             * page, and under notes up to 13 the 3 is no note
+             * ("Materiella anläggningstillgångar 3 307,7" under
+             * "Immateriella anläggningstillgångar 11 0,1") */
+            n = fit_tokens(s, row, k, 0, t, NULL, apart);
+            doubt = 0;
+        }
+        token t0[MAX_TOKENS];
+        size_t v0 = row->values.start;
+        if (!doubt && n && glued_label_digits(s, row->label) && row_tokens(s, row, t0) &&
+            t0[0].kind == T_NUM && t0[0].idigits == 3 && !t0[0].sign &&
+            v0 >= 2 && s[v0 - 1] == ' ' && !belopp_space_at(s, v0 - 2, v0)) {
+            /* "Politisk verksamhet, totalt6 940" read as a row: the "6"
+             * glued to the label may start the value */
+            row->ncells = 0;
+            row->cell = g->ncells;
+            row->left_out = "digits glued to its label may start its first value";
+            continue;
+        }
+        if (doubt) {
             row->ncells = 0;
             row->cell = g->ncells;
             row->left_out = tb->note_at ? "a number in it may be a note or a value"
@@ -2440,8 +2877,13 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         } else if (rc == 1) {
             row->cell = g->ncells; /* a row of "–" only */
         }
+        int rn = note ? row_note(s, row, g) : -1;
+        if (rn > max_note)
+            max_note = rn;
     }
     free(fits);
+    for (size_t r = r0; r < r1 && note; r++) /* (the notes read, the labels shown without them) */
+        g->rows[r].label = strip_note_list(s, g->rows[r].label);
     check_sums(g, ti, r0, r1);
     return 0;
 }
@@ -3735,10 +4177,12 @@ static void rows_fit(const char *s, const line *lines, size_t n, size_t r, size_
                      size_t *nrows, size_t *fit_k, size_t *fit_k1)
 {
     token t[MAX_TOKENS];
-    for (size_t l = r; l < n && l < r + 12; l++) {
+    for (size_t l = r, used = 1; l < n && l < r + 12; l += used) {
         belopp_row row;
-        if (!table_row(s, lines[l].trim.start, lines[l].trim.end, 0, &row))
+        if (!row_at(s, lines, n, l, &row, &used)) {
+            used = 1;
             continue;
+        }
         uint32_t m;
         (*nrows)++;
         fit_tokens(s, &row, k, note ? k : 0, t, &m, 0);
@@ -3770,7 +4214,8 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         belopp_span w = lines[l].trim;
         if (blanks && w.start == w.end && l + 1 < n && !is_blank(lines, n, l + 1))
             continue; /* blank lines between the titles */
-        if (w.start == w.end || w.end - w.start > 40 || !word_line(s, w))
+        if (w.start == w.end || w.end - w.start > 40 ||
+            !(word_line(s, w) || year_or_date(s, w.start, w.end))) /* "2019-12-31" */
             break;
         if (!blanks) {
             line_of[m] = l;
@@ -3816,6 +4261,31 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
             m--;
         }
     }
+    /* "(mnkr) Not Kommunen Sammanställd redovisning" / "Bokslut" / "2020" /
+     * "Bokslut" / "2021" / …: the words on the unit line name groups of
+     * columns, not a title, when every other title has one line of words
+     * fewer above its year than the first would */
+    if (first.start < first.end && m > 2 && line_of[0] == j - 1 &&
+        !year_or_date(s, item[0].start, item[0].end)) {
+        size_t words = 0, first_words = SIZE_MAX, same = 1, years = 0;
+        for (size_t i = 0; i < m; i++) {
+            if (!year_or_date(s, item[i].start, item[i].end)) {
+                words++;
+                continue;
+            }
+            if (first_words == SIZE_MAX)
+                first_words = words;
+            else
+                same &= words + 1 == first_words;
+            words = 0;
+            years++;
+        }
+        if (years >= 2 && same && first_words >= 2 && !words) {
+            memmove(item, item + 1, (m - 1) * sizeof item[0]);
+            memmove(line_of, line_of + 1, (m - 1) * sizeof line_of[0]);
+            m--;
+        }
+    }
     size_t groups = 0, open = SIZE_MAX, last_year = 0;
     belopp_span titles[BELOPP_MAX_COLUMNS], seconds[BELOPP_MAX_COLUMNS];
     for (size_t i = 0; i < m; i++) {
@@ -3840,13 +4310,15 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     after = line_of[last_year] + 1;
     /* the first row, after at most two lines of words */
     size_t r = after;
-    while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) &&
-           (word_line(s, lines[r].trim) || (blanks && is_blank(lines, n, r))))
-        r++;
     belopp_row row;
+    size_t used;
+    while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) &&
+           (word_line(s, lines[r].trim) || is_blank(lines, n, r)) &&
+           !wrapped_row(s, lines, n, r, &row, &used))
+        r++;
     token t[MAX_TOKENS];
     uint32_t counts;
-    if (r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row))
+    if (r >= n || !row_at(s, lines, n, r, &row, &used))
         return 0;
     size_t nc = note.start < note.end ? groups : 0;
     fit_tokens(s, &row, 0, nc, t, &counts, 0);
@@ -4449,20 +4921,32 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             }
         }
         mid_note_titles(s, &tb);
-        if (tb.ntitles && !stack_end && j < n && !may_be_row(s, lines, n, j)) {
+        if (tb.ntitles && j < n && !may_be_row(s, lines, n, j)) {
             /* blank lines and a section or two ("TILLGÅNGAR" /
-             * "Anläggningstillgångar") between the titles and the first row */
-            size_t q = j, words = 0;
-            while (q < n && q < j + 6 &&
+             * "Anläggningstillgångar") between the titles and the first row
+             * (which may be wrapped: "Verksamhetens intäkter" / "3 270,6 …") */
+            size_t q = j, words = 0, used;
+            while (q < n && q < j + 6 && !wrapped_row(s, lines, n, q, &row, &used) &&
                    (is_blank(lines, n, q) || (word_line(s, lines[q].trim) && ++words <= 3)))
                 q++;
-            if (q > j && q < n && table_row(s, lines[q].trim.start, lines[q].trim.end, 0, &row))
+            if (q > j && q < n && row_at(s, lines, n, q, &row, &used))
                 j = q;
         }
         size_t last = j;
+        /* a page that lost the space between each label and its value
+         * ("Revision431", "Politisk verksamhet, totalt6 940"): two such
+         * lines or more in the first rows, and every row is read so */
+        int glued = 0;
+        for (size_t q = j; q < n && q < j + 12 && glued < 2; q++) {
+            belopp_row r4;
+            belopp_span lq = lines[q].trim;
+            if (glued_row(s, lq, &r4) && !table_row(s, lq.start, lq.end, 0, &r4))
+                glued++; /* (glued_row first: it rejects most lines at once) */
+        }
+        glued = glued >= 2;
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
-            if (table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
+            if ((glued && glued_row(s, l, &row)) || table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
                 row.table = g->ntables;
                 PUSH(g->rows, g->nrows, g->caprows, row);
                 lines[j].kind = 2;
@@ -4500,17 +4984,54 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             /* a label on a line of its own and its values on the next
              * ("Summa rörelsens kostnader" / "-762 -763"), as text from a
              * PDF wraps a long row */
-            if ((g->nrows > first_row || tb.ntitles) && j + 1 < n && word_line_max(s, l, 120) &&
-                !belopp_is_year(s, l) && values_line(s, lines[j + 1].trim)) {
-                memset(&row, 0, sizeof row);
-                row.label = clean_label(s, l);
-                row.values = lines[j + 1].trim;
-                row.line = (belopp_span){l.start, lines[j + 1].trim.end};
+            size_t used;
+            if (g->nrows > first_row && l.start == l.end && is_blank(lines, n, j + 1) &&
+                !is_blank(lines, n, j + 2) && !is_blank(lines, n, j - 1))
+                continue; /* two blank lines: the second decides */
+            int notes = tb.ntitles && note_stub(s, tb.titles[0]);
+            if (notes && g->nrows > first_row && word_line(s, l) && j + 2 < n &&
+                note_alone(s, lines[j + 1].trim) && row_at(s, lines, n, j + 2, &row, &used)) {
+                j++; /* a section and its note on a line of its own: "Eget kapital" / "19" */
+                continue;
+            }
+            if (g->nrows > first_row && tb.ntitles > 2 && word_line(s, l)) {
+                /* a row of the table written one cell a line, blank lines
+                 * between ("Summa eget kapital" / "" / "31 382,7" / "" /
+                 * "28 999,5" / …): as many values alone as there are
+                 * columns, and no more */
+                size_t want = tb.ntitles - 1, q = j + 1, got = 0, lastv = j;
+                while (q < n && got <= want) {
+                    if (!is_blank(lines, n, q)) {
+                        if (!value_line(s, lines[q].trim))
+                            break;
+                        got++;
+                        lastv = q;
+                    }
+                    q++;
+                }
+                if (got == want && lastv > j + 1) {
+                    memset(&row, 0, sizeof row);
+                    row.label = clean_label(s, l);
+                    row.values = (belopp_span){lines[j + 1 < n && is_blank(lines, n, j + 1) ? j + 2 : j + 1]
+                                                   .trim.start,
+                                               lines[lastv].trim.end};
+                    row.line = (belopp_span){l.start, lines[lastv].trim.end};
+                    row.table = g->ntables;
+                    PUSH(g->rows, g->nrows, g->caprows, row);
+                    for (size_t x = j; x <= lastv; x++)
+                        lines[x].kind = 2;
+                    last = lastv + 1;
+                    j = lastv;
+                    continue;
+                }
+            }
+            if ((g->nrows > first_row || tb.ntitles) && wrapped_row(s, lines, n, j, &row, &used)) {
                 row.table = g->ntables;
                 PUSH(g->rows, g->nrows, g->caprows, row);
-                lines[j].kind = lines[j + 1].kind = 2;
-                last = j + 2;
-                j++;
+                for (size_t q = j; q < j + used; q++)
+                    lines[q].kind = 2;
+                last = j + used;
+                j += used - 1;
                 continue;
             }
             /* a line of words inside a table ("Finansiella poster"), or
@@ -4537,8 +5058,11 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     w--;
                     continue;
                 }
-                if (!word_line(s, lines[nx].trim) || may_be_row(s, lines, n, nx))
-                    break;
+                size_t used2;
+                if (!word_line(s, lines[nx].trim) || may_be_row(s, lines, n, nx) ||
+                    (wrapped_row(s, lines, n, nx, &row, &used2) &&
+                     !(notes && note_alone(s, lines[nx + 1].trim))))
+                    break; /* (a row's label over its values: the row) */
                 /* a new table's titles ("Andel förnybar el 2024 2023") end
                  * this one, and so does a section of counts or shares
                  * ("Medelantal anställda") */
@@ -4547,6 +5071,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     counts_section = 1;
                 counts_section |= names_shares(s, lines[nx].trim);
                 nx++;
+                if (notes && nx + 1 < n && note_alone(s, lines[nx].trim))
+                    nx++; /* the section's note under it */
             }
             if ((nx > j + 1 || word_line(s, l)) && nx + 1 < n && is_blank(lines, n, nx) &&
                 !is_blank(lines, n, nx + 1))
@@ -4563,12 +5089,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     continue;
             }
             belopp_span tt2[BELOPP_MAX_COLUMNS];
+            size_t used_nx;
             if (nx < n && title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt2) >= 3)
                 counts_section = 1; /* "Nyckeltal 2024 2023": a new table's titles */
             if (g->nrows > first_row && !counts_section &&
                 (l.start == l.end || (word_line(s, l) && nx > j + 1)) &&
-                tb.ntitles > 2 && nx < n &&
-                table_row(s, lines[nx].trim.start, lines[nx].trim.end, 0, &row)) {
+                tb.ntitles > 2 && nx < n && row_at(s, lines, n, nx, &row, &used_nx)) {
                 token tk[MAX_TOKENS];
                 uint32_t m;
                 size_t nt = tb.ntitles - 1;
