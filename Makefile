@@ -163,6 +163,21 @@ tsan:
 	    if [ $$st -gt 1 ] || grep -q ThreadSanitizer $(TSAN_BUILD)/batch/err.txt; then \
 	      cat $(TSAN_BUILD)/batch/err.txt; echo "tsan: belopp $$cmd: status $$st"; exit 1; fi; \
 	  done; echo "tsan: the batch (extract -o, --out-dir, load) on 4 threads: no data race"
+	@# One large input's chunks on 3 helper threads (extract/extract.c, "on
+	@# several threads"): every corpus text in one file, cut in chunks of a
+	@# few hundred bytes, so that jobs are queued, dropped and handed back.
+	@for f in corpus/*.txt; do cat "$$f"; printf '\n\n'; done > $(TSAN_BUILD)/batch/big.txt; \
+	  for fmt in xml jsonl; do \
+	    BELOPP_CHUNK_BYTES=700 TSAN_OPTIONS="halt_on_error=1 exitcode=66" $(TSAN_BUILD)/belopp extract \
+	      --quiet --jobs 3 --format $$fmt $(TSAN_BUILD)/batch/big.txt >$(TSAN_BUILD)/batch/threads.out \
+	      2>$(TSAN_BUILD)/batch/err.txt; st=$$?; \
+	    if [ $$st -gt 1 ] || grep -q ThreadSanitizer $(TSAN_BUILD)/batch/err.txt; then \
+	      cat $(TSAN_BUILD)/batch/err.txt; echo "tsan: one input on 3 threads ($$fmt): status $$st"; exit 1; fi; \
+	    BELOPP_CHUNK_BYTES=700 $(TSAN_BUILD)/belopp extract --quiet --jobs 1 --format $$fmt \
+	      $(TSAN_BUILD)/batch/big.txt >$(TSAN_BUILD)/batch/one.out 2>/dev/null; \
+	    cmp -s $(TSAN_BUILD)/batch/one.out $(TSAN_BUILD)/batch/threads.out || \
+	      { echo "tsan: one input on 3 threads ($$fmt): output differs from one thread"; exit 1; }; \
+	  done; echo "tsan: one large input's chunks on 3 threads: no data race, same output"
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done

@@ -514,6 +514,7 @@ typedef struct {
     const char *out_dir;
     int force;
     int jobs;
+    int doc_threads; /* for one document's chunks: see run_batch */
     int quiet;
     mode_t file_mode; /* of new outputs: 0666 less the umask */
     /* input */
@@ -813,6 +814,11 @@ static void *worker(void *arg)
     batch *b = arg;
     char err[256] = "";
     belopp_extractor *x = belopp_extractor_new(&b->opt, err, sizeof err);
+    if (x && belopp_extractor_set_threads(x, b->doc_threads) != 0) {
+        snprintf(err, sizeof err, "out of memory");
+        belopp_extractor_free(x);
+        x = NULL;
+    }
     pthread_mutex_lock(&b->mu);
     if (!x) {
         b->worker_error = 1;
@@ -932,9 +938,17 @@ static int run_batch(batch *b, const consumer *c, totals *t, progress *p)
     memset(b->slots, 0, b->window * sizeof *b->slots);
     pthread_mutex_init(&b->mu, NULL);
     pthread_cond_init(&b->cv, NULL);
-    pthread_t *th = xrealloc(NULL, (size_t)b->jobs * sizeof *th);
+    /* A document alone gets the threads for its chunks (a large plain-text
+     * file read a chunk at a time: belopp_extractor_set_threads), and one
+     * worker; more documents get a worker each, up to jobs, and one thread
+     * each (so that no more than jobs threads extract at once). */
+    int workers = b->files.n < (size_t)b->jobs ? (int)b->files.n : b->jobs;
+    if (workers < 1)
+        workers = 1;
+    b->doc_threads = b->files.n == 1 ? b->jobs : 1;
+    pthread_t *th = xrealloc(NULL, (size_t)workers * sizeof *th);
     int started = 0;
-    for (int i = 0; i < b->jobs; i++) {
+    for (int i = 0; i < workers; i++) {
         if (pthread_create(&th[i], NULL, worker, b) != 0)
             break;
         started++;

@@ -222,6 +222,19 @@ belopp_extractor *belopp_extractor_new(const belopp_options *opt, char *err, siz
 /* Frees the extractor; accepts NULL. */
 void belopp_extractor_free(belopp_extractor *x);
 
+/* Lets belopp_extract_file work on one large plain-text input (one read a
+ * chunk at a time) with n helper threads, which decode, segment, match and
+ * classify its chunks at once while the calling thread makes the records in
+ * order.  The sink is still called on the calling thread only, with the same
+ * records and diagnostics in the same order as with none.  The chunks are
+ * then cut n times smaller and at most n are in memory, so memory stays
+ * about that of one thread.  More than 8 helpers are not started (the
+ * calling thread's share would not keep up).  0 or 1 (the default): the
+ * calling thread does all.
+ * The helpers start and end within each call; a helper's matcher is kept by
+ * x for the next.  Returns 0, or -1 (n negative, or out of memory). */
+int belopp_extractor_set_threads(belopp_extractor *x, int n);
+
 typedef enum {
     BELOPP_RESULT_OK = 0,         /* every amount went to the sink (warnings allowed) */
     BELOPP_RESULT_LEFT_OUT = 1,   /* an amount or the input was left out: see the

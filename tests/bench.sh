@@ -4,9 +4,11 @@
 # bench.sh BELOPP RSS [STAGES] — belopp's throughput and memory (make bench).
 #
 # What it measures
-#   (a) `belopp extract big.txt > /dev/null`: one stream of >= 100 MiB made by
-#       concatenating all of corpus/*.txt over and over (each text followed by
-#       a blank line, so texts do not run into each other).  Being one file,
+#   (a) `belopp extract big.txt > /dev/null` (its chunks on as many threads
+#       as cores, the default; and again with --jobs 1): one stream of
+#       >= 100 MiB made by concatenating all of corpus/*.txt over and over
+#       (each text followed by a blank line, so texts do not run into each
+#       other).  Being one file,
 #       it is sniffed as UTF-8 as a whole: a Latin-1 text in it gets U+FFFD
 #       for its bad bytes (and belopp warns), where alone it would be read as
 #       Windows-1252.
@@ -180,6 +182,7 @@ for ((r = 1; r <= runs; r++)); do
   echo "bench: round $r/$runs" >&2
   run start "$belopp" extract "$empty"
   run big "$belopp" extract "$big"
+  run big1 "$belopp" extract --jobs 1 "$big"
   run rstart "${ref[@]}" "$empty"
   run ref "${ref[@]}" "$big"
   if [ $old_ref = 1 ]; then
@@ -202,6 +205,7 @@ t_start=$(median start '$2')
 t_rstart=$(median rstart '$2')
 net() { calc 4 "$(median "$1" '$2') - $2"; }
 net_big=$(net big "$t_start")
+net_big1=$(net big1 "$t_start")
 net_many=$(net many "$t_start")
 net_few=$(net few "$t_start")
 net_ref=$(net ref "$t_rstart")
@@ -213,6 +217,8 @@ ref_round=$(paste -d' ' "$tmp/big" "$tmp/ref" | awk '{print $2 / $7}' | med_of)
 ref_wall=$(calc 2 "$(median big '$2') / $(median ref '$2')")
 ref_net=$(calc 2 "$net_big / $net_ref")
 ref_cpu=$(calc 2 "($(median big '$3 + $4')) / ($(median ref '$3 + $4'))")
+ref_round1=$(paste -d' ' "$tmp/big1" "$tmp/ref" | awk '{print $2 / $7}' | med_of)
+ref_cpu1=$(calc 2 "($(median big1 '$3 + $4')) / ($(median ref '$3 + $4'))")
 if [ $old_ref = 1 ]; then
   t_pstart=$(median pstart '$2')
   net_pgrep=$(net pgrep "$t_pstart")
@@ -249,7 +255,8 @@ row() { # NAME LABEL NET BYTES AMOUNTS
     "$(calc 1 "$(peak "$2") / 1024")"
 }
 printf '%-42s %23s %7s %8s %7s %10s %9s\n' "" "wall s" "cpu s" "net s" "MB/s" "amounts/s" "peak MiB"
-row "(a) belopp extract big.txt" big "$net_big" "$bytes_big" "$amounts_big"
+row "(a) belopp extract big.txt ($(nproc) threads)" big "$net_big" "$bytes_big" "$amounts_big"
+row "    belopp extract --jobs 1 big.txt" big1 "$net_big1" "$bytes_big" "$amounts_big"
 row "(b) belopp extract small/* ($nfiles files)" many "$net_many" "$bytes_small" "$amounts_small"
 row "    belopp extract first $nfew small files" few "$net_few" "$bytes_few" "$amounts_few"
 row "(c) reference pcre2grep -o -u scan" ref "$net_ref" "$bytes_big" "$rmatches"
@@ -263,6 +270,7 @@ echo "amounts found (<amount  in one run's output): big.txt $amounts_big; small/
 echo "reference matches in big.txt: $rmatches"
 echo "RATIO belopp / reference, wall time on big.txt: $ref_round (median of the per-round ratios);"
 echo "  $ref_wall (wall medians); $ref_net (net of start-up); $ref_cpu (user+sys medians)"
+echo "  on one thread (--jobs 1): $ref_round1 (median of the per-round ratios); $ref_cpu1 (user+sys)"
 echo "belopp big.txt: $mbs_big MB/s, $(calc 0 "$amounts_big / $net_big") amounts/s (net)"
 printf 'files/s, %d small files in one process: %.0f (net); %.0f (wall)\n' "$nfiles" \
   "$(calc 1 "$nfiles / $net_many")" "$(calc 1 "$nfiles / $(median many '$2')")"

@@ -10,12 +10,14 @@
 #     bare "miljoner" long before the only currency (or table), a report word
 #     at the very end, "(79)" figures far apart, a paragraph with no blank
 #     line (one big chunk), more than ten invalid bytes, NUL, a byte order
-#     mark; paragraphs of several KiB around tables whose unit is in the
-#     paragraph above; and HTML named .txt (read whole, as HTML);
+#     mark; a table longer than the window a cut is judged in; paragraphs
+#     of several KiB around tables whose unit is in the paragraph above;
+#     and HTML named .txt (read whole, as HTML);
 #   - the same with CR LF line ends, without a final newline, and in Latin-1.
 # Each in XML, CSV and JSON Lines, stdout, stderr and the exit status, at
-# several chunk sizes, against BELOPP_CHUNK_BYTES larger than the input
-# (read whole).  Also a batch of them on two threads.  Prints one line a
+# several chunk sizes, on one thread and on helper threads, against
+# BELOPP_CHUNK_BYTES larger than the input (read whole).  Also a batch of
+# them on two threads.  Prints one line a
 # failure and "chunks: N same, M differ"; exit 1 on any difference.
 # Run from the repository root (make check does).
 set -u
@@ -67,6 +69,25 @@ done >"$tmp/corpus.txt"
   for i in $(seq 60); do printf 'Stycke %d, 1 miljon här.\n\n' "$i"; done
 } >"$tmp/no-currency.txt"
 
+# a table in the one-cell-a-line form longer than the window a cut is
+# judged in (extract/extract.c, safe_cut: 16 KiB back): a cut that looked
+# safe is moved past the table once its chunk is segmented whole, and the
+# chunks a thread queued after it are cut again
+{
+  printf 'Rubrik\n\nRegionen får 5 kronor.\n\nTabell 2. Kostnader per ort\n\nMiljoner kronor\n\nOrt\n\n2023\n\n2024\n\n'
+  i=0
+  for c in a b c; do
+    for a in a b c d e f g h i j k l m n o p q r s t u v w x y z; do
+      for b in a b c d e f g h i j k l m n o p q r s t u v w x y z; do
+        i=$((i + 1))
+        printf 'Ort%s%s%s\n\n1 %03d\n\n2 %03d\n\n' $c $a $b $((i % 1000)) $((i % 997))
+      done
+    done
+  done
+  printf 'Efter tabellen kostar det 7 kronor.\n\n'
+  for i in $(seq 30); do printf 'Stycke %d om 3 miljoner kronor.\n\n' "$i"; done
+} >"$tmp/long-table.txt"
+
 printf '\xef\xbb\xbfRubrik\n\nDet kostar 5 kronor.\n\n' >"$tmp/bom.txt"
 cat "$tmp/cases.txt" >>"$tmp/bom.txt"
 
@@ -113,24 +134,44 @@ check() { # NAME CHUNK ARGS...
   shift 2
   run $WHOLE "$tmp/whole" "$@"
   run "$cb" "$tmp/chunk" "$@"
+  compare "$name, chunks of $cb bytes"
+}
+compare() { # NAME: whole.* against chunk.*
   if cmp -s "$tmp/whole.out" "$tmp/chunk.out" && cmp -s "$tmp/whole.err" "$tmp/chunk.err" &&
      cmp -s "$tmp/whole.rc" "$tmp/chunk.rc"; then
     same=$((same + 1))
   else
     differ=$((differ + 1))
-    echo "DIFFERS: $name, chunks of $cb bytes"
+    echo "DIFFERS: $1"
     diff -u --label whole --label chunked "$tmp/whole.out" "$tmp/chunk.out" | head -20
     diff -u --label whole --label chunked "$tmp/whole.err" "$tmp/chunk.err" | head -10
   fi
 }
 
+# Each input read whole (one thread), then in chunks of several sizes, the
+# chunks worked on by the calling thread alone (--jobs 1) and by 3 helper
+# threads (--jobs 3: extract/extract.c, "on several threads"), whose
+# output must be the same bytes.
 for n in "${inputs[@]}"; do
   args=()
   case $n in *latin1) args=(--encoding latin1) ;; esac
-  for cb in 1 700 5000; do
-    for fmt in xml csv jsonl; do
-      check "$n.txt $fmt" $cb --format $fmt "${args[@]}" "$tmp/$n.txt"
+  for fmt in xml csv jsonl; do
+    run $WHOLE "$tmp/whole" --jobs 1 --format $fmt "${args[@]}" "$tmp/$n.txt"
+    for cb in 1 700 5000; do
+      for jobs in 1 3; do
+        run $cb "$tmp/chunk" --jobs $jobs --format $fmt "${args[@]}" "$tmp/$n.txt"
+        compare "$n.txt $fmt, chunks of $cb bytes, --jobs $jobs"
+      done
     done
+  done
+done
+# the long table at chunk sizes larger than the window (checked by hand:
+# these sizes move cuts past it)
+run $WHOLE "$tmp/whole" --jobs 1 "$tmp/long-table.txt"
+for cb in 25000 40000; do
+  for jobs in 1 3; do
+    run $cb "$tmp/chunk" --jobs $jobs "$tmp/long-table.txt"
+    compare "long-table.txt, chunks of $cb bytes, --jobs $jobs"
   done
 done
 # AUTO on the Latin-1 text (sniffed over the whole file), and a batch
