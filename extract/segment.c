@@ -246,6 +246,8 @@ static size_t unit_word_at(const char *s, size_t p, size_t b, size_t limit)
         return SIZE_MAX; /* no unit starts with a digit */
     if (p >= b || belopp_space_at(s, p, b))
         return SIZE_MAX; /* the word is empty */
+    if (!belopp_unit_may_start(s + p, b - p))
+        return SIZE_MAX; /* no unit starts with its first two bytes: most words */
     /* one pass to the word's end (b or a space), asking at each comma or
      * ")" on the way and at the end */
     for (size_t e = p + 1; e < limit; e++) {

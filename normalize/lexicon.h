@@ -41,6 +41,12 @@ const belopp_unit *belopp_units(void);
  * entry, or NULL. */
 const belopp_unit *belopp_unit_lookup(const char *s, size_t n);
 
+/* May belopp_unit_lookup(s, k) find a unit for some k in [1, n]?  0 only
+ * when it finds none for any k (its index has no unit for the first one or
+ * two bytes); 1 when it may.  One look at the index instead of a lookup at
+ * each end a caller would try. */
+int belopp_unit_may_start(const char *s, size_t n);
+
 /* The ISO 4217 minor-unit exponent of a currency code: 2 for SEK (öre),
  * 0 for JPY, 3 for KWD.  Returns -1 for a code the lexicon does not know. */
 int belopp_minor_exp(const char *code);
