@@ -744,6 +744,12 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
     size_t ue = first_unit_end(s, a, b); /* no unit read before it */
     if (first_end)
         *first_end = ue;
+    /* No unit word in the line (most lines near a table): of the forms below
+     * only a currency glued to a word ("KostnaderMSEK") holds without one
+     * (U_LEAD's lookup of the first word is one unit_word_at made), so the
+     * cells and the loops over the words need not be read */
+    if (ue == SIZE_MAX && !glued_unit(s, a, b, &u))
+        return U_NONE;
     if (ue <= b && unit_header(s, a, b, &u))
         goto found_alone;
     /* "miljoner kronor efter region, år och resultaträkningsposter",
