@@ -506,7 +506,21 @@ static int quarter_at(const char *s, size_t a, size_t i, size_t b)
 
 static int has_other_digits(const char *s, size_t a, size_t b)
 {
-    for (size_t i = a; i < b; i++)
+    for (size_t i = a; i < b; i++) {
+        /* eight bytes with no digit at once (the usual case in words): a
+         * byte of v ^ "00000000" below 10 is a digit; the test of any byte
+         * below 10 (hasless) finds every such byte, and may only take a
+         * byte above one for one, so a 0 is sure */
+        while (b - i >= 8) {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            v ^= 0x3030303030303030u;
+            if ((v - 0x0A0A0A0A0A0A0A0Au) & ~v & 0x8080808080808080u)
+                break;
+            i += 8;
+        }
+        if (i >= b)
+            break;
         if (s[i] >= '0' && s[i] <= '9') {
             if (i > a && quarter_at(s, a, i, b))
                 continue; /* "Q2 2023": a period, as a year is */
@@ -528,6 +542,7 @@ static int has_other_digits(const char *s, size_t a, size_t b)
                 return 1;
             i = e;
         }
+    }
     return 0;
 }
 
@@ -4438,10 +4453,10 @@ static void pipes_to_tabs(char *s, size_t len)
 {
     for (size_t a = 0; a < len;) {
         const char *nl = memchr(s + a, '\n', len - a);
-        size_t b = nl ? (size_t)(nl - s) : len, bars = 0;
-        for (size_t i = a; i < b; i++)
-            bars += s[i] == '|';
-        if (bars >= 2)
+        size_t b = nl ? (size_t)(nl - s) : len;
+        /* two bars or more: found by memchr (most lines have none) */
+        const char *bar = memchr(s + a, '|', b - a);
+        if (bar && memchr(bar + 1, '|', (size_t)(s + b - (bar + 1))))
             for (size_t i = a; i < b; i++)
                 if (s[i] == '|')
                     s[i] = '\t';
