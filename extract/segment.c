@@ -3741,8 +3741,13 @@ static int prose_unit_above(const char *s, const line *lines, size_t i, unit_inf
         while (b < p.end && !(s[b] == '.' && (b + 1 == p.end || s[b + 1] == ' ')))
             b++;
         belopp_span sent = {a, b};
-        if (has_word(s, sent, NAMES))
-            for (size_t x = a; x + 3 < b; x++)
+        /* the first " i " before the words (the cheaper test; a sentence
+         * without one names no unit so) */
+        size_t x = a;
+        while (x + 3 < b && !(s[x] == ' ' && s[x + 1] == 'i' && s[x + 2] == ' '))
+            x++;
+        if (x + 3 < b && has_word(s, sent, NAMES))
+            for (; x + 3 < b; x++)
                 if (s[x] == ' ' && s[x + 1] == 'i' && s[x + 2] == ' ' && unit_header(s, x + 3, b, u))
                     return 1;
         a = b + 1;
