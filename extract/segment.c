@@ -504,21 +504,38 @@ static int quarter_at(const char *s, size_t a, size_t i, size_t b)
            (i + 6 == b || belopp_space_at(s, i + 6, b));
 }
 
+/* The first i' >= i such that s[i', b) starts with a block of eight bytes
+ * that may hold a digit, or with fewer than eight bytes: the blocks passed
+ * over hold none.  (Eight bytes at once, the usual case in words: a byte of
+ * v ^ "00000000" below 10 is a digit; the test of any byte below 10
+ * (hasless) finds every such byte, and may only take a byte above one for
+ * one, so a 0 is sure.) */
+static size_t skip_no_digits(const char *s, size_t i, size_t b)
+{
+    while (b - i >= 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        v ^= 0x3030303030303030u;
+        if ((v - 0x0A0A0A0A0A0A0A0Au) & ~v & 0x8080808080808080u)
+            break;
+        i += 8;
+    }
+    return i;
+}
+
+/* Does s[a, b) hold a digit? */
+static int has_digit(const char *s, size_t a, size_t b)
+{
+    for (size_t i = skip_no_digits(s, a, b); i < b; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 static int has_other_digits(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        /* eight bytes with no digit at once (the usual case in words): a
-         * byte of v ^ "00000000" below 10 is a digit; the test of any byte
-         * below 10 (hasless) finds every such byte, and may only take a
-         * byte above one for one, so a 0 is sure */
-        while (b - i >= 8) {
-            uint64_t v;
-            memcpy(&v, s + i, 8);
-            v ^= 0x3030303030303030u;
-            if ((v - 0x0A0A0A0A0A0A0A0Au) & ~v & 0x8080808080808080u)
-                break;
-            i += 8;
-        }
+        i = skip_no_digits(s, i, b);
         if (i >= b)
             break;
         if (s[i] >= '0' && s[i] <= '9') {
@@ -3681,6 +3698,8 @@ fill:
 static int unitless_titles(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
 {
     belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
+    if (!has_digit(s, h.start, h.end))
+        return 0; /* no year in it (the titles are pieces of the line) */
     size_t nt = title_line(s, h.start, h.end, titles), years = 0, bare = 0;
     if (nt < 3)
         return 0;
