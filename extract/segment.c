@@ -738,14 +738,15 @@ static size_t first_unit_end(const char *s, size_t a, size_t b)
 {
     size_t best = SIZE_MAX;
     for (size_t p = a; p < b && p < best; p++) {
-        unsigned char c = (unsigned char)s[p];
-        if ((c & 0xC0) == 0x80 || belopp_space_at(s, p, b))
-            continue;
+        /* the byte before first: most bytes are inside a word */
         if (p > a) {
             unsigned char d = (unsigned char)s[p - 1];
             if ((d >= '0' && d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z'))
                 continue;
         }
+        unsigned char c = (unsigned char)s[p];
+        if ((c & 0xC0) == 0x80 || belopp_space_at(s, p, b))
+            continue;
         size_t e = unit_word_at(s, p, b, best);
         if (e < best)
             best = e;
