@@ -737,6 +737,7 @@ static int glued_unit(const char *s, size_t a, size_t b, unit_info *u)
 static size_t first_unit_end(const char *s, size_t a, size_t b)
 {
     size_t best = SIZE_MAX;
+    const unsigned char *pairs = belopp_unit_start_pairs();
     for (size_t p = a; p < b && p < best; p++) {
         /* the byte before first: most bytes are inside a word */
         if (p > a) {
@@ -747,6 +748,11 @@ static size_t first_unit_end(const char *s, size_t a, size_t b)
         unsigned char c = (unsigned char)s[p];
         if ((c & 0xC0) == 0x80 || belopp_space_at(s, p, b))
             continue;
+        if (pairs && c < 0x80) { /* unit_word_at's first test, without a call */
+            unsigned char d = p + 1 < b ? (unsigned char)s[p + 1] : 0;
+            if (d < 0x80 && !pairs[c * 128 + d])
+                continue;
+        }
         size_t e = unit_word_at(s, p, b, best);
         if (e < best)
             best = e;

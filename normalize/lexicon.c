@@ -529,6 +529,9 @@ static struct {
     unsigned short pstart[128 * 128 + 1];
     unsigned short pitems[PAIR_CAP];
     int pair_ok; /* the pair index fitted */
+    /* belopp_unit_may_start's answer for an ASCII first byte c and an ASCII
+     * second byte d (0: a word of one byte): may[c * 128 + d] */
+    unsigned char may[128 * 128];
     unsigned short wide[NUNITS]; /* units whose word starts beyond ASCII */
     size_t nwide;
     int ok; /* the index fitted: else every lookup scans */
@@ -606,6 +609,12 @@ static void build_index(void)
             }
         }
     IDX.pstart[128 * 128] = (unsigned short)q;
+    for (unsigned c = 0; c < 128; c++)
+        for (unsigned d = 0; d < 128; d++) {
+            unsigned f = d >= 'A' && d <= 'Z' ? d | 0x20 : d;
+            IDX.may[c * 128 + d] = IDX.pstart[c * 128] < IDX.pstart[c * 128 + 1] ||
+                                   (d && IDX.pstart[c * 128 + f] < IDX.pstart[c * 128 + f + 1]);
+        }
     IDX.pair_ok = 1;
 }
 
@@ -616,6 +625,12 @@ static int unit_equal_known(const char *s, size_t n, size_t i)
         return n == 3 && (u->flags & BELOPP_LEX_EXACT ? memcmp(s, u->word, 3) == 0
                                                       : strncasecmp(s, u->word, 3) == 0);
     return n >= IDX.min_n[i] && n <= IDX.max_n[i] && belopp_word_equal(s, n, u->word);
+}
+
+const unsigned char *belopp_unit_start_pairs(void)
+{
+    pthread_once(&IDX_ONCE, build_index);
+    return IDX.ok && IDX.pair_ok ? IDX.may : NULL;
 }
 
 int belopp_unit_may_start(const char *s, size_t n)
