@@ -167,8 +167,9 @@ struct belopp_segments {
     } while (0)
 #define PUSH(arr, n, cap, item) PUSH_OR(arr, n, cap, item, return -1)
 
-/* Length of the space character that ends just before b, or 0. */
-static size_t space_before(const char *s, size_t a, size_t b)
+/* Length of the space character that ends just before b, or 0.  (Inlined:
+ * table_row and belopp_trim ask it at every byte they walk back over.) */
+static inline __attribute__((always_inline)) size_t space_before(const char *s, size_t a, size_t b)
 {
     if (b > a) {
         unsigned char c = (unsigned char)s[b - 1];
