@@ -1025,8 +1025,9 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
 
 /* Can tokens t[i, j) be one cell?  A number's first group has 1-3 digits
  * when more follow; the others exactly three, unsigned, with nothing between
- * them but one space; a decimal part, a mark or ")" ends it. */
-static int one_cell(const token *t, size_t i, size_t j)
+ * them but one space; a decimal part, a mark or ")" ends it.  (Inlined:
+ * feasible_counts and best_split ask it for every pair of tokens.) */
+static inline __attribute__((always_inline)) int one_cell(const token *t, size_t i, size_t j)
 {
     if (t[i].kind == T_EMPTY)
         return j == i + 1 && !t[i].open;
