@@ -122,7 +122,7 @@ static size_t char_start(const char *s, size_t i)
 static size_t put_clean(belopp_recorder *rc, const char *pre, const char *s, size_t n,
                         const char *post, int flatten)
 {
-    size_t npre = strlen(pre), npost = strlen(post);
+    size_t npre = *pre ? strlen(pre) : 0, npost = *post ? strlen(post) : 0; /* mostly "" */
     if (n > (SIZE_MAX - 16 - rc->len) / 3)
         return SIZE_MAX;
     void *b = rc->buf;
