@@ -1408,9 +1408,17 @@ static int names_shares(const char *s, belopp_span t)
     }
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
      * share as "Andel" is */
+    uint64_t first[4] = {0, 0, 0, 0}; /* the words' first bytes (A-Z as a-z) */
+    for (const char *const *w = NOT_MONEY; *w; w++) {
+        unsigned char f = fold((unsigned char)**w);
+        first[f >> 6] |= (uint64_t)1 << (f & 63);
+        if (!f)
+            memset(first, 0xFF, sizeof first); /* an empty word: every start */
+    }
     for (size_t i = t.start; i < t.end; i++) {
-        if (!word_starts_at(s, t.start, i))
-            continue;
+        unsigned char c = fold((unsigned char)s[i]);
+        if (!(first[c >> 6] >> (c & 63) & 1) || !word_starts_at(s, t.start, i))
+            continue; /* (no word of the list starts so: most words) */
         for (const char *const *w = NOT_MONEY; *w; w++) {
             if (fold((unsigned char)**w) != fold((unsigned char)s[i]) && **w)
                 continue; /* most words differ in the first byte */
