@@ -184,7 +184,7 @@ static size_t line_of(belopp_recorder *rc, size_t off, uint64_t *col)
     /* characters: the bytes that are no UTF-8 continuation (10xxxxxx);
      * eight at a time, a continuation byte marked by its bit 7 set and its
      * bit 6 (moved up one place) clear, the marks summed by a multiply */
-    while (stop - rc->col_pos >= 8) {
+    while (rc->col_pos + 8 <= stop) {
         uint64_t v;
         memcpy(&v, raw + (rc->col_pos - base), 8);
         uint64_t cont = v & ~(v << 1) & 0x8080808080808080u;
