@@ -42,7 +42,10 @@ static inline int belopp_put(belopp_writer *w, const char *s, size_t n)
 }
 int belopp_puts(belopp_writer *w, const char *s);
 int belopp_put_i64(belopp_writer *w, int64_t v);
-int belopp_put_u64(belopp_writer *w, uint64_t v);
+/* Writes v in decimal ("-" and digits, no NUL) to dst, which has room for
+ * BELOPP_I64_DIGITS bytes; returns the number of bytes. */
+#define BELOPP_I64_DIGITS 20
+size_t belopp_i64_digits(char *dst, int64_t v);
 
 /* Writes the buffer to the FILE and flushes it; 0, or -1 on failure. */
 int belopp_writer_drain(belopp_writer *w);

@@ -49,51 +49,44 @@ static int put_escaped(belopp_writer *w, const char *s, int attr)
     }
 }
 
-/* " name=\"": one piece. */
-static int put_attr_name(belopp_writer *w, const char *name)
-{
-    char head[32];
-    size_t n = strlen(name);
-    if (n + 3 > sizeof head)
-        return belopp_puts(w, " ") < 0 || belopp_puts(w, name) < 0 || belopp_puts(w, "=\"") < 0 ? -1 : 0;
-    head[0] = ' ';
-    memcpy(head + 1, name, n);
-    memcpy(head + 1 + n, "=\"", 2);
-    return belopp_put(w, head, n + 3);
-}
+/* A string literal and its length, for the pieces below: their lengths are
+ * known when compiled, so no strlen per amount. */
+#define LIT(s) s, sizeof s - 1
+/* " name=\"" of an attribute: one piece */
+#define NAME(name) LIT(" " name "=\"")
 
-static int attr(belopp_writer *w, const char *name, const char *value)
+static int attr(belopp_writer *w, const char *name, size_t n, const char *value)
 {
-    return put_attr_name(w, name) < 0 || put_escaped(w, value, 1) < 0 || belopp_put(w, "\"", 1) < 0
+    return belopp_put(w, name, n) < 0 || put_escaped(w, value, 1) < 0 || belopp_put(w, "\"", 1) < 0
                ? -1
                : 0;
 }
 
-static int attr_i64(belopp_writer *w, const char *name, int64_t v)
+/* An integer attribute, written whole into a small buffer first: one copy
+ * into the writer instead of three. */
+static int attr_i64(belopp_writer *w, const char *name, size_t n, int64_t v)
 {
-    return put_attr_name(w, name) < 0 || belopp_put_i64(w, v) < 0 || belopp_put(w, "\"", 1) < 0
-               ? -1
-               : 0;
+    char buf[32 + BELOPP_I64_DIGITS + 1];
+    if (n > 32)
+        return -1; /* never: the names are this file's own */
+    memcpy(buf, name, n);
+    n += belopp_i64_digits(buf + n, v);
+    buf[n++] = '"';
+    return belopp_put(w, buf, n);
 }
 
-static int element(belopp_writer *w, const char *name, const char *value)
+/* "      <name>value</name>\n" with open "      <name>" and close
+ * "</name>\n"; nothing when value is NULL. */
+static int element(belopp_writer *w, const char *open, size_t no, const char *close, size_t nc,
+                   const char *value)
 {
     if (!value)
         return 0;
-    char tag[40];
-    size_t n = strlen(name);
-    if (n + 10 > sizeof tag)
-        return -1; /* never: the names are this file's own */
-    memcpy(tag, "      <", 7);
-    memcpy(tag + 7, name, n);
-    tag[7 + n] = '>';
-    if (belopp_put(w, tag, n + 8) < 0 || put_escaped(w, value, 0) < 0)
-        return -1;
-    tag[5] = '<';
-    tag[6] = '/';
-    memcpy(tag + 7 + n, ">\n", 2);
-    return belopp_put(w, tag + 5, n + 4);
+    return belopp_put(w, open, no) < 0 || put_escaped(w, value, 0) < 0 || belopp_put(w, close, nc) < 0
+               ? -1
+               : 0;
 }
+#define ELEMENT(w, name, value) element(w, LIT("      <" name ">"), LIT("</" name ">\n"), value)
 
 int belopp_xml_head(belopp_writer *w)
 {
@@ -107,8 +100,8 @@ int belopp_xml_tail(belopp_writer *w) { return belopp_puts(w, "</belopp>\n"); }
 int belopp_xml_begin(belopp_writer *w, const belopp_doc *doc)
 {
     w->doc_open = 1;
-    return belopp_puts(w, "  <document") < 0 || attr(w, "source", doc->source) < 0 ||
-                   attr(w, "sha256", doc->sha256) < 0
+    return belopp_puts(w, "  <document") < 0 || attr(w, NAME("source"), doc->source) < 0 ||
+                   attr(w, NAME("sha256"), doc->sha256) < 0
                ? -1
                : 0;
 }
@@ -129,37 +122,39 @@ int belopp_xml_record(belopp_writer *w, const belopp_record *r)
             return -1;
     }
     int sek = strcmp(r->currency, "SEK") == 0;
-    if (belopp_puts(w, "    <amount") < 0 || attr(w, "kind", belopp_kind_name(r->kind)) < 0 ||
-        attr(w, "currency", r->currency) < 0)
+    if (belopp_put(w, LIT("    <amount")) < 0 || attr(w, NAME("kind"), belopp_kind_name(r->kind)) < 0 ||
+        attr(w, NAME("currency"), r->currency) < 0)
         return -1;
-    if (r->is_range ? attr_i64(w, sek ? "ore-low" : "minor-low", r->value) < 0 ||
-                          attr_i64(w, sek ? "ore-high" : "minor-high", r->value_high) < 0
-                    : attr_i64(w, sek ? "ore" : "minor", r->value) < 0)
+    if (r->is_range ? (sek ? attr_i64(w, NAME("ore-low"), r->value) < 0 ||
+                                 attr_i64(w, NAME("ore-high"), r->value_high) < 0
+                           : attr_i64(w, NAME("minor-low"), r->value) < 0 ||
+                                 attr_i64(w, NAME("minor-high"), r->value_high) < 0)
+                    : (sek ? attr_i64(w, NAME("ore"), r->value) : attr_i64(w, NAME("minor"), r->value)) < 0)
         return -1;
-    if (r->minor_exp != 2 && attr_i64(w, "minor-exp", r->minor_exp) < 0)
+    if (r->minor_exp != 2 && attr_i64(w, NAME("minor-exp"), r->minor_exp) < 0)
         return -1;
-    if (attr_i64(w, "start", (int64_t)r->start) < 0 || attr_i64(w, "end", (int64_t)r->end) < 0 ||
-        attr_i64(w, "line", (int64_t)r->line) < 0 || attr_i64(w, "col", (int64_t)r->col) < 0)
+    if (attr_i64(w, NAME("start"), (int64_t)r->start) < 0 || attr_i64(w, NAME("end"), (int64_t)r->end) < 0 ||
+        attr_i64(w, NAME("line"), (int64_t)r->line) < 0 || attr_i64(w, NAME("col"), (int64_t)r->col) < 0)
         return -1;
-    if (r->qualifier && attr(w, "qualifier", belopp_qualifier_name(r->qualifier)) < 0)
+    if (r->qualifier && attr(w, NAME("qualifier"), belopp_qualifier_name(r->qualifier)) < 0)
         return -1;
-    if (r->per && attr(w, "per", r->per) < 0)
+    if (r->per && attr(w, NAME("per"), r->per) < 0)
         return -1;
-    if (r->column_title && attr(w, "column", r->column_title) < 0)
+    if (r->column_title && attr(w, NAME("column"), r->column_title) < 0)
         return -1;
-    if (r->total && attr(w, "total", "true") < 0)
+    if (r->total && attr(w, NAME("total"), "true") < 0)
         return -1;
-    if (r->sum && attr(w, "sum", belopp_sum_name(r->sum)) < 0)
+    if (r->sum && attr(w, NAME("sum"), belopp_sum_name(r->sum)) < 0)
         return -1;
-    if (r->has_repeats && attr_i64(w, "repeats", (int64_t)r->repeats) < 0)
+    if (r->has_repeats && attr_i64(w, NAME("repeats"), (int64_t)r->repeats) < 0)
         return -1;
-    if (belopp_puts(w, ">\n") < 0 || element(w, "text", r->text) < 0)
+    if (belopp_put(w, LIT(">\n")) < 0 || ELEMENT(w, "text", r->text) < 0)
         return -1;
-    if (r->kind == BELOPP_KIND_CELL ? element(w, "label", r->label ? r->label : "") < 0 ||
-                                          element(w, "caption", r->caption) < 0
-                                    : element(w, "sentence", r->context ? r->context : "") < 0)
+    if (r->kind == BELOPP_KIND_CELL ? ELEMENT(w, "label", r->label ? r->label : "") < 0 ||
+                                          ELEMENT(w, "caption", r->caption) < 0
+                                    : ELEMENT(w, "sentence", r->context ? r->context : "") < 0)
         return -1;
-    if (element(w, "heading", r->heading) < 0)
+    if (ELEMENT(w, "heading", r->heading) < 0)
         return -1;
-    return belopp_puts(w, "    </amount>\n");
+    return belopp_put(w, LIT("    </amount>\n"));
 }

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-int belopp_grow(void **p, size_t *cap, size_t need, size_t elem)
+int belopp_grow_slow(void **p, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return 0;

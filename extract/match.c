@@ -855,10 +855,15 @@ static int may_start(belopp_matcher *m, const char *s, size_t len, size_t p)
  * start at (see the design note).  Returns pcre2_match's code. */
 static int match_from(belopp_matcher *m, const char *s, size_t len, size_t off)
 {
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t p = off; p < len; p++) {
-        unsigned char c = (unsigned char)s[p];
-        if ((c >= 0x80 && c < 0xC0) || (p > 0 && m->word_byte[(unsigned char)s[p - 1]]) ||
-            !may_start(m, s, len, p))
+        /* most bytes are inside a word: the test of the byte before first,
+         * then of the byte itself (a character's first byte, not one no
+         * match starts with: m->one), then may_start */
+        if (p > 0 && m->word_byte[u[p - 1]])
+            continue;
+        unsigned char c = u[p];
+        if ((c >= 0x80 && c < 0xC0) || (c < 0x80 && m->one[c] == 2) || !may_start(m, s, len, p))
             continue;
         /* pcre2_jit_match skips pcre2_match's checks of its arguments, which
          * are the same every call here (and the text is valid UTF-8). */

@@ -122,7 +122,7 @@ static size_t char_start(const char *s, size_t i)
 static size_t put_clean(belopp_recorder *rc, const char *pre, const char *s, size_t n,
                         const char *post, int flatten)
 {
-    size_t npre = strlen(pre), npost = strlen(post);
+    size_t npre = *pre ? strlen(pre) : 0, npost = *post ? strlen(post) : 0; /* mostly "" */
     if (n > (SIZE_MAX - 16 - rc->len) / 3)
         return SIZE_MAX;
     void *b = rc->buf;
@@ -180,6 +180,16 @@ static size_t line_of(belopp_recorder *rc, size_t off, uint64_t *col)
     if (rc->line != line_before || rc->col_pos < rc->line_start || rc->col_pos > stop) {
         rc->col_pos = rc->line_start;
         rc->col = 1;
+    }
+    /* characters: the bytes that are no UTF-8 continuation (10xxxxxx);
+     * eight at a time, a continuation byte marked by its bit 7 set and its
+     * bit 6 (moved up one place) clear, the marks summed by a multiply */
+    while (rc->col_pos + 8 <= stop) {
+        uint64_t v;
+        memcpy(&v, raw + (rc->col_pos - base), 8);
+        uint64_t cont = v & ~(v << 1) & 0x8080808080808080u;
+        rc->col += 8 - (size_t)(((cont >> 7) * 0x0101010101010101u) >> 56);
+        rc->col_pos += 8;
     }
     for (; rc->col_pos < stop; rc->col_pos++)
         rc->col += (raw[rc->col_pos - base] & 0xC0) != 0x80;

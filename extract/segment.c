@@ -195,8 +195,9 @@ struct belopp_segments {
     } while (0)
 #define PUSH(arr, n, cap, item) PUSH_OR(arr, n, cap, item, return -1)
 
-/* Length of the space character that ends just before b, or 0. */
-static size_t space_before(const char *s, size_t a, size_t b)
+/* Length of the space character that ends just before b, or 0.  (Inlined:
+ * table_row and belopp_trim ask it at every byte they walk back over.) */
+static inline __attribute__((always_inline)) size_t space_before(const char *s, size_t a, size_t b)
 {
     if (b > a) {
         unsigned char c = (unsigned char)s[b - 1];
@@ -274,6 +275,8 @@ static size_t unit_word_at(const char *s, size_t p, size_t b, size_t limit)
         return SIZE_MAX; /* no unit starts with a digit */
     if (p >= b || belopp_space_at(s, p, b))
         return SIZE_MAX; /* the word is empty */
+    if (!belopp_unit_may_start(s + p, b - p))
+        return SIZE_MAX; /* no unit starts with its first two bytes: most words */
     /* one pass to the word's end (b or a space), asking at each comma or
      * ")" on the way and at the end */
     for (size_t e = p + 1; e < limit; e++) {
@@ -530,9 +533,40 @@ static int quarter_at(const char *s, size_t a, size_t i, size_t b)
            (i + 6 == b || belopp_space_at(s, i + 6, b));
 }
 
+/* The first i' >= i such that s[i', b) starts with a block of eight bytes
+ * that may hold a digit, or with fewer than eight bytes: the blocks passed
+ * over hold none.  (Eight bytes at once, the usual case in words: a byte of
+ * v ^ "00000000" below 10 is a digit; the test of any byte below 10
+ * (hasless) finds every such byte, and may only take a byte above one for
+ * one, so a 0 is sure.) */
+static size_t skip_no_digits(const char *s, size_t i, size_t b)
+{
+    while (b - i >= 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        v ^= 0x3030303030303030u;
+        if ((v - 0x0A0A0A0A0A0A0A0Au) & ~v & 0x8080808080808080u)
+            break;
+        i += 8;
+    }
+    return i;
+}
+
+/* Does s[a, b) hold a digit? */
+static int has_digit(const char *s, size_t a, size_t b)
+{
+    for (size_t i = skip_no_digits(s, a, b); i < b; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 static int has_other_digits(const char *s, size_t a, size_t b)
 {
-    for (size_t i = a; i < b; i++)
+    for (size_t i = a; i < b; i++) {
+        i = skip_no_digits(s, i, b);
+        if (i >= b)
+            break;
         if (s[i] >= '0' && s[i] <= '9') {
             if (i > a && quarter_at(s, a, i, b))
                 continue; /* "Q2 2023": a period, as a year is */
@@ -554,6 +588,7 @@ static int has_other_digits(const char *s, size_t a, size_t b)
                 return 1;
             i = e;
         }
+    }
     return 0;
 }
 
@@ -731,13 +766,20 @@ static int glued_unit(const char *s, size_t a, size_t b, unit_info *u)
 static size_t first_unit_end(const char *s, size_t a, size_t b)
 {
     size_t best = SIZE_MAX;
+    const unsigned char *pairs = belopp_unit_start_pairs();
     for (size_t p = a; p < b && p < best; p++) {
-        unsigned char c = (unsigned char)s[p];
-        if ((c & 0xC0) == 0x80 || belopp_space_at(s, p, b))
-            continue;
+        /* the byte before first: most bytes are inside a word */
         if (p > a) {
             unsigned char d = (unsigned char)s[p - 1];
             if ((d >= '0' && d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z'))
+                continue;
+        }
+        unsigned char c = (unsigned char)s[p];
+        if ((c & 0xC0) == 0x80 || belopp_space_at(s, p, b))
+            continue;
+        if (pairs && c < 0x80) { /* unit_word_at's first test, without a call */
+            unsigned char d = p + 1 < b ? (unsigned char)s[p + 1] : 0;
+            if (d < 0x80 && !pairs[c * 128 + d])
                 continue;
         }
         size_t e = unit_word_at(s, p, b, best);
@@ -770,6 +812,12 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
     size_t ue = first_unit_end(s, a, b); /* no unit read before it */
     if (first_end)
         *first_end = ue;
+    /* No unit word in the line (most lines near a table): of the forms below
+     * only a currency glued to a word ("KostnaderMSEK") holds without one
+     * (U_LEAD's lookup of the first word is one unit_word_at made), so the
+     * cells and the loops over the words need not be read */
+    if (ue == SIZE_MAX && !glued_unit(s, a, b, &u))
+        return U_NONE;
     if (ue <= b && unit_header(s, a, b, &u))
         goto found_alone;
     /* "miljoner kronor efter region, år och resultaträkningsposter",
@@ -1005,8 +1053,9 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
 
 /* Can tokens t[i, j) be one cell?  A number's first group has 1-3 digits
  * when more follow; the others exactly three, unsigned, with nothing between
- * them but one space; a decimal part, a mark or ")" ends it. */
-static int one_cell(const token *t, size_t i, size_t j)
+ * them but one space; a decimal part, a mark or ")" ends it.  (Inlined:
+ * feasible_counts and best_split ask it for every pair of tokens.) */
+static inline __attribute__((always_inline)) int one_cell(const token *t, size_t i, size_t j)
 {
     if (t[i].kind == T_EMPTY)
         return j == i + 1 && !t[i].open;
@@ -1387,9 +1436,17 @@ static int names_shares(const char *s, belopp_span t)
     }
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
      * share as "Andel" is */
+    uint64_t first[4] = {0, 0, 0, 0}; /* the words' first bytes (A-Z as a-z) */
+    for (const char *const *w = NOT_MONEY; *w; w++) {
+        unsigned char f = fold((unsigned char)**w);
+        first[f >> 6] |= (uint64_t)1 << (f & 63);
+        if (!f)
+            memset(first, 0xFF, sizeof first); /* an empty word: every start */
+    }
     for (size_t i = t.start; i < t.end; i++) {
-        if (!word_starts_at(s, t.start, i))
-            continue;
+        unsigned char c = fold((unsigned char)s[i]);
+        if (!(first[c >> 6] >> (c & 63) & 1) || !word_starts_at(s, t.start, i))
+            continue; /* (no word of the list starts so: most words) */
         for (const char *const *w = NOT_MONEY; *w; w++) {
             if (fold((unsigned char)**w) != fold((unsigned char)s[i]) && **w)
                 continue; /* most words differ in the first byte */
@@ -4374,6 +4431,8 @@ fill:
 static int unitless_titles(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
 {
     belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
+    if (!has_digit(s, h.start, h.end))
+        return 0; /* no year in it (the titles are pieces of the line) */
     size_t nt = title_line(s, h.start, h.end, titles), years = 0, bare = 0;
     if (nt < 3)
         return 0;
@@ -4434,8 +4493,13 @@ static int prose_unit_above(const char *s, const line *lines, size_t i, unit_inf
         while (b < p.end && !(s[b] == '.' && (b + 1 == p.end || s[b + 1] == ' ')))
             b++;
         belopp_span sent = {a, b};
-        if (has_word(s, sent, NAMES))
-            for (size_t x = a; x + 3 < b; x++)
+        /* the first " i " before the words (the cheaper test; a sentence
+         * without one names no unit so) */
+        size_t x = a;
+        while (x + 3 < b && !(s[x] == ' ' && s[x + 1] == 'i' && s[x + 2] == ' '))
+            x++;
+        if (x + 3 < b && has_word(s, sent, NAMES))
+            for (; x + 3 < b; x++)
                 if (s[x] == ' ' && s[x + 1] == 'i' && s[x + 2] == ' ' && unit_header(s, x + 3, b, u))
                     return 1;
         a = b + 1;
@@ -5206,10 +5270,10 @@ static void pipes_to_tabs(char *s, size_t len)
 {
     for (size_t a = 0; a < len;) {
         const char *nl = memchr(s + a, '\n', len - a);
-        size_t b = nl ? (size_t)(nl - s) : len, bars = 0;
-        for (size_t i = a; i < b; i++)
-            bars += s[i] == '|';
-        if (bars >= 2)
+        size_t b = nl ? (size_t)(nl - s) : len;
+        /* two bars or more: found by memchr (most lines have none) */
+        const char *bar = memchr(s + a, '|', b - a);
+        if (bar && memchr(bar + 1, '|', (size_t)(s + b - (bar + 1))))
             for (size_t i = a; i < b; i++)
                 if (s[i] == '|')
                     s[i] = '\t';

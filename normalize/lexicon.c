@@ -218,6 +218,20 @@ int belopp_minor_exp(const char *code)
 {
     if (!code)
         return -1;
+    /* CURRENCIES is in code order (ISO_4217 lists them so): a binary search
+     * (classify asks for every amount; "SEK" was 140 tests down the list).
+     * Should the list ever fall out of order, the scan below still finds it. */
+    size_t lo = 0, hi = sizeof CURRENCIES / sizeof CURRENCIES[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(CURRENCIES[mid].code, code);
+        if (c == 0)
+            return CURRENCIES[mid].minor_exp;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     for (size_t i = 0; i < sizeof CURRENCIES / sizeof CURRENCIES[0]; i++)
         if (CURRENCIES[i].code[0] == code[0] && strcmp(CURRENCIES[i].code, code) == 0)
             return CURRENCIES[i].minor_exp;
@@ -397,9 +411,16 @@ const char *const *belopp_words(belopp_word_list list)
 
 int belopp_words_has(belopp_word_list list, const char *s, size_t n)
 {
-    for (const char *const *w = belopp_words(list); *w; w++)
+    /* belopp_word_equal's first test, here before the call: most words of a
+     * list differ from s in the first byte */
+    unsigned char c0 = n ? (unsigned char)s[0] : 0;
+    for (const char *const *w = belopp_words(list); *w; w++) {
+        unsigned char w0 = (unsigned char)**w;
+        if (n && c0 < 0x80 && w0 < 0x80 && (c0 | 0x20) != w0 && c0 != w0)
+            continue;
         if (belopp_word_equal(s, n, *w))
             return 1;
+    }
     return 0;
 }
 
@@ -516,6 +537,9 @@ static struct {
     unsigned short pstart[128 * 128 + 1];
     unsigned short pitems[PAIR_CAP];
     int pair_ok; /* the pair index fitted */
+    /* belopp_unit_may_start's answer for an ASCII first byte c and an ASCII
+     * second byte d (0: a word of one byte): may[c * 128 + d] */
+    unsigned char may[128 * 128];
     unsigned short wide[NUNITS]; /* units whose word starts beyond ASCII */
     size_t nwide;
     int ok; /* the index fitted: else every lookup scans */
@@ -593,6 +617,12 @@ static void build_index(void)
             }
         }
     IDX.pstart[128 * 128] = (unsigned short)q;
+    for (unsigned c = 0; c < 128; c++)
+        for (unsigned d = 0; d < 128; d++) {
+            unsigned f = d >= 'A' && d <= 'Z' ? d | 0x20 : d;
+            IDX.may[c * 128 + d] = IDX.pstart[c * 128] < IDX.pstart[c * 128 + 1] ||
+                                   (d && IDX.pstart[c * 128 + f] < IDX.pstart[c * 128 + f + 1]);
+        }
     IDX.pair_ok = 1;
 }
 
@@ -603,6 +633,33 @@ static int unit_equal_known(const char *s, size_t n, size_t i)
         return n == 3 && (u->flags & BELOPP_LEX_EXACT ? memcmp(s, u->word, 3) == 0
                                                       : strncasecmp(s, u->word, 3) == 0);
     return n >= IDX.min_n[i] && n <= IDX.max_n[i] && belopp_word_equal(s, n, u->word);
+}
+
+const unsigned char *belopp_unit_start_pairs(void)
+{
+    pthread_once(&IDX_ONCE, build_index);
+    return IDX.ok && IDX.pair_ok ? IDX.may : NULL;
+}
+
+int belopp_unit_may_start(const char *s, size_t n)
+{
+    pthread_once(&IDX_ONCE, build_index);
+    if (n == 0)
+        return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (!IDX.ok || !IDX.pair_ok || c >= 0x80)
+        return 1;
+    /* belopp_unit_lookup(s, k) looks in the list of (c, 0) for k = 1 (and
+     * for "c." through its retry without the dot), and in that of (c, s[1]
+     * with A-Z as a-z) for every k >= 2 when s[1] is ASCII */
+    if (IDX.pstart[c * 128] < IDX.pstart[c * 128 + 1])
+        return 1;
+    if (n < 2)
+        return 0;
+    unsigned char c1 = (unsigned char)s[1];
+    if (c1 >= 'A' && c1 <= 'Z')
+        c1 |= 0x20;
+    return c1 >= 0x80 || IDX.pstart[c * 128 + c1] < IDX.pstart[c * 128 + c1 + 1];
 }
 
 const belopp_unit *belopp_unit_lookup(const char *s, size_t n)

@@ -41,6 +41,19 @@ const belopp_unit *belopp_units(void);
  * entry, or NULL. */
 const belopp_unit *belopp_unit_lookup(const char *s, size_t n);
 
+/* May belopp_unit_lookup(s, k) find a unit for some k in [1, n]?  0 only
+ * when it finds none for any k (its index has no unit for the first one or
+ * two bytes); 1 when it may.  One look at the index instead of a lookup at
+ * each end a caller would try. */
+int belopp_unit_may_start(const char *s, size_t n);
+
+/* Its answers for words of ASCII bytes, as a table for a loop over many
+ * words: for a first byte c and a second byte d (0 for a word of one byte),
+ * both below 0x80, t[c * 128 + d] is belopp_unit_may_start of that word.
+ * NULL when the lexicon's index could not be built (then ask the function).
+ * Static: never freed. */
+const unsigned char *belopp_unit_start_pairs(void);
+
 /* The ISO 4217 minor-unit exponent of a currency code: 2 for SEK (öre),
  * 0 for JPY, 3 for KWD.  Returns -1 for a code the lexicon does not know. */
 int belopp_minor_exp(const char *code);
