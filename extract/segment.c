@@ -127,6 +127,10 @@
  *   öre after a dot too ("155.974.54" is 155 974,54 kr): a final group of
  *   two digits after dotted thousands.  "4.5", "250.00" and "2016.12.31" are
  *   no such numbers.
+ * - Key figures may keep a row in billions under a header in millions
+ *   ("MSEK 2017 2018" over "Nettoomsättning (mdr) 8,5 9,1"): a scale word
+ *   alone closing a label, in parentheses or after a comma, is the row's
+ *   scale in the table's currency.
  */
 #include "segment.h"
 
@@ -1854,7 +1858,6 @@ static void setup_column(const char *s, belopp_table *tb, size_t c)
     (void)both;
 }
 
-/* Sets up row r: total, money, its own unit. */
 /* Does label t speak of a figure per share ("Resultat per aktie", "Earnings
  * per share", "Utdelning/aktie")?  Such a row is in kronor where the table
  * is in millions; with no unit of its own it is left out, never guessed. */
@@ -1902,9 +1905,45 @@ static void skip_note_twice(const char *s, belopp_row *r)
     r->values = belopp_trim(s, b + len, r->values.end);
 }
 
-static void setup_row(const char *s, belopp_row *r)
+/* Does label t end in a scale word alone, in parentheses or after a comma:
+ * "Nettoomsättning (mdr)", "Intäkter, miljarder"?  Key figures keep a row
+ * in billions under a header in millions ("MSEK 2017 2018" over
+ * "Nettoomsättning (mdr) 8,5 9,1"): the scale is the row's, the currency
+ * stays the table's.  Sets *exp10 and *words. */
+static int scale_tail(const char *s, belopp_span t, int *exp10, belopp_span *words)
+{
+    if (t.end - t.start < 3)
+        return 0;
+    size_t a = t.end, b = t.end;
+    if (s[t.end - 1] == ')') {
+        b = t.end - 1;
+        a = b;
+        while (a > t.start && s[a - 1] != '(')
+            a--;
+        if (a == t.start)
+            return 0;
+    } else {
+        while (a > t.start && s[a - 1] != ',')
+            a--;
+        if (a == t.start)
+            return 0;
+    }
+    belopp_span in = belopp_trim(s, a, b);
+    if (in.start >= in.end)
+        return 0;
+    const belopp_unit *u = belopp_unit_lookup(s + in.start, in.end - in.start);
+    if (!u || u->kind != BELOPP_UNIT_SCALE)
+        return 0;
+    *exp10 = u->exp10;
+    *words = in;
+    return 1;
+}
+
+/* Sets up row r of table tb: total, money, its own unit. */
+static void setup_row(const char *s, const belopp_table *tb, belopp_row *r)
 {
     unit_info u;
+    int e;
     r->is_total = first_word_is(s, r->label, TOTAL);
     r->money = 1;
     if (own_unit(s, r->label, &u)) {
@@ -1913,6 +1952,17 @@ static void setup_row(const char *s, belopp_row *r)
         r->unit = u.words;
     } else if (names_shares(s, r->label) || per_share(s, r->label)) {
         r->money = 0;
+    } else if (scale_tail(s, r->label, &e, &u.words)) {
+        /* a scale of its own: in the table's currency, or no money where
+         * the table names none (the row's figures are then not the
+         * table's unit either) */
+        if (tb->currency) {
+            r->exp10 = e;
+            r->currency = tb->currency;
+            r->unit = u.words;
+        } else {
+            r->money = 0;
+        }
     }
 }
 
@@ -2287,7 +2337,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
-        setup_row(s, row);
+        setup_row(s, tb, row);
         if (tb->notes_twice)
             skip_note_twice(s, row);
         uint32_t m;
@@ -3320,7 +3370,7 @@ static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r
         tb->columns[0].money = 0;
     for (size_t r = r0; r < r1; r++) {
         g->rows[r].table = ti;
-        setup_row(s, &g->rows[r]);
+        setup_row(s, tb, &g->rows[r]);
     }
     size_t off[VMAX_ROWS];
     unsigned char alt[VMAX_ROWS];
