@@ -131,6 +131,11 @@
  *   ("MSEK 2017 2018" over "Nettoomsättning (mdr) 8,5 9,1"): a scale word
  *   alone closing a label, in parentheses or after a comma, is the row's
  *   scale in the table's currency.
+ * - A cash-flow statement from a PDF: "Belopp i mnkr Not Kommun" over the
+ *   rest of the titles one a line, a section with a line of spaces under
+ *   it before the first row, signs apart ("– 83"), empty cells unprinted.
+ *   In such a table "2 – 1 2" under four columns may hold an empty cell
+ *   written "–" or an unprinted one and the sign of 1: the row is left out.
  */
 #include "segment.h"
 
@@ -1122,13 +1127,19 @@ static size_t read_tokens(const char *s, size_t a, size_t b, token *t)
 /* Joins each dash to the number one space after it, a sign written apart:
  * "– 1 930 976", "– 1,8", "– 4,0 %".  Only for a row that does not fit its columns
  * otherwise (a dash alone is an empty cell).  Returns the new count. */
+/* Is t[i] a dash that may be the sign of the number t[i + 1] ("– 87")? */
+static int sign_joins(const token *t, size_t i, size_t n)
+{
+    return t[i].kind == T_EMPTY && t[i].dash && i + 1 < n &&
+           (t[i + 1].kind == T_NUM || (t[i + 1].kind == T_PCT && t[i + 1].sp.start < t[i + 1].sp.end)) &&
+           !t[i + 1].hard && !t[i + 1].sign && !t[i + 1].open;
+}
+
 static size_t join_signs(token *t, size_t n)
 {
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
-        if (t[i].kind == T_EMPTY && t[i].dash && i + 1 < n &&
-            (t[i + 1].kind == T_NUM || (t[i + 1].kind == T_PCT && t[i + 1].sp.start < t[i + 1].sp.end)) &&
-            !t[i + 1].hard && !t[i + 1].sign && !t[i + 1].open) {
+        if (sign_joins(t, i, n)) {
             token m = t[i + 1];
             if (!t[i].plus) {
                 m.sp.start = t[i].sp.start;
@@ -2459,6 +2470,19 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
                                         : "its first number may be a note or a value";
             continue;
         }
+        /* where the table writes signs apart, a dash kept as an empty cell
+         * before a number ("2 – 1 2" under four columns) may as well be
+         * that number's sign, the row one cell short ("2", "–1", "2"): the
+         * text does not say which */
+        int dash_open = 0;
+        for (size_t i = 0; apart && i < n && !dash_open; i++)
+            dash_open = sign_joins(t, i, n);
+        if (dash_open) {
+            row->ncells = 0;
+            row->cell = g->ncells;
+            row->left_out = "a dash in it may be a sign or an empty cell";
+            continue;
+        }
         if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip)) {
             rc = 1;
             /* never on the text's last line, which may be cut short ("-1 0") */
@@ -3644,10 +3668,12 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         return 0;
     /* the line after the last year */
     after = line_of[last_year] + 1;
-    /* the first row, after at most two lines of words */
+    /* the first row, after at most two lines of words; a line of spaces
+     * may stand under a section ("DEN LÖPANDE VERKSAMHETEN" / "   ") */
     size_t r = after;
     while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) &&
-           (word_line(s, lines[r].trim) || (blanks && is_blank(lines, n, r))))
+           (word_line(s, lines[r].trim) ||
+            ((blanks || lines[r].spaces) && is_blank(lines, n, r))))
         r++;
     belopp_row row;
     token t[MAX_TOKENS];
@@ -4324,9 +4350,17 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * follows it */
             if ((g->nrows > first_row || tb.ntitles) &&
                 (word_line(s, l) || rule_line(s, l) || paren_section(s, l) ||
-                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120))) && /* "… till:" */
-                j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
-                continue;
+                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120)))) { /* "… till:" */
+                if (j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
+                    continue;
+                /* a line of spaces under the section ("DEN LÖPANDE
+                 * VERKSAMHETEN" / "   " / row), as PDF text gives it */
+                if (j + 2 < n && is_blank(lines, n, j + 1) && lines[j + 1].spaces &&
+                    table_row(s, lines[j + 2].trim.start, lines[j + 2].trim.end, 0, &row)) {
+                    j++;
+                    continue;
+                }
+            }
             /* a blank line inside a table with titles, or a line of words
              * (a section: "ÖVRIGT TOTALRESULTAT" over "Poster som kan
              * omföras"), when a row with as many values as there are titles
