@@ -136,6 +136,12 @@
  *   it before the first row, signs apart ("– 83"), empty cells unprinted.
  *   In such a table "2 – 1 2" under four columns may hold an empty cell
  *   written "–" or an unprinted one and the sign of 1: the row is left out.
+ * - A budget from a PDF wraps rows after a blank line: the label alone,
+ *   its values on the next line, the note first there ("Skatteintäkter" /
+ *   "3 922,7 951,2 995,3": note 3).  With no place to tell a note by, the
+ *   sizes alone decide ("1 792 1 504 2 355" is no note 1), a tie leaves the
+ *   row out.  Lines of spaces run together where the page had a gap, and a
+ *   long heading under them may go on with the same columns.
  */
 #include "segment.h"
 
@@ -1552,13 +1558,26 @@ static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc
     return fit_tokens_mid(s, r, k, nc, 0, t, counts, apart);
 }
 
+/* Do row r's values start where a note stands: one space after the label
+ * ("Avskrivningar 5 – 87 453"), or first on the line under a label of its
+ * own ("Skatteintäkter" / "3 922,7 951,2 …")? */
+static int note_place(const char *s, const belopp_row *r)
+{
+    size_t v = r->values.start;
+    if (v < 2)
+        return 0;
+    if (s[v - 1] == '\n')
+        return v > r->line.start && r->label.end < v;
+    return s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v);
+}
+
 /* Can t[0] be a note ("Avskrivningar 5 – 87 453"): one or two digits, no
- * sign, no decimals, one space after the label (start of the values v)? */
-static int note_token(const char *s, const token *t, size_t v)
+ * sign, no decimals, first of row r's values where a note stands? */
+static int note_token(const char *s, const token *t, const belopp_row *r)
 {
     return t->kind == T_NUM && t->idigits <= 2 && !t->sign && !t->frac && !t->open &&
-           !t->close && !t->dots && s[t->sp.start] != '0' && t->sp.start == v && v >= 2 &&
-           s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v);
+           !t->close && !t->dots && s[t->sp.start] != '0' && t->sp.start == r->values.start &&
+           note_place(s, r);
 }
 
 /* As fit_tokens, for a table whose second note column stands before value
@@ -1611,7 +1630,8 @@ static int spread(const token *t, size_t n, size_t k)
  * with the note: "Resultat efter finansiella poster 18 506 19 239" is
  * 18 506 and 19 239, not note 18, 506 and 19 239 (the same item, a year
  * apart).  Alike by two digits decides; by one, the row is left out. */
-static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size_t nc, int apart)
+static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size_t nc, int apart,
+                       int own_line)
 {
     token p[MAX_TOKENS];
     uint32_t mp;
@@ -1620,6 +1640,14 @@ static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size
     if (!(mp >> nc & 1))
         return 1;
     int a = spread(u, nu, nc), b = spread(p, np, nc);
+    if (own_line) {
+        /* values wrapped onto a line of their own keep no place for the
+         * note: the size alone decides ("3 922,7 951,2 995,3" is note 3,
+         * "1 792 1 504 2 355" no note), a tie leaves the row out */
+        if (a < 0 || b < 0 || a == b)
+            return -1;
+        return a < b;
+    }
     if (a < 0 || b < 0 || b >= a)
         return 1;
     return b + 2 <= a ? 0 : -1;
@@ -1639,9 +1667,8 @@ static size_t fit_read(const char *s, const belopp_row *r, size_t k, size_t nc, 
                        token *t, size_t n, uint32_t *counts, int apart)
 {
     uint32_t m;
-    size_t v = r->values.start;
     if (mid && nc > mid && n > 2 && t[n - 1].frac && (!k || k == nc)) {
-        for (size_t f = note_token(s, &t[0], v) ? 1 : 0;; f--) {
+        for (size_t f = note_token(s, &t[0], r) ? 1 : 0;; f--) {
             token *u = t + f;
             size_t nu = n - f, at = 0, ways = 0;
             int doubt = 0;
@@ -1687,11 +1714,11 @@ static size_t fit_read(const char *s, const belopp_row *r, size_t k, size_t nc, 
                 break;
         }
     }
-    if (nc && n > 1 && note_token(s, &t[0], v)) {
+    if (nc && n > 1 && note_token(s, &t[0], r)) {
         token u[MAX_TOKENS];
         memcpy(u, t + 1, (n - 1) * sizeof *t);
         size_t nu = settle_signs(u, n - 1, nc, &m, apart);
-        int verdict = m >> nc & 1 ? note_or_not(t, n, u, nu, nc, apart) : 0;
+        int verdict = m >> nc & 1 ? note_or_not(t, n, u, nu, nc, apart, s[r->values.start - 1] == '\n') : 0;
         if (verdict < 0) { /* "9 148 -2 510": note 9, or 9 148 */
             if (counts)
                 *counts = 0;
@@ -1726,11 +1753,9 @@ static int note_or_value(const char *s, const belopp_row *r, size_t nc, int apar
 {
     token t[MAX_TOKENS];
     size_t n = row_tokens(s, r, t);
-    size_t v = r->values.start;
-    if (!nc || n < 2 || t[0].kind != T_NUM || t[0].idigits > 2 || t[0].sign || t[0].frac ||
-        t[0].open || t[0].close || t[0].dots || s[t[0].sp.start] == '0' || t[0].sp.start != v ||
-        v < 2 || s[v - 1] != ' ' || belopp_space_at(s, v - 2, v))
-        return 0;
+    if (!nc || n < 2 || !note_token(s, &t[0], r) || s[r->values.start - 1] == '\n')
+        return 0; /* (values on a line of their own are a note only where the rest fills
+                   * the columns: "Aktiverat arbete" / "7 7" is two values) */
     uint32_t mall, mrest;
     token u[MAX_TOKENS];
     memcpy(u, t + 1, (n - 1) * sizeof *t);
@@ -4367,6 +4392,14 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * follows after at most two lines of words */
             size_t nx = j + 1;
             int counts_section = word_line(s, l) && names_shares(s, l);
+            /* lines of spaces run together where a PDF page had a gap
+             * ("" / "  " / "  " / "Avstämning mot balanskravet" / row):
+             * one blank line */
+            for (size_t q = nx; l.start == l.end && lines[j].spaces && q < j + 4 && q + 1 < n &&
+                                is_blank(lines, n, q) && lines[q].spaces;
+                 q++)
+                nx = q + 1;
+            size_t gap_end = nx; /* (a heading after such a gap may be long) */
             for (int w = 0, blanks = 0; w < 2 && nx + 1 < n; w++) {
                 /* a blank line (or one of spaces) between sections and their
                  * first row: "EGET KAPITAL" / "   " / "Eget kapital" / row */
@@ -4377,7 +4410,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     w--;
                     continue;
                 }
-                if (!word_line(s, lines[nx].trim) || may_be_row(s, lines, n, nx))
+                if (!word_line_max(s, lines[nx].trim, nx == gap_end && nx > j + 1 ? 120 : 60) ||
+                    may_be_row(s, lines, n, nx))
                     break;
                 /* a new table's titles ("Andel förnybar el 2024 2023") end
                  * this one, and so does a section of counts or shares
@@ -4386,6 +4420,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 if (title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt) >= 3)
                     counts_section = 1;
                 counts_section |= names_shares(s, lines[nx].trim);
+                /* a section naming a unit ("Belopp i tkr") heads another
+                 * table: the rows under it are not in this one's unit */
+                unit_info uu;
+                counts_section |= nx > j + 1 && own_unit(s, lines[nx].trim, &uu);
                 nx++;
             }
             if ((nx > j + 1 || word_line(s, l)) && nx + 1 < n && is_blank(lines, n, nx) &&
@@ -4415,10 +4453,30 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 fit_tokens_mid(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m, 0);
                 if (!m && note_stub(s, tb.titles[0])) /* a note or a value: left out, but a row */
                     fit_tokens(s, &row, 0, 0, tk, &m, 0);
-                if (m >> (tb.ntitles - 1) & 1)
+                if (m >> (tb.ntitles - 1) & 1) {
+                    if (gap_end > j + 1)
+                        j = nx - 1; /* on at the row: the heading may be long */
                     continue;
+                }
                 /* or a row short of cells, a wide gap for the empty ones */
                 if (m && !(m >> tb.ntitles) && gap_row(s, &row))
+                    continue;
+            }
+            /* or a label on a line of its own and its values on the next
+             * ("" / "Verksamhetens nettokostnader" / "– 1 199,8 – 1 292,3
+             * …"), the values as many as the titles */
+            if (g->nrows > first_row && !counts_section && l.start == l.end && nx == j + 2 &&
+                tb.ntitles > 2 && nx < n && word_line_max(s, lines[j + 1].trim, 120) &&
+                !belopp_is_year(s, lines[j + 1].trim) && values_line(s, lines[nx].trim)) {
+                token tk[MAX_TOKENS];
+                uint32_t m;
+                size_t nt = tb.ntitles - 1;
+                memset(&row, 0, sizeof row);
+                row.label = lines[j + 1].trim;
+                row.values = lines[nx].trim;
+                row.line = (belopp_span){row.label.start, row.values.end};
+                fit_tokens_mid(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m, 0);
+                if (m >> nt & 1)
                     continue;
             }
             break;
