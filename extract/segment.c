@@ -142,6 +142,12 @@
  *   sizes alone decide ("1 792 1 504 2 355" is no note 1), a tie leaves the
  *   row out.  Lines of spaces run together where the page had a gap, and a
  *   long heading under them may go on with the same columns.
+ * - Cash-flow statements of a city wrap rows after a section and after two
+ *   blank lines alike ("INVESTERINGSVERKSAMHETEN" / "Investering i …" /
+ *   "0 0 -18 -23"), write a row of no values as "- - - -", and may put a
+ *   reference in the note column ("Årets resultat BR 1 792 1 504"): the
+ *   first number is then a value.  A section naming a unit ("Bidrag till
+ *   föreningar, tkr") always heads a table of its own.
  */
 #include "segment.h"
 
@@ -1571,13 +1577,30 @@ static int note_place(const char *s, const belopp_row *r)
     return s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v);
 }
 
+/* Does label l end in a reference written in the note column instead of
+ * a number, two or three capitals after words in lower case ("Årets
+ * resultat BR": see the balance sheet)?  The note column is then filled. */
+static int label_note(const char *s, belopp_span l)
+{
+    size_t w = l.end;
+    while (w > l.start && s[w - 1] >= 'A' && s[w - 1] <= 'Z')
+        w--;
+    if (l.end - w < 2 || l.end - w > 3 || w < l.start + 2 || s[w - 1] != ' ')
+        return 0;
+    for (size_t i = l.start; i < w; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return 1;
+    return 0;
+}
+
 /* Can t[0] be a note ("Avskrivningar 5 – 87 453"): one or two digits, no
- * sign, no decimals, first of row r's values where a note stands? */
+ * sign, no decimals, first of row r's values where a note stands, and no
+ * other note in the label? */
 static int note_token(const char *s, const token *t, const belopp_row *r)
 {
     return t->kind == T_NUM && t->idigits <= 2 && !t->sign && !t->frac && !t->open &&
            !t->close && !t->dots && s[t->sp.start] != '0' && t->sp.start == r->values.start &&
-           note_place(s, r);
+           note_place(s, r) && !label_note(s, r->label);
 }
 
 /* As fit_tokens, for a table whose second note column stands before value
@@ -1905,7 +1928,10 @@ static int per_share(const char *s, belopp_span t)
             continue;
         for (const char *const *w = PER; *w; w++) {
             size_t k = strlen(*w);
-            if (i + k <= t.end && strncasecmp(s + i, *w, k) == 0)
+            /* the word whole: "Utdelning/aktieägartillskott" is no
+             * figure per share */
+            if (i + k <= t.end && strncasecmp(s + i, *w, k) == 0 &&
+                (i + k == t.end || !belopp_letter_at(s, i + k, t.end)))
                 return 1;
         }
     }
@@ -2779,6 +2805,21 @@ static int values_line(const char *s, belopp_span x)
         if (t[i].kind == T_NUM)
             return !(n == 1 && belopp_is_year(s, x));
     return 0;
+}
+
+/* Is line x cells with no value only, two or more ("- - - -")? */
+static int empties_line(const char *s, belopp_span x)
+{
+    token t[MAX_TOKENS];
+    if (x.start == x.end || x.end - x.start > 80)
+        return 0;
+    size_t n = read_tokens(s, x.start, x.end, t);
+    if (n == (size_t)-1 || n < 2)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind != T_EMPTY)
+            return 0;
+    return 1;
 }
 
 /* Is line x a dash alone, a cell with no value ("-", "–")? */
@@ -4358,7 +4399,11 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * ("Summa rörelsens kostnader" / "-762 -763"), as text from a
              * PDF wraps a long row */
             if ((g->nrows > first_row || tb.ntitles) && j + 1 < n && word_line_max(s, l, 120) &&
-                !belopp_is_year(s, l) && values_line(s, lines[j + 1].trim)) {
+                !belopp_is_year(s, l) &&
+                (values_line(s, lines[j + 1].trim) ||
+                 /* or no value in any column ("Försäljning av …" / "- - - -") */
+                 (g->nrows > first_row && tb.ntitles > 2 && empties_line(s, lines[j + 1].trim) &&
+                  j + 2 < n && !is_blank(lines, n, j + 2)))) {
                 memset(&row, 0, sizeof row);
                 row.label = clean_label(s, l);
                 row.values = lines[j + 1].trim;
@@ -4373,6 +4418,11 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             /* a line of words inside a table ("Finansiella poster"), or
              * first under its titles, or a rule ("- - - -"), when a row
              * follows it */
+            unit_info su;
+            if (word_line_max(s, l, 120) && own_unit(s, l, &su))
+                break; /* a section naming a unit ("Bidrag till föreningar, tkr")
+                        * heads another table: the rows under it are not in
+                        * this one's unit */
             if ((g->nrows > first_row || tb.ntitles) &&
                 (word_line(s, l) || rule_line(s, l) || paren_section(s, l) ||
                  (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120)))) { /* "… till:" */
@@ -4392,12 +4442,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * follows after at most two lines of words */
             size_t nx = j + 1;
             int counts_section = word_line(s, l) && names_shares(s, l);
-            /* lines of spaces run together where a PDF page had a gap
-             * ("" / "  " / "  " / "Avstämning mot balanskravet" / row):
-             * one blank line */
-            for (size_t q = nx; l.start == l.end && lines[j].spaces && q < j + 4 && q + 1 < n &&
-                                is_blank(lines, n, q) && lines[q].spaces;
-                 q++)
+            /* blank lines run together where a PDF page had a gap ("" /
+             * "  " / "  " / "Avstämning mot balanskravet" / row): one
+             * blank line */
+            for (size_t q = nx; l.start == l.end && q < j + 4 && q + 1 < n && is_blank(lines, n, q); q++)
                 nx = q + 1;
             size_t gap_end = nx; /* (a heading after such a gap may be long) */
             for (int w = 0, blanks = 0; w < 2 && nx + 1 < n; w++) {
@@ -4420,10 +4468,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 if (title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt) >= 3)
                     counts_section = 1;
                 counts_section |= names_shares(s, lines[nx].trim);
-                /* a section naming a unit ("Belopp i tkr") heads another
-                 * table: the rows under it are not in this one's unit */
+                /* (and so does a section naming a unit, as above) */
                 unit_info uu;
-                counts_section |= nx > j + 1 && own_unit(s, lines[nx].trim, &uu);
+                counts_section |= own_unit(s, lines[nx].trim, &uu);
                 nx++;
             }
             if ((nx > j + 1 || word_line(s, l)) && nx + 1 < n && is_blank(lines, n, nx) &&
@@ -4465,19 +4512,26 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             /* or a label on a line of its own and its values on the next
              * ("" / "Verksamhetens nettokostnader" / "– 1 199,8 – 1 292,3
              * …"), the values as many as the titles */
-            if (g->nrows > first_row && !counts_section && l.start == l.end && nx == j + 2 &&
-                tb.ntitles > 2 && nx < n && word_line_max(s, lines[j + 1].trim, 120) &&
-                !belopp_is_year(s, lines[j + 1].trim) && values_line(s, lines[nx].trim)) {
+            size_t lab = SIZE_MAX; /* the label's line */
+            if (nx < n && nx > j + 1 && values_line(s, lines[nx].trim))
+                lab = nx - 1; /* (the label was taken as a section) */
+            else if (nx + 1 < n && values_line(s, lines[nx + 1].trim))
+                lab = nx;
+            if (g->nrows > first_row && !counts_section && lab != SIZE_MAX && lab > j &&
+                (l.start == l.end || word_line_max(s, l, 120)) && tb.ntitles > 2 &&
+                word_line_max(s, lines[lab].trim, 120) && !belopp_is_year(s, lines[lab].trim)) {
                 token tk[MAX_TOKENS];
                 uint32_t m;
                 size_t nt = tb.ntitles - 1;
                 memset(&row, 0, sizeof row);
-                row.label = lines[j + 1].trim;
-                row.values = lines[nx].trim;
+                row.label = lines[lab].trim;
+                row.values = lines[lab + 1].trim;
                 row.line = (belopp_span){row.label.start, row.values.end};
                 fit_tokens_mid(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m, 0);
-                if (m >> nt & 1)
+                if (m >> nt & 1) {
+                    j = lab - 1; /* on at the label */
                     continue;
+                }
             }
             break;
         }
