@@ -148,6 +148,11 @@
  *   reference in the note column ("Årets resultat BR 1 792 1 504"): the
  *   first number is then a value.  A section naming a unit ("Bidrag till
  *   föreningar, tkr") always heads a table of its own.
+ * - An association's statement puts its titles over the unit
+ *   ("RESULTATRÄKNING  Noter  2024  2023" / "   " / "Belopp i tkr"), names
+ *   the note column after the stub ("Noter": no money) and writes the
+ *   notes as words before the values ("Gåvor  Not 4 41 253 39 811",
+ *   "Programkostnader  Not 5 Not 6 -61 927"); the label is "Gåvor".
  */
 #include "segment.h"
 
@@ -1436,6 +1441,27 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
 }
 
 /* The label without footnote marks: "Summa utgifter¹", "Intäkter*". */
+/* The length of a note reference ending label l after other words: "Not"
+ * of "Gåvor  Not" (its number went to the note column), "Not 5" of
+ * "Programkostnader  Not 5" (the row's second note); 0 if none. */
+static size_t note_tail(const char *s, belopp_span l)
+{
+    size_t e = l.end;
+    while (e > l.start && ((s[e - 1] >= '0' && s[e - 1] <= '9') || s[e - 1] == ','))
+        e--;
+    if (e < l.end) { /* "Not 5": the number after a note word */
+        if (e == l.start || s[e - 1] != ' ')
+            return 0;
+        e--;
+    }
+    size_t w = e;
+    while (w > l.start && ((s[w - 1] | 0x20) >= 'a' && (s[w - 1] | 0x20) <= 'z'))
+        w--;
+    if (w == e || w < l.start + 2 || s[w - 1] != ' ' || !first_word_is(s, (belopp_span){w, e}, NOTE))
+        return 0;
+    return l.end - w;
+}
+
 static belopp_span clean_label(const char *s, belopp_span l)
 {
     for (size_t n;;) {
@@ -1443,6 +1469,8 @@ static belopp_span clean_label(const char *s, belopp_span l)
         if (l.end > l.start && s[l.end - 1] == '*')
             l.end--;
         else if ((n = superscript_before(s, l.start, l.end)) > 0)
+            l.end -= n;
+        else if ((n = note_tail(s, l)) > 0)
             l.end -= n;
         else
             return l;
@@ -4042,6 +4070,24 @@ static int group_unit_line(const char *s, belopp_span h, unit_info *u, belopp_sp
     return 0;
 }
 
+/* "RESULTATRÄKNING  Noter  2018  2017": the note column's title after the
+ * stub's is the stub's second word ("RESULTATRÄKNING Noter", as "MSEK
+ * Not"), not a column of money. */
+static void note_title_stub(const char *s, belopp_table *tb)
+{
+    if (tb->ntitles < 3 || note_stub(s, tb->titles[0]))
+        return;
+    belopp_span t = tb->titles[1];
+    if (!first_word_is(s, t, NOTE) || belopp_word_end(s, t.start, t.end) != t.end)
+        return;
+    tb->titles[0] = tb->titles[0].start < tb->titles[0].end
+                        ? (belopp_span){tb->titles[0].start, t.end}
+                        : t;
+    memmove(tb->titles + 1, tb->titles + 2, (tb->ntitles - 2) * sizeof *tb->titles);
+    memmove(tb->columns, tb->columns + 1, (BELOPP_MAX_COLUMNS - 1) * sizeof *tb->columns);
+    tb->ntitles--;
+}
+
 /* A second note column among the titles of a table with a note stub:
  * "Not 12/31/2017 12/31/2016 Not 12/31/2017 12/31/2016", the parent's and
  * the group's columns each with their notes.  The title "Not 12/31/2017"
@@ -4308,6 +4354,25 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 tb.ntitles = nt;
                 title_lines[ntl++] = at;
                 j = at + 1;
+            } else if (kind == U_ALONE) {
+                /* the titles over the unit ("RESULTATRÄKNING  Noter  2018
+                 * 2017" / "   " / "Belopp i tkr"), a line of spaces or a
+                 * blank line between them: a line of titles with a year,
+                 * in no table yet */
+                size_t k = i;
+                while (k > 0 && k + 2 > i && is_blank(lines, n, k - 1))
+                    k--;
+                belopp_span a = k > 0 ? lines[k - 1].trim : (belopp_span){0, 0};
+                belopp_span ta[BELOPP_MAX_COLUMNS];
+                size_t na = k > 0 && !lines[k - 1].kind ? title_line(s, a.start, a.end, ta) : 0;
+                int years = 0;
+                for (size_t c = 1; c < na; c++)
+                    years += title_year(s, ta[c].start, ta[c].end);
+                if (na >= 3 && years >= 2 && split_cells(s, a.start, a.end, t2, BELOPP_MAX_COLUMNS) == na) {
+                    memcpy(tb.titles, ta, na * sizeof ta[0]);
+                    tb.ntitles = na;
+                    title_lines[ntl++] = k - 1;
+                }
             }
         }
         if (stack_end) {
@@ -4346,6 +4411,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 j = at;
             }
         }
+        note_title_stub(s, &tb);
         mid_note_titles(s, &tb);
         if (tb.ntitles && !stack_end && j < n && !may_be_row(s, lines, n, j)) {
             /* blank lines and a section or two ("TILLGÅNGAR" /
