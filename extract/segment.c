@@ -153,6 +153,11 @@
  *   the note column after the stub ("Noter": no money) and writes the
  *   notes as words before the values ("Gåvor  Not 4 41 253 39 811",
  *   "Programkostnader  Not 5 Not 6 -61 927"); the label is "Gåvor".
+ * - A statement copied from a web page may keep the "Not" title with no
+ *   note in any row ("MSEK Not 2013-03-31 2012-03-31" over "Finansiella
+ *   tillgångar 10 11"): where no row needs a note or is more alike with
+ *   one, and rows start with numbers no note can be ("166", "-68"), the
+ *   note column is empty.
  */
 #include "segment.h"
 
@@ -2361,6 +2366,43 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
     return rc < 0 ? -1 : rc == 0;
 }
 
+/* Is the note column of a table of k value columns empty all through, its
+ * notes left off when the page was made ("MSEK Not 2013-03-31 2012-03-31"
+ * over "Materiella anläggningstillgångar 166 156", "Finansiella tillgångar
+ * 10 11")?  Yes when no row of rows[0, nrows) has a note for sure (its
+ * numbers fill the columns only without the first, or a reference "BR" or
+ * "Not" stands in the label) and three rows or more start with a number no
+ * note can be ("166", "-68", "0").  Then "10 11" is two values, not a note
+ * or a value. */
+static int empty_notes(const char *s, const belopp_row *rows, size_t nrows, size_t k)
+{
+    size_t plain = 0;
+    for (size_t r = 0; r < nrows; r++) {
+        const belopp_row *row = &rows[r];
+        token t[MAX_TOKENS], u[MAX_TOKENS];
+        size_t n = row_tokens(s, row, t);
+        if (label_note(s, row->label) || note_tail(s, row->label))
+            return 0;
+        if (n == 0)
+            continue;
+        if (!note_token(s, &t[0], row)) {
+            plain += t[0].kind == T_NUM;
+            continue;
+        }
+        uint32_t mall, mrest;
+        memcpy(u, t + 1, (n - 1) * sizeof *t);
+        size_t nu = settle_signs(u, n - 1, k, &mrest, 0);
+        size_t na = settle_signs(t, n, k, &mall, 0);
+        if ((mrest >> k & 1) && !(mall >> k & 1))
+            return 0; /* a note for sure */
+        int su = spread(u, nu, k), st = spread(t, na, k);
+        if ((mrest >> k & 1) && !(su >= 0 && st >= 0 && st < su))
+            return 0; /* a note by the sizes ("12 793 760": 793, 760), or
+                       * unclear: only rows more alike as values say none */
+    }
+    return plain >= 3;
+}
+
 /* One row's tokens as fit_tokens_mid reads them for the table's count of
  * columns: build_table asks the same of each row up to three times (signs
  * apart, the usual sizes, the split), so it keeps them.  fit_tokens_mid
@@ -2490,6 +2532,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         free(fits);
         return 0;
     }
+    if (note && note == k && !tb->note_at && empty_notes(s, g->rows + r0, nrows, k))
+        note = 0;
 
     /* signs written apart: a row that fits only with its dashes joined to
      * the numbers after them ("− 1 116") says the whole table writes them
