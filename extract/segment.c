@@ -158,6 +158,10 @@
  *   tillgångar 10 11"): where no row needs a note or is more alike with
  *   one, and rows start with numbers no note can be ("166", "-68"), the
  *   note column is empty.
+ * - Under a note column a section may carry its notes ("Eget kapital,
+ *   avsättningar och skulder 10, 21"): a section, no row.  A total of the
+ *   totals before it ("Summa tillgångar") closes them; the balance's other
+ *   side ("Summa eget kapital och skulder") sums the totals after it.
  */
 #include "segment.h"
 
@@ -2151,7 +2155,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             int verdict = BELOPP_CELL_SUM_UNCHECKED;
             if (ok) {
                 int64_t v = cell->minor;
-                int any = 0, match = 0;
+                int any = 0, match = 0, closes = 0;
                 if (nrun > 0 && run_ok) {
                     any = 1;
                     match |= run == v;
@@ -2162,10 +2166,25 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 }
                 if (nsubs >= 2 && subs_ok) {
                     any = 1;
-                    match |= subs == v;
+                    closes = subs == v;
+                    match |= closes;
                 }
                 if (any)
                     verdict = match ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
+                /* a total of the totals before it ("Summa tillgångar")
+                 * closes them: the next such total ("Summa eget kapital och
+                 * skulder") sums the totals after it */
+                if (closes) {
+                    subs = 0;
+                    nsubs = 0;
+                    subs_ok = 1;
+                    run = 0;
+                    nrun = 0;
+                    run_ok = 1;
+                    if (cell)
+                        cell->sum = merge_sum(cell->sum, verdict);
+                    continue;
+                }
                 add_checked(&subs, v, &subs_ok);
             } else {
                 subs_ok = 0;
@@ -4276,6 +4295,31 @@ static size_t skip_titles(const char *s, const line *lines, size_t n, size_t j)
     return k;
 }
 
+/* Is l a section with its notes, in a table with a note column: words, then
+ * notes of one or two digits ("Eget kapital, avsättningar och skulder 10,
+ * 21")?  Returns the words, or an empty span. */
+static belopp_span noted_section(const char *s, belopp_span l)
+{
+    size_t e = l.end, notes = 0;
+    while (e > l.start) {
+        size_t d = e;
+        while (d > l.start && s[d - 1] >= '0' && s[d - 1] <= '9')
+            d--;
+        if (d == e || e - d > 2 || s[d] == '0' || d == l.start || s[d - 1] != ' ')
+            break;
+        notes++;
+        e = d - 1;
+        if (e > l.start && s[e - 1] == ',')
+            e--; /* "10, 21" */
+        else
+            break;
+    }
+    belopp_span w = belopp_trim(s, l.start, e);
+    if (!notes || w.end == l.end || (w.end > w.start && s[w.end - 1] == ',') || !word_line(s, w))
+        return (belopp_span){l.start, l.start};
+    return w;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -4468,9 +4512,13 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 j = q;
         }
         size_t last = j;
+        int note_col = tb.ntitles && note_stub(s, tb.titles[0]);
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
-            if (table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
+            belopp_span ns = note_col && g->nrows > first_row ? noted_section(s, l) : (belopp_span){0, 0};
+            if (ns.end > ns.start)
+                l = ns; /* a section with its notes: its words */
+            else if (table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
                 row.table = g->ntables;
                 PUSH(g->rows, g->nrows, g->caprows, row);
                 lines[j].kind = 2;
@@ -4568,8 +4616,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     w--;
                     continue;
                 }
-                if (!word_line_max(s, lines[nx].trim, nx == gap_end && nx > j + 1 ? 120 : 60) ||
-                    may_be_row(s, lines, n, nx))
+                belopp_span nsx = note_col ? noted_section(s, lines[nx].trim) : (belopp_span){0, 0};
+                if (nsx.end == nsx.start &&
+                    (!word_line_max(s, lines[nx].trim, nx == gap_end && nx > j + 1 ? 120 : 60) ||
+                     may_be_row(s, lines, n, nx)))
                     break;
                 /* a new table's titles ("Andel förnybar el 2024 2023") end
                  * this one, and so does a section of counts or shares
