@@ -2389,9 +2389,10 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
  * notes left off when the page was made ("MSEK Not 2013-03-31 2012-03-31"
  * over "Materiella anläggningstillgångar 166 156", "Finansiella tillgångar
  * 10 11")?  Yes when no row of rows[0, nrows) has a note for sure (its
- * numbers fill the columns only without the first, or a reference "BR" or
- * "Not" stands in the label) and three rows or more start with a number no
- * note can be ("166", "-68", "0").  Then "10 11" is two values, not a note
+ * numbers fill the columns only without the first, be it "5" or a list
+ * "4,5", or a reference "BR" or "Not" stands in the label) nor is more
+ * alike with one, and three rows or more start with a number no note can
+ * be ("166", "-68", "0").  Then "10 11" is two values, not a note
  * or a value. */
 static int empty_notes(const char *s, const belopp_row *rows, size_t nrows, size_t k)
 {
@@ -2404,16 +2405,16 @@ static int empty_notes(const char *s, const belopp_row *rows, size_t nrows, size
             return 0;
         if (n == 0)
             continue;
-        if (!note_token(s, &t[0], row)) {
-            plain += t[0].kind == T_NUM;
-            continue;
-        }
         uint32_t mall, mrest;
         memcpy(u, t + 1, (n - 1) * sizeof *t);
         size_t nu = settle_signs(u, n - 1, k, &mrest, 0);
         size_t na = settle_signs(t, n, k, &mall, 0);
-        if ((mrest >> k & 1) && !(mall >> k & 1))
-            return 0; /* a note for sure */
+        if (n > 1 && (mrest >> k & 1) && !(mall >> k & 1))
+            return 0; /* a note for sure, "5" or "4,5" */
+        if (!note_token(s, &t[0], row)) {
+            plain += t[0].kind == T_NUM && !t[0].frac;
+            continue;
+        }
         int su = spread(u, nu, k), st = spread(t, na, k);
         if ((mrest >> k & 1) && !(su >= 0 && st >= 0 && st < su))
             return 0; /* a note by the sizes ("12 793 760": 793, 760), or
