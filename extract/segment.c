@@ -162,6 +162,8 @@
  *   avsättningar och skulder 10, 21"): a section, no row.  A total of the
  *   totals before it ("Summa tillgångar") closes them; the balance's other
  *   side ("Summa eget kapital och skulder") sums the totals after it.
+ * - Each title may stand stacked with the unit ("2012" / "MSEK" / "2013" /
+ *   "MSEK"): the years are the titles, the unit line the header.
  */
 #include "segment.h"
 
@@ -4420,7 +4422,31 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             while (j < n && is_blank(lines, n, j)) /* blank lines before the first row */
                 j++;
         }
-        if (first.start < first.end || kind == U_ALONE || kind == U_CAPTION) {
+        int year_unit = 0;
+        if (kind == U_ALONE && first.start == first.end && i > 0 && !lines[i - 1].kind &&
+            belopp_is_year(s, lines[i - 1].trim)) {
+            /* each title stacked with the unit: "2012" / "MSEK" / "2013" /
+             * "MSEK"; the unit line is the second piece of the first */
+            belopp_span ys[BELOPP_MAX_COLUMNS];
+            size_t m = 0, q = i;
+            ys[m++] = lines[i - 1].trim;
+            while (q + 2 < n && m + 1 < BELOPP_MAX_COLUMNS && belopp_is_year(s, lines[q + 1].trim) &&
+                   lines[q + 2].trim.end - lines[q + 2].trim.start == h.end - h.start &&
+                   memcmp(s + lines[q + 2].trim.start, s + h.start, h.end - h.start) == 0) {
+                ys[m++] = lines[q + 1].trim;
+                q += 2;
+            }
+            if (m >= 2) {
+                tb.titles[0] = (belopp_span){h.start, h.start};
+                for (size_t c = 0; c < m; c++)
+                    tb.titles[c + 1] = ys[c];
+                tb.ntitles = m + 1;
+                title_lines[ntl++] = i - 1;
+                stack_end = j = q + 1;
+                year_unit = 1;
+            }
+        }
+        if (!year_unit && (first.start < first.end || kind == U_ALONE || kind == U_CAPTION)) {
             size_t at = stacked_titles(s, lines, n, j, first, &tb, 0);
             if (at) {
                 stack_end = at;
@@ -4487,7 +4513,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             }
         }
         belopp_row row;
-        if (kind != U_TITLES && kind != U_PROSE && j < n) {
+        if (kind != U_TITLES && kind != U_PROSE && !year_unit && j < n) {
             /* titles not understood (stacked one a line, wrapped, of
              * periods: "2019" / "apr-jun" / "Rullande" / "12 mån"), under a
              * unit that is clear: skip them and take the columns from the
