@@ -3086,6 +3086,18 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
                 dash_open = ((mr >> k & 1) || (note && (mr >> (k + 1) & 1))) &&
                             !(mj >> k & 1) && !(note && (mj >> (k + 1) & 1));
             }
+            /* but where another row of the table is as short as the
+             * dashes read as signs leave this one ("Försäljning av
+             * finansiella anläggningstillgångar   2   3 1" under four
+             * columns), the table leaves empty cells unprinted rather than
+             * writing them "–": the dashes are signs */
+            for (size_t o = r0; o < r1 && dash_open && n < k; o++) {
+                token to[MAX_TOKENS];
+                if (o != r && !g->rows[o].left_out &&
+                    fit_row(s, &g->rows[o], k, note, tb->note_at, to, apart,
+                            fits ? &fits[o - r0] : NULL) == n)
+                    dash_open = 0;
+            }
         }
         if (dash_open) {
             row->ncells = 0;
