@@ -155,6 +155,43 @@
  *   A page may lose the space between label and value ("Revision431",
  *   "totalt6 940"): read so where two lines or more show it; elsewhere
  *   such a row is left out rather than read as 940.
+ * - Key figures may keep a row in billions under a header in millions
+ *   ("MSEK 2017 2018" over "Nettoomsättning (mdr) 8,5 9,1"): a scale word
+ *   alone closing a label, in parentheses or after a comma, is the row's
+ *   scale in the table's currency.
+ * - A cash-flow statement from a PDF: "Belopp i mnkr Not Kommun" over the
+ *   rest of the titles one a line, a section with a line of spaces under
+ *   it before the first row, signs apart ("– 83"), empty cells unprinted.
+ *   In such a table "2 – 1 2" under four columns may hold an empty cell
+ *   written "–" or an unprinted one and the sign of 1: the row is left out.
+ * - A budget from a PDF wraps rows after a blank line: the label alone,
+ *   its values on the next line, the note first there ("Skatteintäkter" /
+ *   "3 922,7 951,2 995,3": note 3).  With no place to tell a note by, the
+ *   sizes alone decide ("1 792 1 504 2 355" is no note 1), a tie leaves the
+ *   row out.  Lines of spaces run together where the page had a gap, and a
+ *   long heading under them may go on with the same columns.
+ * - Cash-flow statements of a city wrap rows after a section and after two
+ *   blank lines alike ("INVESTERINGSVERKSAMHETEN" / "Investering i …" /
+ *   "0 0 -18 -23"), write a row of no values as "- - - -", and may put a
+ *   reference in the note column ("Årets resultat BR 1 792 1 504"): the
+ *   first number is then a value.  A section naming a unit ("Bidrag till
+ *   föreningar, tkr") always heads a table of its own.
+ * - An association's statement puts its titles over the unit
+ *   ("RESULTATRÄKNING  Noter  2024  2023" / "   " / "Belopp i tkr"), names
+ *   the note column after the stub ("Noter": no money) and writes the
+ *   notes as words before the values ("Gåvor  Not 4 41 253 39 811",
+ *   "Programkostnader  Not 5 Not 6 -61 927"); the label is "Gåvor".
+ * - A statement copied from a web page may keep the "Not" title with no
+ *   note in any row ("MSEK Not 2013-03-31 2012-03-31" over "Finansiella
+ *   tillgångar 10 11"): where no row needs a note or is more alike with
+ *   one, and rows start with numbers no note can be ("166", "-68"), the
+ *   note column is empty.
+ * - Under a note column a section may carry its notes ("Eget kapital,
+ *   avsättningar och skulder 10, 21"): a section, no row.  A total of the
+ *   totals before it ("Summa tillgångar") closes them; the balance's other
+ *   side ("Summa eget kapital och skulder") sums the totals after it.
+ * - Each title may stand stacked with the unit ("2012" / "MSEK" / "2013" /
+ *   "MSEK"): the years are the titles, the unit line the header.
  */
 #include "segment.h"
 
@@ -1195,13 +1232,19 @@ static size_t read_tokens(const char *s, size_t a, size_t b, token *t)
 /* Joins each dash to the number one space after it, a sign written apart:
  * "– 1 930 976", "– 1,8", "– 4,0 %".  Only for a row that does not fit its columns
  * otherwise (a dash alone is an empty cell).  Returns the new count. */
+/* Is t[i] a dash that may be the sign of the number t[i + 1] ("– 87")? */
+static int sign_joins(const token *t, size_t i, size_t n)
+{
+    return t[i].kind == T_EMPTY && t[i].dash && i + 1 < n &&
+           (t[i + 1].kind == T_NUM || (t[i + 1].kind == T_PCT && t[i + 1].sp.start < t[i + 1].sp.end)) &&
+           !t[i + 1].hard && !t[i + 1].sign && !t[i + 1].open;
+}
+
 static size_t join_signs(token *t, size_t n)
 {
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
-        if (t[i].kind == T_EMPTY && t[i].dash && i + 1 < n &&
-            (t[i + 1].kind == T_NUM || (t[i + 1].kind == T_PCT && t[i + 1].sp.start < t[i + 1].sp.end)) &&
-            !t[i + 1].hard && !t[i + 1].sign && !t[i + 1].open) {
+        if (sign_joins(t, i, n)) {
             token m = t[i + 1];
             if (!t[i].plus) {
                 m.sp.start = t[i].sp.start;
@@ -1494,6 +1537,27 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
 }
 
 /* The label without footnote marks: "Summa utgifter¹", "Intäkter*". */
+/* The length of a note reference ending label l after other words: "Not"
+ * of "Gåvor  Not" (its number went to the note column), "Not 5" of
+ * "Programkostnader  Not 5" (the row's second note); 0 if none. */
+static size_t note_tail(const char *s, belopp_span l)
+{
+    size_t e = l.end;
+    while (e > l.start && ((s[e - 1] >= '0' && s[e - 1] <= '9') || s[e - 1] == ','))
+        e--;
+    if (e < l.end) { /* "Not 5": the number after a note word */
+        if (e == l.start || s[e - 1] != ' ')
+            return 0;
+        e--;
+    }
+    size_t w = e;
+    while (w > l.start && ((s[w - 1] | 0x20) >= 'a' && (s[w - 1] | 0x20) <= 'z'))
+        w--;
+    if (w == e || w < l.start + 2 || s[w - 1] != ' ' || !first_word_is(s, (belopp_span){w, e}, NOTE))
+        return 0;
+    return l.end - w;
+}
+
 static belopp_span clean_label(const char *s, belopp_span l)
 {
     for (size_t n;;) {
@@ -1501,6 +1565,8 @@ static belopp_span clean_label(const char *s, belopp_span l)
         if (l.end > l.start && s[l.end - 1] == '*')
             l.end--;
         else if ((n = superscript_before(s, l.start, l.end)) > 0)
+            l.end -= n;
+        else if ((n = note_tail(s, l)) > 0)
             l.end -= n;
         else
             return l;
@@ -1822,28 +1888,60 @@ static size_t fit_tokens(const char *s, const belopp_row *r, size_t k, size_t nc
     return fit_tokens_mid(s, r, k, nc, 0, t, counts, apart);
 }
 
-/* Can t[0] be a note ("Avskrivningar 5 – 87 453"): one or two digits, no
- * sign, no decimals, one space after the label (start of the values v)? */
-/* Can a note stand at the start of row r's values: one space after the
- * label, or first on the line under a label standing alone
- * ("Verksamhetens intäkter" / "3 270,6 281,9 …": note 3)? */
+/* Do row r's values start on a line of their own, under their label
+ * ("Skatteintäkter" / "3 922,7 951,2 …")? */
+static int values_own_line(const char *s, const belopp_row *r)
+{
+    size_t p = r->values.start;
+    while (p > r->label.end && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\r'))
+        p--;
+    return p > r->label.end && s[p - 1] == '\n';
+}
+
+/* Do row r's values start where a note stands: one space after the label
+ * ("Avskrivningar 5 – 87 453", "Gåvor  Not 4 41 253": the label cleaned
+ * of its "Not"), or first on the line right under a label of its own
+ * ("Verksamhetens intäkter" / "3 270,6 281,9 …": note 3)?  Not where a
+ * note was read on the values' line before them ("Not 7 1 870" under its
+ * label), nor under a blank line ("Summa eget kapital" / "" / "31 382,7"). */
 static int note_place(const char *s, const belopp_row *r)
 {
     size_t v = r->values.start;
-    for (size_t i = r->label.end; i < v; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            return 0; /* the note was read before the values ("Not 7 1 870") */
-    if (v >= 2 && s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v))
-        return 1;
-    size_t p = v;
-    while (p > r->label.end && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\r'))
-        p--;
-    if (p <= r->label.end || s[p - 1] != '\n' || r->label.start == r->label.end)
+    if (v < 2 || r->label.end > v)
         return 0;
-    p--;
-    while (p > r->label.end && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\r'))
-        p--;
-    return p == r->label.end;
+    if (values_own_line(s, r)) {
+        if (r->label.start == r->label.end)
+            return 0;
+        size_t p = v;
+        while (s[p - 1] != '\n')
+            p--;
+        /* the rest of the label's line (a mark cleaned off) holds no line
+         * break and no digit */
+        for (size_t i = r->label.end; i + 1 < p; i++)
+            if (s[i] == '\n' || (s[i] >= '0' && s[i] <= '9'))
+                return 0;
+        return 1;
+    }
+    for (size_t i = r->label.end; i < v; i++)
+        if (s[i] == '\n')
+            return 0; /* the note was read before the values ("Not 7 1 870") */
+    return s[v - 1] == ' ' && !belopp_space_at(s, v - 2, v);
+}
+
+/* Does label l end in a reference written in the note column instead of
+ * a number, two or three capitals after words in lower case ("Årets
+ * resultat BR": see the balance sheet)?  The note column is then filled. */
+static int label_note(const char *s, belopp_span l)
+{
+    size_t w = l.end;
+    while (w > l.start && s[w - 1] >= 'A' && s[w - 1] <= 'Z')
+        w--;
+    if (l.end - w < 2 || l.end - w > 3 || w < l.start + 2 || s[w - 1] != ' ')
+        return 0;
+    for (size_t i = l.start; i < w; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return 1;
+    return 0;
 }
 
 /* Is t two notes joined by a comma, "4,5", at a note's place in row r? */
@@ -1851,7 +1949,8 @@ static int notes_pair(const char *s, const token *t, const belopp_row *r)
 {
     size_t a = t->sp.start, b = t->sp.end;
     if (t->kind != T_NUM || !t->frac || t->sign || t->open || t->close || t->dots ||
-        t->idigits > 2 || a != r->values.start || s[a] == '0' || !note_place(s, r))
+        t->idigits > 2 || a != r->values.start || s[a] == '0' || !note_place(s, r) ||
+        label_note(s, r->label))
         return 0;
     size_t c = a;
     while (c < b && s[c] != ',')
@@ -1859,11 +1958,14 @@ static int notes_pair(const char *s, const token *t, const belopp_row *r)
     return b - c - 1 >= 1 && b - c - 1 <= 2 && s[c + 1] != '0';
 }
 
+/* Can t[0] be a note ("Avskrivningar 5 – 87 453"): one or two digits, no
+ * sign, no decimals, first of row r's values where a note stands, and no
+ * other note in the label? */
 static int note_token(const char *s, const token *t, const belopp_row *r)
 {
     return t->kind == T_NUM && t->idigits <= 2 && !t->sign && !t->frac && !t->open &&
            !t->close && !t->dots && s[t->sp.start] != '0' && t->sp.start == r->values.start &&
-           note_place(s, r);
+           note_place(s, r) && !label_note(s, r->label);
 }
 
 /* As fit_tokens, for a table whose second note column stands before value
@@ -1916,7 +2018,8 @@ static int spread(const token *t, size_t n, size_t k)
  * with the note: "Resultat efter finansiella poster 18 506 19 239" is
  * 18 506 and 19 239, not note 18, 506 and 19 239 (the same item, a year
  * apart).  Alike by two digits decides; by one, the row is left out. */
-static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size_t nc, int apart)
+static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size_t nc, int apart,
+                       int own_line)
 {
     token p[MAX_TOKENS];
     uint32_t mp;
@@ -1925,6 +2028,14 @@ static int note_or_not(const token *t, size_t n, const token *u, size_t nu, size
     if (!(mp >> nc & 1))
         return 1;
     int a = spread(u, nu, nc), b = spread(p, np, nc);
+    if (own_line) {
+        /* values wrapped onto a line of their own keep no place for the
+         * note: the size alone decides ("3 922,7 951,2 995,3" is note 3,
+         * "1 792 1 504 2 355" no note), a tie leaves the row out */
+        if (a < 0 || b < 0 || a == b)
+            return -1;
+        return a < b;
+    }
     if (a < 0 || b < 0 || b >= a)
         return 1;
     return b + 2 <= a ? 0 : -1;
@@ -2013,7 +2124,7 @@ static size_t fit_read(const char *s, const belopp_row *r, size_t k, size_t nc, 
         token u[MAX_TOKENS];
         memcpy(u, t + 1, (n - 1) * sizeof *t);
         size_t nu = settle_signs(u, n - 1, nc, &m, apart);
-        int verdict = m >> nc & 1 ? note_or_not(t, n, u, nu, nc, apart) : 0;
+        int verdict = m >> nc & 1 ? note_or_not(t, n, u, nu, nc, apart, values_own_line(s, r)) : 0;
         if (verdict < 0) { /* "9 148 -2 510": note 9, or 9 148 */
             if (counts)
                 *counts = 0;
@@ -2048,13 +2159,9 @@ static int note_or_value(const char *s, const belopp_row *r, size_t nc, int apar
 {
     token t[MAX_TOKENS];
     size_t n = row_tokens(s, r, t);
-    size_t v = r->values.start;
-    if (!nc || n < 2 || t[0].kind != T_NUM || t[0].idigits > 2 || t[0].sign || t[0].frac ||
-        t[0].open || t[0].close || t[0].dots || s[t[0].sp.start] == '0' || t[0].sp.start != v ||
-        v < 2 || s[v - 1] != ' ' || belopp_space_at(s, v - 2, v) || !note_place(s, r))
-        /* (first on a line under its label, "Aktiverat arbete" / "7 7", a
-         * number is read as a note only where the rest fills every column) */
-        return 0;
+    if (!nc || n < 2 || !note_token(s, &t[0], r) || values_own_line(s, r))
+        return 0; /* (values on a line of their own are a note only where the rest fills
+                   * the columns: "Aktiverat arbete" / "7 7" is two values) */
     uint32_t mall, mrest;
     token u[MAX_TOKENS];
     memcpy(u, t + 1, (n - 1) * sizeof *t);
@@ -2193,7 +2300,6 @@ static void setup_column(const char *s, belopp_table *tb, size_t c)
     (void)both;
 }
 
-/* Sets up row r: total, money, its own unit. */
 /* Does label t speak of a figure per share ("Resultat per aktie", "Earnings
  * per share", "Utdelning/aktie")?  Such a row is in kronor where the table
  * is in millions; with no unit of its own it is left out, never guessed. */
@@ -2205,7 +2311,10 @@ static int per_share(const char *s, belopp_span t)
             continue;
         for (const char *const *w = PER; *w; w++) {
             size_t k = strlen(*w);
-            if (i + k <= t.end && strncasecmp(s + i, *w, k) == 0)
+            /* the word whole: "Utdelning/aktieägartillskott" is no
+             * figure per share */
+            if (i + k <= t.end && strncasecmp(s + i, *w, k) == 0 &&
+                (i + k == t.end || !belopp_letter_at(s, i + k, t.end)))
                 return 1;
         }
     }
@@ -2241,9 +2350,45 @@ static void skip_note_twice(const char *s, belopp_row *r)
     r->values = belopp_trim(s, b + len, r->values.end);
 }
 
-static void setup_row(const char *s, belopp_row *r)
+/* Does label t end in a scale word alone, in parentheses or after a comma:
+ * "Nettoomsättning (mdr)", "Intäkter, miljarder"?  Key figures keep a row
+ * in billions under a header in millions ("MSEK 2017 2018" over
+ * "Nettoomsättning (mdr) 8,5 9,1"): the scale is the row's, the currency
+ * stays the table's.  Sets *exp10 and *words. */
+static int scale_tail(const char *s, belopp_span t, int *exp10, belopp_span *words)
+{
+    if (t.end - t.start < 3)
+        return 0;
+    size_t a = t.end, b = t.end;
+    if (s[t.end - 1] == ')') {
+        b = t.end - 1;
+        a = b;
+        while (a > t.start && s[a - 1] != '(')
+            a--;
+        if (a == t.start)
+            return 0;
+    } else {
+        while (a > t.start && s[a - 1] != ',')
+            a--;
+        if (a == t.start)
+            return 0;
+    }
+    belopp_span in = belopp_trim(s, a, b);
+    if (in.start >= in.end)
+        return 0;
+    const belopp_unit *u = belopp_unit_lookup(s + in.start, in.end - in.start);
+    if (!u || u->kind != BELOPP_UNIT_SCALE)
+        return 0;
+    *exp10 = u->exp10;
+    *words = in;
+    return 1;
+}
+
+/* Sets up row r of table tb: total, money, its own unit. */
+static void setup_row(const char *s, const belopp_table *tb, belopp_row *r)
 {
     unit_info u;
+    int e;
     r->is_total = first_word_is(s, r->label, TOTAL);
     r->money = 1;
     if (own_unit(s, r->label, &u)) {
@@ -2252,6 +2397,17 @@ static void setup_row(const char *s, belopp_row *r)
         r->unit = u.words;
     } else if (names_shares(s, r->label) || per_share(s, r->label)) {
         r->money = 0;
+    } else if (scale_tail(s, r->label, &e, &u.words)) {
+        /* a scale of its own: in the table's currency, or no money where
+         * the table names none (the row's figures are then not the
+         * table's unit either) */
+        if (tb->currency) {
+            r->exp10 = e;
+            r->currency = tb->currency;
+            r->unit = u.words;
+        } else {
+            r->money = 0;
+        }
     }
 }
 
@@ -2360,7 +2516,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             int grand = 0;
             if (ok) {
                 int64_t v = cell->minor;
-                int any = 0, match = 0;
+                int any = 0, match = 0, closes = 0;
                 if (nrun > 0 && run_ok) {
                     any = 1;
                     match |= run == v;
@@ -2377,6 +2533,20 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 }
                 if (any)
                     verdict = match ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
+                /* a total of the totals before it ("Summa tillgångar")
+                 * closes them: the next such total ("Summa eget kapital och
+                 * skulder") sums the totals after it */
+                if (closes) {
+                    subs = 0;
+                    nsubs = 0;
+                    subs_ok = 1;
+                    run = 0;
+                    nrun = 0;
+                    run_ok = 1;
+                    if (cell)
+                        cell->sum = merge_sum(cell->sum, verdict);
+                    continue;
+                }
                 add_checked(&subs, v, &subs_ok);
             } else {
                 subs_ok = 0;
@@ -2585,6 +2755,44 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
     return rc < 0 ? -1 : rc == 0;
 }
 
+/* Is the note column of a table of k value columns empty all through, its
+ * notes left off when the page was made ("MSEK Not 2013-03-31 2012-03-31"
+ * over "Materiella anläggningstillgångar 166 156", "Finansiella tillgångar
+ * 10 11")?  Yes when no row of rows[0, nrows) has a note for sure (its
+ * numbers fill the columns only without the first, be it "5" or a list
+ * "4,5", or a reference "BR" or "Not" stands in the label) nor is more
+ * alike with one, and three rows or more start with a number no note can
+ * be ("166", "-68", "0").  Then "10 11" is two values, not a note
+ * or a value. */
+static int empty_notes(const char *s, const belopp_row *rows, size_t nrows, size_t k)
+{
+    size_t plain = 0;
+    for (size_t r = 0; r < nrows; r++) {
+        const belopp_row *row = &rows[r];
+        token t[MAX_TOKENS], u[MAX_TOKENS];
+        size_t n = row_tokens(s, row, t);
+        if (label_note(s, row->label) || note_tail(s, row->label))
+            return 0;
+        if (n == 0)
+            continue;
+        uint32_t mall, mrest;
+        memcpy(u, t + 1, (n - 1) * sizeof *t);
+        size_t nu = settle_signs(u, n - 1, k, &mrest, 0);
+        size_t na = settle_signs(t, n, k, &mall, 0);
+        if (n > 1 && (mrest >> k & 1) && !(mall >> k & 1))
+            return 0; /* a note for sure, "5" or "4,5" */
+        if (!note_token(s, &t[0], row)) {
+            plain += t[0].kind == T_NUM && !t[0].frac;
+            continue;
+        }
+        int su = spread(u, nu, k), st = spread(t, na, k);
+        if ((mrest >> k & 1) && !(su >= 0 && st >= 0 && st < su))
+            return 0; /* a note by the sizes ("12 793 760": 793, 760), or
+                       * unclear: only rows more alike as values say none */
+    }
+    return plain >= 3;
+}
+
 /* One row's tokens as fit_tokens_mid reads them for the table's count of
  * columns: build_table asks the same of each row up to three times (signs
  * apart, the usual sizes, the split), so it keeps them.  fit_tokens_mid
@@ -2762,7 +2970,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
-        setup_row(s, row);
+        setup_row(s, tb, row);
         if (tb->notes_twice)
             skip_note_twice(s, row);
         if (nh)
@@ -2827,6 +3035,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         free(fits);
         return 0;
     }
+    if (note && note == k && !tb->note_at && empty_notes(s, g->rows + r0, nrows, k))
+        note = 0;
 
     /* signs written apart: a row that fits only with its dashes joined to
      * the numbers after them ("− 1 116") says the whole table writes them
@@ -2910,6 +3120,46 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             row->cell = g->ncells;
             row->left_out = tb->note_at ? "a number in it may be a note or a value"
                                         : "its first number may be a note or a value";
+            continue;
+        }
+        /* where the table writes signs apart, a dash kept as an empty cell
+         * before a number ("2 – 1 2" under four columns) may as well be
+         * that number's sign, the row one cell short ("2", "–1", "2"): the
+         * text does not say which */
+        int dash_open = 0;
+        if (apart && n) {
+            /* (settle_signs has joined such a dash to its number already
+             * where any count fits so: look at the row as written, and
+             * leave it out where the dash as an empty cell fills the
+             * columns and the dash as a sign does not) */
+            token raw[MAX_TOKENS], joined[MAX_TOKENS];
+            size_t nr = row_tokens(s, row, raw);
+            for (size_t i = 0; i < nr && !dash_open; i++)
+                dash_open = sign_joins(raw, i, nr);
+            if (dash_open) {
+                memcpy(joined, raw, nr * sizeof *raw);
+                size_t nj = join_signs(joined, nr);
+                uint32_t mr = feasible_counts(raw, nr), mj = feasible_counts(joined, nj);
+                dash_open = ((mr >> k & 1) || (note && (mr >> (k + 1) & 1))) &&
+                            !(mj >> k & 1) && !(note && (mj >> (k + 1) & 1));
+            }
+            /* but where another row of the table is as short as the
+             * dashes read as signs leave this one ("Försäljning av
+             * finansiella anläggningstillgångar   2   3 1" under four
+             * columns), the table leaves empty cells unprinted rather than
+             * writing them "–": the dashes are signs */
+            for (size_t o = r0; o < r1 && dash_open && n < k; o++) {
+                token to[MAX_TOKENS];
+                if (o != r && !g->rows[o].left_out &&
+                    fit_row(s, &g->rows[o], k, note, tb->note_at, to, apart,
+                            fits ? &fits[o - r0] : NULL) == n)
+                    dash_open = 0;
+            }
+        }
+        if (dash_open) {
+            row->ncells = 0;
+            row->cell = g->ncells;
+            row->left_out = "a dash in it may be a sign or an empty cell";
             continue;
         }
         if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip)) {
@@ -4063,7 +4313,7 @@ static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r
         tb->columns[0].money = 0;
     for (size_t r = r0; r < r1; r++) {
         g->rows[r].table = ti;
-        setup_row(s, &g->rows[r]);
+        setup_row(s, tb, &g->rows[r]);
     }
     size_t off[VMAX_ROWS];
     unsigned char alt[VMAX_ROWS];
@@ -4365,7 +4615,8 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         return 0;
     /* the line after the last year */
     after = line_of[last_year] + 1;
-    /* the first row, after at most two lines of words */
+    /* the first row, after at most two lines of words; a line of spaces
+     * may stand under a section ("DEN LÖPANDE VERKSAMHETEN" / "   ") */
     size_t r = after;
     belopp_row row;
     size_t used;
@@ -4680,6 +4931,24 @@ static int group_unit_line(const char *s, belopp_span h, unit_info *u, belopp_sp
     return 0;
 }
 
+/* "RESULTATRÄKNING  Noter  2018  2017": the note column's title after the
+ * stub's is the stub's second word ("RESULTATRÄKNING Noter", as "MSEK
+ * Not"), not a column of money. */
+static void note_title_stub(const char *s, belopp_table *tb)
+{
+    if (tb->ntitles < 3 || note_stub(s, tb->titles[0]))
+        return;
+    belopp_span t = tb->titles[1];
+    if (!first_word_is(s, t, NOTE) || belopp_word_end(s, t.start, t.end) != t.end)
+        return;
+    tb->titles[0] = tb->titles[0].start < tb->titles[0].end
+                        ? (belopp_span){tb->titles[0].start, t.end}
+                        : t;
+    memmove(tb->titles + 1, tb->titles + 2, (tb->ntitles - 2) * sizeof *tb->titles);
+    memmove(tb->columns, tb->columns + 1, (BELOPP_MAX_COLUMNS - 1) * sizeof *tb->columns);
+    tb->ntitles--;
+}
+
 /* A second note column among the titles of a table with a note stub:
  * "Not 12/31/2017 12/31/2016 Not 12/31/2017 12/31/2016", the parent's and
  * the group's columns each with their notes.  The title "Not 12/31/2017"
@@ -4824,6 +5093,31 @@ static size_t skip_titles(const char *s, const line *lines, size_t n, size_t j)
     return k;
 }
 
+/* Is l a section with its notes, in a table with a note column: words, then
+ * notes of one or two digits ("Eget kapital, avsättningar och skulder 10,
+ * 21")?  Returns the words, or an empty span. */
+static belopp_span noted_section(const char *s, belopp_span l)
+{
+    size_t e = l.end, notes = 0;
+    while (e > l.start) {
+        size_t d = e;
+        while (d > l.start && s[d - 1] >= '0' && s[d - 1] <= '9')
+            d--;
+        if (d == e || e - d > 2 || s[d] == '0' || d == l.start || s[d - 1] != ' ')
+            break;
+        notes++;
+        e = d - 1;
+        if (e > l.start && s[e - 1] == ',')
+            e--; /* "10, 21" */
+        else
+            break;
+    }
+    belopp_span w = belopp_trim(s, l.start, e);
+    if (!notes || w.end == l.end || (w.end > w.start && s[w.end - 1] == ',') || !word_line(s, w))
+        return (belopp_span){l.start, l.start};
+    return w;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -4923,7 +5217,31 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             while (j < n && is_blank(lines, n, j)) /* blank lines before the first row */
                 j++;
         }
-        if (first.start < first.end || kind == U_ALONE || kind == U_CAPTION) {
+        int year_unit = 0;
+        if (kind == U_ALONE && first.start == first.end && i > 0 && !lines[i - 1].kind &&
+            belopp_is_year(s, lines[i - 1].trim)) {
+            /* each title stacked with the unit: "2012" / "MSEK" / "2013" /
+             * "MSEK"; the unit line is the second piece of the first */
+            belopp_span ys[BELOPP_MAX_COLUMNS];
+            size_t m = 0, q = i;
+            ys[m++] = lines[i - 1].trim;
+            while (q + 2 < n && m + 1 < BELOPP_MAX_COLUMNS && belopp_is_year(s, lines[q + 1].trim) &&
+                   lines[q + 2].trim.end - lines[q + 2].trim.start == h.end - h.start &&
+                   memcmp(s + lines[q + 2].trim.start, s + h.start, h.end - h.start) == 0) {
+                ys[m++] = lines[q + 1].trim;
+                q += 2;
+            }
+            if (m >= 2) {
+                tb.titles[0] = (belopp_span){h.start, h.start};
+                for (size_t c = 0; c < m; c++)
+                    tb.titles[c + 1] = ys[c];
+                tb.ntitles = m + 1;
+                title_lines[ntl++] = i - 1;
+                stack_end = j = q + 1;
+                year_unit = 1;
+            }
+        }
+        if (!year_unit && (first.start < first.end || kind == U_ALONE || kind == U_CAPTION)) {
             size_t at = stacked_titles(s, lines, n, j, first, &tb, 0);
             if (at) {
                 stack_end = at;
@@ -4946,6 +5264,25 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 tb.ntitles = nt;
                 title_lines[ntl++] = at;
                 j = at + 1;
+            } else if (kind == U_ALONE) {
+                /* the titles over the unit ("RESULTATRÄKNING  Noter  2018
+                 * 2017" / "   " / "Belopp i tkr"), a line of spaces or a
+                 * blank line between them: a line of titles with a year,
+                 * in no table yet */
+                size_t k = i;
+                while (k > 0 && k + 2 > i && is_blank(lines, n, k - 1))
+                    k--;
+                belopp_span a = k > 0 ? lines[k - 1].trim : (belopp_span){0, 0};
+                belopp_span ta[BELOPP_MAX_COLUMNS];
+                size_t na = k > 0 && !lines[k - 1].kind ? title_line(s, a.start, a.end, ta) : 0;
+                int years = 0;
+                for (size_t c = 1; c < na; c++)
+                    years += title_year(s, ta[c].start, ta[c].end);
+                if (na >= 3 && years >= 2 && split_cells(s, a.start, a.end, t2, BELOPP_MAX_COLUMNS) == na) {
+                    memcpy(tb.titles, ta, na * sizeof ta[0]);
+                    tb.ntitles = na;
+                    title_lines[ntl++] = k - 1;
+                }
             }
         }
         if (stack_end) {
@@ -4971,7 +5308,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             }
         }
         belopp_row row;
-        if (kind != U_TITLES && kind != U_PROSE && j < n) {
+        if (kind != U_TITLES && kind != U_PROSE && !year_unit && j < n) {
             /* titles not understood (stacked one a line, wrapped, of
              * periods: "2019" / "apr-jun" / "Rullande" / "12 mån"), under a
              * unit that is clear: skip them and take the columns from the
@@ -4984,6 +5321,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 j = at;
             }
         }
+        note_title_stub(s, &tb);
         mid_note_titles(s, &tb);
         if (tb.ntitles && j < n && !may_be_row(s, lines, n, j)) {
             /* blank lines and a section or two ("TILLGÅNGAR" /
@@ -5008,9 +5346,14 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 glued++; /* (glued_row first: it rejects most lines at once) */
         }
         glued = glued >= 2;
+        int notes = tb.ntitles && note_stub(s, tb.titles[0]);
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
-            if ((glued && glued_row(s, l, &row)) || table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
+            belopp_span ns = notes && g->nrows > first_row ? noted_section(s, l) : (belopp_span){0, 0};
+            if (ns.end > ns.start)
+                l = ns; /* a section with its notes: its words */
+            else if ((glued && glued_row(s, l, &row)) ||
+                     table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
                 row.table = g->ntables;
                 PUSH(g->rows, g->nrows, g->caprows, row);
                 lines[j].kind = 2;
@@ -5052,7 +5395,6 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (g->nrows > first_row && l.start == l.end && is_blank(lines, n, j + 1) &&
                 !is_blank(lines, n, j + 2) && !is_blank(lines, n, j - 1))
                 continue; /* two blank lines: the second decides */
-            int notes = tb.ntitles && note_stub(s, tb.titles[0]);
             if (notes && g->nrows > first_row && word_line(s, l) && j + 2 < n &&
                 note_alone(s, lines[j + 1].trim) && row_at(s, lines, n, j + 2, &row, &used)) {
                 j++; /* a section and its note on a line of its own: "Eget kapital" / "19" */
@@ -5101,17 +5443,36 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             /* a line of words inside a table ("Finansiella poster"), or
              * first under its titles, or a rule ("- - - -"), when a row
              * follows it */
+            unit_info su;
+            if (word_line_max(s, l, 120) && own_unit(s, l, &su))
+                break; /* a section naming a unit ("Bidrag till föreningar, tkr")
+                        * heads another table: the rows under it are not in
+                        * this one's unit */
             if ((g->nrows > first_row || tb.ntitles) &&
                 (word_line(s, l) || rule_line(s, l) || paren_section(s, l) ||
-                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120))) && /* "… till:" */
-                j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
-                continue;
+                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120)))) { /* "… till:" */
+                if (j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
+                    continue;
+                /* a line of spaces under the section ("DEN LÖPANDE
+                 * VERKSAMHETEN" / "   " / row), as PDF text gives it */
+                if (j + 2 < n && is_blank(lines, n, j + 1) && lines[j + 1].spaces &&
+                    table_row(s, lines[j + 2].trim.start, lines[j + 2].trim.end, 0, &row)) {
+                    j++;
+                    continue;
+                }
+            }
             /* a blank line inside a table with titles, or a line of words
              * (a section: "ÖVRIGT TOTALRESULTAT" over "Poster som kan
              * omföras"), when a row with as many values as there are titles
              * follows after at most two lines of words */
             size_t nx = j + 1;
             int counts_section = word_line(s, l) && names_shares(s, l);
+            /* blank lines run together where a PDF page had a gap ("" /
+             * "  " / "  " / "Avstämning mot balanskravet" / row): one
+             * blank line */
+            for (size_t q = nx; l.start == l.end && q < j + 4 && q + 1 < n && is_blank(lines, n, q); q++)
+                nx = q + 1;
+            size_t gap_end = nx; /* (a heading after such a gap may be long) */
             for (int w = 0, blanks = 0; w < 2 && nx + 1 < n; w++) {
                 /* a blank line (or one of spaces) between sections and their
                  * first row: "EGET KAPITAL" / "   " / "Eget kapital" / row */
@@ -5123,9 +5484,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     continue;
                 }
                 size_t used2;
-                if (!word_line(s, lines[nx].trim) || may_be_row(s, lines, n, nx) ||
-                    (wrapped_row(s, lines, n, nx, &row, &used2) &&
-                     !(notes && note_alone(s, lines[nx + 1].trim))))
+                belopp_span nsx = notes ? noted_section(s, lines[nx].trim) : (belopp_span){0, 0};
+                if (nsx.end == nsx.start &&
+                    (!word_line_max(s, lines[nx].trim, nx == gap_end && nx > j + 1 ? 120 : 60) ||
+                     may_be_row(s, lines, n, nx) ||
+                     (wrapped_row(s, lines, n, nx, &row, &used2) &&
+                      !(notes && note_alone(s, lines[nx + 1].trim)))))
                     break; /* (a row's label over its values: the row) */
                 /* a new table's titles ("Andel förnybar el 2024 2023") end
                  * this one, and so does a section of counts or shares
@@ -5134,6 +5498,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 if (title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt) >= 3)
                     counts_section = 1;
                 counts_section |= names_shares(s, lines[nx].trim);
+                /* (and so does a section naming a unit, as above) */
+                unit_info uu;
+                counts_section |= own_unit(s, lines[nx].trim, &uu);
                 nx++;
                 if (notes && nx + 1 < n && note_alone(s, lines[nx].trim))
                     nx++; /* the section's note under it */
@@ -5165,11 +5532,38 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 fit_tokens_mid(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m, 0);
                 if (!m && note_stub(s, tb.titles[0])) /* a note or a value: left out, but a row */
                     fit_tokens(s, &row, 0, 0, tk, &m, 0);
-                if (m >> (tb.ntitles - 1) & 1)
+                if (m >> (tb.ntitles - 1) & 1) {
+                    if (gap_end > j + 1)
+                        j = nx - 1; /* on at the row: the heading may be long */
                     continue;
+                }
                 /* or a row short of cells, a wide gap for the empty ones */
                 if (m && !(m >> tb.ntitles) && gap_row(s, &row))
                     continue;
+            }
+            /* or a label on a line of its own and its values on the next
+             * ("" / "Verksamhetens nettokostnader" / "– 1 199,8 – 1 292,3
+             * …"), the values as many as the titles */
+            size_t lab = SIZE_MAX; /* the label's line */
+            if (nx < n && nx > j + 1 && values_line(s, lines[nx].trim))
+                lab = nx - 1; /* (the label was taken as a section) */
+            else if (nx + 1 < n && values_line(s, lines[nx + 1].trim))
+                lab = nx;
+            if (g->nrows > first_row && !counts_section && lab != SIZE_MAX && lab > j &&
+                (l.start == l.end || word_line_max(s, l, 120)) && tb.ntitles > 2 &&
+                word_line_max(s, lines[lab].trim, 120) && !belopp_is_year(s, lines[lab].trim)) {
+                token tk[MAX_TOKENS];
+                uint32_t m;
+                size_t nt = tb.ntitles - 1;
+                memset(&row, 0, sizeof row);
+                row.label = lines[lab].trim;
+                row.values = lines[lab + 1].trim;
+                row.line = (belopp_span){row.label.start, row.values.end};
+                fit_tokens_mid(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m, 0);
+                if (m >> nt & 1) {
+                    j = lab - 1; /* on at the label */
+                    continue;
+                }
             }
             break;
         }

@@ -295,6 +295,32 @@ static void total_column_and_unchecked_total(void **state)
     belopp_text_free(t);
 }
 
+/* A total of the totals before it ("Summa tillgångar") closes them: the
+ * next such total ("Summa eget kapital och skulder") is the sum of the
+ * totals after it, not of all of them; a misprint there still shows. */
+static void grand_total_sums_the_totals_after_the_last(void **state)
+{
+    (void)state;
+    const char *s = "Tkr 2024 2023\n"
+                    "Inventarier 120 110\n"
+                    "Summa anl\xC3\xA4ggningstillg\xC3\xA5ngar 120 110\n"
+                    "Kassa 80 70\n"
+                    "Summa oms\xC3\xA4ttningstillg\xC3\xA5ngar 80 70\n"
+                    "Summa tillg\xC3\xA5ngar 200 180\n"
+                    "Eget kapital 150 130\n"
+                    "Summa eget kapital 150 130\n"
+                    "Skulder 50 50\n"
+                    "Summa skulder 50 50\n"
+                    "Summa eget kapital och skulder 200 190\n";
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    assert_int_equal(cell_of(g, s, "Summa tillg", 0)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Summa eget kapital och", 0)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Summa eget kapital och", 1)->sum, BELOPP_CELL_SUM_MISMATCH); /* 180 */
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
 /* Titles over two lines join: "Stats-" over "budget", "Utfall" over "2024". */
 static void two_line_titles_join(void **state)
 {
@@ -333,6 +359,7 @@ int main(void)
         cmocka_unit_test(total_row_and_difference_column_add_up),
         cmocka_unit_test(misprinted_total_is_a_mismatch),
         cmocka_unit_test(total_column_and_unchecked_total),
+        cmocka_unit_test(grand_total_sums_the_totals_after_the_last),
         cmocka_unit_test(two_line_titles_join),
     };
     return cmocka_run_group_tests_name("segment", tests, NULL, NULL);
