@@ -139,9 +139,13 @@ check: $(BIN) unit $(BUILD)/tests/validate
 	@tests/batch.sh $(RUNBIN) $(BUILD)/tests/validate
 	@tests/db.sh $(RUNBIN)
 	@$(MAKE) --no-print-directory accuracy > $(BUILD)/accuracy.txt
-	@tail -2 $(BUILD)/accuracy.txt
+	@tail -3 $(BUILD)/accuracy.txt
 	@awk '/^precision/ { p = $$2 } /^recall/ { r = $$2 } \
 	  END { if (p == "" || p < 0.99 || r < 0.98) { print "accuracy below the aim: precision >= 0.99, recall >= 0.98 (see $(BUILD)/accuracy.txt)"; exit 1 } }' \
+	  $(BUILD)/accuracy.txt
+	@# A right figure under the wrong column title is a wrong year in a diff.
+	@awk '/^columns:/ { a = $$2; c = $$4 } \
+	  END { if (c == "" || c == 0 || a != c) { print "accuracy: cells under the wrong column title (see COLUMN lines in $(BUILD)/accuracy.txt)"; exit 1 } }' \
 	  $(BUILD)/accuracy.txt
 
 

@@ -15,8 +15,10 @@
  * spaces ("per=listad patient och år") and runs to the next known key
  * (qualifier, per, label, column, unit).  Two amounts match when line,
  * currency, value(s), qualifier and per are equal (an absent qualifier or
- * per must be absent on both sides); the text, label, column and unit are
- * only shown.  per is the per-phrase as written after the amount: "månad" of
+ * per must be absent on both sides); the text, label and unit are only
+ * shown.  A matched cell whose list names a column must carry that column
+ * title: disagreements are printed as COLUMN lines and counted in "columns:
+ * A of C … agree" (make check fails unless A == C > 0).  per is the per-phrase as written after the amount: "månad" of
  * "per månad", "listad patient och år", "mån" of "kr/mån", "månaden" of "i
  * månaden", "årligen".  Each expected amount matches at most once.
  *
@@ -47,7 +49,9 @@ struct amount {
     char *attrs;        /* shown */
     char *qualifier;    /* compared: "approx", …, or NULL */
     char *per;          /* compared: "månad", …, or NULL */
+    char *column;       /* checked on a match: the column title, or NULL */
     int matched;
+    size_t pair;        /* an output amount's match in the list, when matched */
 };
 
 struct list {
@@ -122,6 +126,7 @@ static void clear(struct list *l)
         free(l->v[i].attrs);
         free(l->v[i].qualifier);
         free(l->v[i].per);
+        free(l->v[i].column);
     }
     l->n = 0;
 }
@@ -318,6 +323,7 @@ static int read_expected(const char *path, struct list *l)
         int bad = 0;
         a->qualifier = attr_value(f[3] ? f[3] : "", "qualifier", &bad);
         a->per = attr_value(f[3] ? f[3] : "", "per", &bad);
+        a->column = attr_value(f[3] ? f[3] : "", "column", &bad);
         if (bad)
             fprintf(stderr, "accuracy: %s:%ld: ATTRS is not key=value pairs of %s\n", path,
                     lineno, "qualifier, per, label, column, unit");
@@ -394,6 +400,7 @@ static void read_actual(xmlNodePtr n, struct list *l)
 
     a->qualifier = prop(n, "qualifier");
     a->per = prop(n, "per");
+    a->column = prop(n, "column");
 
     /* Attributes worth showing next to a false positive. */
     char shown[256] = "";
@@ -461,6 +468,7 @@ static xmlParserInputPtr no_entities(const char *url, const char *id, xmlParserC
 
 struct totals {
     long tp, fp, fn, docs, skipped;
+    long col_checked, col_agree; /* matched cells whose list names a column */
 };
 
 static void compare_document(const char *dir, xmlNodePtr doc, struct totals *t)
@@ -489,6 +497,7 @@ static void compare_document(const char *dir, xmlNodePtr doc, struct totals *t)
             if (!exp.v[j].matched && same(&exp.v[j], &act.v[i])) {
                 exp.v[j].matched = 1;
                 act.v[i].matched = 1;
+                act.v[i].pair = j;
                 tp++;
                 break;
             }
@@ -506,6 +515,21 @@ static void compare_document(const char *dir, xmlNodePtr doc, struct totals *t)
     for (size_t j = 0; j < exp.n; j++)
         if (!exp.v[j].matched)
             report("FN", name, &exp.v[j]);
+    /* A matched cell under the wrong column title is a right figure filed
+     * under the wrong year: what a diff between years would get wrong. */
+    for (size_t i = 0; i < act.n; i++) {
+        if (!act.v[i].matched)
+            continue;
+        const struct amount *e = &exp.v[act.v[i].pair];
+        if (!e->column)
+            continue;
+        t->col_checked++;
+        if (same_str(e->column, act.v[i].column))
+            t->col_agree++;
+        else
+            printf("COLUMN %s:%ld %s: list says column=%s, output says %s\n", name, act.v[i].line,
+                   act.v[i].text, e->column, act.v[i].column ? act.v[i].column : "(none)");
+    }
     t->tp += tp;
     t->fp += fp;
     t->fn += fn;
@@ -571,6 +595,8 @@ int main(int argc, char **argv)
            t.fp, t.fn);
     ratio("precision", t.tp, t.tp + t.fp, "(tp/(tp+fp))");
     ratio("recall", t.tp, t.tp + t.fn, "(tp/(tp+fn))");
+    printf("columns: %ld of %ld matched cells whose list names a column agree\n", t.col_agree,
+           t.col_checked);
     xmlCleanupParser();
     return status;
 }
