@@ -856,6 +856,30 @@ typedef struct {
     const char *why; /* a read error: the rest of the input is left out */
 } chunk_state;
 
+/* Settles whether the input is a text about money after chunk c: yes when
+ * the chunk showed it (money_text); else, when it is still open and cl holds
+ * candidates back on the question, by looking at the chunks after c.  Returns
+ * 1 when out of memory (a read error goes to st->why). */
+static int settle_money(chunk_state *st, const chunk *c, belopp_classifier *cl, int money_text)
+{
+    if (money_text) {
+        st->money = 1;
+        return 0;
+    }
+    if (st->money != -1 || !cl)
+        return 0;
+    int ahead = money_ahead(st->cx, c->at + c->len);
+    if (ahead == -1)
+        st->why = strerror(errno ? errno : EIO);
+    else if (ahead == -2)
+        return 1;
+    else
+        st->money = ahead;
+    if (st->money == 1)
+        belopp_classifier_set_money_text(cl);
+    return 0;
+}
+
 /* Matches, classifies and hands on chunk c on the caller's thread.  On out
  * of memory st->oom is set; the chunk's own diagnostics are told and the
  * list emptied (it need not grow with the input). */
@@ -884,19 +908,11 @@ static void one_chunk(chunk_state *st, chunk *c)
         oom = oom || hand_on(r, st->rec, cl) < 0;
         tell(r);
     }
-    if (belopp_classifier_money_text(cl)) {
+    if (!oom && !r->failed)
+        oom = settle_money(st, c, belopp_classifier_money_open(cl) ? cl : NULL,
+                           belopp_classifier_money_text(cl));
+    else if (belopp_classifier_money_text(cl))
         st->money = 1;
-    } else if (st->money == -1 && belopp_classifier_money_open(cl) && !oom && !r->failed) {
-        int ahead = money_ahead(st->cx, c->at + c->len);
-        if (ahead == -1)
-            st->why = strerror(errno ? errno : EIO);
-        else if (ahead == -2)
-            oom = 1;
-        else
-            st->money = ahead;
-        if (st->money == 1)
-            belopp_classifier_set_money_text(cl);
-    }
     oom = oom || belopp_classifier_finish(cl, r->d) < 0;
     oom = oom || hand_on(r, st->rec, cl) < 0;
     if (oom)
@@ -1197,19 +1213,10 @@ static void replay(chunk_state *st, job *j)
         if (oom) /* what the helper found after this batch one thread never looks at */
             r->told = belopp_diags_count(r->d);
     }
-    if (money_text) {
+    if (!oom && !r->failed)
+        oom = settle_money(st, c, j->cl, money_text);
+    else if (money_text)
         st->money = 1;
-    } else if (st->money == -1 && j->cl && !oom && !r->failed) {
-        int ahead = money_ahead(st->cx, c->at + c->len);
-        if (ahead == -1)
-            st->why = strerror(errno ? errno : EIO);
-        else if (ahead == -2)
-            oom = 1;
-        else
-            st->money = ahead;
-        if (st->money == 1)
-            belopp_classifier_set_money_text(j->cl);
-    }
     if (j->cl) {
         oom = oom || belopp_classifier_finish(j->cl, r->d) < 0;
         oom = oom || hand_on(r, st->rec, j->cl) < 0;
