@@ -361,6 +361,37 @@ static int unit_exception(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* The end of an exception that opens s[a, b) with the word after it, "om
+ * ej annat anges" (also ", om inte annat anges", "(om inget annat
+ * sägs)"), or a when there is none. */
+static size_t exception_words_end(const char *s, size_t a, size_t b)
+{
+    static const char *const OPEN[] = {"om inte annat ", "om ej annat ", "om inget annat ", NULL};
+    size_t i = a;
+    int paren = 0;
+    if (i < b && (s[i] == ',' || s[i] == '(')) {
+        paren = s[i] == '(';
+        i = belopp_skip_spaces(s, i + 1, b);
+    }
+    for (const char *const *w = OPEN; *w; w++) {
+        size_t n = strlen(*w);
+        if (b - i > n && strncasecmp(s + i, *w, n) == 0) {
+            size_t e = belopp_word_end(s, i + n, b);
+            if (e == i + n)
+                return a;
+            if (paren) {
+                if (e >= b || s[e] != ')')
+                    return a;
+                e++;
+            } else if (e < b && s[e] == ',') {
+                e++;
+            }
+            return e;
+        }
+    }
+    return a;
+}
+
 /* Is s[a, b) (trimmed) a unit and nothing else?  "Miljoner kronor",
  * "Belopp i miljoner kronor", "(tkr)", "Tkr", "MSEK". */
 static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
@@ -908,8 +939,15 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
         if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u))
             continue;
         belopp_span rest = belopp_trim(s, w, b);
-        /* "MSEK Not jul-sep 2024 …": the note column's title goes with the stub */
         size_t stub_end = w;
+        /* "MSEK om ej annat anges 2016 2015": the exception belongs to the
+         * unit, not to the first title */
+        size_t ex = exception_words_end(s, rest.start, rest.end);
+        if (ex > rest.start) {
+            stub_end = ex;
+            rest = belopp_trim(s, ex, rest.end);
+        }
+        /* "MSEK Not jul-sep 2024 …": the note column's title goes with the stub */
         size_t nw = belopp_word_end(s, rest.start, rest.end);
         if (nw < rest.end && nw - rest.start <= 5 && (nw - rest.start == 3 || nw - rest.start == 4) &&
             strncasecmp(s + rest.start, "not", 3) == 0 && (nw - rest.start == 3 || (s[rest.start + 3] | 0x20) == 'e') &&
@@ -1439,7 +1477,7 @@ static int first_word_is(const char *s, belopp_span sp, const char *const *words
  * money: "Antal anställda", "Andel (%)", "Soliditet (%)", "Förändring %". */
 static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rsarbet",
                                         "\xC3\x85rsarbet", "anst\xC3\xA4lld", "soliditet",
-                                        "nyckeltal", "index", "kvot", NULL};
+                                        "nyckeltal", "index", "kvot", "ggr", "g\xC3\xA5nger", NULL};
 /* The title of a note column: "Not", "Noter". */
 static const char *const NOTE[] = {"not", "noter", "note", "notes", NULL};
 static int first_word_is(const char *s, belopp_span sp, const char *const *words);
@@ -1466,9 +1504,11 @@ static int names_shares(const char *s, belopp_span t)
     if (memchr(s + t.start, '%', t.end - t.start))
         return 1;
     /* ratios inside compounds: "Vinstmarginal", "Kapitalavkastning",
-     * "Räntabilitet", "Skuldsättningsgrad" */
-    static const char *const INSIDE[] = {"marginal", "avkastning", "r\xC3\xA4ntabilitet",
-                                         "s\xC3\xA4ttningsgrad", "finansieringsgrad", NULL};
+     * "Räntabilitet", "Skuldsättningsgrad"; a sum over the result
+     * ("Nettolåneskuld/just EBITA") and "Kapitalstruktur" are multiples */
+    static const char *const INSIDE[] = {"marginal",          "avkastning", "r\xC3\xA4ntabilitet",
+                                         "s\xC3\xA4ttningsgrad", "finansieringsgrad", "/ebit",
+                                         "kapitalstruktur",   NULL};
     for (const char *const *w = INSIDE; *w; w++) {
         size_t n = strlen(*w);
         /* each word starts with a lower-case ASCII letter: a first byte
@@ -1603,6 +1643,11 @@ static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row
     }
     if (vstart == b || (!nums && !(empty_ok && empties)))
         return 0;
+    /* "Belåningsgrad, % 58,2 57,3": a "%" alone before the first value
+     * ends the label and names the row's unit; kept in the label so that
+     * the row is read as shares, not money */
+    if (s[vstart] == '%' && vstart + 1 < b && belopp_space_at(s, vstart + 1, b))
+        vstart = belopp_skip_spaces(s, vstart + 1, b);
     belopp_span label = clean_label(s, (belopp_span){a, vstart});
     int letters = 0;
     for (size_t i = label.start; i < label.end && !letters; i++)
@@ -2384,6 +2429,50 @@ static int scale_tail(const char *s, belopp_span t, int *exp10, belopp_span *wor
     return 1;
 }
 
+/* Year of the four digits s[i, i+4) standing alone (no digit either side
+ * within [a, b)), or -1. */
+static int year_alone_at(const char *s, size_t a, size_t i, size_t b)
+{
+    if (i + 4 > b || (i > a && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+        (i + 4 < b && s[i + 4] >= '0' && s[i + 4] <= '9') || !belopp_is_year(s, (belopp_span){i, i + 4}))
+        return -1;
+    return (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+}
+
+/* Are a row's values a run of column titles, not figures: years one apart
+ * ("… 0BALANSRÄKNING, Mkr 2010 2009 2008", a header glued to the row
+ * before it), or one year after a label that holds years too ("…Bokslut
+ * 2023Plan 2024Plan 2025", titles glued together)?  Such a row is never
+ * money: a year is no sum in a header's unit. */
+static int values_are_titles(const char *s, const belopp_row *r)
+{
+    size_t i = belopp_skip_spaces(s, r->values.start, r->values.end);
+    int n = 0, prev = -1, step = 0;
+    while (i < r->values.end) {
+        int y = year_alone_at(s, r->values.start, i, r->values.end);
+        if (y < 0)
+            return 0;
+        if (n > 0) {
+            int d = y - prev;
+            if ((d != 1 && d != -1) || (n > 1 && d != step))
+                return 0;
+            step = d;
+        }
+        prev = y;
+        n++;
+        i = belopp_skip_spaces(s, i + 4, r->values.end);
+    }
+    if (n >= 2)
+        return 1;
+    if (n != 1)
+        return 0;
+    for (size_t k = r->label.start; k + 4 <= r->label.end; k++)
+        if (s[k] >= '1' && s[k] <= '2' && (k == r->label.start || s[k - 1] < '0' || s[k - 1] > '9') &&
+            year_alone_at(s, r->label.start, k, r->label.end) >= 0)
+            return 1;
+    return 0;
+}
+
 /* Sets up row r of table tb: total, money, its own unit. */
 static void setup_row(const char *s, const belopp_table *tb, belopp_row *r)
 {
@@ -2391,7 +2480,16 @@ static void setup_row(const char *s, const belopp_table *tb, belopp_row *r)
     int e;
     r->is_total = first_word_is(s, r->label, TOTAL);
     r->money = 1;
-    if (own_unit(s, r->label, &u)) {
+    if (values_are_titles(s, r)) {
+        r->money = 0;
+        /* "Årets resultat 12 9 0 4 0BALANSRÄKNING, Mkr 2024 2023": a row
+         * and the next table's header on one line; say what was lost */
+        for (size_t i = r->label.start; i + 1 < r->label.end; i++)
+            if (s[i] >= '0' && s[i] <= '9' && s[i + 1] >= 'A' && s[i + 1] <= 'Z') {
+                r->left_out = "the next table's header is glued to it (its values are years)";
+                break;
+            }
+    } else if (own_unit(s, r->label, &u)) {
         r->exp10 = u.exp10;
         r->currency = u.currency;
         r->unit = u.words;
@@ -2951,6 +3049,73 @@ static void year_to_label(const char *s, belopp_row *row, size_t nh, size_t note
  * value columns (the titles', or the rows' own), then each row's split,
  * scored against the usual size of each column.  last_cut: the last row
  * ends the text without a line break (it may be cut off). */
+/* How a cell writes its number: 1 "4,374" (one to three digits, a comma,
+ * exactly three digits: a decimal or an English thousands comma), 2 a
+ * decimal comma that is no such ("6,0", "1 260,1"), 3 thousands apart with
+ * a space and no comma ("4 777"), 0 otherwise. */
+static int comma_form(const char *s, belopp_span c)
+{
+    size_t a = c.start, b = c.end;
+    if (a < b && (s[a] == '-' || s[a] == '+'))
+        a++;
+    else if (b - a >= 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x88 &&
+             (unsigned char)s[a + 2] == 0x92)
+        a += 3; /* U+2212 */
+    const char *comma = memchr(s + a, ',', b - a);
+    if (!comma) {
+        for (size_t i = a; i < b; i++)
+            if (belopp_space_at(s, i, b))
+                return 3;
+        return 0;
+    }
+    size_t k = (size_t)(comma - s);
+    if (k - a >= 1 && k - a <= 3 && b - k == 4) {
+        for (size_t i = a; i < b; i++)
+            if (i != k && !(s[i] >= '0' && s[i] <= '9'))
+                return 2;
+        return 1;
+    }
+    return 2;
+}
+
+/* "Nettoomsättning 4,374  4 777 4 380": where a table writes its thousands
+ * apart with a space and no cell has a decimal comma of another shape, a
+ * "4,374" may be 4 374 (an English thousands comma) as well as 4,374; the
+ * two differ a thousandfold, so the row is left out (precision first). */
+static void leave_out_comma_thousands(belopp_segments *g, const char *s, size_t r0, size_t r1)
+{
+    int ambiguous = 0, spaced = 0;
+    for (size_t r = r0; r < r1; r++) {
+        const belopp_row *row = &g->rows[r];
+        if (row->currency)
+            continue; /* a unit of its own ("Resultat per aktie, kr"): its own decimals */
+        for (size_t i = 0; i < row->ncells; i++) {
+            const belopp_cell *c = &g->cells[row->cell + i];
+            if (c->empty || !c->money)
+                continue;
+            int f = comma_form(s, c->text);
+            if (f == 2)
+                return; /* the table writes decimals: "4,374" is one too */
+            ambiguous |= f == 1;
+            spaced |= f == 3;
+        }
+    }
+    if (!ambiguous || !spaced)
+        return;
+    for (size_t r = r0; r < r1; r++) {
+        belopp_row *row = &g->rows[r];
+        for (size_t i = 0; i < row->ncells && !row->currency; i++) {
+            const belopp_cell *c = &g->cells[row->cell + i];
+            if (!c->empty && c->money && comma_form(s, c->text) == 1) {
+                row->ncells = 0;
+                row->left_out = "a value such as \"4,374\" may be 4 374 (a thousands comma), "
+                                "where the table writes thousands with a space";
+                break;
+            }
+        }
+    }
+}
+
 static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
                        int last_cut, int last_end)
 {
@@ -3191,6 +3356,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     free(fits);
     for (size_t r = r0; r < r1 && note; r++) /* (the notes read, the labels shown without them) */
         g->rows[r].label = strip_note_list(s, g->rows[r].label);
+    leave_out_comma_thousands(g, s, r0, r1);
     check_sums(g, ti, r0, r1);
     return 0;
 }
