@@ -2985,6 +2985,43 @@ static int dot_comma_conflict(const char *s, const belopp_segments *g, size_t r0
     return 0;
 }
 
+/* A row whose numbers are all groups of three digits ("281 642 278 823 278
+ * 357 278 679" under four columns) that the sizes of the table's other rows
+ * do not split: cut into as many groups a cell, its values are alike (the
+ * largest at most twice the smallest), as one item's figures over the
+ * years are.  That is then the only split with alike values, since a cell
+ * of one group more is a hundred times larger at least.  Fills *out and
+ * returns 1, or 0 when the row is not so (it stays left out). */
+static int alike_split(const char *s, const token *t, size_t n, size_t k, split *out)
+{
+    if (k < 2 || k > BELOPP_MAX_COLUMNS || n % k || n / k < 2 || n / k > 4)
+        return 0;
+    size_t m = n / k;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind != T_NUM || t[i].idigits != 3 || t[i].sp.end - t[i].sp.start != 3 ||
+            t[i].sign || t[i].frac || t[i].dots || t[i].open || t[i].close || t[i].marked)
+            return 0;
+    int64_t lo = INT64_MAX, hi = 0; /* at most 12 digits a cell: no overflow */
+    for (size_t c = 0; c < k; c++) {
+        if (!one_cell(t, c * m, c * m + m))
+            return 0;
+        int64_t v = 0;
+        for (size_t i = c * m; i < c * m + m; i++)
+            for (size_t d = t[i].sp.start; d < t[i].sp.end; d++)
+                v = v * 10 + (s[d] - '0');
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+    }
+    if (hi > 2 * lo)
+        return 0;
+    out->n = k;
+    out->score = 0;
+    out->ways = 1;
+    for (size_t c = 0; c <= k; c++)
+        out->start[c] = c * m;
+    return 1;
+}
+
 static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
                        int last_cut, int last_end)
 {
@@ -3202,7 +3239,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             row->left_out = "a dash in it may be a sign or an empty cell";
             continue;
         }
-        if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip)) {
+        if (n == 0 || (!choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip) &&
+                       (note || cut || !alike_split(s, t, n, k, &sp)))) {
             rc = 1;
             /* never on the text's last line, which may be cut short ("-1 0") */
             int sr = n && !(last_end && r + 1 == r1) ? short_row(g, s, r, k, note, apart, hi) : 0;
@@ -4796,6 +4834,29 @@ static size_t spaced_year_titles(const char *s, const line *lines, size_t n, siz
     return after;
 }
 
+/* A stub of a few words over year titles one a line with blank lines
+ * between ("Nyckeltal" / "" / "2018" / "" / "2017" / …), as a web page's
+ * header cells come out as text, and no unit above: the units stand in the
+ * rows' labels ("Medlemsintäkter (tkr)"), and a table so read keeps only
+ * the rows that name one (names_a_unit).  Fills tb's titles, *end the line
+ * after the last year, and returns 1; or 0. */
+static int stub_over_spaced_years(const char *s, const line *lines, size_t n, size_t i,
+                                  belopp_table *tb, size_t *end)
+{
+    belopp_span h = lines[i].trim;
+    if (h.end - h.start > 40 || !word_line(s, h) || !is_blank(lines, n, i + 1))
+        return 0;
+    belopp_table t2;
+    memset(&t2, 0, sizeof t2);
+    size_t at = spaced_year_titles(s, lines, n, i + 1, &t2);
+    if (!at)
+        return 0;
+    t2.titles[0] = h;
+    *tb = t2;
+    *end = at;
+    return 1;
+}
+
 /* Is line i titles with no unit ("Nyckeltal Jan - mar 2024 Jan - mar 2023",
  * "Tkr-fritt  2023  2024"): a stub and two titles or more, a year or a date
  * among them, and a row under them (or under one line of words)?  Fills
@@ -5325,6 +5386,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 kind = U_PROSE;
             }
         }
+        if (kind == U_NONE && !prose_stack && stub_over_spaced_years(s, lines, n, i, &tb, &prose_stack))
+            kind = U_TITLES; /* "Nyckeltal" / "" / "2018" / "" / "2017" / …: units in the labels */
         if (kind == U_NONE)
             continue;
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
