@@ -2967,7 +2967,7 @@ static int comma_three(const char *s, const token *t)
  * or 12,037 as written: the text does not say which, and the row is left
  * out rather than read one way. */
 static int dot_comma_conflict(const char *s, const belopp_segments *g, size_t r0, size_t r1,
-                              size_t r)
+                              size_t r, int *dotted)
 {
     token t[MAX_TOKENS];
     size_t n = row_tokens(s, &g->rows[r], t);
@@ -2976,13 +2976,16 @@ static int dot_comma_conflict(const char *s, const belopp_segments *g, size_t r0
         three = comma_three(s, &t[i]);
     if (!three)
         return 0;
-    for (size_t o = r0; o < r1; o++) {
+    /* (whether the table groups by dots is looked up once: *dotted -1 until then) */
+    for (size_t o = r0; o < r1 && *dotted < 0; o++) {
         size_t no = row_tokens(s, &g->rows[o], t);
-        for (size_t i = 0; i < no; i++)
+        for (size_t i = 0; i < no && *dotted < 0; i++)
             if (t[i].kind == T_NUM && t[i].dots && !t[i].frac)
-                return 1;
+                *dotted = 1;
     }
-    return 0;
+    if (*dotted < 0)
+        *dotted = 0;
+    return *dotted;
 }
 
 /* A row whose numbers are all groups of three digits ("281 642 278 823 278
@@ -3155,6 +3158,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     }
 
     int max_note = -1; /* the largest note of the rows so far */
+    int dotted = -1;   /* the table groups thousands by dots (dot_comma_conflict) */
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         size_t n = fit_row(s, row, k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL), skip = 0;
@@ -3186,7 +3190,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             row->left_out = "digits glued to its label may start its first value";
             continue;
         }
-        if (!doubt && n && dot_comma_conflict(s, g, r0, r1, r)) {
+        if (!doubt && n && dot_comma_conflict(s, g, r0, r1, r, &dotted)) {
             row->ncells = 0;
             row->cell = g->ncells;
             row->left_out = "a decimal comma where the table groups thousands by dots";
@@ -5870,21 +5874,75 @@ static int bar_cell_value(const char *s, size_t a, size_t b)
  * value seen): a "-", as a table writes a cell with no value, so that the
  * value after it is not taken for a note.  Above the first value the runs
  * are the header's spanning cells ("(tkr)" / "|" / "|" / "Koncernen"): gaps
- * only.  Changes nothing where no line is a bar alone. */
-static void lone_bars(char *s, size_t len)
+ * only.  Such a table has no blank line inside it: lines [a, e) are one.
+ * Where group titles over the years ("Koncernen" / "Moderbolaget" / "NOT" /
+ * "2022" / …) are followed at once by a row of values, the one-cell-a-line
+ * readers would take the group titles for column titles: the bars are then
+ * left as they are (no table), as they are where no line is a bar alone. */
+static void bars_region(char *s, size_t a0, size_t e)
 {
-    int rows = 0, prev_bar = 0;
-    for (size_t a = 0; a < len;) {
-        const char *nl = memchr(s + a, '\n', len - a);
-        size_t b = nl ? (size_t)(nl - s) : len;
+    size_t lines_before = 0, last_year = 0, groups = 0, labels_after = 0, bars = 0;
+    int prev_bar = 0, rows = 0;
+    for (size_t a = a0; a < e && !rows;) { /* the header: up to the first value */
+        const char *nl = memchr(s + a, '\n', e - a);
+        size_t b = nl ? (size_t)(nl - s) : e;
+        belopp_span l = belopp_trim(s, a, b);
+        if (lone_bar(s, a, b)) {
+            prev_bar = 1;
+            bars++;
+        } else if (prev_bar && bar_cell_value(s, l.start, l.end)) {
+            rows = 1;
+        } else if (l.start < l.end) {
+            lines_before++;
+            if (belopp_is_year(s, l)) {
+                last_year = lines_before;
+                groups += labels_after; /* words before a year: group titles */
+                labels_after = 0;
+            } else if (lines_before > 1 && !first_word_is(s, l, NOTE)) {
+                labels_after++;
+            }
+            prev_bar = 0;
+        }
+        a = b + 1;
+    }
+    if (!bars || (groups && last_year && labels_after < 2))
+        return;
+    prev_bar = rows = 0;
+    for (size_t a = a0; a < e;) {
+        const char *nl = memchr(s + a, '\n', e - a);
+        size_t b = nl ? (size_t)(nl - s) : e;
         if (lone_bar(s, a, b)) {
             s[a] = prev_bar && rows ? '-' : '\r';
             prev_bar = 1;
         } else {
-            rows |= prev_bar && bar_cell_value(s, a, b);
+            belopp_span l = belopp_trim(s, a, b);
+            rows |= prev_bar && bar_cell_value(s, l.start, l.end);
             prev_bar = 0;
         }
         a = b + 1;
+    }
+}
+
+/* Reads each run of lines between blank lines that holds a bar alone on a
+ * line as bars_region says.  Changes nothing where no line is a bar alone. */
+static void lone_bars(char *s, size_t len)
+{
+    for (size_t a = 0; a < len;) {
+        size_t e = a;
+        while (e < len) {
+            const char *nl = memchr(s + e, '\n', len - e);
+            size_t b = nl ? (size_t)(nl - s) : len;
+            belopp_span l = belopp_trim(s, e, b);
+            if (l.start == l.end)
+                break; /* a blank line ends the region */
+            e = b < len ? b + 1 : len;
+        }
+        if (e > a)
+            bars_region(s, a, e);
+        const char *nl = memchr(s + e, '\n', len - e);
+        a = nl ? (size_t)(nl - s) + 1 : len; /* past the blank line */
+        if (e == len)
+            break;
     }
 }
 
