@@ -3116,6 +3116,80 @@ static void leave_out_comma_thousands(belopp_segments *g, const char *s, size_t 
     }
 }
 
+/* Is t a number with a decimal comma and exactly three decimals, no dots
+ * ("12,037")? */
+static int comma_three(const char *s, const token *t)
+{
+    if (t->kind != T_NUM || !t->frac || t->dots)
+        return 0;
+    const char *c = memchr(s + t->sp.start, ',', t->sp.end - t->sp.start);
+    return c && (size_t)(s + t->sp.end - c) == 4;
+}
+
+/* Does the table of rows r0 .. r1 group thousands by dots ("63.135
+ * 60.026"), and row r write a decimal comma with three decimals ("12,037")
+ * among its values?  That cell is 12 037 with the comma a slip for the dot,
+ * or 12,037 as written: the text does not say which, and the row is left
+ * out rather than read one way. */
+static int dot_comma_conflict(const char *s, const belopp_segments *g, size_t r0, size_t r1,
+                              size_t r, int *dotted)
+{
+    token t[MAX_TOKENS];
+    size_t n = row_tokens(s, &g->rows[r], t);
+    int three = 0;
+    for (size_t i = 0; i < n && !three; i++)
+        three = comma_three(s, &t[i]);
+    if (!three)
+        return 0;
+    /* (whether the table groups by dots is looked up once: *dotted -1 until then) */
+    for (size_t o = r0; o < r1 && *dotted < 0; o++) {
+        size_t no = row_tokens(s, &g->rows[o], t);
+        for (size_t i = 0; i < no && *dotted < 0; i++)
+            if (t[i].kind == T_NUM && t[i].dots && !t[i].frac)
+                *dotted = 1;
+    }
+    if (*dotted < 0)
+        *dotted = 0;
+    return *dotted;
+}
+
+/* A row whose numbers are all groups of three digits ("281 642 278 823 278
+ * 357 278 679" under four columns) that the sizes of the table's other rows
+ * do not split: cut into as many groups a cell, its values are alike (the
+ * largest at most twice the smallest), as one item's figures over the
+ * years are.  That is then the only split with alike values, since a cell
+ * of one group more is a hundred times larger at least.  Fills *out and
+ * returns 1, or 0 when the row is not so (it stays left out). */
+static int alike_split(const char *s, const token *t, size_t n, size_t k, split *out)
+{
+    if (k < 2 || k > BELOPP_MAX_COLUMNS || n % k || n / k < 2 || n / k > 4)
+        return 0;
+    size_t m = n / k;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind != T_NUM || t[i].idigits != 3 || t[i].sp.end - t[i].sp.start != 3 ||
+            t[i].sign || t[i].frac || t[i].dots || t[i].open || t[i].close || t[i].marked)
+            return 0;
+    int64_t lo = INT64_MAX, hi = 0; /* at most 12 digits a cell: no overflow */
+    for (size_t c = 0; c < k; c++) {
+        if (!one_cell(t, c * m, c * m + m))
+            return 0;
+        int64_t v = 0;
+        for (size_t i = c * m; i < c * m + m; i++)
+            for (size_t d = t[i].sp.start; d < t[i].sp.end; d++)
+                v = v * 10 + (s[d] - '0');
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+    }
+    if (hi > 2 * lo)
+        return 0;
+    out->n = k;
+    out->score = 0;
+    out->ways = 1;
+    for (size_t c = 0; c <= k; c++)
+        out->start[c] = c * m;
+    return 1;
+}
+
 static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
                        int last_cut, int last_end)
 {
@@ -3249,6 +3323,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     }
 
     int max_note = -1; /* the largest note of the rows so far */
+    int dotted = -1;   /* the table groups thousands by dots (dot_comma_conflict) */
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         size_t n = fit_row(s, row, k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL), skip = 0;
@@ -3278,6 +3353,12 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             row->ncells = 0;
             row->cell = g->ncells;
             row->left_out = "digits glued to its label may start its first value";
+            continue;
+        }
+        if (!doubt && n && dot_comma_conflict(s, g, r0, r1, r, &dotted)) {
+            row->ncells = 0;
+            row->cell = g->ncells;
+            row->left_out = "a decimal comma where the table groups thousands by dots";
             continue;
         }
         if (doubt) {
@@ -3327,7 +3408,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             row->left_out = "a dash in it may be a sign or an empty cell";
             continue;
         }
-        if (n == 0 || !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip)) {
+        if (n == 0 || (!choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip) &&
+                       (note || cut || !alike_split(s, t, n, k, &sp)))) {
             rc = 1;
             /* never on the text's last line, which may be cut short ("-1 0") */
             int sr = n && !(last_end && r + 1 == r1) ? short_row(g, s, r, k, note, apart, hi) : 0;
@@ -4841,6 +4923,110 @@ fill:
     return after;
 }
 
+/* The value of the four digits of year y. */
+static int year_value(const char *s, belopp_span y)
+{
+    int v = 0;
+    for (size_t i = y.start; i < y.start + 4; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* A year alone on line w, perhaps with a footnote mark after it ("2018 1)",
+ * "2018*", "2018¹"), as a web page's header cell writes it: its four digits,
+ * or an empty span. */
+static belopp_span marked_year(const char *s, belopp_span w)
+{
+    belopp_span y = {w.start, w.start + 4};
+    if (w.end - w.start < 4 || !belopp_is_year(s, y))
+        return (belopp_span){0, 0};
+    size_t i = belopp_skip_spaces(s, y.end, w.end);
+    if (i == w.end)
+        return y;
+    size_t d = i;
+    while (i < w.end && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i > d && i - d <= 2 && i + 1 == w.end && s[i] == ')' && y.end < d)
+        return y; /* "2018 1)" */
+    if (i == d && w.end - i == 1 && s[i] == '*')
+        return y; /* "2018*" */
+    if (i == d && (size_t)superscript_before(s, i, w.end) == w.end - i)
+        return y; /* "2018¹" */
+    return (belopp_span){0, 0};
+}
+
+/* Year titles stacked one a line with blank lines between, the last maybe
+ * with a footnote mark ("Mkr" / "" / "2022" / "" / "2021" / … / "2018 1)"),
+ * as a web page's header cells come out as text; lines j… under the unit
+ * alone.  Three years or more, each one apart from the one before (always
+ * down or always up), and the first row after at most three lines of words
+ * or blanks has a value under each.  Fills tb's titles (the years without
+ * their marks) and returns the line after the last year, or 0. */
+static size_t spaced_year_titles(const char *s, const line *lines, size_t n, size_t j,
+                                 belopp_table *tb)
+{
+    belopp_span ys[BELOPP_MAX_COLUMNS];
+    size_t m = 0, after = 0;
+    int step = 0;
+    for (size_t l = j; l < n && m + 1 < BELOPP_MAX_COLUMNS; l++) {
+        if (is_blank(lines, n, l))
+            continue;
+        belopp_span y = marked_year(s, lines[l].trim);
+        if (y.start == y.end)
+            break;
+        if (m > 0) {
+            int d = year_value(s, y) - year_value(s, ys[m - 1]);
+            if ((d != 1 && d != -1) || (step && d != step))
+                return 0;
+            step = d;
+        }
+        ys[m++] = y;
+        after = l + 1;
+    }
+    if (m < 3)
+        return 0;
+    size_t r = after, used;
+    belopp_row row;
+    while (r < n && r < after + 4 && !may_be_row(s, lines, n, r) &&
+           (word_line(s, lines[r].trim) || is_blank(lines, n, r)))
+        r++;
+    if (r >= n || !row_at(s, lines, n, r, &row, &used))
+        return 0;
+    token t[MAX_TOKENS];
+    uint32_t counts;
+    fit_tokens(s, &row, 0, 0, t, &counts, 0);
+    if (!(counts >> m & 1))
+        return 0;
+    tb->titles[0] = (belopp_span){lines[j].trim.start, lines[j].trim.start};
+    for (size_t c = 0; c < m; c++)
+        tb->titles[c + 1] = ys[c];
+    tb->ntitles = m + 1;
+    return after;
+}
+
+/* A stub of a few words over year titles one a line with blank lines
+ * between ("Nyckeltal" / "" / "2018" / "" / "2017" / …), as a web page's
+ * header cells come out as text, and no unit above: the units stand in the
+ * rows' labels ("Medlemsintäkter (tkr)"), and a table so read keeps only
+ * the rows that name one (names_a_unit).  Fills tb's titles, *end the line
+ * after the last year, and returns 1; or 0. */
+static int stub_over_spaced_years(const char *s, const line *lines, size_t n, size_t i,
+                                  belopp_table *tb, size_t *end)
+{
+    belopp_span h = lines[i].trim;
+    if (h.end - h.start > 40 || !word_line(s, h) || !is_blank(lines, n, i + 1))
+        return 0;
+    belopp_table t2;
+    memset(&t2, 0, sizeof t2);
+    size_t at = spaced_year_titles(s, lines, n, i + 1, &t2);
+    if (!at)
+        return 0;
+    t2.titles[0] = h;
+    *tb = t2;
+    *end = at;
+    return 1;
+}
+
 /* Is line i titles with no unit ("Nyckeltal Jan - mar 2024 Jan - mar 2023",
  * "Tkr-fritt  2023  2024"): a stub and two titles or more, a year or a date
  * among them, and a row under them (or under one line of words)?  Fills
@@ -5370,6 +5556,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 kind = U_PROSE;
             }
         }
+        if (kind == U_NONE && !prose_stack && stub_over_spaced_years(s, lines, n, i, &tb, &prose_stack))
+            kind = U_TITLES; /* "Nyckeltal" / "" / "2018" / "" / "2017" / …: units in the labels */
         if (kind == U_NONE)
             continue;
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
@@ -5409,6 +5597,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         }
         if (!year_unit && (first.start < first.end || kind == U_ALONE || kind == U_CAPTION)) {
             size_t at = stacked_titles(s, lines, n, j, first, &tb, 0);
+            if (!at && kind == U_ALONE && first.start == first.end)
+                at = spaced_year_titles(s, lines, n, j, &tb);
             if (at) {
                 stack_end = at;
                 j = at;
@@ -5822,10 +6012,106 @@ static int find_sentences(belopp_segments *g, const char *s, const line *lines, 
 }
 
 
-/* A table copied from a web page as Markdown: "| Primärvård | 47 610 | 49 451 |"
- * and its rule "|---|---|".  In a line with two bars or more, each bar is a
- * cell gap like a tab; the copy keeps every offset, so the spans found in it
- * hold in the text (and never take in a bar). */
+/* Is line [a, b) a bar alone? */
+static int lone_bar(const char *s, size_t a, size_t b)
+{
+    return b == a + 1 && s[a] == '|';
+}
+
+/* Is line [a, b) a value of a table row: digits (with spaces, a sign, a
+ * decimal comma, a list of notes "2, 5, 6"), and no year alone? */
+static int bar_cell_value(const char *s, size_t a, size_t b)
+{
+    if (a == b || belopp_is_year(s, (belopp_span){a, b}))
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == ' ' || s[i] == ',' || (i == a && s[i] == '-')))
+            return 0;
+    return s[b - 1] >= '0' && s[b - 1] <= '9';
+}
+
+/* A table a page flattened to one cell a line may write a bar alone on the
+ * line between every two cells ("Hyresintäkter" / "|" / "3" / "|" / "842
+ * 469" / "|" / …), two bars running together with an empty cell between
+ * them ("Fastighetsskatt" / "|" / "|" / "-14 649": no note).  The first bar
+ * of a run is a gap between cells, as a blank line is: a lone CR, which
+ * collect_lines reads as blank (as of a CRLF text), not as a line of spaces.
+ * Each further bar of the run is an empty cell, once the rows have begun (a
+ * value seen): a "-", as a table writes a cell with no value, so that the
+ * value after it is not taken for a note.  Above the first value the runs
+ * are the header's spanning cells ("(tkr)" / "|" / "|" / "Koncernen"): gaps
+ * only.  Such a table has no blank line inside it: lines [a, e) are one.
+ * Where group titles over the years ("Koncernen" / "Moderbolaget" / "NOT" /
+ * "2022" / …) are followed at once by a row of values, the one-cell-a-line
+ * readers would take the group titles for column titles: the bars are then
+ * left as they are (no table), as they are where no line is a bar alone. */
+static void bars_region(char *s, size_t a0, size_t e)
+{
+    size_t lines_before = 0, last_year = 0, groups = 0, labels_after = 0, bars = 0;
+    int prev_bar = 0, rows = 0;
+    for (size_t a = a0; a < e && !rows;) { /* the header: up to the first value */
+        const char *nl = memchr(s + a, '\n', e - a);
+        size_t b = nl ? (size_t)(nl - s) : e;
+        belopp_span l = belopp_trim(s, a, b);
+        if (lone_bar(s, a, b)) {
+            prev_bar = 1;
+            bars++;
+        } else if (prev_bar && bar_cell_value(s, l.start, l.end)) {
+            rows = 1;
+        } else if (l.start < l.end) {
+            lines_before++;
+            if (belopp_is_year(s, l)) {
+                last_year = lines_before;
+                groups += labels_after; /* words before a year: group titles */
+                labels_after = 0;
+            } else if (lines_before > 1 && !first_word_is(s, l, NOTE)) {
+                labels_after++;
+            }
+            prev_bar = 0;
+        }
+        a = b + 1;
+    }
+    if (!bars || (groups && last_year && labels_after < 2))
+        return;
+    prev_bar = rows = 0;
+    for (size_t a = a0; a < e;) {
+        const char *nl = memchr(s + a, '\n', e - a);
+        size_t b = nl ? (size_t)(nl - s) : e;
+        if (lone_bar(s, a, b)) {
+            s[a] = prev_bar && rows ? '-' : '\r';
+            prev_bar = 1;
+        } else {
+            belopp_span l = belopp_trim(s, a, b);
+            rows |= prev_bar && bar_cell_value(s, l.start, l.end);
+            prev_bar = 0;
+        }
+        a = b + 1;
+    }
+}
+
+/* Reads each run of lines between blank lines that holds a bar alone on a
+ * line as bars_region says.  Changes nothing where no line is a bar alone. */
+static void lone_bars(char *s, size_t len)
+{
+    for (size_t a = 0; a < len;) {
+        size_t e = a;
+        while (e < len) {
+            const char *nl = memchr(s + e, '\n', len - e);
+            size_t b = nl ? (size_t)(nl - s) : len;
+            belopp_span l = belopp_trim(s, e, b);
+            if (l.start == l.end)
+                break; /* a blank line ends the region */
+            e = b < len ? b + 1 : len;
+        }
+        if (e > a)
+            bars_region(s, a, e);
+        const char *nl = memchr(s + e, '\n', len - e);
+        a = nl ? (size_t)(nl - s) + 1 : len; /* past the blank line */
+        if (e == len)
+            break;
+    }
+}
+
 static void pipes_to_tabs(char *s, size_t len)
 {
     for (size_t a = 0; a < len;) {
@@ -5859,6 +6145,7 @@ belopp_segments *belopp_segment(const belopp_text *t)
         }
         memcpy(cells, s, len + 1);
         pipes_to_tabs(cells, len);
+        lone_bars(cells, len);
     }
     const char *ts = cells ? cells : s;
     if (collect_lines(ts, len, &lines, &n) < 0 || find_tables(g, ts, len, lines, n) < 0 ||
