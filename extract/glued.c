@@ -29,7 +29,7 @@
 
 #define GLUED_MAX_CELLS 16
 /* Ways tried before a row is called too ambiguous to read: a row of six
- * cells has at most 3^6 = 729; this bounds a long run of digits. */
+ * cells has at most 3^6 = 729 (most end at once). */
 #define GLUED_MAX_TRIES 100000UL
 
 /* The code point at s[i] (before end) and its length in *len; -1 when the
@@ -126,15 +126,51 @@ size_t belopp_glued_values(const char *s, belopp_span l)
 
 typedef struct {
     const char *s;
-    size_t end, max;
+    size_t start, end, max;
+    unsigned char least[BELOPP_GLUED_MAX_BYTES + 1]; /* the fewest cells s[p, end) splits
+                                                        into (from p - start), 255 for none */
     size_t n;                          /* cells so far */
     belopp_span cell[GLUED_MAX_CELLS];
     int64_t val[GLUED_MAX_CELLS];
     size_t found;                      /* splits that add up, up to 2 */
     size_t nbest;
     belopp_span best[GLUED_MAX_CELLS];
-    unsigned long tries;
+    unsigned long tries, budget;
 } glued_search;
+
+/* The end of the number that starts at s[p] (its sign, then a first group
+ * of g digits, then every group after a space), or 0 when there is none
+ * such or what follows it cannot start another.  Its value, overflow
+ * checked, goes to *value. */
+static size_t number_end(const char *s, size_t p, size_t end, size_t g, int64_t *value)
+{
+    size_t sign = minus_at(s, p, end), d = p + sign;
+    if (d + g > end)
+        return 0;
+    for (size_t i = d; i < d + g; i++)
+        if (!digit(s[i]))
+            return 0;
+    if (g > 1 && s[d] == '0')
+        return 0; /* "05": no number */
+    int64_t v = 0;
+    for (size_t i = d; i < d + g; i++)
+        v = v * 10 + (s[i] - '0'); /* at most 999 */
+    size_t e = d + g, sp;
+    /* the groups after it, each a space and three digits */
+    while (e < end && (sp = group_space_at(s, e, end)) > 0) {
+        size_t a = e + sp;
+        if (s[d] == '0' || a + 3 > end || !digit(s[a]) || !digit(s[a + 1]) || !digit(s[a + 2]) ||
+            belopp_mul_i64(&v, 1000) < 0 ||
+            belopp_add_i64(&v, (s[a] - '0') * 100 + (s[a + 1] - '0') * 10 + (s[a + 2] - '0')) < 0)
+            return 0;
+        e = a + 3;
+    }
+    /* what follows is the next cell: a digit or a sign */
+    if (e < end && !digit(s[e]) && !minus_at(s, e, end))
+        return 0;
+    *value = sign ? -v : v;
+    return e;
+}
 
 /* Does the split in q add up: its first cell the sum of the others? */
 static int adds_up(const glued_search *q)
@@ -149,8 +185,9 @@ static int adds_up(const glued_search *q)
 /* Tries every split of s[p, end) into the cells after q's first q->n. */
 static void glued_try(glued_search *q, size_t p)
 {
-    if (q->found > 1 || ++q->tries > GLUED_MAX_TRIES)
+    if (q->found > 1 || q->tries >= q->budget)
         return;
+    q->tries++;
     if (p == q->end) {
         if (q->n >= 2 && adds_up(q) && ++q->found == 1) {
             q->nbest = q->n;
@@ -158,49 +195,49 @@ static void glued_try(glued_search *q, size_t p)
         }
         return;
     }
-    if (q->n == q->max)
-        return;
-    const char *s = q->s;
-    size_t sign = minus_at(s, p, q->end), d = p + sign;
-    for (size_t g = 1; g <= 3 && d + g <= q->end; g++) {
-        if (!digit(s[d + g - 1]) || (g > 1 && s[d] == '0'))
-            break;
-        int64_t v = 0;
-        for (size_t i = d; i < d + g; i++)
-            v = v * 10 + (s[i] - '0'); /* at most 999 */
-        size_t e = d + g, sp;
-        int ok = 1;
-        /* the groups after it, each a space and three digits */
-        while (ok && e < q->end && (sp = group_space_at(s, e, q->end)) > 0) {
-            size_t a = e + sp;
-            if (s[d] == '0' || a + 3 > q->end || !digit(s[a]) || !digit(s[a + 1]) || !digit(s[a + 2]) ||
-                belopp_mul_i64(&v, 1000) < 0 ||
-                belopp_add_i64(&v, (s[a] - '0') * 100 + (s[a + 1] - '0') * 10 + (s[a + 2] - '0')) < 0)
-                ok = 0;
-            e = a + 3;
-        }
-        /* what follows is the next cell: a digit or a sign */
-        if (!ok || (e < q->end && !digit(s[e]) && !minus_at(s, e, q->end)))
+    if (q->n + q->least[p - q->start] > q->max)
+        return; /* the rest needs more cells than are left */
+    for (size_t g = 1; g <= 3; g++) {
+        int64_t v;
+        size_t e = number_end(q->s, p, q->end, g, &v);
+        if (!e)
             continue;
         q->cell[q->n] = (belopp_span){p, e};
-        q->val[q->n] = sign ? -v : v;
+        q->val[q->n] = v;
         q->n++;
         glued_try(q, e);
         q->n--;
     }
 }
 
-size_t belopp_glued_split(const char *s, belopp_span v, size_t max, belopp_span *cells)
+size_t belopp_glued_split(const char *s, belopp_span v, size_t max, belopp_span *cells,
+                          unsigned long *budget)
 {
     glued_search q;
     memset(&q, 0, sizeof q);
     q.s = s;
+    q.start = v.start;
     q.end = v.end;
     q.max = max < GLUED_MAX_CELLS ? max : GLUED_MAX_CELLS;
-    if (v.start >= v.end || q.max < 2)
+    if (v.start >= v.end || v.end - v.start > BELOPP_GLUED_MAX_BYTES || q.max < 2)
         return 0;
+    /* the fewest cells each rest of v needs, from the end back: a long run
+     * of digits that no max cells can hold is given up at once */
+    q.least[v.end - v.start] = 0;
+    for (size_t p = v.end; p-- > v.start;) {
+        unsigned least = 255;
+        for (size_t g = 1; g <= 3; g++) {
+            int64_t x;
+            size_t e = number_end(s, p, v.end, g, &x);
+            if (e && q.least[e - v.start] + 1u < least)
+                least = q.least[e - v.start] + 1u;
+        }
+        q.least[p - v.start] = (unsigned char)least;
+    }
+    q.budget = *budget < GLUED_MAX_TRIES ? *budget : GLUED_MAX_TRIES;
     glued_try(&q, v.start);
-    if (q.found > 1 || q.tries > GLUED_MAX_TRIES)
+    *budget -= q.tries;
+    if (q.found > 1 || q.tries >= q.budget)
         return (size_t)-1;
     if (q.found == 0)
         return 0;

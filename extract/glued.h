@@ -27,8 +27,13 @@ size_t belopp_glued_values(const char *s, belopp_span l);
  * whose first is the sum of the others (a Totalt column before its parts),
  * exactly, in 64-bit integers with overflow checks.  Returns the number of
  * cells and writes them to cells (max of them) when exactly one split adds
- * up; 0 when none does; (size_t)-1 when several do or the search grows too
- * large to tell. */
-size_t belopp_glued_split(const char *s, belopp_span v, size_t max, belopp_span *cells);
+ * up; 0 when none does (or v is longer than BELOPP_GLUED_MAX_BYTES);
+ * (size_t)-1 when several do or the search grows too large to tell.
+ * *budget is how many ways the caller still allows (one text's rows share
+ * it, so that no text makes the search slow); the ways tried are taken off
+ * it, and when it runs out the split is (size_t)-1. */
+#define BELOPP_GLUED_MAX_BYTES 512
+size_t belopp_glued_split(const char *s, belopp_span v, size_t max, belopp_span *cells,
+                          unsigned long *budget);
 
 #endif

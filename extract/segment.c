@@ -226,6 +226,7 @@ struct belopp_segments {
     size_t ncells, capcells;
     const char *text; /* the working text (column names are read from it) */
     unsigned long vtries; /* ways tried by settle_by_sums in this text */
+    unsigned long gtries; /* ways tried by belopp_glued_split in this text */
 };
 
 #define PUSH_OR(arr, n, cap, item, fail)                                              \
@@ -5170,6 +5171,11 @@ static int glued_unit_above(const char *s, const line *lines, size_t n, size_t t
     return 1;
 }
 
+/* Ways of splitting glued cells one text may try, all its rows together
+ * (a real row tries a few hundred): a text of thousands of long rows of
+ * digits stays fast, its rows left out. */
+#define GLUED_BUDGET 2000000UL
+
 /* Reads the row of line l, its cells glued to its label and to each other,
  * under nc value columns of which the first is the total of the others.
  * Fills *row (left out, with why, when its cells cannot be told) and pushes
@@ -5182,9 +5188,12 @@ static int glued_cells(belopp_segments *g, const char *s, belopp_span l, size_t 
     /* the split must be the only one that adds up among all counts of
      * cells, not only those the titles allow (a title line that hides a
      * boundary, "Totalt (tkr)Utbildning", has fewer titles than cells) */
-    size_t k = belopp_glued_split(s, (belopp_span){v, l.end}, BELOPP_MAX_COLUMNS, cells);
+    unsigned long left = GLUED_BUDGET - g->gtries;
+    size_t k = belopp_glued_split(s, (belopp_span){v, l.end}, BELOPP_MAX_COLUMNS, cells, &left);
+    g->gtries = GLUED_BUDGET - left;
     if (k == (size_t)-1) {
-        row->left_out = "its cells run together and more than one way of splitting them adds up to the total";
+        row->left_out = "its cells run together and more than one way of splitting them adds up to the "
+                        "total (or there are too many ways to try)";
         return 0;
     }
     if (k == 0) {
