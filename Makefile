@@ -27,7 +27,7 @@ DB_LIBS = $(shell pkg-config --libs $(DB_PKGS) 2>/dev/null)
 
 # libbelopp: the stages, the record, the writers.  cli/ is a user of it.
 LIB_SRC := extract/grow.c extract/text.c extract/diag.c extract/read.c extract/html.c \
-           extract/segment.c extract/match.c extract/classify.c extract/clean.c \
+           extract/segment.c extract/glued.c extract/match.c extract/classify.c extract/clean.c \
            extract/record.c extract/extract.c normalize/nfc.c normalize/amount.c \
            normalize/lexicon.c emit/writer.c emit/xml.c emit/csv.c emit/jsonl.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -35,7 +35,7 @@ LIB_A := $(BUILD)/libbelopp.a
 SONAME := libbelopp.so.0
 LIB_SO := $(BUILD)/$(SONAME)
 VERSION := $(shell sed -n 's/^#define BELOPP_VERSION_STRING "\(.*\)"/\1/p' include/belopp.h)
-UNIT_TESTS := read text html amount nfc segment match classify xml record cases diff threads
+UNIT_TESTS := read text html amount nfc segment glued match classify xml record cases diff threads
 # belopp diff: a user of the library, like cli/ (see diff/diff.h).
 DIFF_SRC := diff/side.c diff/words.c diff/lexicon.c diff/labels.c diff/assign.c diff/pair.c \
             diff/out.c diff/cmd.c

@@ -192,6 +192,11 @@
  *   side ("Summa eget kapital och skulder") sums the totals after it.
  * - Each title may stand stacked with the unit ("2012" / "MSEK" / "2013" /
  *   "MSEK"): the years are the titles, the unit line the header.
+ * - A statistics database's table copied without any separator: the titles
+ *   run together ("OmrådeTotaltSkolaVård…"), each label glued to its cells
+ *   and the cells to each other ("Statsbidrag5 812 4302 104 377…"), under a
+ *   caption naming the unit with a paragraph between.  Only the total
+ *   column tells the cells apart: glued_table, with glued.c.
  */
 #include "segment.h"
 
@@ -205,6 +210,7 @@
 #include <utf8proc.h>
 
 #include "../normalize/amount.h"
+#include "glued.h"
 #include "grow.h"
 
 #define MAX_ROW_BYTES 300
@@ -220,6 +226,7 @@ struct belopp_segments {
     size_t ncells, capcells;
     const char *text; /* the working text (column names are read from it) */
     unsigned long vtries; /* ways tried by settle_by_sums in this text */
+    unsigned long gtries; /* ways tried by belopp_glued_split in this text */
 };
 
 #define PUSH_OR(arr, n, cap, item, fail)                                              \
@@ -5470,10 +5477,220 @@ static belopp_span noted_section(const char *s, belopp_span l)
     return w;
 }
 
+/* --- tables that lost every separator (see glued.c) --------------------- */
+
+/* The unit of a glued table whose titles are line t: a unit line above it
+ * ("Resultaträkning (tkr)"), blank lines and one paragraph of prose between
+ * at most; or the unit a sentence of that paragraph names ("Uppgifterna
+ * redovisas i tusental kronor").  Where both name one, they must agree.
+ * Fills *u and *at (the unit line, or SIZE_MAX for the paragraph).  Returns
+ * 0 when none. */
+static int glued_unit_above(const char *s, const line *lines, size_t n, size_t t, unit_info *u,
+                            size_t *at)
+{
+    unit_info pu;
+    int prose = prose_unit_above(s, lines, t, &pu), paragraphs = 0;
+    for (size_t k = t; k > 0 && t - k < 6;) {
+        k--;
+        if (is_blank(lines, n, k))
+            continue;
+        belopp_table tb;
+        memset(&tb, 0, sizeof tb);
+        belopp_span l = lines[k].trim;
+        /* a paragraph of sentences ending in a unit is no caption: its
+         * words name the unit below */
+        int sentences = s[l.end - 1] == '.';
+        for (size_t q = l.start; q + 1 < l.end && !sentences; q++)
+            sentences = s[q] == '.' && s[q + 1] == ' ';
+        int kind = l.end - l.start <= 120 && !sentences ? unit_line(s, l.start, l.end, &tb, NULL) : U_NONE;
+        if (kind == U_ALONE || kind == U_CAPTION) {
+            if (prose && (pu.exp10 != tb.exp10 || !pu.currency || !tb.currency ||
+                          strcmp(pu.currency, tb.currency) != 0))
+                return 0; /* the caption and the prose disagree: no unit is clear */
+            u->exp10 = tb.exp10;
+            u->currency = tb.currency;
+            u->words = tb.unit;
+            *at = k;
+            return 1;
+        }
+        if (++paragraphs > 1 || lines[k].kind)
+            break;
+    }
+    if (!prose || !pu.currency)
+        return 0;
+    *u = pu;
+    *at = SIZE_MAX; /* the words in the paragraph name it */
+    return 1;
+}
+
+/* Ways of splitting glued cells one text may try, all its rows together
+ * (a real row tries a few hundred): a text of thousands of long rows of
+ * digits stays fast, its rows left out. */
+#define GLUED_BUDGET 2000000UL
+
+/* Reads the row of line l, its cells glued to its label and to each other,
+ * under nc value columns of which the first is the total of the others.
+ * Fills *row (left out, with why, when its cells cannot be told) and pushes
+ * its cells.  Returns -1 when out of memory. */
+static int glued_cells(belopp_segments *g, const char *s, belopp_span l, size_t v, size_t nc,
+                       belopp_row *row)
+{
+    const belopp_table *tb = &g->tables[row->table];
+    belopp_span cells[BELOPP_MAX_COLUMNS];
+    /* the split must be the only one that adds up among all counts of
+     * cells, not only those the titles allow (a title line that hides a
+     * boundary, "Totalt (tkr)Utbildning", has fewer titles than cells) */
+    unsigned long left = GLUED_BUDGET - g->gtries;
+    size_t k = belopp_glued_split(s, (belopp_span){v, l.end}, BELOPP_MAX_COLUMNS, cells, &left);
+    g->gtries = GLUED_BUDGET - left;
+    if (k == (size_t)-1) {
+        row->left_out = "its cells run together and more than one way of splitting them adds up to the "
+                        "total (or there are too many ways to try)";
+        return 0;
+    }
+    if (k == 0) {
+        row->left_out = "its cells run together and no way of splitting them adds up to the total";
+        return 0;
+    }
+    if (k > nc) {
+        row->left_out = "its cells run together and add up only as more cells than the titles name";
+        return 0;
+    }
+    size_t first = g->ncells;
+    for (size_t c = 0; c < k; c++) {
+        belopp_cell cell;
+        memset(&cell, 0, sizeof cell);
+        cell.text = cells[c];
+        cell.row = g->nrows;
+        /* a row short of cells: its total is the first, the others' columns
+         * cannot be told (any of the parts may be the empty ones); they go
+         * past the last column, named by the table's header alone */
+        cell.column = k == nc || c == 0 ? c : nc;
+        cell.money = row->money;
+        cell.exp10 = tb->exp10;
+        cell.currency = tb->currency;
+        cell.unit = tb->unit;
+        cell.is_total = c == 0 || row->is_total;
+        cell.sum = c == 0 ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_NONE; /* the split is the one that adds up */
+        size_t d = cells[c].start;
+        while (d < cells[c].end && !(s[d] >= '0' && s[d] <= '9'))
+            d++; /* past the sign */
+        belopp_decimal dec;
+        cell.status = belopp_parse_decimal(s + d, cells[c].end - d, &dec);
+        if (cell.status == BELOPP_OK)
+            cell.status = belopp_to_minor(dec, cell.exp10, &cell.minor);
+        if (cell.status == BELOPP_OK && d > cells[c].start)
+            cell.minor = -cell.minor;
+        if (cell.status == BELOPP_OK && cell.money &&
+            (cell.minor > PLAUSIBLE_MINOR || cell.minor < -PLAUSIBLE_MINOR)) {
+            g->ncells = first;
+            row->left_out = "a value too large for a table cell: its cells were split wrong";
+            return 0;
+        }
+        PUSH(g->cells, g->ncells, g->capcells, cell);
+    }
+    row->cell = first;
+    row->ncells = g->ncells - first;
+    return 0;
+}
+
+/* A table copied from a web page that lost every separator: a title line
+ * run together ("RiketTotaltUtbildning på grundnivå…Annan verksamhet") whose
+ * first value column is a total ("Totalt"), then rows of a label glued to
+ * its cells and the cells to each other ("Intäkter av anslag44 274
+ * 54125 326 811…"), two or more, under a unit line or a paragraph naming
+ * the unit.  Each row is split the one way its first cell is the sum of the
+ * others (glued.c); a row where none or several ways add up is left out.
+ * Line i is the title line.  Pushes the table and returns the line after
+ * its last row; 0 when line i heads no such table; -1 when out of memory. */
+static size_t glued_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    belopp_span h = lines[i].trim;
+    /* cheap tests first: the next two lines glued rows, this one none */
+    if (i + 2 >= n || h.start == h.end || h.end - h.start > MAX_ROW_BYTES || lines[i].kind)
+        return 0;
+    for (size_t q = i + 1; q <= i + 2; q++) {
+        belopp_span l = lines[q].trim;
+        if (l.start == l.end || l.end - l.start > MAX_ROW_BYTES || belopp_glued_values(s, l) == l.end)
+            return 0;
+    }
+    if (belopp_glued_values(s, h) != h.end || memchr(s + h.start, '\t', h.end - h.start))
+        return 0;
+    belopp_table tb;
+    memset(&tb, 0, sizeof tb);
+    size_t nt = belopp_glued_titles(s, h, tb.titles, BELOPP_MAX_COLUMNS);
+    /* the stub, the total, and two parts or more; nothing but words */
+    if (nt < 4 || !first_word_is(s, tb.titles[1], TOTAL) || has_other_digits(s, h.start, h.end))
+        return 0;
+    for (size_t c = 0; c < nt; c++)
+        if (names_shares(s, tb.titles[c]))
+            return 0; /* shares do not add up as money does */
+    unit_info u;
+    size_t at;
+    if (!glued_unit_above(s, lines, n, i, &u, &at))
+        return 0;
+    tb.ntitles = nt;
+    tb.exp10 = u.exp10;
+    tb.currency = u.currency;
+    tb.unit = u.words;
+    /* the header names the unit (and the column of a cell whose column
+     * cannot be told): the unit line, or the paragraph's words for it */
+    tb.header = at == SIZE_MAX ? u.words : lines[at].trim;
+    tb.caption = at == SIZE_MAX ? (belopp_span){0, 0} : lines[at].trim;
+    tb.ncolumns = nt - 1;
+    for (size_t c = 0; c < tb.ncolumns; c++) {
+        belopp_column *col = &tb.columns[c];
+        col->title = tb.titles[c + 1];
+        col->money = 1;
+        col->is_total = c == 0;
+        col->exp10 = tb.exp10;
+        col->currency = tb.currency;
+        col->unit = tb.unit;
+    }
+    PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
+    size_t j = i + 1, first_row = g->nrows, full = 0;
+    for (; j < n; j++) {
+        belopp_span l = lines[j].trim;
+        size_t v;
+        if (l.start == l.end || l.end - l.start > MAX_ROW_BYTES || (v = belopp_glued_values(s, l)) == l.end)
+            break;
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.label = belopp_trim(s, l.start, v);
+        row.values = (belopp_span){v, l.end};
+        row.line = l;
+        row.table = g->ntables - 1;
+        row.is_total = first_word_is(s, row.label, TOTAL);
+        row.money = !names_shares(s, row.label);
+        row.exp10 = tb.exp10;
+        if (glued_cells(g, s, l, v, tb.ncolumns, &row) < 0)
+            return (size_t)-1;
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        lines[j].kind = 2;
+        full += row.ncells == tb.ncolumns;
+    }
+    if (!full) {
+        /* no row fills every column: nothing proves the title line was
+         * split where the cells are, so only the total keeps its title */
+        for (size_t r = first_row; r < g->nrows; r++)
+            for (size_t c = 1; c < g->rows[r].ncells; c++)
+                g->cells[g->rows[r].cell + c].column = tb.ncolumns;
+    }
+    lines[i].kind = 1;
+    return j;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         belopp_span h = lines[i].trim;
+        size_t glued_end = glued_table(g, s, lines, n, i);
+        if (glued_end == (size_t)-1)
+            return -1;
+        if (glued_end) {
+            i = glued_end - 1;
+            continue;
+        }
         if (h.end - h.start > MAX_ROW_BYTES && flat_tables(g, s, h) < 0)
             return -1;
         if (h.start == h.end || h.end - h.start > MAX_ROW_BYTES)

@@ -413,6 +413,21 @@ expect_amounts 1
 expect_attr ore "8000"
 expect_attr start "250002"
 done_case combining-marks-250k
+
+# A table that lost its separators (titles run together, cells glued to the
+# label and to each other), 20 000 rows of 40 digits each: every row splits
+# in a great many ways, and the search for the one that adds up to Totalt is
+# bounded per row and per text.  Every row is left out (a warning each);
+# linear work, allow 10 s.
+{ printf 'Bidrag (tkr)\nOmr\303\245deTotaltSkolaV\303\245rdKulturOvrigt\n'
+  awk 'BEGIN { srand(7); for (i = 0; i < 20000; i++) { printf "Rad"; for (k = 0; k < 40; k++) printf "%d", 1 + int(rand() * 9); printf "\n" } }'
+} >"$tmp/glued.txt"
+run "$tmp/glued.txt"
+expect_status 0
+expect_amounts 0
+expect_err "too many ways to try"
+[ "$(errlines)" = 20000 ] || bad "$(errlines) warnings, expected one per row (20000)"
+done_case glued-cells-search
 limit=120
 
 # 2000 amounts in one sentence of 10 KB: each <amount> must not carry a copy
