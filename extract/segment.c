@@ -4979,6 +4979,148 @@ static void mid_note_titles(const char *s, belopp_table *tb)
     }
 }
 
+
+/* --- quarters under a line of years ------------------------------------ */
+
+/* The quarter a title names: 1 .. 4 for "Q1" .. "Q4", else 0. */
+static int quarter_title(const char *s, belopp_span w)
+{
+    return w.end - w.start == 2 && s[w.start] == 'Q' && s[w.start + 1] >= '1' && s[w.start + 1] <= '4'
+               ? s[w.start + 1] - '0'
+               : 0;
+}
+
+/* The year a group title names, or -1: "2016", or a fiscal year "2018/19",
+ * "2018/2019" (the second year the one after the first). */
+static int group_year(const char *s, belopp_span w)
+{
+    size_t n = w.end - w.start;
+    if (n != 4 && n != 7 && n != 9)
+        return -1;
+    if (!belopp_is_year(s, (belopp_span){w.start, w.start + 4}))
+        return -1;
+    int y = (s[w.start] - '0') * 1000 + (s[w.start + 1] - '0') * 100 + (s[w.start + 2] - '0') * 10 +
+            (s[w.start + 3] - '0');
+    if (n == 4)
+        return y;
+    if (s[w.start + 4] != '/')
+        return -1;
+    int y2 = 0;
+    for (size_t i = w.start + 5; i < w.end; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        y2 = y2 * 10 + (s[i] - '0');
+    }
+    return y2 == (n == 7 ? (y + 1) % 100 : y + 1) ? y : -1;
+}
+
+/* Is line l words with no digit, then two years or more, each one step from
+ * the one before and all the same way: "Kvartal 2018/19 2017/18 2016/17",
+ * "Kvartalsvis resultaträkning för koncernen 2016 2015"?  Fills years
+ * (at most max) and returns their number, or 0. */
+static size_t group_years_line(const char *s, belopp_span l, belopp_span *years, size_t max)
+{
+    if (l.end - l.start > 160 || l.start == l.end || s[l.end - 1] == '.')
+        return 0;
+    belopp_span w[BELOPP_MAX_COLUMNS];
+    size_t n = 0, e = l.end;
+    while (e > l.start) { /* the years, from the end back */
+        size_t st = e;
+        while (st > l.start && !belopp_space_at(s, st - 1, e))
+            st--;
+        belopp_span x = {st, e};
+        if (group_year(s, x) < 0)
+            break;
+        if (n == max || n == BELOPP_MAX_COLUMNS)
+            return 0;
+        w[n++] = x;
+        e = belopp_trim(s, l.start, st).end;
+    }
+    if (n < 2 || has_digit(s, l.start, e))
+        return 0;
+    int step = group_year(s, w[n - 2]) - group_year(s, w[n - 1]);
+    if (step != 1 && step != -1)
+        return 0;
+    for (size_t x = 0; x < n; x++) {
+        years[x] = w[n - 1 - x];
+        if (x && group_year(s, years[x]) - group_year(s, years[x - 1]) != step)
+            return 0;
+    }
+    return n;
+}
+
+/* Is line h a unit, then quarters ("Mkr Q2 Q1 Q4 Q3 Q2 Q1", "TSEK Q1 Q2 Q3
+ * Q4 Q1 Q2 Q3 Q4"), under a line of years (group_years_line) that the
+ * quarters fall into: in each year's run the quarters follow one another
+ * the same way, and a new year starts only where a year ends (after Q4
+ * going up, after Q1 going down), as many runs as there are years?
+ * Quarterly reports print their income statement so, the latest quarter
+ * first or last.  Fills tb: the unit, the stub (the unit's words), and a
+ * column a quarter titled by its year with the quarter as the title's
+ * second part ("2016" "Q1": "2016 Q1"), as stacked group titles are. */
+static int quarter_titles(const char *s, belopp_span above, belopp_span h, belopp_table *tb)
+{
+    if (h.end - h.start > 160)
+        return 0;
+    belopp_span q[BELOPP_MAX_COLUMNS];
+    int qn[BELOPP_MAX_COLUMNS];
+    size_t nq = 0, stub_end = SIZE_MAX;
+    for (size_t i = h.start; i < h.end;) {
+        size_t e = i;
+        while (e < h.end && !belopp_space_at(s, e, h.end))
+            e++;
+        belopp_span w = {i, e};
+        int x = quarter_title(s, w);
+        if (x) {
+            if (nq == BELOPP_MAX_COLUMNS - 1)
+                return 0;
+            if (stub_end == SIZE_MAX)
+                stub_end = i;
+            q[nq] = w;
+            qn[nq++] = x;
+        } else if (stub_end != SIZE_MAX) {
+            return 0; /* a word among the quarters */
+        }
+        i = belopp_skip_spaces(s, e, h.end);
+    }
+    unit_info u;
+    if (nq < 4 || stub_end == SIZE_MAX || stub_end == h.start ||
+        !unit_header(s, h.start, stub_end, &u))
+        return 0;
+    belopp_span years[BELOPP_MAX_COLUMNS];
+    size_t ny = group_years_line(s, above, years, BELOPP_MAX_COLUMNS);
+    if (ny < 2)
+        return 0;
+    size_t run_of[BELOPP_MAX_COLUMNS], found = 0;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t runs = 1, of[BELOPP_MAX_COLUMNS];
+        int ok = 1;
+        of[0] = 0;
+        for (size_t x = 1; x < nq && ok; x++) {
+            if (qn[x] != qn[x - 1] + dir) {
+                ok = dir < 0 ? qn[x - 1] == 1 && qn[x] == 4 : qn[x - 1] == 4 && qn[x] == 1;
+                runs++;
+            }
+            of[x] = runs - 1;
+        }
+        if (ok && runs == ny) {
+            memcpy(run_of, of, nq * sizeof of[0]);
+            found++;
+        }
+    }
+    if (found != 1)
+        return 0;
+    tb->titles[0] = belopp_trim(s, h.start, stub_end);
+    for (size_t c = 0; c < nq; c++) {
+        tb->titles[c + 1] = years[run_of[c]];
+        tb->columns[c].title2 = q[c];
+    }
+    tb->ntitles = nq + 1;
+    tb->exp10 = u.exp10;
+    tb->currency = u.currency;
+    tb->unit = u.words;
+    return 1;
+}
 /* The section over line j of the table whose header is line i: the
  * nearest line of words above it, past rows and blank lines; empty when a
  * line of values only (another section's sum) or the header comes first. */
@@ -5144,6 +5286,18 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         int kind = unit_line(s, h.start, h.end, &tb, &ue);
         belopp_span first = {0, 0};
         belopp_span groups = {0, 0};
+        /* "Kvartal 2018/19 2017/18 …" over "Mkr Q2 Q1 Q4 Q3 …": quarters
+         * titled by the years above them (the line of years is a title line) */
+        int quarter_years = 0;
+        if ((kind == U_NONE || kind == U_LEAD) && i > 0 && !lines[i - 1].kind) {
+            belopp_table tq;
+            memset(&tq, 0, sizeof tq);
+            if (quarter_titles(s, lines[i - 1].trim, h, &tq)) {
+                tb = tq;
+                kind = U_INLINE;
+                quarter_years = 1;
+            }
+        }
         if (kind == U_NONE && i + 1 < n && lines[i + 1].trim.end > lines[i + 1].trim.start &&
             s[lines[i + 1].trim.end - 1] >= '0' && s[lines[i + 1].trim.end - 1] <= '9' &&
             s[h.end - 1] != '.' && !memchr(s + h.start, '.', h.end - h.start)) {
@@ -5207,6 +5361,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         if (kind == U_NONE)
             continue;
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
+        if (quarter_years)
+            title_lines[ntl++] = i - 1;
         if (kind == U_LEAD && is_blank(lines, n, j) && j + 1 < n)
             j++; /* "MSEK I II III IV", a blank line, the rows */
         if ((kind == U_ALONE || kind == U_CAPTION) && j + 1 < n && remark_line(s, lines[j].trim))
