@@ -840,6 +840,17 @@ enum {
     U_LEAD     /* a unit in capitals ("MSEK", "TSEK"), then titles not read */
 };
 
+/* Is w, after the title "Note" of a unit line's note column, a second note
+ * title "Not" (or "Note") with titles after it: "Amounts in SEK M Belopp i
+ * MSEK Note Not 2018 2017", a bilingual statement whose rows give each
+ * note twice ("29 29 42 63")? */
+static int second_note_title(const char *s, belopp_span w, size_t end)
+{
+    size_t len = w.end - w.start;
+    return (len == 3 || len == 4) && strncasecmp(s + w.start, "not", 3) == 0 &&
+           (len == 3 || (s[w.start + 3] | 0x20) == 'e') && w.end < end && belopp_space_at(s, w.end, end);
+}
+
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
  * U_CELLS and U_INLINE; and *first_end, unless NULL, with first_unit_end of
  * the line (the caller need not scan it again). */
@@ -910,18 +921,26 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
         belopp_span rest = belopp_trim(s, w, b);
         /* "MSEK Not jul-sep 2024 …": the note column's title goes with the stub */
         size_t stub_end = w;
+        int twice = 0;
         size_t nw = belopp_word_end(s, rest.start, rest.end);
         if (nw < rest.end && nw - rest.start <= 5 && (nw - rest.start == 3 || nw - rest.start == 4) &&
             strncasecmp(s + rest.start, "not", 3) == 0 && (nw - rest.start == 3 || (s[rest.start + 3] | 0x20) == 'e') &&
             belopp_space_at(s, nw, rest.end)) {
             stub_end = nw; /* "Not", "Note" */
             rest = belopp_trim(s, stub_end, rest.end);
+            size_t nw2 = belopp_word_end(s, rest.start, rest.end);
+            if (second_note_title(s, (belopp_span){rest.start, nw2}, rest.end)) {
+                stub_end = nw2; /* "Note Not": the note twice, in two languages */
+                rest = belopp_trim(s, stub_end, rest.end);
+                twice = 1;
+            }
         }
         size_t m = inline_titles(s, rest.start, rest.end, tb->titles + 1, BELOPP_MAX_COLUMNS - 1);
         if (m == 0)
             continue;
         tb->titles[0] = belopp_trim(s, a, stub_end);
         tb->ntitles = m + 1;
+        tb->notes_twice = twice;
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
         tb->unit = u.words;
@@ -5471,7 +5490,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         /* "Kvartal 2018/19 2017/18 …" over "Mkr Q2 Q1 Q4 Q3 …": quarters
          * titled by the years above them (the line of years is a title line) */
         int quarter_years = 0;
-        if ((kind == U_NONE || kind == U_LEAD) && i > 0 && !lines[i - 1].kind) {
+        belopp_span qy; /* (the cheap looks first: most lines end in no quarter) */
+        if ((kind == U_NONE || kind == U_LEAD) && i > 0 && !lines[i - 1].kind && h.end - h.start > 2 &&
+            s[h.end - 2] == 'Q') {
             belopp_table tq;
             memset(&tq, 0, sizeof tq);
             if (quarter_titles(s, lines[i - 1].trim, h, &tq)) {
@@ -5481,7 +5502,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             }
         }
         if ((kind == U_NONE || kind == U_CAPTION) && i + 1 < n &&
-            lines[i + 1].trim.end - lines[i + 1].trim.start <= 12) {
+            lines[i + 1].trim.end - lines[i + 1].trim.start <= 12 &&
+            stacked_quarter(s, lines[i + 1].trim, &qy) && qy.start < qy.end) {
             /* "… för koncernen TSEK" / "2016 Q1" / "Q2" / …: quarters stacked
              * under a caption ending in the unit, the rows flattened one
              * cell a line */
@@ -5803,7 +5825,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                         * this one's unit */
             if ((g->nrows > first_row || tb.ntitles) &&
                 (word_line(s, l) || rule_line(s, l) || paren_section(s, l) ||
-                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120)))) { /* "… till:" */
+                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120)) || /* "… till:" */
+                 (tb.notes_twice && word_line_max(s, l, 120)))) { /* a section in two languages */
                 if (j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                     continue;
                 /* a line of spaces under the section ("DEN LÖPANDE
