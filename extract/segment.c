@@ -878,6 +878,17 @@ enum {
     U_LEAD     /* a unit in capitals ("MSEK", "TSEK"), then titles not read */
 };
 
+/* Is w, after the title "Note" of a unit line's note column, a second note
+ * title "Not" (or "Note") with titles after it: "Amounts in SEK M Belopp i
+ * MSEK Note Not 2018 2017", a bilingual statement whose rows give each
+ * note twice ("29 29 42 63")? */
+static int second_note_title(const char *s, belopp_span w, size_t end)
+{
+    size_t len = w.end - w.start;
+    return (len == 3 || len == 4) && strncasecmp(s + w.start, "not", 3) == 0 &&
+           (len == 3 || (s[w.start + 3] | 0x20) == 'e') && w.end < end && belopp_space_at(s, w.end, end);
+}
+
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
  * U_CELLS and U_INLINE; and *first_end, unless NULL, with first_unit_end of
  * the line (the caller need not scan it again). */
@@ -955,18 +966,26 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
             rest = belopp_trim(s, ex, rest.end);
         }
         /* "MSEK Not jul-sep 2024 …": the note column's title goes with the stub */
+        int twice = 0;
         size_t nw = belopp_word_end(s, rest.start, rest.end);
         if (nw < rest.end && nw - rest.start <= 5 && (nw - rest.start == 3 || nw - rest.start == 4) &&
             strncasecmp(s + rest.start, "not", 3) == 0 && (nw - rest.start == 3 || (s[rest.start + 3] | 0x20) == 'e') &&
             belopp_space_at(s, nw, rest.end)) {
             stub_end = nw; /* "Not", "Note" */
             rest = belopp_trim(s, stub_end, rest.end);
+            size_t nw2 = belopp_word_end(s, rest.start, rest.end);
+            if (second_note_title(s, (belopp_span){rest.start, nw2}, rest.end)) {
+                stub_end = nw2; /* "Note Not": the note twice, in two languages */
+                rest = belopp_trim(s, stub_end, rest.end);
+                twice = 1;
+            }
         }
         size_t m = inline_titles(s, rest.start, rest.end, tb->titles + 1, BELOPP_MAX_COLUMNS - 1);
         if (m == 0)
             continue;
         tb->titles[0] = belopp_trim(s, a, stub_end);
         tb->ntitles = m + 1;
+        tb->notes_twice = twice;
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
         tb->unit = u.words;
@@ -5338,6 +5357,330 @@ static void mid_note_titles(const char *s, belopp_table *tb)
     }
 }
 
+
+/* --- quarters under a line of years ------------------------------------ */
+
+/* The quarter a title names: 1 .. 4 for "Q1" .. "Q4", else 0. */
+static int quarter_title(const char *s, belopp_span w)
+{
+    return w.end - w.start == 2 && s[w.start] == 'Q' && s[w.start + 1] >= '1' && s[w.start + 1] <= '4'
+               ? s[w.start + 1] - '0'
+               : 0;
+}
+
+/* The year a group title names, or -1: "2016", or a fiscal year "2018/19",
+ * "2018/2019" (the second year the one after the first). */
+static int group_year(const char *s, belopp_span w)
+{
+    size_t n = w.end - w.start;
+    if (n != 4 && n != 7 && n != 9)
+        return -1;
+    if (!belopp_is_year(s, (belopp_span){w.start, w.start + 4}))
+        return -1;
+    int y = (s[w.start] - '0') * 1000 + (s[w.start + 1] - '0') * 100 + (s[w.start + 2] - '0') * 10 +
+            (s[w.start + 3] - '0');
+    if (n == 4)
+        return y;
+    if (s[w.start + 4] != '/')
+        return -1;
+    int y2 = 0;
+    for (size_t i = w.start + 5; i < w.end; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        y2 = y2 * 10 + (s[i] - '0');
+    }
+    return y2 == (n == 7 ? (y + 1) % 100 : y + 1) ? y : -1;
+}
+
+/* Is line l words with no digit, then two years or more, each one step from
+ * the one before and all the same way: "Kvartal 2018/19 2017/18 2016/17",
+ * "Kvartalsvis resultaträkning för koncernen 2016 2015"?  Fills years
+ * (at most max) and returns their number, or 0. */
+static size_t group_years_line(const char *s, belopp_span l, belopp_span *years, size_t max)
+{
+    if (l.end - l.start > 160 || l.start == l.end || s[l.end - 1] == '.')
+        return 0;
+    belopp_span w[BELOPP_MAX_COLUMNS];
+    size_t n = 0, e = l.end;
+    while (e > l.start) { /* the years, from the end back */
+        size_t st = e;
+        while (st > l.start && !belopp_space_at(s, st - 1, e))
+            st--;
+        belopp_span x = {st, e};
+        if (group_year(s, x) < 0)
+            break;
+        if (n == max || n == BELOPP_MAX_COLUMNS)
+            return 0;
+        w[n++] = x;
+        e = belopp_trim(s, l.start, st).end;
+    }
+    if (n < 2 || has_digit(s, l.start, e))
+        return 0;
+    int step = group_year(s, w[n - 2]) - group_year(s, w[n - 1]);
+    if (step != 1 && step != -1)
+        return 0;
+    for (size_t x = 0; x < n; x++) {
+        years[x] = w[n - 1 - x];
+        if (x && group_year(s, years[x]) - group_year(s, years[x - 1]) != step)
+            return 0;
+    }
+    return n;
+}
+
+/* The runs of quarters qn[0, nq) (1 .. 4), one a year: within a run each
+ * quarter follows the one before the same way, and a new run starts only
+ * where a year ends (after Q4 going up, after Q1 going down).  Fills
+ * run_of (each quarter's run) and returns the number of runs, or 0 when
+ * the quarters fall into runs neither way or both ways. */
+static size_t quarter_runs(const int *qn, size_t nq, size_t *run_of)
+{
+    size_t found = 0, runs_found = 0;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t runs = 1, of[BELOPP_MAX_COLUMNS];
+        int ok = nq > 0 && nq <= BELOPP_MAX_COLUMNS;
+        if (ok)
+            of[0] = 0;
+        for (size_t x = 1; x < nq && ok; x++) {
+            if (qn[x] != qn[x - 1] + dir) {
+                ok = dir < 0 ? qn[x - 1] == 1 && qn[x] == 4 : qn[x - 1] == 4 && qn[x] == 1;
+                runs++;
+            }
+            of[x] = runs - 1;
+        }
+        if (ok) {
+            memcpy(run_of, of, nq * sizeof of[0]);
+            runs_found = runs;
+            found++;
+        }
+    }
+    return found == 1 ? runs_found : 0;
+}
+
+/* Is line h a unit, then quarters ("Mkr Q2 Q1 Q4 Q3 Q2 Q1", "TSEK Q1 Q2 Q3
+ * Q4 Q1 Q2 Q3 Q4"), under a line of years (group_years_line) that the
+ * quarters fall into: in each year's run the quarters follow one another
+ * the same way, and a new year starts only where a year ends (after Q4
+ * going up, after Q1 going down), as many runs as there are years?
+ * Quarterly reports print their income statement so, the latest quarter
+ * first or last.  Fills tb: the unit, the stub (the unit's words), and a
+ * column a quarter titled by its year with the quarter as the title's
+ * second part ("2016" "Q1": "2016 Q1"), as stacked group titles are. */
+static int quarter_titles(const char *s, belopp_span above, belopp_span h, belopp_table *tb)
+{
+    if (h.end - h.start > 160)
+        return 0;
+    belopp_span q[BELOPP_MAX_COLUMNS];
+    int qn[BELOPP_MAX_COLUMNS];
+    size_t nq = 0, stub_end = SIZE_MAX;
+    for (size_t i = h.start; i < h.end;) {
+        size_t e = i;
+        while (e < h.end && !belopp_space_at(s, e, h.end))
+            e++;
+        belopp_span w = {i, e};
+        int x = quarter_title(s, w);
+        if (x) {
+            if (nq == BELOPP_MAX_COLUMNS - 1)
+                return 0;
+            if (stub_end == SIZE_MAX)
+                stub_end = i;
+            q[nq] = w;
+            qn[nq++] = x;
+        } else if (stub_end != SIZE_MAX) {
+            return 0; /* a word among the quarters */
+        }
+        i = belopp_skip_spaces(s, e, h.end);
+    }
+    unit_info u;
+    if (nq < 4 || stub_end == SIZE_MAX || stub_end == h.start ||
+        !unit_header(s, h.start, stub_end, &u))
+        return 0;
+    belopp_span years[BELOPP_MAX_COLUMNS];
+    size_t ny = group_years_line(s, above, years, BELOPP_MAX_COLUMNS);
+    if (ny < 2)
+        return 0;
+    size_t run_of[BELOPP_MAX_COLUMNS];
+    if (quarter_runs(qn, nq, run_of) != ny)
+        return 0;
+    tb->titles[0] = belopp_trim(s, h.start, stub_end);
+    for (size_t c = 0; c < nq; c++) {
+        tb->titles[c + 1] = years[run_of[c]];
+        tb->columns[c].title2 = q[c];
+    }
+    tb->ntitles = nq + 1;
+    tb->exp10 = u.exp10;
+    tb->currency = u.currency;
+    tb->unit = u.words;
+    return 1;
+}
+/* Is line l a stacked quarter title: "Q2", or a year and its first quarter
+ * "2016 Q1"?  Returns the quarter (1 .. 4) and sets *year to the year's
+ * span (empty when none), or returns 0. */
+static int stacked_quarter(const char *s, belopp_span l, belopp_span *year)
+{
+    *year = (belopp_span){l.start, l.start};
+    if (l.end - l.start == 2)
+        return quarter_title(s, l);
+    size_t e = l.start;
+    while (e < l.end && !belopp_space_at(s, e, l.end))
+        e++;
+    belopp_span y = {l.start, e}, q = belopp_trim(s, e, l.end);
+    if (e == l.end || group_year(s, y) < 0 || !quarter_title(s, q))
+        return 0;
+    *year = y;
+    return quarter_title(s, q);
+}
+
+/* The same table flattened one cell a line, as a page's text copy of a
+ * chart's data gives it: a caption ending in the unit ("Kvartalsvis
+ * resultaträkning för koncernen TSEK"), the quarters stacked one a line,
+ * each year on its first quarter ("2016 Q1" / "Q2" / "Q3" / "Q4" / "2015
+ * Q1" / …), then each row: the caption's words and the row's label
+ * ("Kvartalsvis resultaträkning för koncernen Nettoomsättning"), and its
+ * cells one a line, each year again before the cell of its first quarter
+ * ("2016 395 128" / "452 301" / … / "2015 400 818" / …).  A row is taken
+ * only whole: the same year at the same places, every other line one
+ * value; the rows end at the first line that is not such a row.  Fills
+ * *tb (zeroed by the caller), pushes it and its rows and returns the line
+ * after the last row; 0 when line i heads no such table; (size_t)-1 when
+ * out of memory. */
+static size_t quarter_stream_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
+                                   belopp_table *tb)
+{
+    belopp_span h = lines[i].trim;
+    size_t w = h.end; /* the last word: the unit */
+    while (w > h.start && !belopp_space_at(s, w - 1, h.end))
+        w--;
+    unit_info u;
+    if (w == h.start || h.end - h.start > 160 || !unit_header(s, w, h.end, &u))
+        return 0;
+    belopp_span prefix = belopp_trim(s, h.start, w);
+    if (prefix.start == prefix.end || has_digit(s, prefix.start, prefix.end))
+        return 0;
+    /* the quarters */
+    belopp_span year_of[BELOPP_MAX_COLUMNS], q[BELOPP_MAX_COLUMNS];
+    int qn[BELOPP_MAX_COLUMNS];
+    size_t k = 0, j = i + 1;
+    for (; j < n && k < BELOPP_MAX_COLUMNS; j++) {
+        belopp_span y;
+        int x = stacked_quarter(s, lines[j].trim, &y);
+        if (!x || (k == 0 && y.start == y.end))
+            break;
+        year_of[k] = y;
+        q[k] = (belopp_span){y.end < lines[j].trim.end ? belopp_trim(s, y.end, lines[j].trim.end).start
+                                                        : lines[j].trim.start,
+                             lines[j].trim.end};
+        qn[k++] = x;
+    }
+    if (k < 4 || k == BELOPP_MAX_COLUMNS)
+        return 0;
+    size_t run_of[BELOPP_MAX_COLUMNS], runs = quarter_runs(qn, k, run_of);
+    /* a year on the first quarter of each run and nowhere else, each one
+     * step from the one before, all the same way */
+    if (runs < 2)
+        return 0;
+    int step = 0, prev = -1;
+    for (size_t c = 0; c < k; c++) {
+        int starts = c == 0 || run_of[c] != run_of[c - 1];
+        int y = year_of[c].start < year_of[c].end ? group_year(s, year_of[c]) : -1;
+        if (starts != (y >= 0))
+            return 0;
+        if (y < 0)
+            continue;
+        if (prev >= 0) {
+            if (step == 0)
+                step = y - prev;
+            if ((step != 1 && step != -1) || y - prev != step)
+                return 0;
+        }
+        prev = y;
+    }
+    /* the rows */
+    size_t first_row = g->nrows, nv = 0, cap = 0, end = j, r = j;
+    vrow *rows = NULL;
+    while (r + k < n) {
+        belopp_span l = lines[r].trim;
+        size_t pl = prefix.end - prefix.start;
+        if (l.end - l.start <= pl + 1 || memcmp(s + l.start, s + prefix.start, pl) != 0 ||
+            !belopp_space_at(s, l.start + pl, l.end))
+            break;
+        belopp_span label = belopp_trim(s, l.start + pl, l.end);
+        if (label.start == label.end || has_digit(s, label.start, label.end))
+            break;
+        vrow v;
+        memset(&v, 0, sizeof v);
+        int whole = 1;
+        for (size_t c = 0; c < k && whole; c++) {
+            belopp_span x = lines[r + 1 + c].trim;
+            belopp_span y = year_of[c];
+            if (y.start < y.end) { /* the year again, then the cell */
+                size_t yl = y.end - y.start;
+                whole = x.end - x.start > yl + 1 && memcmp(s + x.start, s + y.start, yl) == 0 &&
+                        belopp_space_at(s, x.start + yl, x.end);
+                if (whole)
+                    x = belopp_trim(s, x.start + yl, x.end);
+            }
+            token t[MAX_TOKENS];
+            split one;
+            size_t got = whole ? read_tokens(s, x.start, x.end, t) : 0;
+            whole = whole && got != (size_t)-1 && got > 0 && t[0].kind == T_NUM &&
+                    best_split(t, got, 1, NULL, NULL, NULL, &one) == 1;
+            v.cell[c] = x;
+            v.kind[c] = VC_VALUE;
+        }
+        if (!whole)
+            break;
+        v.n = k;
+        if (nv == cap) {
+            size_t nc = cap ? 2 * cap : 16;
+            vrow *p = realloc(rows, nc * sizeof *rows);
+            if (!p) {
+                free(rows);
+                g->nrows = first_row;
+                return (size_t)-1;
+            }
+            rows = p;
+            cap = nc;
+        }
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.label = label;
+        row.values = (belopp_span){v.cell[0].start, lines[r + k].trim.end};
+        row.line = (belopp_span){l.start, row.values.end};
+        row.table = g->ntables;
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, { free(rows); g->nrows = first_row; return (size_t)-1; });
+        rows[nv++] = v;
+        r += k + 1;
+        end = r;
+    }
+    if (nv == 0) {
+        free(rows);
+        g->nrows = first_row;
+        return 0;
+    }
+    tb->titles[0] = (belopp_span){h.start, h.start};
+    for (size_t c = 0; c < k; c++) {
+        size_t y = c; /* the year of the quarter's run */
+        while (year_of[y].start == year_of[y].end)
+            y--;
+        tb->titles[c + 1] = year_of[y];
+        tb->columns[c].title2 = q[c];
+    }
+    tb->ntitles = k + 1;
+    tb->exp10 = u.exp10;
+    tb->currency = u.currency;
+    tb->unit = u.words;
+    tb->header = h;
+    tb->caption = h;
+    for (size_t x = i; x < j; x++)
+        lines[x].kind = 1;
+    for (size_t x = j; x < end; x++)
+        lines[x].kind = 2;
+    PUSH_OR(g->tables, g->ntables, g->captables, *tb, { free(rows); return (size_t)-1; });
+    int rc = build_vertical(g, s, g->ntables - 1, first_row, g->nrows, rows);
+    free(rows);
+    return rc < 0 ? (size_t)-1 : end;
+}
+
 /* The section over line j of the table whose header is line i: the
  * nearest line of words above it, past rows and blank lines; empty when a
  * line of values only (another section's sum) or the header comes first. */
@@ -5713,6 +6056,36 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         int kind = unit_line(s, h.start, h.end, &tb, &ue);
         belopp_span first = {0, 0};
         belopp_span groups = {0, 0};
+        /* "Kvartal 2018/19 2017/18 …" over "Mkr Q2 Q1 Q4 Q3 …": quarters
+         * titled by the years above them (the line of years is a title line) */
+        int quarter_years = 0;
+        belopp_span qy; /* (the cheap looks first: most lines end in no quarter) */
+        if ((kind == U_NONE || kind == U_LEAD) && i > 0 && !lines[i - 1].kind && h.end - h.start > 2 &&
+            s[h.end - 2] == 'Q') {
+            belopp_table tq;
+            memset(&tq, 0, sizeof tq);
+            if (quarter_titles(s, lines[i - 1].trim, h, &tq)) {
+                tb = tq;
+                kind = U_INLINE;
+                quarter_years = 1;
+            }
+        }
+        if ((kind == U_NONE || kind == U_CAPTION) && i + 1 < n &&
+            lines[i + 1].trim.end - lines[i + 1].trim.start <= 12 &&
+            stacked_quarter(s, lines[i + 1].trim, &qy) && qy.start < qy.end) {
+            /* "… för koncernen TSEK" / "2016 Q1" / "Q2" / …: quarters stacked
+             * under a caption ending in the unit, the rows flattened one
+             * cell a line */
+            belopp_table tq;
+            memset(&tq, 0, sizeof tq);
+            size_t end = quarter_stream_table(g, s, lines, n, i, &tq);
+            if (end == (size_t)-1)
+                return -1;
+            if (end) {
+                i = end - 1;
+                continue;
+            }
+        }
         if (kind == U_NONE && i + 1 < n && lines[i + 1].trim.end > lines[i + 1].trim.start &&
             s[lines[i + 1].trim.end - 1] >= '0' && s[lines[i + 1].trim.end - 1] <= '9' &&
             s[h.end - 1] != '.' && !memchr(s + h.start, '.', h.end - h.start)) {
@@ -5778,6 +6151,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         if (kind == U_NONE)
             continue;
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
+        if (quarter_years)
+            title_lines[ntl++] = i - 1;
         if (kind == U_LEAD && is_blank(lines, n, j) && j + 1 < n)
             j++; /* "MSEK I II III IV", a blank line, the rows */
         if ((kind == U_ALONE || kind == U_CAPTION) && j + 1 < n && remark_line(s, lines[j].trim))
@@ -6023,7 +6398,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                         * this one's unit */
             if ((g->nrows > first_row || tb.ntitles) &&
                 (word_line(s, l) || rule_line(s, l) || paren_section(s, l) ||
-                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120)))) { /* "… till:" */
+                 (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120)) || /* "… till:" */
+                 (tb.notes_twice && word_line_max(s, l, 120)))) { /* a section in two languages */
                 if (j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                     continue;
                 /* a line of spaces under the section ("DEN LÖPANDE

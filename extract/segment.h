@@ -13,7 +13,7 @@
 #include "../normalize/amount.h"
 #include "text.h"
 
-#define BELOPP_MAX_COLUMNS 16
+#define BELOPP_MAX_COLUMNS 24
 
 /* One value column of a table: "2023", "Budget", "Andel (%)". */
 typedef struct {

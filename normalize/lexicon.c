@@ -79,7 +79,7 @@ static const struct {
  * (valutor, "amerikanska dollar", "schweizerfranc", "japanska yen"), the
  * old currencies of euro countries and Finland's "finska mark" as archives
  * write them, "spänn" (colloquial kronor), and the abbreviations of Swedish
- * business press and annual reports (tkr, mkr, mnkr, mdkr, MSEK, KSEK, MEUR,
+ * business press and annual reports (tkr, mkr, mnkr, mdkr, MSEK, KSEK, TSEK, MEUR,
  * MUSD, nkr, dkr).  A country adjective alone ("norska") is never a unit;
  * a noun shared by several currencies ("dollar", "pund", "franc", "mark")
  * stands for one only when it is unambiguous in Swedish press: "dollar" is
@@ -112,6 +112,7 @@ static const belopp_unit UNITS[] = {
     {"tkr", BELOPP_UNIT_CURRENCY, 3, "SEK", 0},
     {"kkr", BELOPP_UNIT_CURRENCY, 3, "SEK", 0},
     {"ksek", BELOPP_UNIT_CURRENCY, 3, "SEK", 0},
+    {"tsek", BELOPP_UNIT_CURRENCY, 3, "SEK", 0}, /* tusen SEK, as TEUR */
     {"mkr", BELOPP_UNIT_CURRENCY, 6, "SEK", 0},
     {"mnkr", BELOPP_UNIT_CURRENCY, 6, "SEK", 0},
     {"msek", BELOPP_UNIT_CURRENCY, 6, "SEK", 0},
