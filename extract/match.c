@@ -58,6 +58,11 @@
 
 #define MATCH_LIMIT 10000000
 #define SEEN_BITS 10
+/* The word cache (see word_may_start): its size, places a word may be
+ * kept in, and longest key. */
+#define WORD_BITS 13
+#define WORD_WAYS 4
+#define WORD_KEY 24
 /* The pattern's first item: no match starts after a letter, digit or "_". */
 #define LEAD "(?<![\\p{L}\\p{N}_])"
 
@@ -77,6 +82,10 @@ struct belopp_matcher {
         uint64_t key;
         unsigned char may;
     } seen[1 << SEEN_BITS]; /* … with other characters: see may_start */
+    struct {
+        unsigned char n, may; /* n 0: empty */
+        char key[WORD_KEY];
+    } words[1 << WORD_BITS]; /* … with a whole word: see word_may_start */
     int text_is_report; /* of the text being matched: see belopp_match_next */
     int g_cmp0, g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_sign2, g_num_b, g_words2, g_num2, g_adj, g_scale, g_cur, g_sub,
         g_subname;
@@ -850,6 +859,49 @@ static int may_start(belopp_matcher *m, const char *s, size_t len, size_t p)
     return m->seen[h].may == 1;
 }
 
+/* May a match start at s[p], a letter, by the whole word there and the
+ * character after it?  may_start lets through every word whose first two
+ * letters begin some match ("en", "ett", "till", "med", "om", "enligt",
+ * "Not", "nära": "tio", "mellan", "omkring", "NOK", "närmare"), and most
+ * such words start none, yet each costs a full attempt of the pattern
+ * (about 1 500 instructions; the pattern has hundreds of alternatives).  So
+ * the same question is asked of PCRE2's partial matching for the run of
+ * letters (bytes of ASCII letters or of non-ASCII characters) and the one
+ * character after it: "till " cannot begin a match, "en " and "från " can.
+ * A "no" is as sure as may_start's (the subject asked is the text's own
+ * bytes from p on, whole characters; see may_start), and each answer is
+ * kept in m->words by the word's bytes, so each distinct word is asked once
+ * while it stays in the cache.  A word longer than WORD_KEY bytes is not
+ * asked about (the match is tried). */
+static int word_may_start(belopp_matcher *m, const char *s, size_t len, size_t p)
+{
+    if (!m->ask_starts)
+        return 1;
+    size_t e = p;
+    while (e < len && e - p < WORD_KEY &&
+           ((unsigned char)s[e] >= 0x80 || (s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+        e++;
+    if (e - p >= WORD_KEY)
+        return 1; /* a long run: tried */
+    if (e < len)
+        e++; /* the character after it: an ASCII byte, a whole character */
+    size_t n = e - p;
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[p + i]) * 16777619u;
+    /* WORD_WAYS places a word may be kept in: a few words that meet in one
+     * set do not push each other out for good (the oldest goes) */
+    size_t a = (size_t)(h ^ (h >> 16)) & (((size_t)1 << WORD_BITS) - WORD_WAYS);
+    for (size_t i = a; i < a + WORD_WAYS; i++)
+        if (m->words[i].n == n && memcmp(m->words[i].key, s + p, n) == 0)
+            return m->words[i].may == 1;
+    memmove(&m->words[a + 1], &m->words[a], (WORD_WAYS - 1) * sizeof m->words[a]);
+    m->words[a].n = (unsigned char)n;
+    memcpy(m->words[a].key, s + p, n);
+    m->words[a].may = ask(m, (const unsigned char *)s + p, n);
+    return m->words[a].may == 1;
+}
+
 /* The first match at or after off, as an unanchored pcre2_match from off
  * would find it: the anchored pattern tried at each position a match may
  * start at (see the design note).  Returns pcre2_match's code. */
@@ -864,6 +916,9 @@ static int match_from(belopp_matcher *m, const char *s, size_t len, size_t off)
             continue;
         unsigned char c = u[p];
         if ((c >= 0x80 && c < 0xC0) || (c < 0x80 && m->one[c] == 2) || !may_start(m, s, len, p))
+            continue;
+        if ((c >= 0xC0 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) &&
+            !word_may_start(m, s, len, p))
             continue;
         /* pcre2_jit_match skips pcre2_match's checks of its arguments, which
          * are the same every call here (and the text is valid UTF-8). */

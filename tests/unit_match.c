@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -92,6 +93,38 @@ static void groups_need_exactly_three_digits(void **state)
     run_free(&r);
 }
 
+/* Words are asked once whether they can start an amount and the answer kept
+ * (match.c, word_may_start); past the cache's size the oldest go.  Amounts
+ * in words among 20 000 distinct words that start like number words ("en",
+ * "tre", "från"), with the same words before a full stop, in capitals and
+ * after an answer was dropped, are all still found. */
+static void number_words_among_many_words(void **state)
+{
+    (void)state;
+    size_t cap = 600000, len = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    static const char *const firsts[] = {"en", "tre", "fr\xC3\xA5n", "till", "mel"};
+    for (int i = 0; i < 20000; i++) {
+        char w[8];
+        for (int k = 0, v = i; k < 4; k++, v /= 26)
+            w[k] = (char)('a' + v % 26);
+        w[4] = '\0';
+        len += (size_t)snprintf(s + len, cap - len, "%s%s ", firsts[i % 5], w);
+        if (i % 1000 == 999)
+            len += (size_t)snprintf(s + len, cap - len,
+                                    "en. En miljon kronor, tre kronor och fr\xC3\xA5n 5 kr till. ");
+    }
+    run_result r = run(m, s);
+    assert_int_equal(r.ncand, 3 * 20);
+    for (size_t i = 0; i < r.ncand; i++)
+        group_is(&r, r.cand[i].whole, i % 3 == 0 ? "En miljon kronor" : i % 3 == 1 ? "tre kronor" : "5 kr");
+    for (size_t i = 2; i < r.ncand; i += 3)
+        group_is(&r, r.cand[i].qualifier, "fr\xC3\xA5n");
+    run_free(&r);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -100,6 +133,7 @@ int main(void)
         cmocka_unit_test(words_that_start_like_units_are_not_units),
         cmocka_unit_test(no_number_inside_tokens),
         cmocka_unit_test(groups_need_exactly_three_digits),
+        cmocka_unit_test(number_words_among_many_words),
     };
     return cmocka_run_group_tests_name("match", tests, setup, teardown);
 }
