@@ -51,6 +51,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "../normalize/amount.h"
 #include "../normalize/lexicon.h"
 #include "grow.h"
@@ -386,10 +388,48 @@ static void sb_number_words(strbuf *b)
     sb_puts(b, "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}])");
 }
 
+/* Does every word of the NULL-terminated list w start with a character that
+ * is neither horizontal space nor a line break (what \h and \R match)?  Then
+ * spaces before the words may be taken possessively: see build_pattern. */
+static int start_unspaced(const char *const *w)
+{
+    for (; *w; w++) {
+        utf8proc_int32_t c;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)*w, -1, &c) <= 0)
+            return 0;
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (c == 0x180E || cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+            cat == UTF8PROC_CATEGORY_ZP || cat == UTF8PROC_CATEGORY_CC)
+            return 0;
+    }
+    return 1;
+}
+
+/* Do all units (scale words and currencies) and scale adjectives start
+ * unspaced (start_unspaced)? */
+static int units_start_unspaced(void)
+{
+    const char *one[2] = {NULL, NULL};
+    for (const belopp_unit *u = belopp_units(); u->word; u++) {
+        one[0] = u->word;
+        if ((u->kind == BELOPP_UNIT_SCALE || u->kind == BELOPP_UNIT_CURRENCY) && !start_unspaced(one))
+            return 0;
+    }
+    return start_unspaced(belopp_words(BELOPP_WORDS_SCALE_ADJ));
+}
+
 static char *build_pattern(void)
 {
     strbuf b = {0};
     const char *sp = "\\h*(?:\\R\\h*)?"; /* spaces, at most one line break */
+    /* The same before the scale adjective, the scale and the currency at the
+     * end of the pattern, but possessive: there a failed word made PCRE2
+     * try every shorter run of the spaces before it again (~12 % of an
+     * attempt at "2024 var"), and none can succeed, since the words start
+     * with no space or line break (units_start_unspaced; else sp is used).
+     * What follows these groups is all optional, so no later failure backs
+     * into the spaces either: the matches are the same. */
+    const char *tsp = units_start_unspaced() ? "\\h*+(?:\\R\\h*+)?+" : sp;
     /* A digit number: grouped by spaces or dots, or not at all; a decimal comma. */
     strbuf num = {0};
     sb_printf(&num,
@@ -458,11 +498,11 @@ static char *build_pattern(void)
     /* "66 (139) MSEK": last year's figure between number and unit, in reports */
     sb_printf(&b, "(?:\\h*\\((?<cmp0>[-\\x{2212}\\x{2013}]?%s)\\)(?=\\h*(?:%s|%s)))?", num.p ? num.p : "",
               any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
-    sb_printf(&b, "(?:%s(?<adj>%s)%s)?", sp, adj.p ? adj.p : "", sp);
-    sb_printf(&b, "(?:%s", sp);
+    sb_printf(&b, "(?:%s(?<adj>%s)%s)?", tsp, adj.p ? adj.p : "", tsp);
+    sb_printf(&b, "(?:%s", tsp);
     sb_units(&b, "scale", UNITS_SCALE);
     sb_puts(&b, "(?![\\p{L}\\p{N}]))?");
-    sb_printf(&b, "(?:%s", sp);
+    sb_printf(&b, "(?:%s", tsp);
     sb_units(&b, "cur", UNITS_SUFFIX_CURRENCY);
     sb_puts(&b, "(?![\\p{L}\\p{N}]))?");
     /* "2 kronor och 23 öre", "5 euro och 50 cent": one amount (match.c

@@ -125,6 +125,23 @@ static void number_words_among_many_words(void **state)
     free(s);
 }
 
+/* Spaces (tabs, no-break spaces) and at most one line break between the
+ * number, a scale adjective, the scale and the currency: the pattern takes
+ * them possessively there (match.c, build_pattern), so a run of spaces is
+ * never cut short to let a unit match, and two line breaks end the amount. */
+static void spaces_before_units(void **state)
+{
+    (void)state;
+    run_result r = run(m, "A 12  \t miljoner kronor. B 3\xC2\xA0\xC2\xA0kr. C 4 \n kronor. "
+                          "D 6\n\nkronor. E 8 nya \n miljarder\n kronor. F 9  miljonerx.");
+    static const char *const want[] = {"12  \t miljoner kronor", "3\xC2\xA0\xC2\xA0kr", "4 \n kronor", "6",
+                                       "8 nya \n miljarder\n kronor", "9"};
+    assert_int_equal(r.ncand, 6);
+    for (size_t i = 0; i < 6; i++)
+        group_is(&r, r.cand[i].whole, want[i]);
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +151,7 @@ int main(void)
         cmocka_unit_test(no_number_inside_tokens),
         cmocka_unit_test(groups_need_exactly_three_digits),
         cmocka_unit_test(number_words_among_many_words),
+        cmocka_unit_test(spaces_before_units),
     };
     return cmocka_run_group_tests_name("match", tests, setup, teardown);
 }
