@@ -289,13 +289,16 @@ static int heading_like(const char *s, belopp_span ln)
         return 0; /* a sentence, a clause, or a table row */
     /* "Publicerad 14 december 2023" is a dateline over the text, not the
      * title of a section */
-    static const char *const datelines[] = {"Publicerad", "Publicerat", "Uppdaterad",
-                                            "Senast uppdaterad"};
-    for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++) {
-        size_t n = strlen(datelines[i]);
-        if (ln.end - ln.start >= n && memcmp(s + ln.start, datelines[i], n) == 0)
+#define D(w) {w, sizeof w - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } datelines[] = {D("Publicerad"), D("Publicerat"), D("Uppdaterad"), D("Senast uppdaterad")};
+#undef D
+    for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++)
+        if (first == datelines[i].w[0] && ln.end - ln.start >= datelines[i].n &&
+            memcmp(s + ln.start, datelines[i].w, datelines[i].n) == 0)
             return 0;
-    }
     for (size_t i = ln.start; i < ln.end; i++)
         if (belopp_letter_at(s, i, ln.end))
             return 1;
@@ -380,33 +383,31 @@ static void advance_headings(belopp_recorder *rc, size_t off)
 
 /* ---- repeats -------------------------------------------------------------- */
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Words that say nothing of what the money is for.  (Lengths beside them:
- * this is asked for every word of every sentence with an amount.) */
+/* Words that say nothing of what the money is for.  This is asked for
+ * every word of every sentence with an amount, so by length in bytes first
+ * (a switch: "för" is four), then the few words of that length. */
 static int common_word(const char *w, size_t n)
 {
-#define W(s) {s, sizeof s - 1}
-    static const struct {
-        const char *w;
-        size_t n;
-    } words[] = {
-        W("kronor"), W("miljoner"), W("miljarder"), W("miljard"), W("miljon"), W("regeringen"),
-        W("avsätts"), W("avsätter"), W("satsar"), W("satsas"), W("dessa"), W("medel"), W("under"),
-        W("eller"), W("efter"), W("genom"), W("detta"), W("denna"), W("också"), W("totalt"),
-        W("cirka"), W("ytterligare"), W("samt"), W("inom"), W("mellan"), W("till"), W("från"),
-        W("för"), W("och"), W("med"), W("som"), W("att"), W("den"), W("det"), W("har"),
-        W("kommer"), W("ska"),
-    };
-#undef W
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (words[i].n == n && words[i].w[0] == w[0] && memcmp(words[i].w, w, n) == 0)
-            return 1;
+#define W(s) (sizeof s - 1 == n && memcmp(w, s, n) == 0)
+    switch (n) {
+    case 3:
+        return W("och") || W("med") || W("som") || W("att") || W("den") || W("det") || W("har") ||
+               W("ska");
+    case 4: return W("samt") || W("inom") || W("till") || W("för");
+    case 5:
+        return W("dessa") || W("medel") || W("under") || W("eller") || W("efter") || W("genom") ||
+               W("detta") || W("denna") || W("cirka") || W("från");
+    case 6:
+        return W("kronor") || W("miljon") || W("satsar") || W("satsas") || W("också") || W("totalt") ||
+               W("mellan") || W("kommer");
+    case 7: return W("miljard");
+    case 8: return W("miljoner") || W("avsätts");
+    case 9: return W("miljarder") || W("avsätter");
+    case 10: return W("regeringen");
+    case 11: return W("ytterligare");
+    }
     return 0;
+#undef W
 }
 
 /* Hashes of the content words of s[sp], each cut to its first six bytes of
@@ -446,7 +447,13 @@ static size_t content_words(const char *s, belopp_span sp, uint32_t *out)
             h = (h ^ (unsigned char)w[j]) * 16777619u;
         out[n++] = h;
     }
-    qsort(out, n, sizeof *out, cmp_u32);
+    for (size_t i = 1; i < n; i++) { /* at most MAX_WORDS: insertion, not qsort's calls */
+        uint32_t v = out[i];
+        size_t j = i;
+        for (; j > 0 && out[j - 1] > v; j--)
+            out[j] = out[j - 1];
+        out[j] = v;
+    }
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (m == 0 || out[m - 1] != out[i])
