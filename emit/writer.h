@@ -40,6 +40,17 @@ static inline int belopp_put(belopp_writer *w, const char *s, size_t n)
     w->len += n;
     return 0;
 }
+/* Makes room for n more bytes and returns where they go (w->buf + w->len),
+ * or NULL once anything failed or memory ran out; the caller writes at most
+ * n bytes there and adds what it wrote to w->len. */
+char *belopp_room_slow(belopp_writer *w, size_t n);
+static inline char *belopp_room(belopp_writer *w, size_t n)
+{
+    if (w->failed || n > w->cap - w->len)
+        return belopp_room_slow(w, n);
+    return w->buf + w->len;
+}
+
 int belopp_puts(belopp_writer *w, const char *s);
 int belopp_put_i64(belopp_writer *w, int64_t v);
 /* Writes v in decimal ("-" and digits, no NUL) to dst, which has room for

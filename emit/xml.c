@@ -62,17 +62,18 @@ static int attr(belopp_writer *w, const char *name, size_t n, const char *value)
                : 0;
 }
 
-/* An integer attribute, written whole into a small buffer first: one copy
- * into the writer instead of three. */
+/* An integer attribute, written straight into the writer's buffer: name,
+ * digits and quote in one place made once. */
 static int attr_i64(belopp_writer *w, const char *name, size_t n, int64_t v)
 {
-    char buf[32 + BELOPP_I64_DIGITS + 1];
-    if (n > 32)
-        return -1; /* never: the names are this file's own */
-    memcpy(buf, name, n);
-    n += belopp_i64_digits(buf + n, v);
-    buf[n++] = '"';
-    return belopp_put(w, buf, n);
+    char *to = belopp_room(w, n + BELOPP_I64_DIGITS + 1);
+    if (!to)
+        return -1;
+    memcpy(to, name, n);
+    n += belopp_i64_digits(to + n, v);
+    to[n++] = '"';
+    w->len += n;
+    return 0;
 }
 
 /* "      <name>value</name>\n" with open "      <name>" and close

@@ -51,6 +51,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "../normalize/amount.h"
 #include "../normalize/lexicon.h"
 #include "grow.h"
@@ -58,6 +60,11 @@
 
 #define MATCH_LIMIT 10000000
 #define SEEN_BITS 10
+/* The word cache (see word_may_start): its size, places a word may be
+ * kept in, and longest key. */
+#define WORD_BITS 13
+#define WORD_WAYS 4
+#define WORD_KEY 24
 /* The pattern's first item: no match starts after a letter, digit or "_". */
 #define LEAD "(?<![\\p{L}\\p{N}_])"
 
@@ -77,6 +84,10 @@ struct belopp_matcher {
         uint64_t key;
         unsigned char may;
     } seen[1 << SEEN_BITS]; /* … with other characters: see may_start */
+    struct {
+        unsigned char n, may; /* n 0: empty */
+        char key[WORD_KEY];
+    } words[1 << WORD_BITS]; /* … with a whole word: see word_may_start */
     int text_is_report; /* of the text being matched: see belopp_match_next */
     int g_cmp0, g_qual, g_between, g_pcur, g_sign, g_num, g_words, g_sign2, g_num_b, g_words2, g_num2, g_adj, g_scale, g_cur, g_sub,
         g_subname;
@@ -377,10 +388,48 @@ static void sb_number_words(strbuf *b)
     sb_puts(b, "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}])");
 }
 
+/* Does every word of the NULL-terminated list w start with a character that
+ * is neither horizontal space nor a line break (what \h and \R match)?  Then
+ * spaces before the words may be taken possessively: see build_pattern. */
+static int start_unspaced(const char *const *w)
+{
+    for (; *w; w++) {
+        utf8proc_int32_t c;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)*w, -1, &c) <= 0)
+            return 0;
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (c == 0x180E || cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+            cat == UTF8PROC_CATEGORY_ZP || cat == UTF8PROC_CATEGORY_CC)
+            return 0;
+    }
+    return 1;
+}
+
+/* Do all units (scale words and currencies) and scale adjectives start
+ * unspaced (start_unspaced)? */
+static int units_start_unspaced(void)
+{
+    const char *one[2] = {NULL, NULL};
+    for (const belopp_unit *u = belopp_units(); u->word; u++) {
+        one[0] = u->word;
+        if ((u->kind == BELOPP_UNIT_SCALE || u->kind == BELOPP_UNIT_CURRENCY) && !start_unspaced(one))
+            return 0;
+    }
+    return start_unspaced(belopp_words(BELOPP_WORDS_SCALE_ADJ));
+}
+
 static char *build_pattern(void)
 {
     strbuf b = {0};
     const char *sp = "\\h*(?:\\R\\h*)?"; /* spaces, at most one line break */
+    /* The same before the scale adjective, the scale and the currency at the
+     * end of the pattern, but possessive: there a failed word made PCRE2
+     * try every shorter run of the spaces before it again (~12 % of an
+     * attempt at "2024 var"), and none can succeed, since the words start
+     * with no space or line break (units_start_unspaced; else sp is used).
+     * What follows these groups is all optional, so no later failure backs
+     * into the spaces either: the matches are the same. */
+    const char *tsp = units_start_unspaced() ? "\\h*+(?:\\R\\h*+)?+" : sp;
     /* A digit number: grouped by spaces or dots, or not at all; a decimal comma. */
     strbuf num = {0};
     sb_printf(&num,
@@ -449,11 +498,11 @@ static char *build_pattern(void)
     /* "66 (139) MSEK": last year's figure between number and unit, in reports */
     sb_printf(&b, "(?:\\h*\\((?<cmp0>[-\\x{2212}\\x{2013}]?%s)\\)(?=\\h*(?:%s|%s)))?", num.p ? num.p : "",
               any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
-    sb_printf(&b, "(?:%s(?<adj>%s)%s)?", sp, adj.p ? adj.p : "", sp);
-    sb_printf(&b, "(?:%s", sp);
+    sb_printf(&b, "(?:%s(?<adj>%s)%s)?", tsp, adj.p ? adj.p : "", tsp);
+    sb_printf(&b, "(?:%s", tsp);
     sb_units(&b, "scale", UNITS_SCALE);
     sb_puts(&b, "(?![\\p{L}\\p{N}]))?");
-    sb_printf(&b, "(?:%s", sp);
+    sb_printf(&b, "(?:%s", tsp);
     sb_units(&b, "cur", UNITS_SUFFIX_CURRENCY);
     sb_puts(&b, "(?![\\p{L}\\p{N}]))?");
     /* "2 kronor och 23 öre", "5 euro och 50 cent": one amount (match.c
@@ -850,6 +899,49 @@ static int may_start(belopp_matcher *m, const char *s, size_t len, size_t p)
     return m->seen[h].may == 1;
 }
 
+/* May a match start at s[p], a letter, by the whole word there and the
+ * character after it?  may_start lets through every word whose first two
+ * letters begin some match ("en", "ett", "till", "med", "om", "enligt",
+ * "Not", "nära": "tio", "mellan", "omkring", "NOK", "närmare"), and most
+ * such words start none, yet each costs a full attempt of the pattern
+ * (about 1 500 instructions; the pattern has hundreds of alternatives).  So
+ * the same question is asked of PCRE2's partial matching for the run of
+ * letters (bytes of ASCII letters or of non-ASCII characters) and the one
+ * character after it: "till " cannot begin a match, "en " and "från " can.
+ * A "no" is as sure as may_start's (the subject asked is the text's own
+ * bytes from p on, whole characters; see may_start), and each answer is
+ * kept in m->words by the word's bytes, so each distinct word is asked once
+ * while it stays in the cache.  A word longer than WORD_KEY bytes is not
+ * asked about (the match is tried). */
+static int word_may_start(belopp_matcher *m, const char *s, size_t len, size_t p)
+{
+    if (!m->ask_starts)
+        return 1;
+    size_t e = p;
+    while (e < len && e - p < WORD_KEY &&
+           ((unsigned char)s[e] >= 0x80 || (s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+        e++;
+    if (e - p >= WORD_KEY)
+        return 1; /* a long run: tried */
+    if (e < len)
+        e++; /* the character after it: an ASCII byte, a whole character */
+    size_t n = e - p;
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[p + i]) * 16777619u;
+    /* WORD_WAYS places a word may be kept in: a few words that meet in one
+     * set do not push each other out for good (the oldest goes) */
+    size_t a = (size_t)(h ^ (h >> 16)) & (((size_t)1 << WORD_BITS) - WORD_WAYS);
+    for (size_t i = a; i < a + WORD_WAYS; i++)
+        if (m->words[i].n == n && memcmp(m->words[i].key, s + p, n) == 0)
+            return m->words[i].may == 1;
+    memmove(&m->words[a + 1], &m->words[a], (WORD_WAYS - 1) * sizeof m->words[a]);
+    m->words[a].n = (unsigned char)n;
+    memcpy(m->words[a].key, s + p, n);
+    m->words[a].may = ask(m, (const unsigned char *)s + p, n);
+    return m->words[a].may == 1;
+}
+
 /* The first match at or after off, as an unanchored pcre2_match from off
  * would find it: the anchored pattern tried at each position a match may
  * start at (see the design note).  Returns pcre2_match's code. */
@@ -864,6 +956,9 @@ static int match_from(belopp_matcher *m, const char *s, size_t len, size_t off)
             continue;
         unsigned char c = u[p];
         if ((c >= 0x80 && c < 0xC0) || (c < 0x80 && m->one[c] == 2) || !may_start(m, s, len, p))
+            continue;
+        if ((c >= 0xC0 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) &&
+            !word_may_start(m, s, len, p))
             continue;
         /* pcre2_jit_match skips pcre2_match's checks of its arguments, which
          * are the same every call here (and the text is valid UTF-8). */

@@ -57,6 +57,20 @@ typedef struct {
     size_t n, cap;
 } fact_list;
 
+/* A string cleaned before, keyed by where its bytes are (src, n: of the
+ * current text, which stays put while it is the current one, or of
+ * head_text, whose memo is dropped when it changes) and how it was cleaned. */
+typedef struct {
+    const char *src; /* NULL: none */
+    size_t n;
+    const char *pre, *post;
+    int flatten;
+    char *out; /* the cleaned bytes and their NUL */
+    size_t len, cap;
+} clean_memo;
+
+enum { MEMO_LABEL, MEMO_CAPTION, MEMO_SENTENCE, MEMO_HEADING, MEMO_N };
+
 struct belopp_recorder {
     const unsigned char *raw; /* the input's bytes [raw_base, raw_base + rawlen) */
     size_t rawlen, raw_base;
@@ -88,6 +102,12 @@ struct belopp_recorder {
     char *buf; /* the strings of the record being made */
     size_t len, cap;
     belopp_record rec;
+    /* The last string cleaned for each of: a cell's label, its table's
+     * caption, a sentence, the heading.  Most records repeat the one before
+     * (the cells of one row, of one table; the amounts of one sentence or
+     * section), so a string is cleaned once and copied after: see
+     * put_clean. */
+    clean_memo memo[MEMO_N];
 };
 
 #define NONE SIZE_MAX
@@ -138,12 +158,52 @@ static size_t put_clean(belopp_recorder *rc, const char *pre, const char *s, siz
     return at;
 }
 
-/* The context span sp, or a window of it around focus, into the buffer. */
-static size_t put_context(belopp_recorder *rc, belopp_span sp, belopp_span focus)
+/* put_clean through memo: the copy made for the same string last time, or
+ * a new one that memo keeps.  Returns as put_clean. */
+static size_t put_memo(belopp_recorder *rc, clean_memo *memo, const char *pre, const char *s, size_t n,
+                       const char *post, int flatten)
+{
+    if (memo->src == s && memo->n == n && memo->flatten == flatten && strcmp(memo->pre, pre) == 0 &&
+        strcmp(memo->post, post) == 0) {
+        void *b = rc->buf;
+        if (belopp_grow(&b, &rc->cap, rc->len + memo->len + 1, 1) < 0)
+            return SIZE_MAX;
+        rc->buf = b;
+        size_t at = rc->len;
+        memcpy(rc->buf + at, memo->out, memo->len + 1);
+        rc->len += memo->len + 1;
+        return at;
+    }
+    size_t at = put_clean(rc, pre, s, n, post, flatten);
+    if (at == SIZE_MAX)
+        return at;
+    size_t len = rc->len - at - 1;
+    void *o = memo->out;
+    if (belopp_grow(&o, &memo->cap, len + 1, 1) < 0) {
+        memo->src = NULL; /* no copy kept: the record is made all the same */
+        return at;
+    }
+    memo->out = o;
+    memcpy(memo->out, rc->buf + at, len + 1);
+    *memo = (clean_memo){s, n, pre, post, flatten, memo->out, len, memo->cap};
+    return at;
+}
+
+/* Forgets every string kept: the text they point into is no longer the
+ * current one. */
+static void forget_memos(belopp_recorder *rc)
+{
+    for (int i = 0; i < MEMO_N; i++)
+        rc->memo[i].src = NULL;
+}
+
+/* The context span sp, or a window of it around focus, into the buffer
+ * (through memo). */
+static size_t put_context(belopp_recorder *rc, clean_memo *memo, belopp_span sp, belopp_span focus)
 {
     const char *s = belopp_text_data(rc->t);
     if (sp.end - sp.start <= MAX_CONTEXT)
-        return put_clean(rc, "", s + sp.start, sp.end - sp.start, "", 1);
+        return put_memo(rc, memo, "", s + sp.start, sp.end - sp.start, "", 1);
     if (focus.start < sp.start || focus.end > sp.end)
         focus = (belopp_span){sp.start, sp.start};
     size_t a = focus.start > sp.start + CONTEXT_SIDE ? char_start(s, focus.start - CONTEXT_SIDE)
@@ -151,7 +211,7 @@ static size_t put_context(belopp_recorder *rc, belopp_span sp, belopp_span focus
     size_t b = focus.end + CONTEXT_SIDE < sp.end ? char_start(s, focus.end + CONTEXT_SIDE) : sp.end;
     if (b - a > 2 * CONTEXT_SIDE + MAX_CONTEXT) /* a huge amount text itself */
         b = char_start(s, a + 2 * CONTEXT_SIDE + MAX_CONTEXT);
-    return put_clean(rc, a > sp.start ? "…" : "", s + a, b - a, b < sp.end ? "…" : "", 1);
+    return put_memo(rc, memo, a > sp.start ? "…" : "", s + a, b - a, b < sp.end ? "…" : "", 1);
 }
 
 /* Advances the line counter to input offset off; sets *col (1-based, in
@@ -229,13 +289,16 @@ static int heading_like(const char *s, belopp_span ln)
         return 0; /* a sentence, a clause, or a table row */
     /* "Publicerad 14 december 2023" is a dateline over the text, not the
      * title of a section */
-    static const char *const datelines[] = {"Publicerad", "Publicerat", "Uppdaterad",
-                                            "Senast uppdaterad"};
-    for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++) {
-        size_t n = strlen(datelines[i]);
-        if (ln.end - ln.start >= n && memcmp(s + ln.start, datelines[i], n) == 0)
+#define D(w) {w, sizeof w - 1}
+    static const struct {
+        const char *w;
+        size_t n;
+    } datelines[] = {D("Publicerad"), D("Publicerat"), D("Uppdaterad"), D("Senast uppdaterad")};
+#undef D
+    for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++)
+        if (first == datelines[i].w[0] && ln.end - ln.start >= datelines[i].n &&
+            memcmp(s + ln.start, datelines[i].w, datelines[i].n) == 0)
             return 0;
-    }
     for (size_t i = ln.start; i < ln.end; i++)
         if (belopp_letter_at(s, i, ln.end))
             return 1;
@@ -306,6 +369,7 @@ static void advance_headings(belopp_recorder *rc, size_t off)
             belopp_span h = belopp_trim(s, rc->scan, e); /* at most MAX_HEADING bytes */
             memcpy(rc->head_text, s + h.start, h.end - h.start);
             rc->head_text[h.end - h.start] = '\0';
+            rc->memo[MEMO_HEADING].src = NULL; /* its bytes changed */
             rc->heading = (belopp_span){rc->text_base + h.start, rc->text_base + h.end};
             rc->seen_heading = 1;
             if (rc->heading.start != rc->opened) { /* a new section */
@@ -319,33 +383,31 @@ static void advance_headings(belopp_recorder *rc, size_t off)
 
 /* ---- repeats -------------------------------------------------------------- */
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Words that say nothing of what the money is for.  (Lengths beside them:
- * this is asked for every word of every sentence with an amount.) */
+/* Words that say nothing of what the money is for.  This is asked for
+ * every word of every sentence with an amount, so by length in bytes first
+ * (a switch: "för" is four), then the few words of that length. */
 static int common_word(const char *w, size_t n)
 {
-#define W(s) {s, sizeof s - 1}
-    static const struct {
-        const char *w;
-        size_t n;
-    } words[] = {
-        W("kronor"), W("miljoner"), W("miljarder"), W("miljard"), W("miljon"), W("regeringen"),
-        W("avsätts"), W("avsätter"), W("satsar"), W("satsas"), W("dessa"), W("medel"), W("under"),
-        W("eller"), W("efter"), W("genom"), W("detta"), W("denna"), W("också"), W("totalt"),
-        W("cirka"), W("ytterligare"), W("samt"), W("inom"), W("mellan"), W("till"), W("från"),
-        W("för"), W("och"), W("med"), W("som"), W("att"), W("den"), W("det"), W("har"),
-        W("kommer"), W("ska"),
-    };
-#undef W
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (words[i].n == n && words[i].w[0] == w[0] && memcmp(words[i].w, w, n) == 0)
-            return 1;
+#define W(s) (sizeof s - 1 == n && memcmp(w, s, n) == 0)
+    switch (n) {
+    case 3:
+        return W("och") || W("med") || W("som") || W("att") || W("den") || W("det") || W("har") ||
+               W("ska");
+    case 4: return W("samt") || W("inom") || W("till") || W("för");
+    case 5:
+        return W("dessa") || W("medel") || W("under") || W("eller") || W("efter") || W("genom") ||
+               W("detta") || W("denna") || W("cirka") || W("från");
+    case 6:
+        return W("kronor") || W("miljon") || W("satsar") || W("satsas") || W("också") || W("totalt") ||
+               W("mellan") || W("kommer");
+    case 7: return W("miljard");
+    case 8: return W("miljoner") || W("avsätts");
+    case 9: return W("miljarder") || W("avsätter");
+    case 10: return W("regeringen");
+    case 11: return W("ytterligare");
+    }
     return 0;
+#undef W
 }
 
 /* Hashes of the content words of s[sp], each cut to its first six bytes of
@@ -385,7 +447,13 @@ static size_t content_words(const char *s, belopp_span sp, uint32_t *out)
             h = (h ^ (unsigned char)w[j]) * 16777619u;
         out[n++] = h;
     }
-    qsort(out, n, sizeof *out, cmp_u32);
+    for (size_t i = 1; i < n; i++) { /* at most MAX_WORDS: insertion, not qsort's calls */
+        uint32_t v = out[i];
+        size_t j = i;
+        for (; j > 0 && out[j - 1] > v; j--)
+            out[j] = out[j - 1];
+        out[j] = v;
+    }
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (m == 0 || out[m - 1] != out[i])
@@ -479,6 +547,7 @@ void belopp_recorder_chunk_done(belopp_recorder *rc)
     line_of(rc, rc->raw_base + rc->rawlen, &col);
     advance_headings(rc, NONE);
     rc->text_base += belopp_text_len(rc->t);
+    forget_memos(rc);
     rc->t = NULL;
     rc->g = NULL;
     rc->raw = NULL;
@@ -496,6 +565,7 @@ void belopp_recorder_chunk(belopp_recorder *rc, const unsigned char *raw, size_t
     rc->col = 1;
     rc->t = t;
     rc->g = g;
+    forget_memos(rc);
     rc->scan = 0;
     rc->scan_end = NONE;
     rc->row_hint = rc->next_row = 0;
@@ -509,6 +579,8 @@ void belopp_recorder_free(belopp_recorder *rc)
     free(rc->lead.items);
     free(rc->section.items);
     free(rc->buf);
+    for (int i = 0; i < MEMO_N; i++)
+        free(rc->memo[i].out);
     free(rc);
 }
 
@@ -564,10 +636,10 @@ const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amou
         if (tl >= sizeof title)
             tl = strlen(title); /* cut on a character boundary */
         if ((o_col = put_clean(rc, "", title, tl, "", 1)) == NONE ||
-            (o_label = put_context(rc, a->row->label, a->row->label)) == NONE)
+            (o_label = put_context(rc, &rc->memo[MEMO_LABEL], a->row->label, a->row->label)) == NONE)
             return NULL;
         if (tb->caption.start < tb->caption.end &&
-            (o_cap = put_context(rc, tb->caption, tb->caption)) == NONE)
+            (o_cap = put_context(rc, &rc->memo[MEMO_CAPTION], tb->caption, tb->caption)) == NONE)
             return NULL;
         r->total = a->is_total; /* the table stage knows its total rows and columns */
         r->sum = a->sum == BELOPP_CELL_SUM_OK         ? BELOPP_SUM_OK
@@ -584,11 +656,12 @@ const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amou
         int whole_line = (ls == 0 || s[ls - 1] == '\n') && (le == len || s[le] == '\n');
         r->kind = whole_line && heading_line(s, len, ls, le) ? BELOPP_KIND_HEADING
                                                              : BELOPP_KIND_PROSE;
-        if ((o_ctx = put_context(rc, a->sentence, a->text)) == NONE)
+        if ((o_ctx = put_context(rc, &rc->memo[MEMO_SENTENCE], a->sentence, a->text)) == NONE)
             return NULL;
     }
     if (r->kind != BELOPP_KIND_HEADING && rc->heading.end > rc->heading.start &&
-        (o_head = put_clean(rc, "", rc->head_text, rc->heading.end - rc->heading.start, "", 1)) ==
+        (o_head = put_memo(rc, &rc->memo[MEMO_HEADING], "", rc->head_text,
+                           rc->heading.end - rc->heading.start, "", 1)) ==
             NONE) /* as put_context: a heading is shorter than MAX_CONTEXT */
         return NULL;
 

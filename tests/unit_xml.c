@@ -1,4 +1,5 @@
 /* unit_xml.c — cleaning strings and writing well-formed XML. */
+#include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <cmocka.h>
 #include <libxml/parser.h>
 
+#include "../emit/writer.h"
 #include "../extract/clean.h"
 #include "../include/belopp.h"
 
@@ -92,12 +94,39 @@ static void document_is_well_formed_whatever_came_in(void **state)
     belopp_extractor_free(x);
 }
 
+/* Integers in the output (öre, offsets): written by hand with the length
+ * found first (emit/writer.c), checked against printf at every length's
+ * edges, both signs, and the ends of int64_t. */
+static void integers_are_written_as_printf_writes_them(void **state)
+{
+    (void)state;
+    char got[BELOPP_I64_DIGITS + 1], want[32];
+    int64_t p = 1;
+    for (int k = 0; k < 19; k++, p = k < 19 ? p * 10 : p)
+        for (int64_t d = -1; d <= 1; d++)
+            for (int sign = -1; sign <= 1; sign += 2) {
+                int64_t v = sign * (p + d);
+                size_t n = belopp_i64_digits(got, v);
+                got[n] = '\0';
+                snprintf(want, sizeof want, "%" PRId64, v);
+                assert_string_equal(got, want);
+            }
+    const int64_t ends[] = {0, INT64_MAX, INT64_MIN, INT64_MIN + 1, INT64_MAX - 1};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t n = belopp_i64_digits(got, ends[i]);
+        got[n] = '\0';
+        snprintf(want, sizeof want, "%" PRId64, ends[i]);
+        assert_string_equal(got, want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clean_replaces_what_xml_forbids),
         cmocka_unit_test(clean_finds_every_byte_in_long_strings),
         cmocka_unit_test(document_is_well_formed_whatever_came_in),
+        cmocka_unit_test(integers_are_written_as_printf_writes_them),
     };
     int rc = cmocka_run_group_tests_name("xml", tests, NULL, NULL);
     xmlCleanupParser();
