@@ -537,6 +537,35 @@ static int unit_tail(const char *s, size_t a, size_t b, unit_info *u)
     return 0;
 }
 
+/* A stub that names the unit in two forms unit_header and unit_tail do
+ * not read, kept apart from them since they also read row labels and
+ * prose: "Belopp mkr" (the phrase without its "i") and "RESULTATRÄKNING
+ * I MSEK" (a caption in capitals, its "i" a capital too).  The capital
+ * "I" counts only when no letter of the stub is lower case, so a Roman
+ * numeral in a caption of words ("Kvartal I MSEK") is not read as "i".
+ * Header lines only: the stub of a title line or a caption. */
+static int stub_unit(const char *s, size_t a, size_t b, unit_info *u)
+{
+    belopp_span t = belopp_trim(s, a, b);
+    a = t.start;
+    b = t.end;
+    if (b - a > 7 && strncasecmp(s + a, "belopp ", 7) == 0)
+        return unit_header(s, a + 7, b, u);
+    size_t i = b;
+    while (i > a + 2 && !(s[i - 1] == ' ' && s[i - 2] == 'I' && s[i - 3] == ' '))
+        i--;
+    if (i <= a + 2)
+        return 0;
+    for (size_t p = a; p < i; p++) {
+        unsigned char c = (unsigned char)s[p];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        if (c >= 0xC0 && category_at(s, p, i) == UTF8PROC_CATEGORY_LL)
+            return 0;
+    }
+    return unit_header(s, i, b, u);
+}
+
 /* --- cells of a line ---------------------------------------------------- */
 
 /* Splits s[a, b) into cells at tabs and runs of two or more spaces.
@@ -803,6 +832,30 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
     return k;
 }
 
+/* The titles after a stub cell when some cell holds more than one year,
+ * spacing mixed as a PDF leaves it: "RESULTATRÄKNING I MSEK  2019  2018
+ * 2017 2016 2015" splits at two spaces into "2019" and "2018 2017 2016
+ * 2015", which are five columns, not two.  Reads the line after the stub
+ * as single-spaced titles (inline_titles) into titles[1..] and returns
+ * their number, or 0 when no cell holds two years (the cells stand). */
+static size_t mixed_year_titles(const char *s, const belopp_span *cells, size_t n, size_t b,
+                                belopp_span *titles)
+{
+    size_t i;
+    for (i = 1; i < n; i++) {
+        belopp_span t[BELOPP_MAX_COLUMNS];
+        size_t m = inline_titles(s, cells[i].start, cells[i].end, t, BELOPP_MAX_COLUMNS);
+        size_t years = 0;
+        for (size_t k = 0; k < m; k++)
+            years += belopp_is_year(s, t[k]);
+        if (m >= 2 && years == m)
+            break;
+    }
+    if (i == n)
+        return 0;
+    return inline_titles(s, cells[1].start, b, titles + 1, BELOPP_MAX_COLUMNS - 1);
+}
+
 /* A caption whose first word ends in a unit in capitals, glued on as text
  * from a PDF has it: "ResultaträkningTKR KOMMUN KONCERN",
  * "BalansräkningMSEK".  The rest of the line holds no digit but years. */
@@ -910,12 +963,16 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
     if (n >= 2) {
         for (size_t i = 0; i < n; i++)
             if (cells[i].end >= ue && (unit_header(s, cells[i].start, cells[i].end, &u) ||
-                                       (i == 0 && unit_tail(s, cells[i].start, cells[i].end, &u)))) {
+                                       (i == 0 && (unit_tail(s, cells[i].start, cells[i].end, &u) ||
+                                                   stub_unit(s, cells[i].start, cells[i].end, &u))))) {
                 /* the other cells must be titles, not values */
                 if (has_other_digits(s, cells[i].end, b))
                     return U_NONE;
                 memcpy(tb->titles, cells, n * sizeof cells[0]);
                 tb->ntitles = n;
+                size_t m = i == 0 ? mixed_year_titles(s, cells, n, b, tb->titles) : 0;
+                if (m > 0)
+                    tb->ntitles = m + 1;
                 tb->exp10 = u.exp10;
                 tb->currency = u.currency;
                 tb->unit = u.words;
@@ -943,7 +1000,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
             break;
         if (!belopp_space_at(s, w, b) || (w > a && belopp_space_at(s, w - 1, b)))
             continue;
-        if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u))
+        if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u) && !stub_unit(s, a, w, &u))
             continue;
         belopp_span rest = belopp_trim(s, w, b);
         size_t stub_end = w;
@@ -972,7 +1029,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
         tb->unit = u.words;
         return U_INLINE;
     }
-    if ((ue <= b && unit_tail(s, a, b, &u)) || glued_unit(s, a, b, &u)) {
+    if ((ue <= b && (unit_tail(s, a, b, &u) || stub_unit(s, a, b, &u))) || glued_unit(s, a, b, &u)) {
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
         tb->unit = u.words;
