@@ -1677,6 +1677,26 @@ static belopp_span clean_label(const char *s, belopp_span l)
     }
 }
 
+/* The end of a footnote number after a row's "%" ("Soliditet % 1   37,6%
+ * 44,3%"), or v when there is none: one digit (not 0) alone, then two
+ * spaces or more, then a value written with its own "%".  The row's
+ * values are shares that each carry their "%", so the bare digit is no
+ * share of the row but a mark on the label; read as a value, it would give
+ * the row one cell more than the rest of the table. */
+static size_t pct_label_note(const char *s, size_t v, size_t b)
+{
+    if (v + 3 >= b || s[v] < '1' || s[v] > '9' || s[v + 1] != ' ' ||
+        (s[v + 2] != ' ' && s[v + 2] != '\t'))
+        return v;
+    size_t w = belopp_skip_spaces(s, v + 1, b);
+    size_t e = w;
+    while (e < b && !belopp_space_at(s, e, b))
+        e++;
+    if (w == e || s[e - 1] != '%' || !(s[w] == '-' || (s[w] >= '0' && s[w] <= '9')))
+        return v;
+    return w;
+}
+
 /* Is s[a, b) a row "label value…"?  Its values are the longest run of table
  * values (see read_token) at the end of the line, the label the rest, with
  * a letter in it.  With empty_ok a row of "–" only counts too. */
@@ -1710,8 +1730,10 @@ static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row
     /* "Belåningsgrad, % 58,2 57,3": a "%" alone before the first value
      * ends the label and names the row's unit; kept in the label so that
      * the row is read as shares, not money */
-    if (s[vstart] == '%' && vstart + 1 < b && belopp_space_at(s, vstart + 1, b))
+    if (s[vstart] == '%' && vstart + 1 < b && belopp_space_at(s, vstart + 1, b)) {
         vstart = belopp_skip_spaces(s, vstart + 1, b);
+        vstart = pct_label_note(s, vstart, b); /* "Soliditet % 1   37,6%" */
+    }
     belopp_span label = clean_label(s, (belopp_span){a, vstart});
     int letters = 0;
     for (size_t i = label.start; i < label.end && !letters; i++)
@@ -5737,6 +5759,30 @@ static size_t glued_table(belopp_segments *g, const char *s, line *lines, size_t
     return j;
 }
 
+/* The first row under a unit line that names no titles when blank lines
+ * (or lines of spaces) stand between them, as a web page's caption over a
+ * table without a header row leaves it: "Ekonomi (tkr)" / "" / "   " /
+ * "Rörelseintäkter     183 017  175 345 …".  At most two blank lines, and
+ * the two lines after them are rows with as many number pieces each
+ * (row_tokens: digit groups, marks), two or more (one row alone may be a
+ * figure set apart, not a table).  Returns that row's line, or j when the
+ * lines are not so. */
+static size_t rows_after_blanks(const char *s, const line *lines, size_t n, size_t j)
+{
+    size_t q = j;
+    while (q < n && q < j + 2 && is_blank(lines, n, q))
+        q++;
+    if (q == j || q + 1 >= n)
+        return j;
+    belopp_row r1, r2;
+    if (!table_row(s, lines[q].trim.start, lines[q].trim.end, 0, &r1) ||
+        !table_row(s, lines[q + 1].trim.start, lines[q + 1].trim.end, 0, &r2))
+        return j;
+    token t1[MAX_TOKENS], t2[MAX_TOKENS];
+    size_t n1 = row_tokens(s, &r1, t1), n2 = row_tokens(s, &r2, t2);
+    return n1 >= 2 && n1 == n2 ? q : j;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -5963,6 +6009,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 q++;
             if (q > j && q < n && row_at(s, lines, n, q, &row, &used))
                 j = q;
+        } else if (!tb.ntitles && !stack_end && (kind == U_CAPTION || kind == U_ALONE)) {
+            j = rows_after_blanks(s, lines, n, j);
         }
         size_t last = j;
         /* a page that lost the space between each label and its value
