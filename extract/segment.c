@@ -537,6 +537,35 @@ static int unit_tail(const char *s, size_t a, size_t b, unit_info *u)
     return 0;
 }
 
+/* A stub that names the unit in two forms unit_header and unit_tail do
+ * not read, kept apart from them since they also read row labels and
+ * prose: "Belopp mkr" (the phrase without its "i") and "RESULTATRÄKNING
+ * I MSEK" (a caption in capitals, its "i" a capital too).  The capital
+ * "I" counts only when no letter of the stub is lower case, so a Roman
+ * numeral in a caption of words ("Kvartal I MSEK") is not read as "i".
+ * Header lines only: the stub of a title line or a caption. */
+static int stub_unit(const char *s, size_t a, size_t b, unit_info *u)
+{
+    belopp_span t = belopp_trim(s, a, b);
+    a = t.start;
+    b = t.end;
+    if (b - a > 7 && strncasecmp(s + a, "belopp ", 7) == 0)
+        return unit_header(s, a + 7, b, u);
+    size_t i = b;
+    while (i > a + 2 && !(s[i - 1] == ' ' && s[i - 2] == 'I' && s[i - 3] == ' '))
+        i--;
+    if (i <= a + 2)
+        return 0;
+    for (size_t p = a; p < i; p++) {
+        unsigned char c = (unsigned char)s[p];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        if (c >= 0xC0 && category_at(s, p, i) == UTF8PROC_CATEGORY_LL)
+            return 0;
+    }
+    return unit_header(s, i, b, u);
+}
+
 /* --- cells of a line ---------------------------------------------------- */
 
 /* Splits s[a, b) into cells at tabs and runs of two or more spaces.
@@ -803,6 +832,30 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
     return k;
 }
 
+/* The titles after a stub cell when some cell holds more than one year,
+ * spacing mixed as a PDF leaves it: "RESULTATRÄKNING I MSEK  2019  2018
+ * 2017 2016 2015" splits at two spaces into "2019" and "2018 2017 2016
+ * 2015", which are five columns, not two.  Reads the line after the stub
+ * as single-spaced titles (inline_titles) into titles[1..] and returns
+ * their number, or 0 when no cell holds two years (the cells stand). */
+static size_t mixed_year_titles(const char *s, const belopp_span *cells, size_t n, size_t b,
+                                belopp_span *titles)
+{
+    size_t i;
+    for (i = 1; i < n; i++) {
+        belopp_span t[BELOPP_MAX_COLUMNS];
+        size_t m = inline_titles(s, cells[i].start, cells[i].end, t, BELOPP_MAX_COLUMNS);
+        size_t years = 0;
+        for (size_t k = 0; k < m; k++)
+            years += belopp_is_year(s, t[k]);
+        if (m >= 2 && years == m)
+            break;
+    }
+    if (i == n)
+        return 0;
+    return inline_titles(s, cells[1].start, b, titles + 1, BELOPP_MAX_COLUMNS - 1);
+}
+
 /* A caption whose first word ends in a unit in capitals, glued on as text
  * from a PDF has it: "ResultaträkningTKR KOMMUN KONCERN",
  * "BalansräkningMSEK".  The rest of the line holds no digit but years. */
@@ -921,12 +974,16 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
     if (n >= 2) {
         for (size_t i = 0; i < n; i++)
             if (cells[i].end >= ue && (unit_header(s, cells[i].start, cells[i].end, &u) ||
-                                       (i == 0 && unit_tail(s, cells[i].start, cells[i].end, &u)))) {
+                                       (i == 0 && (unit_tail(s, cells[i].start, cells[i].end, &u) ||
+                                                   stub_unit(s, cells[i].start, cells[i].end, &u))))) {
                 /* the other cells must be titles, not values */
                 if (has_other_digits(s, cells[i].end, b))
                     return U_NONE;
                 memcpy(tb->titles, cells, n * sizeof cells[0]);
                 tb->ntitles = n;
+                size_t m = i == 0 ? mixed_year_titles(s, cells, n, b, tb->titles) : 0;
+                if (m > 0)
+                    tb->ntitles = m + 1;
                 tb->exp10 = u.exp10;
                 tb->currency = u.currency;
                 tb->unit = u.words;
@@ -954,7 +1011,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
             break;
         if (!belopp_space_at(s, w, b) || (w > a && belopp_space_at(s, w - 1, b)))
             continue;
-        if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u))
+        if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u) && !stub_unit(s, a, w, &u))
             continue;
         belopp_span rest = belopp_trim(s, w, b);
         size_t stub_end = w;
@@ -991,7 +1048,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
         tb->unit = u.words;
         return U_INLINE;
     }
-    if ((ue <= b && unit_tail(s, a, b, &u)) || glued_unit(s, a, b, &u)) {
+    if ((ue <= b && (unit_tail(s, a, b, &u) || stub_unit(s, a, b, &u))) || glued_unit(s, a, b, &u)) {
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
         tb->unit = u.words;
@@ -1639,6 +1696,26 @@ static belopp_span clean_label(const char *s, belopp_span l)
     }
 }
 
+/* The end of a footnote number after a row's "%" ("Soliditet % 1   37,6%
+ * 44,3%"), or v when there is none: one digit (not 0) alone, then two
+ * spaces or more, then a value written with its own "%".  The row's
+ * values are shares that each carry their "%", so the bare digit is no
+ * share of the row but a mark on the label; read as a value, it would give
+ * the row one cell more than the rest of the table. */
+static size_t pct_label_note(const char *s, size_t v, size_t b)
+{
+    if (v + 3 >= b || s[v] < '1' || s[v] > '9' || s[v + 1] != ' ' ||
+        (s[v + 2] != ' ' && s[v + 2] != '\t'))
+        return v;
+    size_t w = belopp_skip_spaces(s, v + 1, b);
+    size_t e = w;
+    while (e < b && !belopp_space_at(s, e, b))
+        e++;
+    if (w == e || s[e - 1] != '%' || !(s[w] == '-' || (s[w] >= '0' && s[w] <= '9')))
+        return v;
+    return w;
+}
+
 /* Is s[a, b) a row "label value…"?  Its values are the longest run of table
  * values (see read_token) at the end of the line, the label the rest, with
  * a letter in it.  With empty_ok a row of "–" only counts too. */
@@ -1672,8 +1749,10 @@ static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row
     /* "Belåningsgrad, % 58,2 57,3": a "%" alone before the first value
      * ends the label and names the row's unit; kept in the label so that
      * the row is read as shares, not money */
-    if (s[vstart] == '%' && vstart + 1 < b && belopp_space_at(s, vstart + 1, b))
+    if (s[vstart] == '%' && vstart + 1 < b && belopp_space_at(s, vstart + 1, b)) {
         vstart = belopp_skip_spaces(s, vstart + 1, b);
+        vstart = pct_label_note(s, vstart, b); /* "Soliditet % 1   37,6%" */
+    }
     belopp_span label = clean_label(s, (belopp_span){a, vstart});
     int letters = 0;
     for (size_t i = label.start; i < label.end && !letters; i++)
@@ -6023,6 +6102,30 @@ static size_t glued_table(belopp_segments *g, const char *s, line *lines, size_t
     return j;
 }
 
+/* The first row under a unit line that names no titles when blank lines
+ * (or lines of spaces) stand between them, as a web page's caption over a
+ * table without a header row leaves it: "Ekonomi (tkr)" / "" / "   " /
+ * "Rörelseintäkter     183 017  175 345 …".  At most two blank lines, and
+ * the two lines after them are rows with as many number pieces each
+ * (row_tokens: digit groups, marks), two or more (one row alone may be a
+ * figure set apart, not a table).  Returns that row's line, or j when the
+ * lines are not so. */
+static size_t rows_after_blanks(const char *s, const line *lines, size_t n, size_t j)
+{
+    size_t q = j;
+    while (q < n && q < j + 2 && is_blank(lines, n, q))
+        q++;
+    if (q == j || q + 1 >= n)
+        return j;
+    belopp_row r1, r2;
+    if (!table_row(s, lines[q].trim.start, lines[q].trim.end, 0, &r1) ||
+        !table_row(s, lines[q + 1].trim.start, lines[q + 1].trim.end, 0, &r2))
+        return j;
+    token t1[MAX_TOKENS], t2[MAX_TOKENS];
+    size_t n1 = row_tokens(s, &r1, t1), n2 = row_tokens(s, &r2, t2);
+    return n1 >= 2 && n1 == n2 ? q : j;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -6281,6 +6384,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 q++;
             if (q > j && q < n && row_at(s, lines, n, q, &row, &used))
                 j = q;
+        } else if (!tb.ntitles && !stack_end && (kind == U_CAPTION || kind == U_ALONE)) {
+            j = rows_after_blanks(s, lines, n, j);
         }
         size_t last = j;
         /* a page that lost the space between each label and its value
