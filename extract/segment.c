@@ -2684,20 +2684,57 @@ static int part_row(const char *s, belopp_span l)
     return first_word_is(s, (belopp_span){a, l.end}, PART);
 }
 
+/* Is a row a result line that sums the rows above it without being called
+ * Summa: one word ending in "resultat" ("Rörelseresultat",
+ * "Bruttoresultat"), or "Resultat efter …", "Resultat före …", "Årets
+ * resultat"?  "Resultat från andelar i …" is a term, not one. */
+static int result_row(const char *s, belopp_span l)
+{
+    static const char *const LEADS[] = {"resultat efter ", "resultat f\xC3\xB6re ",
+                                        "\xC3\xA5rets resultat", "\xC3\x85rets resultat", NULL};
+    size_t n = l.end - l.start;
+    for (const char *const *w = LEADS; *w; w++) {
+        size_t k = strlen(*w);
+        if (n >= k && strncasecmp(s + l.start, *w, k) == 0)
+            return 1;
+    }
+    if (n < 8 || strncasecmp(s + l.end - 8, "resultat", 8) != 0)
+        return 0;
+    for (size_t i = l.start; i < l.end; i++)
+        if (belopp_space_at(s, i, l.end))
+            return 0;
+    return 1;
+}
+
 static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
 {
     const belopp_table *tb = &g->tables[ti];
     for (size_t c = 0; c < tb->ncolumns; c++) {
         if (!tb->columns[c].money)
             continue;
-        int64_t run = 0, all = 0, subs = 0;
-        int run_ok = 1, all_ok = 1, subs_ok = 1;
-        size_t nrun = 0, nall = 0, nsubs = 0;
+        int64_t run = 0, all = 0, subs = 0, since = 0;
+        int run_ok = 1, all_ok = 1, subs_ok = 1, since_ok = 1;
+        size_t nrun = 0, nall = 0, nsubs = 0, nsince = 0;
         for (size_t r = r0; r < r1; r++) {
             const belopp_row *row = &g->rows[r];
             belopp_cell *cell = cell_at(g, row, c);
             if (part_row(g->text, row->label))
                 continue; /* "varav mark och byggnader": in the row above already */
+            if (row->money && !row->is_total && result_row(g->text, row->label)) {
+                /* "Rörelseresultat" sums the rows above it without being
+                 * called Summa; the next total ("Summa finansiella
+                 * poster") may sum only the rows after it */
+                since = 0;
+                nsince = 0;
+                since_ok = 1;
+            } else if (row->money && !row->is_total) {
+                int ok = 1;
+                int64_t v = sum_value(cell, &ok);
+                if (!ok)
+                    since_ok = 0;
+                add_checked(&since, v, &since_ok);
+                nsince++;
+            }
             if (!row->money || (row->ncells == 0 && row->left_out)) {
                 if (row->left_out)
                     run_ok = all_ok = 0;
@@ -2724,6 +2761,8 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     any = 1;
                     match |= run == v;
                 }
+                if (nsince > 0 && nsince < nrun && since_ok && run_ok)
+                    match |= since == v;
                 if (nall > nrun && all_ok) {
                     any = 1;
                     match |= all == v;
@@ -2768,6 +2807,9 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             run = 0;
             nrun = 0;
             run_ok = 1;
+            since = 0;
+            nsince = 0;
+            since_ok = 1;
         }
     }
     for (size_t r = r0; r < r1; r++) {

@@ -274,6 +274,30 @@ static void misprinted_total_is_a_mismatch(void **state)
     belopp_text_free(t);
 }
 
+/* A result line ("Rörelseresultat") sums the rows above it without being
+ * called Summa: the next total may sum only the rows after it ("Summa
+ * finansiella poster"), while a misprint there still shows.  "Resultat från
+ * andelar" is a term, not such a line. */
+static void total_after_a_result_line(void **state)
+{
+    (void)state;
+    const char *s = "Tkr  2024  2023\n"
+                    "Int\xC3\xA4kter  900  800\n"
+                    "Kostnader  -700  -650\n"
+                    "Summa  200  150\n"
+                    "R\xC3\xB6relseresultat  200  150\n"
+                    "Resultat fr\xC3\xA5n andelar  40  30\n"
+                    "R\xC3\xA4ntekostnader  -15  -12\n"
+                    "Summa finansiella poster  25  19\n";
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    assert_int_equal(cell_of(g, s, "Summa  ", 0)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Summa finansiella", 0)->sum, BELOPP_CELL_SUM_OK);   /* 40 - 15 */
+    assert_int_equal(cell_of(g, s, "Summa finansiella", 1)->sum, BELOPP_CELL_SUM_MISMATCH); /* 18 */
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
 /* A total column is checked against the other money columns of its row;
  * a total row with nothing above it cannot be checked. */
 static void total_column_and_unchecked_total(void **state)
@@ -358,6 +382,7 @@ int main(void)
         cmocka_unit_test(row_without_clear_split_is_left_out),
         cmocka_unit_test(total_row_and_difference_column_add_up),
         cmocka_unit_test(misprinted_total_is_a_mismatch),
+        cmocka_unit_test(total_after_a_result_line),
         cmocka_unit_test(total_column_and_unchecked_total),
         cmocka_unit_test(grand_total_sums_the_totals_after_the_last),
         cmocka_unit_test(two_line_titles_join),
