@@ -2720,21 +2720,6 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             belopp_cell *cell = cell_at(g, row, c);
             if (part_row(g->text, row->label))
                 continue; /* "varav mark och byggnader": in the row above already */
-            if (row->money && !row->is_total && result_row(g->text, row->label)) {
-                /* "Rörelseresultat" sums the rows above it without being
-                 * called Summa; the next total ("Summa finansiella
-                 * poster") may sum only the rows after it */
-                since = 0;
-                nsince = 0;
-                since_ok = 1;
-            } else if (row->money && !row->is_total) {
-                int ok = 1;
-                int64_t v = sum_value(cell, &ok);
-                if (!ok)
-                    since_ok = 0;
-                add_checked(&since, v, &since_ok);
-                nsince++;
-            }
             if (!row->money || (row->ncells == 0 && row->left_out)) {
                 if (row->left_out)
                     run_ok = all_ok = 0;
@@ -2744,11 +2729,22 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 int ok = 1;
                 int64_t v = sum_value(cell, &ok);
                 if (!ok)
-                    run_ok = all_ok = 0;
+                    run_ok = all_ok = since_ok = 0;
                 add_checked(&run, v, &run_ok);
                 add_checked(&all, v, &all_ok);
                 nrun++;
                 nall++;
+                if (result_row(g->text, row->label)) {
+                    /* "Rörelseresultat" sums the rows above it without
+                     * being called Summa; the next total ("Summa
+                     * finansiella poster") may sum only the rows after it */
+                    since = 0;
+                    nsince = 0;
+                    since_ok = 1;
+                } else {
+                    add_checked(&since, v, &since_ok);
+                    nsince++;
+                }
                 continue;
             }
             int ok = cell && !cell->empty && cell->money && cell->status == BELOPP_OK;
