@@ -606,6 +606,15 @@ int belopp_is_year(const char *s, belopp_span c)
 }
 
 static int year_or_date(const char *s, size_t a, size_t b);
+
+/* The value of the four digits of year y. */
+static int year_value(const char *s, belopp_span y)
+{
+    int v = 0;
+    for (size_t i = y.start; i < y.start + 4; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
 static int date_title(const char *s, size_t a, size_t b);
 
 /* Is s[a, b) years written together, as a statistics database's page copied
@@ -2541,7 +2550,7 @@ static int year_alone_at(const char *s, size_t a, size_t i, size_t b)
     if (i + 4 > b || (i > a && s[i - 1] >= '0' && s[i - 1] <= '9') ||
         (i + 4 < b && s[i + 4] >= '0' && s[i + 4] <= '9') || !belopp_is_year(s, (belopp_span){i, i + 4}))
         return -1;
-    return (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+    return year_value(s, (belopp_span){i, i + 4});
 }
 
 /* Are a row's values a run of column titles, not figures: years one apart
@@ -2663,8 +2672,7 @@ static int column_year(const char *s, const belopp_column *col)
             if ((i == parts[p].start || !(s[i - 1] >= '0' && s[i - 1] <= '9')) &&
                 (i + 4 == parts[p].end || !(s[i + 4] >= '0' && s[i + 4] <= '9')) &&
                 belopp_is_year(s, (belopp_span){i, i + 4}))
-                return (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
-                       (s[i + 3] - '0');
+                return year_value(s, (belopp_span){i, i + 4});
     return -1;
 }
 
@@ -5066,15 +5074,6 @@ fill:
     return after;
 }
 
-/* The value of the four digits of year y. */
-static int year_value(const char *s, belopp_span y)
-{
-    int v = 0;
-    for (size_t i = y.start; i < y.start + 4; i++)
-        v = v * 10 + (s[i] - '0');
-    return v;
-}
-
 /* A year alone on line w, perhaps with a footnote mark after it ("2018 1)",
  * "2018*", "2018¹"), as a web page's header cell writes it: its four digits,
  * or an empty span. */
@@ -5494,8 +5493,7 @@ static int group_year(const char *s, belopp_span w)
         return -1;
     if (!belopp_is_year(s, (belopp_span){w.start, w.start + 4}))
         return -1;
-    int y = (s[w.start] - '0') * 1000 + (s[w.start + 1] - '0') * 100 + (s[w.start + 2] - '0') * 10 +
-            (s[w.start + 3] - '0');
+    int y = year_value(s, w);
     if (n == 4)
         return y;
     if (s[w.start + 4] != '/')
