@@ -116,6 +116,7 @@ const char *belopp_sum_name(belopp_sum_check s)
     switch (s) {
     case BELOPP_SUM_OK: return "ok";
     case BELOPP_SUM_MISMATCH: return "mismatch";
+    case BELOPP_SUM_ROUNDING: return "rounding";
     case BELOPP_SUM_NONE: break;
     }
     return NULL;

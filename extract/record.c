@@ -644,6 +644,7 @@ const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amou
         r->total = a->is_total; /* the table stage knows its total rows and columns */
         r->sum = a->sum == BELOPP_CELL_SUM_OK         ? BELOPP_SUM_OK
                  : a->sum == BELOPP_CELL_SUM_MISMATCH ? BELOPP_SUM_MISMATCH
+                 : a->sum == BELOPP_CELL_SUM_ROUNDING ? BELOPP_SUM_ROUNDING
                                                       : BELOPP_SUM_NONE;
     } else {
         /* a heading is a sentence that is its whole line: look only at the

@@ -2630,14 +2630,78 @@ static int add_checked(int64_t *acc, int64_t v, int *bad)
     return 0;
 }
 
-/* Combines a second check into a cell's sum: a mismatch wins, then ok. */
+/* Combines a second check into a cell's sum: a mismatch wins, then
+ * rounding, then ok. */
 static int merge_sum(int had, int now)
 {
     if (had == BELOPP_CELL_SUM_MISMATCH || now == BELOPP_CELL_SUM_MISMATCH)
         return BELOPP_CELL_SUM_MISMATCH;
+    if (had == BELOPP_CELL_SUM_ROUNDING || now == BELOPP_CELL_SUM_ROUNDING)
+        return BELOPP_CELL_SUM_ROUNDING;
     if (had == BELOPP_CELL_SUM_OK || now == BELOPP_CELL_SUM_OK)
         return BELOPP_CELL_SUM_OK;
     return had ? had : now;
+}
+
+/* Rounding in a sum check.  A printed figure is its value rounded to its
+ * last digit: off by at most half a unit of that digit ("690 140" tkr: half
+ * of 1 000 kr; "281,9" mnkr: half of 100 000 kr).  A sum of n such figures
+ * against a printed total may then miss by up to (n + 1) halves of the
+ * coarsest unit among them, and by no more: that is a table that adds up
+ * as printed, not a misprint or a wrong split.  Kept as the coarsest unit
+ * (in minor units) and the number of figures with a value. */
+typedef struct {
+    int64_t unit;   /* 0: no figure yet */
+    int64_t figures;
+} rounding;
+
+/* The unit of c's last digit in minor units, or 0 when not known (then no
+ * rounding is allowed). */
+static int64_t last_digit_unit(const char *s, const belopp_cell *c)
+{
+    int minor = belopp_minor_exp(c->currency);
+    if (minor < 0)
+        return 0;
+    int exp = c->exp10 + minor;
+    for (size_t i = c->text.start; i < c->text.end; i++)
+        if (s[i] == ',') {
+            exp -= (int)(c->text.end - i - 1);
+            break;
+        }
+    if (exp < 0 || exp > 18)
+        return 0;
+    int64_t u = 1;
+    while (exp-- > 0)
+        u *= 10;
+    return u;
+}
+
+/* Notes cell c (may be NULL or empty: an exact nothing) as a figure of a sum. */
+static void round_add(rounding *r, const char *s, const belopp_cell *c)
+{
+    if (!c || c->empty || c->status != BELOPP_OK)
+        return;
+    int64_t u = last_digit_unit(s, c);
+    if (u == 0 || r->unit < 0) {
+        r->unit = -1; /* a figure of unknown precision: no rounding allowed */
+        return;
+    }
+    if (u > r->unit)
+        r->unit = u;
+    r->figures++;
+}
+
+/* Is a sum off from total (a cell, counted as one more figure) by no more
+ * than rounding allows? */
+static int within_rounding(const rounding *r, const char *s, const belopp_cell *total, int64_t sum)
+{
+    rounding all = *r;
+    round_add(&all, s, total);
+    int64_t d = sum, slack = all.unit;
+    if (all.unit <= 0 || total->minor == INT64_MIN || belopp_add_i64(&d, -total->minor) < 0 ||
+        d == INT64_MIN || belopp_mul_i64(&slack, all.figures) < 0)
+        return 0;
+    return (d < 0 ? -d : d) <= slack / 2; /* |d| <= figures halves of the unit */
 }
 
 /* The cell of row r in column c, or NULL. */
@@ -2723,6 +2787,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
         int64_t run = 0, all = 0, subs = 0, since = 0;
         int run_ok = 1, all_ok = 1, subs_ok = 1, since_ok = 1;
         size_t nrun = 0, nall = 0, nsubs = 0, nsince = 0;
+        rounding rrun = {0, 0}, rall = {0, 0}, rsubs = {0, 0}, rsince = {0, 0};
         for (size_t r = r0; r < r1; r++) {
             const belopp_row *row = &g->rows[r];
             belopp_cell *cell = cell_at(g, row, c);
@@ -2740,6 +2805,8 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     run_ok = all_ok = since_ok = 0;
                 add_checked(&run, v, &run_ok);
                 add_checked(&all, v, &all_ok);
+                round_add(&rrun, g->text, cell);
+                round_add(&rall, g->text, cell);
                 nrun++;
                 nall++;
                 if (result_row(g->text, row->label)) {
@@ -2749,8 +2816,10 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     since = 0;
                     nsince = 0;
                     since_ok = 1;
+                    rsince = (rounding){0, 0};
                 } else {
                     add_checked(&since, v, &since_ok);
+                    round_add(&rsince, g->text, cell);
                     nsince++;
                 }
                 continue;
@@ -2760,25 +2829,41 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             int grand = 0;
             if (ok) {
                 int64_t v = cell->minor;
-                int any = 0, match = 0, closes = 0;
+                int any = 0, match = 0, near = 0, closes = 0;
+                /* near: off by no more than rounding allows (within_rounding) */
+                int run_near = nrun > 0 && run_ok && within_rounding(&rrun, g->text, cell, run);
                 if (nrun > 0 && run_ok) {
                     any = 1;
                     match |= run == v;
+                    near |= run_near;
                 }
-                if (nsince > 0 && nsince < nrun && since_ok && run_ok)
+                if (nsince > 0 && nsince < nrun && since_ok && run_ok) {
                     match |= since == v;
+                    near |= within_rounding(&rsince, g->text, cell, since);
+                }
                 if (nall > nrun && all_ok) {
+                    int all_near = all == v || within_rounding(&rall, g->text, cell, all);
                     any = 1;
                     match |= all == v;
-                    grand |= all == v && !(nrun > 0 && run_ok && run == v);
+                    near |= all_near;
+                    grand |= all_near && !(nrun > 0 && run_ok && (run == v || run_near));
                 }
                 if (nsubs >= 2 && subs_ok) {
+                    int subs_near = subs == v || within_rounding(&rsubs, g->text, cell, subs);
                     any = 1;
                     match |= subs == v;
-                    grand |= subs == v && !(nrun > 0 && run_ok && run == v);
+                    near |= subs_near;
+                    grand |= subs_near && !(nrun > 0 && run_ok && (run == v || run_near));
                 }
+                /* the rows right above it that a total sums first could
+                 * not all be read (a row left out): another reading that
+                 * adds up says ok, but one that does not proves nothing */
+                int unread = nrun > 0 && !run_ok;
                 if (any)
-                    verdict = match ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
+                    verdict = match    ? BELOPP_CELL_SUM_OK
+                              : near   ? BELOPP_CELL_SUM_ROUNDING
+                              : unread ? BELOPP_CELL_SUM_UNCHECKED
+                                       : BELOPP_CELL_SUM_MISMATCH;
                 /* a total of the totals before it ("Summa tillgångar")
                  * closes them: the next such total ("Summa eget kapital och
                  * skulder") sums the totals after it */
@@ -2786,14 +2871,17 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     subs = 0;
                     nsubs = 0;
                     subs_ok = 1;
+                    rsubs = (rounding){0, 0};
                     run = 0;
                     nrun = 0;
                     run_ok = 1;
+                    rrun = (rounding){0, 0};
                     if (cell)
                         cell->sum = merge_sum(cell->sum, verdict);
                     continue;
                 }
                 add_checked(&subs, v, &subs_ok);
+                round_add(&rsubs, g->text, cell);
             } else {
                 subs_ok = 0;
             }
@@ -2805,15 +2893,18 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 all = subs = 0;
                 nall = nsubs = 0;
                 all_ok = subs_ok = 1;
+                rall = rsubs = (rounding){0, 0};
             }
             if (cell)
                 cell->sum = merge_sum(cell->sum, verdict);
             run = 0;
             nrun = 0;
             run_ok = 1;
+            rrun = (rounding){0, 0};
             since = 0;
             nsince = 0;
             since_ok = 1;
+            rsince = (rounding){0, 0};
         }
     }
     for (size_t r = r0; r < r1; r++) {
@@ -2828,16 +2919,21 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             if (ok && col->is_total) {
                 int64_t sum = 0;
                 size_t parts = 0;
+                rounding rparts = {0, 0};
                 for (size_t o = 0; o < tb->ncolumns; o++) {
                     const belopp_column *oc = &tb->columns[o];
                     if (o == c || !oc->money || oc->is_total || oc->difference)
                         continue;
-                    int64_t v = sum_value(cell_at(g, row, o), &ok);
+                    const belopp_cell *part = cell_at(g, row, o);
+                    int64_t v = sum_value(part, &ok);
                     add_checked(&sum, v, &ok);
+                    round_add(&rparts, g->text, part);
                     parts++;
                 }
                 if (ok && parts >= 2)
-                    verdict = sum == cell->minor ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_MISMATCH;
+                    verdict = sum == cell->minor                                 ? BELOPP_CELL_SUM_OK
+                              : within_rounding(&rparts, g->text, cell, sum) ? BELOPP_CELL_SUM_ROUNDING
+                                                                             : BELOPP_CELL_SUM_MISMATCH;
             } else if (ok) {
                 /* the two money columns nearest before it; or two before it
                  * of one year ("Utfall 2024" and "Budget 2024", then
@@ -2865,10 +2961,16 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 if (found == 2) {
                     const belopp_cell *x = cell_at(g, row, idx[1]), *y = cell_at(g, row, idx[0]);
                     int64_t vx = sum_value(x, &ok), vy = sum_value(y, &ok), d1 = vx, d2 = vy;
+                    rounding rxy = {0, 0};
+                    round_add(&rxy, g->text, x);
+                    round_add(&rxy, g->text, y);
                     if (ok && x && y && !x->empty && !y->empty && belopp_add_i64(&d1, -vy) == 0 &&
                         belopp_add_i64(&d2, -vx) == 0)
                         verdict = d1 == cell->minor || d2 == cell->minor ? BELOPP_CELL_SUM_OK
-                                                                       : BELOPP_CELL_SUM_MISMATCH;
+                                  : within_rounding(&rxy, g->text, cell, d1) ||
+                                          within_rounding(&rxy, g->text, cell, d2)
+                                      ? BELOPP_CELL_SUM_ROUNDING
+                                      : BELOPP_CELL_SUM_MISMATCH;
                 }
             }
             cell->sum = merge_sum(cell->sum, verdict);

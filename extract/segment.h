@@ -71,7 +71,9 @@ enum {
     BELOPP_CELL_SUM_NONE = 0,     /* not a total (nor a difference) */
     BELOPP_CELL_SUM_OK = 1,       /* checked: the cells add up, exactly */
     BELOPP_CELL_SUM_MISMATCH = 2, /* checked: they do not */
-    BELOPP_CELL_SUM_UNCHECKED = 3 /* a total that could not be checked */
+    BELOPP_CELL_SUM_UNCHECKED = 3, /* a total that could not be checked */
+    BELOPP_CELL_SUM_ROUNDING = 4   /* checked: off by no more than rounding each
+                                      figure to its last digit allows */
 };
 
 /* One cell: a number (or "–", "..": no value) in a row and a value column. */

@@ -108,10 +108,14 @@ const char *belopp_qualifier_name(belopp_qualifier_kind q);
 typedef enum {
     BELOPP_SUM_NONE,     /* not a total, or nothing to check it against */
     BELOPP_SUM_OK,       /* "ok": the cells add up to it */
-    BELOPP_SUM_MISMATCH  /* "mismatch": they do not: a misprint, or a wrong split */
+    BELOPP_SUM_MISMATCH, /* "mismatch": they do not: a misprint, or a wrong split */
+    BELOPP_SUM_ROUNDING  /* "rounding": not exactly, but by no more than rounding
+                            each printed figure to its last digit allows (half a
+                            unit of that digit per figure, the total's included):
+                            "690 140" printed for 690 141 tkr of rows */
 } belopp_sum_check;
 
-/* "ok", "mismatch", or NULL for BELOPP_SUM_NONE. */
+/* "ok", "mismatch", "rounding", or NULL for BELOPP_SUM_NONE. */
 const char *belopp_sum_name(belopp_sum_check s);
 
 /* One sum of money.  Every string is the record's own (see the conventions

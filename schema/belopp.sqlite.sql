@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS amount (
     caption      TEXT,              -- cell: the line above the table
     -- schema version 2: the end of the table, in new and migrated databases alike
     minor_exp    INTEGER,           -- digits of the currency's minor unit: SEK 2, JPY 0, KWD 3
-    sum          TEXT,              -- a table total: ok, mismatch (do its cells add up?)
+    sum          TEXT,              -- a table total: ok, rounding, mismatch (do its cells add up?)
     col          INTEGER,           -- 1-based column of start_byte in its line, in characters
     heading      TEXT               -- prose, cell: the heading line above the amount
 );

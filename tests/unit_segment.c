@@ -274,6 +274,44 @@ static void misprinted_total_is_a_mismatch(void **state)
     belopp_text_free(t);
 }
 
+/* Each printed figure is rounded to its last digit, so a total may miss
+ * the sum of its rows by up to half a unit per figure (the total's
+ * included): "rounding" up to there, "mismatch" one unit beyond.  Four rows
+ * and a total are five figures: 2 units in whole tkr, 0,2 tkr with one
+ * decimal; a difference of two columns three figures: 1 unit. */
+static void total_off_by_rounding(void **state)
+{
+    (void)state;
+    const char *s = "Tkr  A  B  C  D  E\n"
+                    "Norr  100  100  100  1,2  1,2\n"
+                    "Syd  200  200  200  2,3  2,3\n"
+                    "\xC3\x96st  300  300  300  3,4  3,4\n"
+                    "V\xC3\xA4st  401  401  401  4,5  4,5\n"
+                    "Summa  1 000  999  998  11,6  11,7\n";
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    assert_int_equal(cell_of(g, s, "Summa", 0)->sum, BELOPP_CELL_SUM_ROUNDING); /* 1 001: 1 off */
+    assert_int_equal(cell_of(g, s, "Summa", 1)->sum, BELOPP_CELL_SUM_ROUNDING); /* 2 off: the most */
+    assert_int_equal(cell_of(g, s, "Summa", 2)->sum, BELOPP_CELL_SUM_MISMATCH); /* 3 off */
+    assert_int_equal(cell_of(g, s, "Summa", 3)->sum, BELOPP_CELL_SUM_ROUNDING); /* 11,4: 0,2 off */
+    assert_int_equal(cell_of(g, s, "Summa", 4)->sum, BELOPP_CELL_SUM_MISMATCH); /* 0,3 off */
+    belopp_segments_free(g);
+    belopp_text_free(t);
+
+    const char *d = "Miljoner kronor\n"
+                    "Verksamhet  Budget  Utfall  Avvikelse\n"
+                    "Skola  10,4  3,3  7,2\n"
+                    "Omsorg  10,4  3,3  7,3\n"
+                    "Kultur  10,4  3,3  7,1\n";
+    t = text_of(d);
+    g = belopp_segment(t);
+    assert_int_equal(cell_of(g, d, "Skola", 2)->sum, BELOPP_CELL_SUM_ROUNDING);
+    assert_int_equal(cell_of(g, d, "Omsorg", 2)->sum, BELOPP_CELL_SUM_MISMATCH);
+    assert_int_equal(cell_of(g, d, "Kultur", 2)->sum, BELOPP_CELL_SUM_OK);
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
 /* A result line ("Rörelseresultat") sums the rows above it without being
  * called Summa: the next total may sum only the rows after it ("Summa
  * finansiella poster"), while a misprint there still shows.  "Resultat från
@@ -288,7 +326,7 @@ static void total_after_a_result_line(void **state)
                     "R\xC3\xB6relseresultat  200  150\n"
                     "Resultat fr\xC3\xA5n andelar  40  30\n"
                     "R\xC3\xA4ntekostnader  -15  -12\n"
-                    "Summa finansiella poster  25  19\n";
+                    "Summa finansiella poster  25  20\n"; /* 20: 2 off, beyond rounding */
     belopp_text *t = text_of(s);
     belopp_segments *g = belopp_segment(t);
     assert_int_equal(cell_of(g, s, "Summa  ", 0)->sum, BELOPP_CELL_SUM_OK);
@@ -382,6 +420,7 @@ int main(void)
         cmocka_unit_test(row_without_clear_split_is_left_out),
         cmocka_unit_test(total_row_and_difference_column_add_up),
         cmocka_unit_test(misprinted_total_is_a_mismatch),
+        cmocka_unit_test(total_off_by_rounding),
         cmocka_unit_test(total_after_a_result_line),
         cmocka_unit_test(total_column_and_unchecked_total),
         cmocka_unit_test(grand_total_sums_the_totals_after_the_last),
