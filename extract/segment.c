@@ -2759,11 +2759,13 @@ static int part_row(const char *s, belopp_span l)
 /* Is a row a result line that sums the rows above it without being called
  * Summa: one word ending in "resultat" ("Rörelseresultat",
  * "Bruttoresultat"), or "Resultat efter …", "Resultat före …", "Årets
- * resultat"?  "Resultat från andelar i …" is a term, not one. */
+ * resultat", "Periodens resultat" (an interim report's)?  "Resultat från
+ * andelar i …" is a term, not one. */
 static int result_row(const char *s, belopp_span l)
 {
     static const char *const LEADS[] = {"resultat efter ", "resultat f\xC3\xB6re ",
-                                        "\xC3\xA5rets resultat", "\xC3\x85rets resultat", NULL};
+                                        "\xC3\xA5rets resultat", "\xC3\x85rets resultat",
+                                        "periodens resultat", NULL};
     size_t n = l.end - l.start;
     for (const char *const *w = LEADS; *w; w++) {
         size_t k = strlen(*w);

@@ -334,6 +334,20 @@ static void total_after_a_result_line(void **state)
     assert_int_equal(cell_of(g, s, "Summa finansiella", 1)->sum, BELOPP_CELL_SUM_MISMATCH); /* 18 */
     belopp_segments_free(g);
     belopp_text_free(t);
+
+    /* an interim report's "Periodens resultat" is such a line too */
+    const char *q = "MSEK  jul-sep 2026  jul-sep 2025\n"
+                    "Resultat f\xC3\xB6re skatt  14,2  9,8\n"
+                    "Skatt  -3,1  -2,2\n"
+                    "Periodens resultat  11,1  7,6\n"
+                    "Omr\xC3\xA4kningsdifferenser  4,0  -1,5\n"
+                    "Summa \xC3\xB6vrigt totalresultat  4,0  -1,5\n";
+    t = text_of(q);
+    g = belopp_segment(t);
+    assert_int_equal(cell_of(g, q, "Summa", 0)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, q, "Summa", 1)->sum, BELOPP_CELL_SUM_OK);
+    belopp_segments_free(g);
+    belopp_text_free(t);
 }
 
 /* A total column is checked against the other money columns of its row;
