@@ -3494,10 +3494,16 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             hist_clear[lo]++;
     }
     size_t k = 0;
+    int note_first = 0; /* column 0 is the note column the stub names */
     if (nh && fit_titles * 2 >= nrows - short_rows && fit_titles >= (short_rows ? 2u : 0u)) {
         k = nh;
     } else if (tb->ntitles && fit_all * 2 >= nrows && fit_all > fit_titles) {
-        /* the titles have no stub: "Budget  Utfall" over "Skola 12  14" */
+        /* the titles have no stub: "Budget  Utfall" over "Skola 12  14";
+         * or the stub ends in the note column's title and every row has a
+         * note in a column of its own ("Belopp i tkr<TAB>Not<TAB>2024" over
+         * "Förråd<TAB>3<TAB>100"): that first column holds the notes, never
+         * money */
+        note_first = nh > 0 && note_stub(s, tb->titles[0]);
         k = tb->ntitles < BELOPP_MAX_COLUMNS ? tb->ntitles : BELOPP_MAX_COLUMNS - 1;
         memmove(tb->titles + 1, tb->titles, k * sizeof tb->titles[0]);
         tb->titles[0] = (belopp_span){tb->titles[1].start, tb->titles[1].start};
@@ -3522,6 +3528,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     tb->ncolumns = k;
     for (size_t c = 0; c < k; c++)
         setup_column(s, tb, c);
+    if (note_first)
+        tb->columns[0].money = 0;
     tb->shares = names_shares(s, tb->header);
     for (size_t c = 1; c < tb->ntitles; c++)
         tb->shares |= (unsigned)names_shares(s, tb->titles[c]) << c;
