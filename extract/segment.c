@@ -308,6 +308,7 @@ typedef struct {
 
 static int has_other_digits(const char *s, size_t a, size_t b);
 static int has_word(const char *s, belopp_span sp, const char *const *words);
+static int count_title(const char *s, belopp_span t);
 
 /* The least e (below limit) such that a unit looks up as s[p, e), e the
  * end of the word at p (before b) or a comma or ")" in it, or one before a
@@ -2447,7 +2448,8 @@ static void setup_column(const char *s, belopp_table *tb, size_t c)
     col->unit = tb->unit;
     unit_info u;
     col->money = !(col->title.start < col->title.end && names_shares(s, col->title)) &&
-                 !(col->title2.start < col->title2.end && names_shares(s, col->title2));
+                 !(col->title2.start < col->title2.end && names_shares(s, col->title2)) &&
+                 !(col->title.start < col->title.end && count_title(s, col->title));
     if (col->title.start < col->title.end && own_unit(s, col->title, &u)) {
         col->exp10 = u.exp10;
         col->currency = u.currency;
@@ -2457,6 +2459,32 @@ static void setup_column(const char *s, belopp_table *tb, size_t c)
     col->difference = col->money && col->title.start < col->title.end &&
                       first_word_is(s, col->title, DIFFERENCE);
     (void)both;
+}
+
+/* Is column title t a count of people or things, one word of the count
+ * nouns (lexicon.c) and nothing after it but a year or date ("Invånare",
+ * "Elever 2025", "Anställda 31 dec")?  Such a column holds no money under a
+ * money caption ("Tabell 2. Bidrag per kommun (tkr)": "Invånare  12 410").
+ * Only the whole title: "Barn och utbildning", "Kostnad per invånare" are
+ * money; and not the nouns that name money in a table of their own
+ * ("Bostäder" and "Lokaler" are rent by segment, "Aktier" a holding). */
+static int count_title(const char *s, belopp_span t)
+{
+    static const char *const MONEY_TOO[] = {"bost\xC3\xA4" "der", "l\xC3\xA4genheter", "aktier", "andelar",
+                                            "optioner", "fordon", "f\xC3\xB6retag", NULL};
+    t = belopp_trim(s, t.start, t.end);
+    size_t e = belopp_word_end(s, t.start, t.end);
+    if (e == t.start || !belopp_words_has(BELOPP_WORDS_COUNT_NOUN, s + t.start, e - t.start) ||
+        first_word_is(s, t, MONEY_TOO))
+        return 0;
+    /* the rest: a year or a date, maybe a month name ("31 dec", "2025-12-31") */
+    for (size_t i = e; i < t.end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(c == ' ' || c == '-' || c == '/' || c == '.' || (c >= '0' && c <= '9') ||
+              (c >= 'a' && c <= 'z')))
+            return 0;
+    }
+    return !has_word(s, (belopp_span){e, t.end}, (const char *const[]){"per", "kr", "tkr", "mkr", NULL});
 }
 
 /* Does label t speak of a figure per share ("Resultat per aktie", "Earnings
