@@ -1170,7 +1170,10 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     } empties[] = {EMPTY("\xE2\x80\x93"), EMPTY("-"),  EMPTY("\xE2\x88\x92"), EMPTY("\xE2\x80\x91"),
                    EMPTY("\xE2\x80\x94"), EMPTY(".."), EMPTY("..."),          EMPTY("\xE2\x80\xA6")};
 #undef EMPTY
-    for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
+    /* every empty mark starts with "-", "." or the lead byte 0xE2: a number
+     * (most tokens) need not be compared with each */
+    int may_be_empty = s[a] == '-' || s[a] == '.' || (unsigned char)s[a] == 0xE2;
+    for (size_t i = 0; may_be_empty && i < sizeof empties / sizeof empties[0]; i++)
         if (empties[i].n == b - a && memcmp(s + a, empties[i].s, b - a) == 0) {
             if (t->kind == T_PCT)
                 return 0;
@@ -1182,7 +1185,8 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     size_t i = a;
     if (s[i] == '-')
         i++;
-    else if (b - i > 3 && (memcmp(s + i, "\xE2\x88\x92", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0 ||
+    else if (b - i > 3 && (unsigned char)s[i] == 0xE2 &&
+             (memcmp(s + i, "\xE2\x88\x92", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0 ||
                            memcmp(s + i, "\xE2\x80\x91", 3) == 0))
         i += 3;
     t->sign = i > a;
