@@ -1632,15 +1632,24 @@ static int names_shares(const char *s, belopp_span t)
     /* ratios inside compounds: "Vinstmarginal", "Kapitalavkastning",
      * "Räntabilitet", "Skuldsättningsgrad"; a sum over the result
      * ("Nettolåneskuld/just EBITA") and "Kapitalstruktur" are multiples */
-    static const char *const INSIDE[] = {"marginal",          "avkastning", "r\xC3\xA4ntabilitet",
-                                         "s\xC3\xA4ttningsgrad", "finansieringsgrad", "/ebit",
-                                         "kapitalstruktur",   NULL};
-    for (const char *const *w = INSIDE; *w; w++) {
-        size_t n = strlen(*w);
-        /* each word starts with a lower-case ASCII letter: a first byte
-         * strncasecmp takes for it is that letter or its capital */
-        for (size_t i = t.start; i + n <= t.end; i++)
-            if (((unsigned char)s[i] | 0x20) == (unsigned char)**w && strncasecmp(s + i, *w, n) == 0)
+#define W(x) {x, sizeof x - 1}
+    static const struct {
+        const char *s;
+        size_t n;
+    } INSIDE[] = {W("marginal"),          W("avkastning"),        W("r\xC3\xA4ntabilitet"),
+                  W("s\xC3\xA4ttningsgrad"), W("finansieringsgrad"), W("/ebit"),
+                  W("kapitalstruktur")};
+#undef W
+    /* one pass over the title for all of them: each word starts with a
+     * lower-case ASCII letter or "/", so a byte that can start one is that
+     * byte with bit 0x20 set ("/" has it) */
+    for (size_t i = t.start; i < t.end; i++) {
+        unsigned char c = (unsigned char)s[i] | 0x20;
+        if (c != 'm' && c != 'a' && c != 'r' && c != 's' && c != 'f' && c != '/' && c != 'k')
+            continue;
+        for (size_t w = 0; w < sizeof INSIDE / sizeof INSIDE[0]; w++)
+            if ((unsigned char)INSIDE[w].s[0] == c && INSIDE[w].n <= t.end - i &&
+                strncasecmp(s + i, INSIDE[w].s, INSIDE[w].n) == 0)
                 return 1;
     }
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
