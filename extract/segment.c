@@ -1171,7 +1171,10 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     } empties[] = {EMPTY("\xE2\x80\x93"), EMPTY("-"),  EMPTY("\xE2\x88\x92"), EMPTY("\xE2\x80\x91"),
                    EMPTY("\xE2\x80\x94"), EMPTY(".."), EMPTY("..."),          EMPTY("\xE2\x80\xA6")};
 #undef EMPTY
-    for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++)
+    /* every empty mark starts with "-", "." or the lead byte 0xE2: a number
+     * (most tokens) need not be compared with each */
+    int may_be_empty = s[a] == '-' || s[a] == '.' || (unsigned char)s[a] == 0xE2;
+    for (size_t i = 0; may_be_empty && i < sizeof empties / sizeof empties[0]; i++)
         if (empties[i].n == b - a && memcmp(s + a, empties[i].s, b - a) == 0) {
             if (t->kind == T_PCT)
                 return 0;
@@ -1183,7 +1186,8 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     size_t i = a;
     if (s[i] == '-')
         i++;
-    else if (b - i > 3 && (memcmp(s + i, "\xE2\x88\x92", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0 ||
+    else if (b - i > 3 && (unsigned char)s[i] == 0xE2 &&
+             (memcmp(s + i, "\xE2\x88\x92", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0 ||
                            memcmp(s + i, "\xE2\x80\x91", 3) == 0))
         i += 3;
     t->sign = i > a;
@@ -1219,6 +1223,16 @@ static int read_token(const char *s, size_t a, size_t b, token *t)
     return 1;
 }
 
+/* May g be a later digit group of a number (not its first): three digits,
+ * one space before it, unsigned; only the last group may carry a decimal
+ * part, a mark or ")". */
+static inline __attribute__((always_inline)) int inner_group(const token *g, int last)
+{
+    if (g->kind != T_NUM || g->hard || g->sign || g->open || g->dots || g->idigits != 3)
+        return 0;
+    return last || !(g->frac || g->close || g->marked);
+}
+
 /* Can tokens t[i, j) be one cell?  A number's first group has 1-3 digits
  * when more follow; the others exactly three, unsigned, with nothing between
  * them but one space; a decimal part, a mark or ")" ends it.  (Inlined:
@@ -1234,14 +1248,18 @@ static inline __attribute__((always_inline)) int one_cell(const token *t, size_t
     if (j - i > MAX_GROUPS || t[i].idigits > 3 || t[i].frac || t[i].close || t[i].dots ||
         t[i].marked || t[i].kind == T_PCT || !t[i].open != !t[j - 1].close)
         return 0;
-    for (size_t m = i + 1; m < j; m++) {
-        const token *g = &t[m];
-        if (g->kind != T_NUM || g->hard || g->sign || g->open || g->dots || g->idigits != 3)
+    for (size_t m = i + 1; m < j; m++)
+        if (!inner_group(&t[m], m + 1 == j))
             return 0;
-        if (m + 1 < j && (g->frac || g->close || g->marked))
-            return 0;
-    }
     return 1;
+}
+
+/* In the loops that try every start i of a cell ending at j, downwards:
+ * once t[i] cannot be a later group of that cell, no start before it can
+ * be one either (one_cell would say 0 for all of them). */
+static inline __attribute__((always_inline)) int no_start_before(const token *t, size_t i, size_t j)
+{
+    return !inner_group(&t[i], i + 1 == j);
 }
 
 static int cell_digits(const token *t, size_t i, size_t j)
@@ -1275,6 +1293,8 @@ static int best_split(const token *t, size_t n, size_t k, const int *ref, const 
     unsigned char from[MAX_TOKENS + 1][BELOPP_MAX_COLUMNS + 1];
     if (n > MAX_TOKENS || k > BELOPP_MAX_COLUMNS || k == 0)
         return 0;
+    if (n < k || n > k * MAX_GROUPS)
+        return 0; /* every cell holds 1 .. MAX_GROUPS tokens */
     for (size_t j = 0; j <= n; j++)
         for (size_t c = 0; c <= k; c++) {
             score[j][c] = inf;
@@ -1282,14 +1302,24 @@ static int best_split(const token *t, size_t n, size_t k, const int *ref, const 
         }
     score[0][0] = 0;
     ways[0][0] = 1;
-    for (size_t j = 1; j <= n; j++)
-        for (size_t c = 1; c <= k && c <= j; c++)
-            for (size_t i = j; i-- > 0 && j - i <= MAX_GROUPS;) {
-                if (score[i][c - 1] >= inf || !one_cell(t, i, j))
+    /* Cell c (1-based) ending at j leaves n - j tokens for k - c cells, so
+     * only c >= k - (n - j) can still reach (n, k); the states left out
+     * never lie on a path to it, so the result is the same.  one_cell is
+     * asked once per pair (i, j), not once per cell count. */
+    for (size_t j = 1; j <= n; j++) {
+        size_t cmin = n - j < k ? k - (n - j) : 1;
+        size_t cmax = j < k ? j : k;
+        if (cmin > cmax)
+            continue;
+        for (size_t i = j; i-- > 0 && j - i <= MAX_GROUPS;) {
+            int d = -1;
+            if (one_cell(t, i, j))
+                d = t[i].kind != T_EMPTY ? cell_digits(t, i, j) : 0;
+            for (size_t c = cmin; d >= 0 && c <= cmax && c <= i + 1; c++) {
+                if (score[i][c - 1] >= inf)
                     continue;
                 int cost = 0;
                 if (ref && ref[c - 1] >= 0 && t[i].kind != T_EMPTY) {
-                    int d = cell_digits(t, i, j);
                     cost = d < ref[c - 1] ? ref[c - 1] - d : d - ref[c - 1];
                     if (d < lo[c - 1])
                         cost += 8 * (lo[c - 1] - d);
@@ -1305,6 +1335,10 @@ static int best_split(const token *t, size_t n, size_t k, const int *ref, const 
                     ways[j][c] = 2;
                 }
             }
+            if (no_start_before(t, i, j))
+                break;
+        }
+    }
     if (score[n][k] >= inf)
         return 0;
     out->n = k;
@@ -1599,15 +1633,24 @@ static int names_shares(const char *s, belopp_span t)
     /* ratios inside compounds: "Vinstmarginal", "Kapitalavkastning",
      * "Räntabilitet", "Skuldsättningsgrad"; a sum over the result
      * ("Nettolåneskuld/just EBITA") and "Kapitalstruktur" are multiples */
-    static const char *const INSIDE[] = {"marginal",          "avkastning", "r\xC3\xA4ntabilitet",
-                                         "s\xC3\xA4ttningsgrad", "finansieringsgrad", "/ebit",
-                                         "kapitalstruktur",   NULL};
-    for (const char *const *w = INSIDE; *w; w++) {
-        size_t n = strlen(*w);
-        /* each word starts with a lower-case ASCII letter: a first byte
-         * strncasecmp takes for it is that letter or its capital */
-        for (size_t i = t.start; i + n <= t.end; i++)
-            if (((unsigned char)s[i] | 0x20) == (unsigned char)**w && strncasecmp(s + i, *w, n) == 0)
+#define W(x) {x, sizeof x - 1}
+    static const struct {
+        const char *s;
+        size_t n;
+    } INSIDE[] = {W("marginal"),          W("avkastning"),        W("r\xC3\xA4ntabilitet"),
+                  W("s\xC3\xA4ttningsgrad"), W("finansieringsgrad"), W("/ebit"),
+                  W("kapitalstruktur")};
+#undef W
+    /* one pass over the title for all of them: each word starts with a
+     * lower-case ASCII letter or "/", so a byte that can start one is that
+     * byte with bit 0x20 set ("/" has it) */
+    for (size_t i = t.start; i < t.end; i++) {
+        unsigned char c = (unsigned char)s[i] | 0x20;
+        if (c != 'm' && c != 'a' && c != 'r' && c != 's' && c != 'f' && c != '/' && c != 'k')
+            continue;
+        for (size_t w = 0; w < sizeof INSIDE / sizeof INSIDE[0]; w++)
+            if ((unsigned char)INSIDE[w].s[0] == c && INSIDE[w].n <= t.end - i &&
+                strncasecmp(s + i, INSIDE[w].s, INSIDE[w].n) == 0)
                 return 1;
     }
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
@@ -1995,9 +2038,12 @@ static uint32_t feasible_counts(const token *t, size_t n)
     can[0] = 1;
     for (size_t j = 1; j <= n; j++) {
         can[j] = 0;
-        for (size_t i = j; i-- > 0 && j - i <= MAX_GROUPS;)
+        for (size_t i = j; i-- > 0 && j - i <= MAX_GROUPS;) {
             if (can[i] && one_cell(t, i, j))
                 can[j] |= can[i] << 1;
+            if (no_start_before(t, i, j))
+                break;
+        }
         can[j] &= (2u << BELOPP_MAX_COLUMNS) - 1;
     }
     return can[n];
