@@ -674,6 +674,22 @@ static int has_digit(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* Is s[a, b) a year with its month or its split year, as a column title
+ * of a tab or pipe row has it: "2023-12" (a closing month, 01-12, after a
+ * hyphen), "2023/24" or "2023-24" (the next year's two digits)?  The
+ * single-spaced titles take these through title_year; a cell title must
+ * not count as a digit outside a year either. */
+static int year_period(const char *s, size_t a, size_t b)
+{
+    if (b - a != 7 || !belopp_is_year(s, (belopp_span){a, a + 4}) ||
+        (s[a + 4] != '-' && s[a + 4] != '/') || s[a + 5] < '0' || s[a + 5] > '9' ||
+        s[a + 6] < '0' || s[a + 6] > '9')
+        return 0;
+    int nn = (s[a + 5] - '0') * 10 + (s[a + 6] - '0');
+    int next = (year_value(s, (belopp_span){a, a + 4}) + 1) % 100;
+    return nn == next || (s[a + 4] == '-' && nn >= 1 && nn <= 12);
+}
+
 static int has_other_digits(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
@@ -687,7 +703,7 @@ static int has_other_digits(const char *s, size_t a, size_t b)
                 size_t w = i;
                 while (w < b && !belopp_space_at(s, w, b))
                     w++;
-                if (w - i > 5 && year_or_date(s, i, w)) {
+                if (w - i > 5 && (year_or_date(s, i, w) || year_period(s, i, w))) {
                     i = w;
                     continue;
                 }
@@ -1591,6 +1607,21 @@ static const char *const TOTAL[] = {"totalt", "total", "summa", "sammanlagt", "s
 static const char *const DIFFERENCE[] = {"avvikelse", "differens", "diff", "f\xC3\xB6r\xC3\xA4ndring",
                                          "F\xC3\xB6r\xC3\xA4ndring", NULL};
 
+/* Is s[i, e) "andel av årets resultat" or "andel av resultat…": a part of
+ * the result in money, as an income statement gives it to the owners
+ * ("Minoritetens andel av årets resultat", "Andel av resultat i
+ * intresseföretag"), not a share in percent. */
+static int result_share(const char *s, size_t i, size_t e)
+{
+    static const char *const FORMS[] = {"andel av \xC3\xA5rets resultat", "andel av resultat", NULL};
+    for (const char *const *f = FORMS; *f; f++) {
+        size_t n = strlen(*f);
+        if (e - i >= n && strncasecmp(s + i, *f, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int names_shares(const char *s, belopp_span t)
 {
     if (memchr(s + t.start, '%', t.end - t.start))
@@ -1627,7 +1658,8 @@ static int names_shares(const char *s, belopp_span t)
                 continue; /* most words differ in the first byte */
             size_t n = strlen(*w);
             if (n <= t.end - i && strncasecmp(s + i, *w, n) == 0 &&
-                !(t.end - i >= 7 && strncasecmp(s + i, "andelar", 7) == 0))
+                !(t.end - i >= 7 && strncasecmp(s + i, "andelar", 7) == 0) &&
+                !result_share(s, i, t.end))
                 return 1;
         }
     }
@@ -1690,10 +1722,27 @@ static size_t note_tail(const char *s, belopp_span l)
     return l.end - w;
 }
 
+/* The first of a label written twice, cell after cell, as a web page with
+ * one label for wide screens and one for narrow ones is copied
+ * ("Nettoomsättning | Nettoomsättning |", the bar a tab here): the label
+ * once; else l. */
+static belopp_span label_once(const char *s, belopp_span l)
+{
+    const char *tab = memchr(s + l.start, '\t', l.end - l.start);
+    if (!tab)
+        return l;
+    size_t t = (size_t)(tab - s);
+    belopp_span a = belopp_trim(s, l.start, t), b = belopp_trim(s, t + 1, l.end);
+    if (a.end > a.start && a.end - a.start == b.end - b.start &&
+        memcmp(s + a.start, s + b.start, a.end - a.start) == 0)
+        return a;
+    return l;
+}
+
 static belopp_span clean_label(const char *s, belopp_span l)
 {
     for (size_t n;;) {
-        l = belopp_trim(s, l.start, l.end);
+        l = label_once(s, belopp_trim(s, l.start, l.end));
         if (l.end > l.start && s[l.end - 1] == '*')
             l.end--;
         else if ((n = superscript_before(s, l.start, l.end)) > 0)
