@@ -967,6 +967,33 @@ static int second_note_title(const char *s, belopp_span w, size_t end)
            (len == 3 || (s[w.start + 3] | 0x20) == 'e') && w.end < end && belopp_space_at(s, w.end, end);
 }
 
+/* Is s[a, b) a currency unit with the years glued on, one word, as a page
+ * that set the unit and each year in a cell of its own is copied without
+ * the gaps: "Mkr2016201520142013", "tkr20242023"?  Then fills tb's unit
+ * and its titles (the stub the unit, one title a year) and returns 1. */
+static int unit_glued_years(const char *s, size_t a, size_t b, belopp_table *tb)
+{
+    size_t d = a;
+    while (d < b && !(s[d] >= '0' && s[d] <= '9')) {
+        if (belopp_space_at(s, d, b))
+            return 0;
+        d++;
+    }
+    if (d == a || d == b || !glued_years(s, d, b))
+        return 0;
+    const belopp_unit *x = belopp_unit_lookup(s + a, d - a);
+    if (!x || x->kind != BELOPP_UNIT_CURRENCY)
+        return 0;
+    tb->titles[0] = (belopp_span){a, d};
+    tb->ntitles = 1;
+    for (size_t y = d; y < b; y += 4)
+        tb->titles[tb->ntitles++] = (belopp_span){y, y + 4};
+    tb->exp10 = x->exp10;
+    tb->currency = x->currency;
+    tb->unit = (belopp_span){a, d};
+    return 1;
+}
+
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
  * U_CELLS and U_INLINE; and *first_end, unless NULL, with first_unit_end of
  * the line (the caller need not scan it again). */
@@ -980,6 +1007,8 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
      * only a currency glued to a word ("KostnaderMSEK") holds without one
      * (U_LEAD's lookup of the first word is one unit_word_at made), so the
      * cells and the loops over the words need not be read */
+    if (unit_glued_years(s, a, b, tb)) /* (its unit word has no end: ue misses it) */
+        return U_INLINE;
     if (ue == SIZE_MAX && !glued_unit(s, a, b, &u))
         return U_NONE;
     if (ue <= b && unit_header(s, a, b, &u))
@@ -1666,6 +1695,17 @@ static int names_shares(const char *s, belopp_span t)
     return 0;
 }
 
+/* Is the first word of s[sp) one of words (ASCII case folded), its letters
+ * read as UTF-8 ("år", which first_word_is ends inside the "å")? */
+static int word_of(const char *s, belopp_span sp, const char *const *words)
+{
+    size_t e = belopp_word_end(s, sp.start, sp.end);
+    for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == e - sp.start && strncasecmp(s + sp.start, *w, e - sp.start) == 0)
+            return 1;
+    return 0;
+}
+
 /* A unit of its own in a row label or column title: "Resultat per anställd,
  * kkr", "Kostnad (kr)", "Tkr", "Kronor per invånare". */
 static int own_unit(const char *s, belopp_span t, unit_info *u)
@@ -1678,11 +1718,14 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
     while (e < t.end && !belopp_space_at(s, e, t.end))
         e++;
     /* a price per unit of measure: "Genomsnittshyra (kr/kvm)", "Hyra, kr/m²" */
-    static const char *const MEASURE[] = {"kvm", "m", "kvadratmeter", "kwh", "km", "ton", "liter", NULL};
+    /* or per period: "Hyra per kvm, kr/år", "Avgift, kr/mån" */
+    static const char *const MEASURE[] = {"kvm",  "m",       "kvadratmeter", "kwh",   "km",
+                                          "ton",  "liter",   "\xC3\xA5r",     "m\xC3\xA5n", "m\xC3\xA5nad",
+                                          "tim",  "timme",   "dag",          "vecka", NULL};
     for (size_t i = t.start; i + 4 < t.end; i++)
         if ((i == t.start || s[i - 1] == '(' || s[i - 1] == ' ') &&
             (strncmp(s + i, "kr/", 3) == 0 || strncmp(s + i, "Kr/", 3) == 0) &&
-            first_word_is(s, (belopp_span){i + 3, t.end}, MEASURE)) {
+            word_of(s, (belopp_span){i + 3, t.end}, MEASURE)) {
             u->exp10 = 0;
             u->currency = "SEK";
             u->words = (belopp_span){i, i + 2};
@@ -2440,15 +2483,21 @@ static int choose_split(const char *s, const token *t, size_t n, size_t k, const
         *out = a;
         return 1;
     }
-    /* a stray footnote "1" before the values, where the count proves it */
+    /* a stray footnote "1" before the values, where the count proves it;
+     * or one in parentheses ("Vinst per aktie (SEK) (1) 1,79 2,40 2,30"),
+     * which a statement writing its negatives so would also give: so taken
+     * only where the row has no split at all with it (below) */
+    int paren = t[0].open && t[0].close;
     int marker = n > 1 && t[0].kind == T_NUM && t[0].idigits == 1 && !t[0].sign &&
-                 !t[0].frac && !t[0].open && s[t[0].sp.start] != '0';
+                 !t[0].frac && (!t[0].open || paren) && s[t[0].sp.start] != '0';
     int wb = marker ? best_split(t + 1, n - 1, k, NULL, NULL, NULL, &b) : 0;
     if (!wa && wb == 1 && (!cut || consistent(t + 1, &b, lo, hi))) {
         *out = b;
         *skip = 1;
         return 1;
     }
+    if (paren)
+        wb = 0; /* "(1)" a value, or a mark the count does not prove */
     wa = wa ? best_split(t, n, k, ref, lo, hi, &a) : 0;
     wb = wb ? best_split(t + 1, n - 1, k, ref, lo, hi, &b) : 0;
     /* the "1" is a mark only if the row then fits its columns exactly and
@@ -5222,12 +5271,71 @@ static int stub_over_spaced_years(const char *s, const line *lines, size_t n, si
  * "Tkr-fritt  2023  2024"): a stub and two titles or more, a year or a date
  * among them, and a row under them (or under one line of words)?  Fills
  * tb's titles. */
+/* Titles that count rooms or the like, written with single spaces: "1 rum
+ * 2 rum 3 rum 4 rum 5 o fl rum Övriga Totalt", a statistics table's
+ * dwelling types.  A title starts at each number, and these run 1, 2, 3, …
+ * (three or more, each followed by a word); words in lower case go on the
+ * title before them, a capital starts one more ("Övriga", "Totalt").  No
+ * stub (titles[0] empty).  Returns the number of titles with the stub, or
+ * 0. */
+static size_t counted_titles(const char *s, belopp_span h, belopp_span *titles)
+{
+    size_t nt = 1, numbered = 0;
+    titles[0] = (belopp_span){h.start, h.start};
+    for (size_t i = h.start; i < h.end;) {
+        size_t sp = belopp_space_at(s, i, h.end);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        size_t e = i;
+        while (e < h.end && !belopp_space_at(s, e, h.end))
+            e++;
+        int digit = s[i] >= '0' && s[i] <= '9';
+        if (digit) {
+            /* the next number of the run, alone, and a word after it */
+            size_t want = numbered + 1;
+            if (e - i > 2 || (size_t)(e - i == 1 ? s[i] - '0' : (s[i] - '0') * 10 + s[i + 1] - '0') != want ||
+                (e - i == 2 && (s[i + 1] < '0' || s[i + 1] > '9')) || e >= h.end ||
+                !belopp_letter_at(s, e + belopp_space_at(s, e, h.end), h.end))
+                return 0;
+            numbered++;
+        } else if (has_digit(s, i, e) || nt == 1) {
+            return 0; /* digits in a word, or words before the first number */
+        }
+        int capital = !digit && !(((unsigned char)s[i] >= 'a' && (unsigned char)s[i] <= 'z') ||
+                                  category_at(s, i, e) == UTF8PROC_CATEGORY_LL);
+        if (digit || capital) {
+            if (nt == BELOPP_MAX_COLUMNS)
+                return 0;
+            titles[nt++] = (belopp_span){i, e};
+        } else {
+            titles[nt - 1].end = e; /* "o fl rum": on the title before */
+        }
+        i = e;
+    }
+    return numbered >= 3 ? nt : 0;
+}
+
 static int unitless_titles(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
 {
     belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
     if (!has_digit(s, h.start, h.end))
         return 0; /* no year in it (the titles are pieces of the line) */
     size_t nt = title_line(s, h.start, h.end, titles), years = 0, bare = 0;
+    if (nt < 3 && h.end - h.start <= 120 && (nt = counted_titles(s, h, titles)) >= 4) {
+        /* "1 rum 2 rum …" / "o kök o kök …" / "Norrby" / rows: a second
+         * title line and a section may stand before the first row */
+        size_t r = i + 1;
+        for (int w = 0; w < 2 && r < n && word_line_max(s, lines[r].trim, 120); w++)
+            r++;
+        belopp_row row;
+        if (r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row))
+            return 0;
+        memcpy(tb->titles, titles, nt * sizeof titles[0]);
+        tb->ntitles = nt;
+        return 1;
+    }
     if (nt < 3)
         return 0;
     for (size_t c = 1; c < nt; c++) {
@@ -5863,6 +5971,23 @@ static belopp_span section_above(const char *s, const line *lines, size_t i, siz
     return (belopp_span){0, 0};
 }
 
+static int paren_section(const char *s, belopp_span l);
+
+/* Is line j, inside a table of two columns or more (in_table), the label of
+ * a row of counts or shares with its values apart, after a blank line or on
+ * the next line ("Genomsnittligt antal aktier (1)" / "" / "12 450 000
+ * 12 300 000 …"), as a page with a wide cell is copied?  No money, and the
+ * rows after it are still the table's. */
+static int counts_apart(const char *s, const line *lines, size_t n, size_t j, int in_table)
+{
+    if (!in_table || j + 2 >= n)
+        return 0;
+    size_t v = is_blank(lines, n, j + 1) ? j + 2 : j + 1;
+    belopp_span l = lines[j].trim;
+    return v + 1 < n && values_line(s, lines[v].trim) && (word_line(s, l) || paren_section(s, l)) &&
+           names_shares(s, l);
+}
+
 /* Is line l a section inside a table whose only digits stand in a remark in
  * parentheses: "Avkastningsmått (rullande 12 månader)"? */
 static int paren_section(const char *s, belopp_span l)
@@ -6490,7 +6615,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             belopp_span ns = notes && g->nrows > first_row ? noted_section(s, l) : (belopp_span){0, 0};
             if (ns.end > ns.start)
                 l = ns; /* a section with its notes: its words */
-            else if ((glued && glued_row(s, l, &row)) ||
+            else if (counts_apart(s, lines, n, j, g->nrows > first_row && tb.ntitles > 2)) {
+                j++; /* (its values line passed over too: neither is a row) */
+                if (is_blank(lines, n, j))
+                    j++;
+                continue;
+            } else if ((glued && glued_row(s, l, &row)) ||
                      table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
                 row.table = g->ntables;
                 PUSH(g->rows, g->nrows, g->caprows, row);
@@ -6599,6 +6729,18 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     j++;
                     continue;
                 }
+            }
+            if (g->nrows > first_row && tb.ntitles > 2 && !word_line(s, l) &&
+                word_line_max(s, l, 120) && s[l.end - 1] != '.' && j + 1 < n &&
+                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row)) {
+                /* a long label with no values of its own ("Skatt hänförlig
+                 * till komponenter avseende …", its cells empty), not a
+                 * sentence, over a row with a value in every column */
+                token tk[MAX_TOKENS];
+                uint32_t m;
+                fit_tokens(s, &row, 0, 0, tk, &m, 0);
+                if (m >> (tb.ntitles - 1) & 1)
+                    continue;
             }
             /* a blank line inside a table with titles, or a line of words
              * (a section: "ÖVRIGT TOTALRESULTAT" over "Poster som kan
