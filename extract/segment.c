@@ -2812,18 +2812,41 @@ static int result_row(const char *s, belopp_span l)
     return 1;
 }
 
+/* Does text[a, b), between two rows of a table, hold a line of words (a
+ * section's title)? */
+static int words_between(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (((unsigned char)text[i] | 0x20) >= 'a' && ((unsigned char)text[i] | 0x20) <= 'z')
+            return 1;
+    return 0;
+}
+
 static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
 {
     const belopp_table *tb = &g->tables[ti];
     for (size_t c = 0; c < tb->ncolumns; c++) {
         if (!tb->columns[c].money)
             continue;
-        int64_t run = 0, all = 0, subs = 0, since = 0;
-        int run_ok = 1, all_ok = 1, subs_ok = 1, since_ok = 1;
-        size_t nrun = 0, nall = 0, nsubs = 0, nsince = 0;
+        /* sec[0]: the rows since the last section, sec[1]: since the one
+         * before (a label with no values may stand between the section's
+         * rows and its sum, as a section does) */
+        int64_t run = 0, all = 0, subs = 0, since = 0, sec[2] = {0, 0};
+        int run_ok = 1, all_ok = 1, subs_ok = 1, since_ok = 1, sec_ok[2] = {1, 1};
+        size_t nrun = 0, nall = 0, nsubs = 0, nsince = 0, nsec[2] = {0, 0};
         for (size_t r = r0; r < r1; r++) {
             const belopp_row *row = &g->rows[r];
             belopp_cell *cell = cell_at(g, row, c);
+            if (r > r0 && words_between(g->text, g->rows[r - 1].line.end, row->line.start)) {
+                /* a section ("Rörelsens kostnader") over the rows its
+                 * "Summa rörelsens kostnader" adds up */
+                sec[1] = sec[0];
+                nsec[1] = nsec[0];
+                sec_ok[1] = sec_ok[0];
+                sec[0] = 0;
+                nsec[0] = 0;
+                sec_ok[0] = 1;
+            }
             if (part_row(g->text, row->label))
                 continue; /* "varav mark och byggnader": in the row above already */
             if (!row->money || (row->ncells == 0 && row->left_out)) {
@@ -2851,6 +2874,10 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     add_checked(&since, v, &since_ok);
                     nsince++;
                 }
+                for (int q = 0; q < 2; q++) {
+                    add_checked(&sec[q], v, &sec_ok[q]);
+                    nsec[q]++;
+                }
                 continue;
             }
             int ok = cell && !cell->empty && cell->money && cell->status == BELOPP_OK;
@@ -2865,6 +2892,9 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 }
                 if (nsince > 0 && nsince < nrun && since_ok && run_ok)
                     match |= since == v;
+                for (int q = 0; q < 2; q++) /* the rows since a section above */
+                    if (nsec[q] > 0 && nsec[q] < nrun && sec_ok[q] && run_ok)
+                        match |= sec[q] == v;
                 if (nall > nrun && all_ok) {
                     any = 1;
                     match |= all == v;
@@ -2912,6 +2942,9 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             since = 0;
             nsince = 0;
             since_ok = 1;
+            memset(sec, 0, sizeof sec);
+            memset(nsec, 0, sizeof nsec);
+            sec_ok[0] = sec_ok[1] = 1;
         }
     }
     for (size_t r = r0; r < r1; r++) {
