@@ -675,6 +675,22 @@ static int has_digit(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* Is s[a, b) a year with its month or its split year, as a column title
+ * of a tab or pipe row has it: "2023-12" (a closing month, 01-12, after a
+ * hyphen), "2023/24" or "2023-24" (the next year's two digits)?  The
+ * single-spaced titles take these through title_year; a cell title must
+ * not count as a digit outside a year either. */
+static int year_period(const char *s, size_t a, size_t b)
+{
+    if (b - a != 7 || !belopp_is_year(s, (belopp_span){a, a + 4}) ||
+        (s[a + 4] != '-' && s[a + 4] != '/') || s[a + 5] < '0' || s[a + 5] > '9' ||
+        s[a + 6] < '0' || s[a + 6] > '9')
+        return 0;
+    int nn = (s[a + 5] - '0') * 10 + (s[a + 6] - '0');
+    int next = (year_value(s, (belopp_span){a, a + 4}) + 1) % 100;
+    return nn == next || (s[a + 4] == '-' && nn >= 1 && nn <= 12);
+}
+
 static int has_other_digits(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
@@ -688,7 +704,7 @@ static int has_other_digits(const char *s, size_t a, size_t b)
                 size_t w = i;
                 while (w < b && !belopp_space_at(s, w, b))
                     w++;
-                if (w - i > 5 && year_or_date(s, i, w)) {
+                if (w - i > 5 && (year_or_date(s, i, w) || year_period(s, i, w))) {
                     i = w;
                     continue;
                 }
@@ -952,6 +968,33 @@ static int second_note_title(const char *s, belopp_span w, size_t end)
            (len == 3 || (s[w.start + 3] | 0x20) == 'e') && w.end < end && belopp_space_at(s, w.end, end);
 }
 
+/* Is s[a, b) a currency unit with the years glued on, one word, as a page
+ * that set the unit and each year in a cell of its own is copied without
+ * the gaps: "Mkr2016201520142013", "tkr20242023"?  Then fills tb's unit
+ * and its titles (the stub the unit, one title a year) and returns 1. */
+static int unit_glued_years(const char *s, size_t a, size_t b, belopp_table *tb)
+{
+    size_t d = a;
+    while (d < b && !(s[d] >= '0' && s[d] <= '9')) {
+        if (belopp_space_at(s, d, b))
+            return 0;
+        d++;
+    }
+    if (d == a || d == b || !glued_years(s, d, b))
+        return 0;
+    const belopp_unit *x = belopp_unit_lookup(s + a, d - a);
+    if (!x || x->kind != BELOPP_UNIT_CURRENCY)
+        return 0;
+    tb->titles[0] = (belopp_span){a, d};
+    tb->ntitles = 1;
+    for (size_t y = d; y < b; y += 4)
+        tb->titles[tb->ntitles++] = (belopp_span){y, y + 4};
+    tb->exp10 = x->exp10;
+    tb->currency = x->currency;
+    tb->unit = (belopp_span){a, d};
+    return 1;
+}
+
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
  * U_CELLS and U_INLINE; and *first_end, unless NULL, with first_unit_end of
  * the line (the caller need not scan it again). */
@@ -965,6 +1008,8 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
      * only a currency glued to a word ("KostnaderMSEK") holds without one
      * (U_LEAD's lookup of the first word is one unit_word_at made), so the
      * cells and the loops over the words need not be read */
+    if (unit_glued_years(s, a, b, tb)) /* (its unit word has no end: ue misses it) */
+        return U_INLINE;
     if (ue == SIZE_MAX && !glued_unit(s, a, b, &u))
         return U_NONE;
     if (ue <= b && unit_header(s, a, b, &u))
@@ -1626,6 +1671,21 @@ static const char *const TOTAL[] = {"totalt", "total", "summa", "sammanlagt", "s
 static const char *const DIFFERENCE[] = {"avvikelse", "differens", "diff", "f\xC3\xB6r\xC3\xA4ndring",
                                          "F\xC3\xB6r\xC3\xA4ndring", "utveckling", NULL};
 
+/* Is s[i, e) "andel av årets resultat" or "andel av resultat…": a part of
+ * the result in money, as an income statement gives it to the owners
+ * ("Minoritetens andel av årets resultat", "Andel av resultat i
+ * intresseföretag"), not a share in percent. */
+static int result_share(const char *s, size_t i, size_t e)
+{
+    static const char *const FORMS[] = {"andel av \xC3\xA5rets resultat", "andel av resultat", NULL};
+    for (const char *const *f = FORMS; *f; f++) {
+        size_t n = strlen(*f);
+        if (e - i >= n && strncasecmp(s + i, *f, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int names_shares(const char *s, belopp_span t)
 {
     if (memchr(s + t.start, '%', t.end - t.start))
@@ -1671,7 +1731,8 @@ static int names_shares(const char *s, belopp_span t)
                 continue; /* most words differ in the first byte */
             size_t n = strlen(*w);
             if (n <= t.end - i && strncasecmp(s + i, *w, n) == 0 &&
-                !(t.end - i >= 7 && strncasecmp(s + i, "andelar", 7) == 0))
+                !(t.end - i >= 7 && strncasecmp(s + i, "andelar", 7) == 0) &&
+                !result_share(s, i, t.end))
                 return 1;
         }
     }
@@ -1690,7 +1751,10 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
     while (e < t.end && !belopp_space_at(s, e, t.end))
         e++;
     /* a price per unit of measure: "Genomsnittshyra (kr/kvm)", "Hyra, kr/m²" */
-    static const char *const MEASURE[] = {"kvm", "m", "kvadratmeter", "kwh", "km", "ton", "liter", NULL};
+    /* or per period: "Hyra per kvm, kr/år", "Avgift, kr/mån" */
+    static const char *const MEASURE[] = {"kvm",  "m",       "kvadratmeter", "kwh",   "km",
+                                          "ton",  "liter",   "\xC3\xA5r",     "m\xC3\xA5n", "m\xC3\xA5nad",
+                                          "tim",  "timme",   "dag",          "vecka", NULL};
     for (size_t i = t.start; i + 4 < t.end; i++)
         if ((i == t.start || s[i - 1] == '(' || s[i - 1] == ' ') &&
             (strncmp(s + i, "kr/", 3) == 0 || strncmp(s + i, "Kr/", 3) == 0) &&
@@ -1734,10 +1798,27 @@ static size_t note_tail(const char *s, belopp_span l)
     return l.end - w;
 }
 
+/* The first of a label written twice, cell after cell, as a web page with
+ * one label for wide screens and one for narrow ones is copied
+ * ("Nettoomsättning | Nettoomsättning |", the bar a tab here): the label
+ * once; else l. */
+static belopp_span label_once(const char *s, belopp_span l)
+{
+    const char *tab = memchr(s + l.start, '\t', l.end - l.start);
+    if (!tab)
+        return l;
+    size_t t = (size_t)(tab - s);
+    belopp_span a = belopp_trim(s, l.start, t), b = belopp_trim(s, t + 1, l.end);
+    if (a.end > a.start && a.end - a.start == b.end - b.start &&
+        memcmp(s + a.start, s + b.start, a.end - a.start) == 0)
+        return a;
+    return l;
+}
+
 static belopp_span clean_label(const char *s, belopp_span l)
 {
     for (size_t n;;) {
-        l = belopp_trim(s, l.start, l.end);
+        l = label_once(s, belopp_trim(s, l.start, l.end));
         if (l.end > l.start && s[l.end - 1] == '*')
             l.end--;
         else if ((n = superscript_before(s, l.start, l.end)) > 0)
@@ -2438,15 +2519,21 @@ static int choose_split(const char *s, const token *t, size_t n, size_t k, const
         *out = a;
         return 1;
     }
-    /* a stray footnote "1" before the values, where the count proves it */
+    /* a stray footnote "1" before the values, where the count proves it;
+     * or one in parentheses ("Vinst per aktie (SEK) (1) 1,79 2,40 2,30"),
+     * which a statement writing its negatives so would also give: so taken
+     * only where the row has no split at all with it (below) */
+    int paren = t[0].open && t[0].close;
     int marker = n > 1 && t[0].kind == T_NUM && t[0].idigits == 1 && !t[0].sign &&
-                 !t[0].frac && !t[0].open && s[t[0].sp.start] != '0';
+                 !t[0].frac && (!t[0].open || paren) && s[t[0].sp.start] != '0';
     int wb = marker ? best_split(t + 1, n - 1, k, NULL, NULL, NULL, &b) : 0;
     if (!wa && wb == 1 && (!cut || consistent(t + 1, &b, lo, hi))) {
         *out = b;
         *skip = 1;
         return 1;
     }
+    if (paren)
+        wb = 0; /* "(1)" a value, or a mark the count does not prove */
     wa = wa ? best_split(t, n, k, ref, lo, hi, &a) : 0;
     wb = wb ? best_split(t + 1, n - 1, k, ref, lo, hi, &b) : 0;
     /* the "1" is a mark only if the row then fits its columns exactly and
@@ -2854,19 +2941,44 @@ static int result_row(const char *s, belopp_span l)
     return 1;
 }
 
+/* Does text[a, b), between two rows of a table, hold a line of words (a
+ * section's title)? */
+static int words_between(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (((unsigned char)text[i] | 0x20) >= 'a' && ((unsigned char)text[i] | 0x20) <= 'z')
+            return 1;
+    return 0;
+}
+
 static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
 {
     const belopp_table *tb = &g->tables[ti];
     for (size_t c = 0; c < tb->ncolumns; c++) {
         if (!tb->columns[c].money)
             continue;
-        int64_t run = 0, all = 0, subs = 0, since = 0;
-        int run_ok = 1, all_ok = 1, subs_ok = 1, since_ok = 1;
-        size_t nrun = 0, nall = 0, nsubs = 0, nsince = 0;
-        rounding rrun = {0, 0}, rall = {0, 0}, rsubs = {0, 0}, rsince = {0, 0};
+        /* sec[0]: the rows since the last section, sec[1]: since the one
+         * before (a label with no values may stand between the section's
+         * rows and its sum, as a section does) */
+        int64_t run = 0, all = 0, subs = 0, since = 0, sec[2] = {0, 0};
+        int run_ok = 1, all_ok = 1, subs_ok = 1, since_ok = 1, sec_ok[2] = {1, 1};
+        size_t nrun = 0, nall = 0, nsubs = 0, nsince = 0, nsec[2] = {0, 0};
+        rounding rrun = {0, 0}, rall = {0, 0}, rsubs = {0, 0}, rsince = {0, 0}, rsec[2] = {{0, 0}, {0, 0}};
         for (size_t r = r0; r < r1; r++) {
             const belopp_row *row = &g->rows[r];
             belopp_cell *cell = cell_at(g, row, c);
+            if (r > r0 && words_between(g->text, g->rows[r - 1].line.end, row->line.start)) {
+                /* a section ("Rörelsens kostnader") over the rows its
+                 * "Summa rörelsens kostnader" adds up */
+                sec[1] = sec[0];
+                nsec[1] = nsec[0];
+                sec_ok[1] = sec_ok[0];
+                rsec[1] = rsec[0];
+                sec[0] = 0;
+                nsec[0] = 0;
+                sec_ok[0] = 1;
+                rsec[0] = (rounding){0, 0};
+            }
             if (part_row(g->text, row->label))
                 continue; /* "varav mark och byggnader": in the row above already */
             if (!row->money || (row->ncells == 0 && row->left_out)) {
@@ -2898,6 +3010,11 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     round_add(&rsince, g->text, cell);
                     nsince++;
                 }
+                for (int q = 0; q < 2; q++) {
+                    add_checked(&sec[q], v, &sec_ok[q]);
+                    round_add(&rsec[q], g->text, cell);
+                    nsec[q]++;
+                }
                 continue;
             }
             int ok = cell && !cell->empty && cell->money && cell->status == BELOPP_OK;
@@ -2917,6 +3034,11 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     match |= since == v;
                     near |= within_rounding(&rsince, g->text, cell, since);
                 }
+                for (int q = 0; q < 2; q++) /* the rows since a section above */
+                    if (nsec[q] > 0 && nsec[q] < nrun && sec_ok[q] && run_ok) {
+                        match |= sec[q] == v;
+                        near |= within_rounding(&rsec[q], g->text, cell, sec[q]);
+                    }
                 if (nall > nrun && all_ok) {
                     int all_near = all == v || within_rounding(&rall, g->text, cell, all);
                     any = 1;
@@ -2981,6 +3103,10 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             nsince = 0;
             since_ok = 1;
             rsince = (rounding){0, 0};
+            memset(sec, 0, sizeof sec);
+            memset(nsec, 0, sizeof nsec);
+            sec_ok[0] = sec_ok[1] = 1;
+            rsec[0] = rsec[1] = (rounding){0, 0};
         }
     }
     for (size_t r = r0; r < r1; r++) {
@@ -5389,12 +5515,71 @@ static int stub_over_spaced_years(const char *s, const line *lines, size_t n, si
  * "Tkr-fritt  2023  2024"): a stub and two titles or more, a year or a date
  * among them, and a row under them (or under one line of words)?  Fills
  * tb's titles. */
+/* Titles that count rooms or the like, written with single spaces: "1 rum
+ * 2 rum 3 rum 4 rum 5 o fl rum Övriga Totalt", a statistics table's
+ * dwelling types.  A title starts at each number, and these run 1, 2, 3, …
+ * (three or more, each followed by a word); words in lower case go on the
+ * title before them, a capital starts one more ("Övriga", "Totalt").  No
+ * stub (titles[0] empty).  Returns the number of titles with the stub, or
+ * 0. */
+static size_t counted_titles(const char *s, belopp_span h, belopp_span *titles)
+{
+    size_t nt = 1, numbered = 0;
+    titles[0] = (belopp_span){h.start, h.start};
+    for (size_t i = h.start; i < h.end;) {
+        size_t sp = belopp_space_at(s, i, h.end);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        size_t e = i;
+        while (e < h.end && !belopp_space_at(s, e, h.end))
+            e++;
+        int digit = s[i] >= '0' && s[i] <= '9';
+        if (digit) {
+            /* the next number of the run, alone, and a word after it */
+            size_t want = numbered + 1;
+            if (e - i > 2 || (size_t)(e - i == 1 ? s[i] - '0' : (s[i] - '0') * 10 + s[i + 1] - '0') != want ||
+                (e - i == 2 && (s[i + 1] < '0' || s[i + 1] > '9')) || e >= h.end ||
+                !belopp_letter_at(s, e + belopp_space_at(s, e, h.end), h.end))
+                return 0;
+            numbered++;
+        } else if (has_digit(s, i, e) || nt == 1) {
+            return 0; /* digits in a word, or words before the first number */
+        }
+        int capital = !digit && !(((unsigned char)s[i] >= 'a' && (unsigned char)s[i] <= 'z') ||
+                                  category_at(s, i, e) == UTF8PROC_CATEGORY_LL);
+        if (digit || capital) {
+            if (nt == BELOPP_MAX_COLUMNS)
+                return 0;
+            titles[nt++] = (belopp_span){i, e};
+        } else {
+            titles[nt - 1].end = e; /* "o fl rum": on the title before */
+        }
+        i = e;
+    }
+    return numbered >= 3 ? nt : 0;
+}
+
 static int unitless_titles(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
 {
     belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
     if (!has_digit(s, h.start, h.end))
         return 0; /* no year in it (the titles are pieces of the line) */
     size_t nt = title_line(s, h.start, h.end, titles), years = 0, bare = 0;
+    if (nt < 3 && h.end - h.start <= 120 && (nt = counted_titles(s, h, titles)) >= 4) {
+        /* "1 rum 2 rum …" / "o kök o kök …" / "Norrby" / rows: a second
+         * title line and a section may stand before the first row */
+        size_t r = i + 1;
+        for (int w = 0; w < 2 && r < n && word_line_max(s, lines[r].trim, 120); w++)
+            r++;
+        belopp_row row;
+        if (r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row))
+            return 0;
+        memcpy(tb->titles, titles, nt * sizeof titles[0]);
+        tb->ntitles = nt;
+        return 1;
+    }
     if (nt < 3)
         return 0;
     for (size_t c = 1; c < nt; c++) {
@@ -6030,6 +6215,23 @@ static belopp_span section_above(const char *s, const line *lines, size_t i, siz
     return (belopp_span){0, 0};
 }
 
+static int paren_section(const char *s, belopp_span l);
+
+/* Is line j, inside a table of two columns or more (in_table), the label of
+ * a row of counts or shares with its values apart, after a blank line or on
+ * the next line ("Genomsnittligt antal aktier (1)" / "" / "12 450 000
+ * 12 300 000 …"), as a page with a wide cell is copied?  No money, and the
+ * rows after it are still the table's. */
+static int counts_apart(const char *s, const line *lines, size_t n, size_t j, int in_table)
+{
+    if (!in_table || j + 2 >= n)
+        return 0;
+    size_t v = is_blank(lines, n, j + 1) ? j + 2 : j + 1;
+    belopp_span l = lines[j].trim;
+    return v + 1 < n && values_line(s, lines[v].trim) && (word_line(s, l) || paren_section(s, l)) &&
+           names_shares(s, l);
+}
+
 /* Is line l a section inside a table whose only digits stand in a remark in
  * parentheses: "Avkastningsmått (rullande 12 månader)"? */
 static int paren_section(const char *s, belopp_span l)
@@ -6657,7 +6859,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             belopp_span ns = notes && g->nrows > first_row ? noted_section(s, l) : (belopp_span){0, 0};
             if (ns.end > ns.start)
                 l = ns; /* a section with its notes: its words */
-            else if ((glued && glued_row(s, l, &row)) ||
+            else if (counts_apart(s, lines, n, j, g->nrows > first_row && tb.ntitles > 2)) {
+                j++; /* (its values line passed over too: neither is a row) */
+                if (is_blank(lines, n, j))
+                    j++;
+                continue;
+            } else if ((glued && glued_row(s, l, &row)) ||
                      table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
                 row.table = g->ntables;
                 PUSH(g->rows, g->nrows, g->caprows, row);
@@ -6766,6 +6973,18 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     j++;
                     continue;
                 }
+            }
+            if (g->nrows > first_row && tb.ntitles > 2 && !word_line(s, l) &&
+                word_line_max(s, l, 120) && s[l.end - 1] != '.' && j + 1 < n &&
+                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row)) {
+                /* a long label with no values of its own ("Skatt hänförlig
+                 * till komponenter avseende …", its cells empty), not a
+                 * sentence, over a row with a value in every column */
+                token tk[MAX_TOKENS];
+                uint32_t m;
+                fit_tokens(s, &row, 0, 0, tk, &m, 0);
+                if (m >> (tb.ntitles - 1) & 1)
+                    continue;
             }
             /* a blank line inside a table with titles, or a line of words
              * (a section: "ÖVRIGT TOTALRESULTAT" over "Poster som kan

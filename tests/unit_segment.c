@@ -350,6 +350,34 @@ static void total_after_a_result_line(void **state)
     belopp_text_free(t);
 }
 
+/* A section's sum adds up the rows since the section's title ("Rörelsens
+ * kostnader" over its rows, then "Summa rörelsens kostnader"), also with a
+ * label with no values between the rows and the sum; a misprint there still
+ * shows. */
+static void total_of_a_section(void **state)
+{
+    (void)state;
+    const char *s = "Tkr  2024  2023\n"
+                    "Int\xC3\xA4kter  900  800\n"
+                    "R\xC3\xB6relsens kostnader\n"
+                    "Personal  -300  -280\n"
+                    "Lokaler  -200  -190\n"
+                    "Summa r\xC3\xB6relsens kostnader  -500  -475\n"
+                    "Finansnetto  15  10\n"
+                    "Poster som kan omf\xC3\xB6ras\n"
+                    "Valutadifferenser  12  -3\n"
+                    "Skatt p\xC3\xA5 poster\n"
+                    "Summa poster  12  -5\n"; /* -5: 2 off, beyond rounding */
+    belopp_text *t = text_of(s);
+    belopp_segments *g = belopp_segment(t);
+    assert_int_equal(cell_of(g, s, "Summa r", 0)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Summa r", 1)->sum, BELOPP_CELL_SUM_MISMATCH); /* -470 */
+    assert_int_equal(cell_of(g, s, "Summa poster", 0)->sum, BELOPP_CELL_SUM_OK);
+    assert_int_equal(cell_of(g, s, "Summa poster", 1)->sum, BELOPP_CELL_SUM_MISMATCH); /* -3 */
+    belopp_segments_free(g);
+    belopp_text_free(t);
+}
+
 /* A total column is checked against the other money columns of its row;
  * a total row with nothing above it cannot be checked. */
 static void total_column_and_unchecked_total(void **state)
@@ -437,6 +465,7 @@ int main(void)
         cmocka_unit_test(total_off_by_rounding),
         cmocka_unit_test(total_after_a_result_line),
         cmocka_unit_test(total_column_and_unchecked_total),
+        cmocka_unit_test(total_of_a_section),
         cmocka_unit_test(grand_total_sums_the_totals_after_the_last),
         cmocka_unit_test(two_line_titles_join),
     };
