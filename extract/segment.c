@@ -197,6 +197,19 @@
  *   and the cells to each other ("Statsbidrag5 812 4302 104 377…"), under a
  *   caption naming the unit with a paragraph between.  Only the total
  *   column tells the cells apart: glued_table, with glued.c.
+ * - Municipal fee lists (taxor) are prices in kronor, the currency named in
+ *   a caption or a column heading with no scale ("Grundavgift (per år i
+ *   kronor)", "Förenings-taxa kr/tim.", "Total kostnad kr/år", "(kr)" over
+ *   "Notering"), and write them in four ways: rows of prices with no
+ *   thousands space under "Inkl moms Exkl moms" ("Kärl 190 2068,75 1655
+ *   2,25 1,80"; price_table); a price example whose total heads parts one
+ *   heading a line ("Varav fast avgift"), its values thousands-spaced with
+ *   single spaces between cells, told apart by the sum (sum_price_table);
+ *   one price column before a note column ("… vecka 676 10 hämtningar";
+ *   noted_price_table); a tariff list one cell a line under codes ("001";
+ *   tariff_table).  Sizes and volumes in the labels ("Kärl 190 liter",
+ *   "Konstgräs 11", "15 000 kWh"), tariff codes, counts and the VAT rate
+ *   are no prices.
  */
 #include "segment.h"
 
@@ -6881,6 +6894,420 @@ static size_t sum_price_table(belopp_segments *g, const char *s, line *lines, si
     return end;
 }
 
+/* A fee list with one price column and a note column after it: the titles
+ * ("Abonnemang (kärlstorlek) Årskostnad"), the unit of the price column on a
+ * line of its own under them ("(kr)"), the note column's title ("Notering"),
+ * then rows "label price [note]" with thousands spaces ("140 L, hämtning
+ * varannan vecka 1 903", "… 1 092 Kompost krävs", "… 676 10 hämtningar").
+ * The price is the last run of numbers of the row; a note after it is
+ * words starting with a capital, or a count and its noun ("10 hämtningar").
+ * Where a count may have been taken into the price ("1 260 104
+ * hämtningar"), or the price is no single number, the row is left out. */
+static const char *const NOTE_COLUMN[] = {"notering", "noteringar", "anm\xC3\xA4rkning", "anm\xC3\xA4rkningar",
+                                          "kommentar", "kommentarer", NULL};
+
+/* Reads the price of row l of such a list: *label the words before it,
+ * *price its text.  Returns 1 when read, 0 when l is no such row, -1 when
+ * it is one but its price cannot be told (a count may be in it). */
+static int noted_row(const char *s, belopp_span l, belopp_span *label, belopp_span *price)
+{
+    belopp_span w[MAX_TOKENS];
+    size_t nw = 0;
+    for (size_t i = belopp_skip_spaces(s, l.start, l.end); i < l.end; i = belopp_skip_spaces(s, i, l.end)) {
+        size_t e = i;
+        while (e < l.end && !belopp_space_at(s, e, l.end))
+            e++;
+        if (nw == MAX_TOKENS)
+            return 0;
+        w[nw++] = (belopp_span){i, e};
+        i = e;
+    }
+    /* the last run of numbers (digits only), and what follows it */
+    size_t b = nw;
+    while (b > 0 && !has_digit(s, w[b - 1].start, w[b - 1].end))
+        b--;
+    size_t a = b;
+    while (a > 0) {
+        belopp_span x = w[a - 1];
+        size_t d = x.start;
+        while (d < x.end && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d != x.end || d - x.start > 3)
+            break;
+        a--;
+    }
+    if (a == b || a == 0)
+        return 0;
+    /* a word of letters ends the label */
+    belopp_span lw = w[a - 1];
+    if (!belopp_letter_at(s, lw.end - 1, lw.end) && s[lw.end - 1] != ')')
+        return 0;
+    *label = belopp_trim(s, l.start, w[a].start);
+    *price = (belopp_span){w[a].start, w[b - 1].end}; /* (until read below) */
+    /* the note: nothing, words with a capital first, or (below) a count */
+    int note_word = b < nw, capital = 0;
+    if (note_word) {
+        unsigned char c = (unsigned char)s[w[b].start];
+        capital = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && category_at(s, w[b].start, w[b].end) == UTF8PROC_CATEGORY_LU);
+        if (!belopp_letter_at(s, w[b].start, w[b].end))
+            return 0;
+        for (size_t q = b; q < nw; q++)
+            if (has_digit(s, w[q].start, w[q].end))
+                return 0;
+    }
+    /* the price: a first group of 1-3 digits, then groups of three */
+    size_t g1 = w[a].end - w[a].start;
+    if (g1 > 1 && s[w[a].start] == '0')
+        return 0;
+    size_t e = a + 1;
+    while (e < b && w[e].end - w[e].start == 3)
+        e++;
+    if (!note_word || capital) {
+        if (e != b)
+            return -1; /* more numbers than one price */
+    } else {
+        /* a count and its noun: the count is the one number after the price */
+        if (e == b && e - a == 1)
+            return 0; /* words in lower case after a number: prose, no row */
+        if (e == b)
+            return -1; /* "1 260 104 tömningar": the count may be the last group */
+        if (e + 1 != b)
+            return -1;
+        if (e - a > 1 && w[e].end - w[e].start == 3)
+            return -1;
+        if (s[w[e].start] == '0')
+            return 0;
+    }
+    *price = (belopp_span){w[a].start, w[e - 1].end};
+    return 1;
+}
+
+/* Such a list whose unit line is line i.  Pushes the table, its rows and
+ * cells; returns the line after its last row, 0 when line i heads none,
+ * -1 when out of memory. */
+static size_t noted_price_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    belopp_span h = lines[i].trim, per;
+    unit_info u;
+    if (lines[i].kind || h.end - h.start > 12 || !price_unit_line(s, h, &u, &per) || i < 1)
+        return 0;
+    /* the line is the unit alone, in parentheses or not */
+    belopp_span in = h;
+    if (s[in.start] == '(' && s[in.end - 1] == ')')
+        in = belopp_trim(s, in.start + 1, in.end - 1);
+    if (in.start != u.words.start || in.end != u.words.end)
+        return 0;
+    size_t t = i - 1;
+    if (t > 0 && is_blank(lines, n, t))
+        t--;
+    belopp_span tl = lines[t].trim;
+    if (is_blank(lines, n, t) || lines[t].kind || tl.end - tl.start > 80 || has_digit(s, tl.start, tl.end))
+        return 0;
+    size_t j = i + 1;
+    if (j < n && is_blank(lines, n, j))
+        j++;
+    if (j >= n || !first_word_is(s, lines[j].trim, NOTE_COLUMN) ||
+        belopp_word_end(s, lines[j].trim.start, lines[j].trim.end) != lines[j].trim.end)
+        return 0;
+    size_t notes = j;
+    /* the price column's title: the last word of the titles */
+    size_t ts = tl.end;
+    while (ts > tl.start && !belopp_space_at(s, ts - 1, tl.end))
+        ts--;
+    belopp_table tb;
+    memset(&tb, 0, sizeof tb);
+    tb.header = h;
+    tb.caption = tl;
+    tb.currency = u.currency;
+    tb.unit = u.words;
+    tb.per = per;
+    tb.ncolumns = 1;
+    tb.columns[0].title = (belopp_span){ts, tl.end};
+    tb.columns[0].title2 = h;
+    tb.columns[0].money = 1;
+    tb.columns[0].currency = u.currency;
+    tb.columns[0].unit = u.words;
+    size_t nrows0 = g->nrows, ntables0 = g->ntables, end = notes + 1, cells = 0, blanks = 0;
+    PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
+    for (j = notes + 1; j < n; j++) {
+        belopp_span l = lines[j].trim, label, price;
+        if (l.start == l.end) {
+            if (++blanks > 2)
+                break; /* (a gap of blank lines and lines of spaces) */
+            continue;
+        }
+        blanks = 0;
+        int r = noted_row(s, l, &label, &price);
+        if (r == 0)
+            break;
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.table = g->ntables - 1;
+        row.money = 1;
+        row.label = label;
+        row.values = price;
+        row.line = (belopp_span){l.start, price.end};
+        if (r < 0) {
+            row.left_out = "its price and the count in its note cannot be told apart";
+            row.values = (belopp_span){price.start, l.end};
+            PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+            lines[j].kind = 2;
+            end = j + 1;
+            continue;
+        }
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        if (price_cell(g, s, &g->tables[g->ntables - 1], g->nrows - 1, price, 0) < 0)
+            return (size_t)-1;
+        g->rows[g->nrows - 1].cell = g->ncells - 1;
+        g->rows[g->nrows - 1].ncells = 1;
+        cells++;
+        lines[j].kind = 2;
+        end = j + 1;
+    }
+    if (!cells) {
+        for (size_t x = i + 1; x < end; x++)
+            lines[x].kind = 0;
+        g->nrows = nrows0;
+        g->ntables = ntables0;
+        return 0;
+    }
+    lines[i].kind = lines[t].kind = lines[notes].kind = 1;
+    return end;
+}
+
+/* A tariff list flattened one cell a line (a web page's table copied
+ * without its cell gaps): the headings one a line, those of the price
+ * columns each with its unit ("Grundavgift" / "kr" / "Lägenhetsavgift" /
+ * "kr" / "Kr/m³"), then each row as a tariff code alone ("001", a leading
+ * zero: never a price), its label, and its prices one a line ("2 950",
+ * "36,49"), blank lines between.  Empty cells are not printed, so a row with
+ * fewer prices than columns cannot tell its columns: its cells are named by
+ * the unit alone.  Two glues of such pages are read where they cannot be
+ * anything else: a price with a decimal comma glued to the label
+ * ("vatten/avlopp36,49"), and a price glued to the next row's code when
+ * that code follows the last one ("3 414023" after code 022: 3 414, then
+ * code 023). */
+
+/* Is x a tariff code: three digits, the first a zero ("001", "023")? */
+static int tariff_code(const char *s, belopp_span x)
+{
+    return x.end - x.start == 3 && s[x.start] == '0' && s[x.start + 1] >= '0' && s[x.start + 1] <= '9' &&
+           s[x.start + 2] >= '0' && s[x.start + 2] <= '9';
+}
+
+static int code_value(const char *s, size_t at)
+{
+    return (s[at] - '0') * 100 + (s[at + 1] - '0') * 10 + (s[at + 2] - '0');
+}
+
+/* Is x a price alone: "2 950", "36,49", "812" (thousands groups of three
+ * after a first of 1-3 digits, a decimal comma with two digits)?  With
+ * glued_code, the line may end in the next code glued on ("3 414023"):
+ * *cut is then where the code starts, else x.end. */
+static int tariff_price(const char *s, belopp_span x, int next_code, size_t *cut)
+{
+    *cut = x.end;
+    size_t i = x.start, g = 0;
+    while (i < x.end) {
+        size_t d = i;
+        while (i < x.end && s[i] >= '0' && s[i] <= '9')
+            i++;
+        size_t len = i - d;
+        if (len == 0)
+            return 0;
+        if (g == 0 && (len > 3 || (len > 1 && s[d] == '0'))) {
+            if (len >= 4 && len <= 6 && i == x.end && next_code >= 0 && code_value(s, i - 3) == next_code &&
+                !(len - 3 > 1 && s[d] == '0')) {
+                *cut = i - 3; /* "4 448024": first group ended, then the code */
+                return 1;
+            }
+            return 0;
+        }
+        if (g > 0 && len != 3) {
+            if (len == 6 && i == x.end && next_code >= 0 && code_value(s, i - 3) == next_code) {
+                *cut = i - 3; /* "3 414023" */
+                return 1;
+            }
+            return 0;
+        }
+        g++;
+        if (i < x.end && s[i] == ',') {
+            size_t f = ++i;
+            while (i < x.end && s[i] >= '0' && s[i] <= '9')
+                i++;
+            return i - f == 2 && i == x.end;
+        }
+        if (i < x.end) {
+            size_t sp = belopp_space_at(s, i, x.end);
+            if (!sp)
+                return 0;
+            i += sp;
+        }
+    }
+    return g > 0;
+}
+
+/* The start of a price with a decimal comma glued to the end of label l
+ * ("vatten/avlopp36,49"), or l.end when there is none. */
+static size_t glued_decimal(const char *s, belopp_span l)
+{
+    size_t e = l.end, i = e;
+    while (i > l.start && s[i - 1] >= '0' && s[i - 1] <= '9')
+        i--;
+    if (e - i != 2 || i == l.start || s[i - 1] != ',')
+        return l.end;
+    size_t c = --i;
+    while (i > l.start && s[i - 1] >= '0' && s[i - 1] <= '9')
+        i--;
+    if (c - i < 1 || c - i > 3 || i == l.start || !belopp_letter_at(s, i - 1, l.end) || (c - i > 1 && s[i] == '0'))
+        return l.end;
+    return i;
+}
+
+/* A tariff list whose first heading is line i.  Pushes the table, its rows
+ * and cells; returns the line after its last row, 0 when line i heads
+ * none, -1 when out of memory. */
+static size_t tariff_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    belopp_span h = lines[i].trim;
+    if (lines[i].kind || h.start == h.end || h.end - h.start > 60 || has_digit(s, h.start, h.end))
+        return 0;
+    /* the headings up to the first code: words only, the price columns'
+     * units among them */
+    belopp_table tb;
+    memset(&tb, 0, sizeof tb);
+    size_t k = 0, j = i, last = i;
+    unit_info u = {0, NULL, {0, 0}};
+    for (; j < n && j < i + 20; j++) {
+        belopp_span l = lines[j].trim;
+        if (l.start == l.end)
+            continue;
+        if (tariff_code(s, l))
+            break;
+        unit_info u2;
+        belopp_span per2;
+        if (has_digit(s, l.start, l.end) || l.end - l.start > 60 || lines[j].kind)
+            return 0;
+        if (price_unit_line(s, l, &u2, &per2)) {
+            if (k == BELOPP_MAX_COLUMNS || (u.currency && strcmp(u.currency, u2.currency) != 0))
+                return 0;
+            if (!u.currency)
+                u = u2;
+            belopp_column *col = &tb.columns[k++];
+            col->title = l;
+            if (u2.words.start == l.start && last > i && !is_blank(lines, n, last) &&
+                !price_unit_line(s, lines[last].trim, &u2, &per2) && last > i) {
+                col->title = lines[last].trim; /* "Grundavgift" / "kr" */
+                col->title2 = l;
+            }
+        }
+        last = j;
+    }
+    if (k < 1 || j >= n || !u.currency)
+        return 0;
+    /* the heading of the first column is the first line: no unit line */
+    if (price_unit_line(s, h, &u, &(belopp_span){0, 0}))
+        return 0;
+    tb.header = h;
+    tb.caption = h;
+    tb.currency = u.currency;
+    tb.unit = u.words;
+    tb.ncolumns = k;
+    for (size_t c = 0; c < k; c++) {
+        tb.columns[c].money = 1;
+        tb.columns[c].currency = u.currency;
+        tb.columns[c].unit = u.words;
+    }
+    size_t nrows0 = g->nrows, ntables0 = g->ntables, ncells0 = g->ncells, end = j, rows = 0;
+    PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
+    size_t ti = g->ntables - 1;
+    int code = -1; /* the code of the row read, or -1 */
+    while (j < n) {
+        /* the code: a line of its own, or glued after the last price */
+        belopp_span l = lines[j].trim;
+        if (code < 0) {
+            while (j < n && is_blank(lines, n, j))
+                j++;
+            if (j >= n || !tariff_code(s, lines[j].trim))
+                break;
+            code = code_value(s, lines[j].trim.start);
+            j++;
+        }
+        /* the label */
+        while (j < n && is_blank(lines, n, j))
+            j++;
+        if (j >= n)
+            break;
+        l = lines[j].trim;
+        if (!belopp_letter_at(s, l.start, l.end) || l.end - l.start > 80)
+            break;
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.table = ti;
+        row.money = 1;
+        size_t gd = glued_decimal(s, l);
+        row.label = belopp_trim(s, l.start, gd);
+        size_t label_line = j++;
+        belopp_span prices[BELOPP_MAX_COLUMNS];
+        size_t np = 0;
+        if (gd < l.end)
+            prices[np++] = (belopp_span){gd, l.end};
+        int next = -1; /* the next row's code, glued to the last price */
+        size_t lastp = label_line;
+        for (size_t q = j; q < n; q++) {
+            belopp_span x = lines[q].trim;
+            if (x.start == x.end)
+                continue;
+            size_t cut;
+            if (tariff_code(s, x) || !tariff_price(s, x, code + 1 <= 999 ? code + 1 : -1, &cut))
+                break;
+            if (np == BELOPP_MAX_COLUMNS)
+                break;
+            prices[np++] = (belopp_span){x.start, cut};
+            lastp = q;
+            j = q + 1;
+            if (cut < x.end) {
+                next = code + 1;
+                break;
+            }
+        }
+        if (!np)
+            break; /* a line of words after a code with no price: the list has ended */
+        row.values = (belopp_span){prices[0].start, prices[np - 1].end};
+        row.line = (belopp_span){l.start, row.values.end};
+        if (np > k) {
+            row.left_out = "more prices than the headings name columns";
+            np = 0;
+        }
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        size_t r = g->nrows - 1, first = g->ncells;
+        for (size_t c = 0; c < np; c++)
+            if (price_cell(g, s, &g->tables[ti], r, prices[c], np == k ? c : k) < 0)
+                return (size_t)-1;
+        g->rows[r].cell = first;
+        g->rows[r].ncells = g->ncells - first;
+        for (size_t q = label_line; q <= lastp; q++)
+            if (!is_blank(lines, n, q))
+                lines[q].kind = 2;
+        rows++;
+        end = lastp + 1;
+        code = next;
+        if (j < lastp + 1)
+            j = lastp + 1;
+    }
+    if (rows < 2 || g->ncells == ncells0) {
+        for (size_t x = i; x < end; x++)
+            if (lines[x].kind == 2)
+                lines[x].kind = 0;
+        g->nrows = nrows0;
+        g->ntables = ntables0;
+        g->ncells = ncells0;
+        return 0;
+    }
+    lines[i].kind = 1;
+    return end;
+}
+
 /* The first row under a unit line that names no titles when blank lines
  * (or lines of spaces) stand between them, as a web page's caption over a
  * table without a header row leaves it: "Ekonomi (tkr)" / "" / "   " /
@@ -6914,6 +7341,27 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             return -1;
         if (glued_end) {
             i = glued_end - 1;
+            continue;
+        }
+        /* a unit alone between titles and a note column ("(kr)" /
+         * "Notering"): read before the unit-line layouts, which take the
+         * note column's title for a title of values */
+        size_t noted_end = noted_price_table(g, s, lines, n, i);
+        if (!noted_end && i + 1 < n)
+            noted_end = noted_price_table(g, s, lines, n, i + 1); /* (line i its titles) */
+        if (noted_end == (size_t)-1)
+            return -1;
+        if (noted_end) {
+            i = noted_end - 1;
+            continue;
+        }
+        /* headings over a tariff list one cell a line ("Tariff" / … /
+         * "Grundavgift" / "kr" / … / "001" / label / prices) */
+        size_t tariff_end = tariff_table(g, s, lines, n, i);
+        if (tariff_end == (size_t)-1)
+            return -1;
+        if (tariff_end) {
+            i = tariff_end - 1;
             continue;
         }
         if (h.end - h.start > MAX_ROW_BYTES && flat_tables(g, s, h) < 0)
