@@ -6289,7 +6289,8 @@ static int price_unit_line(const char *s, belopp_span l, unit_info *u, belopp_sp
     *per = (belopp_span){0, 0};
     if (l.start == l.end || l.end - l.start > 100)
         return 0;
-    size_t words = 0, i = l.start;
+    size_t words = 0, i = l.start, prev = SIZE_MAX, prev_end = 0; /* the word before */
+    size_t prev2 = SIZE_MAX, prev2_end = 0;                       /* and the one before it */
     int found = 0, prev_number = 0;
     while (i < l.end) {
         i = belopp_skip_spaces(s, i, l.end);
@@ -6298,7 +6299,8 @@ static int price_unit_line(const char *s, belopp_span l, unit_info *u, belopp_sp
         size_t w = i;
         while (w < l.end && !belopp_space_at(s, w, l.end))
             w++;
-        words++;
+        if (++words > 14)
+            return 0;
         /* the word without brackets and after-marks: "(kronor)", "kr/tim.", "kr," */
         size_t a = i, b = w;
         while (a < b && s[a] == '(')
@@ -6306,7 +6308,22 @@ static int price_unit_line(const char *s, belopp_span l, unit_info *u, belopp_sp
         size_t c = a;
         while (c < b && s[c] != '/' && s[c] != ')' && s[c] != ',' && s[c] != '.' && s[c] != ':')
             c++;
-        const belopp_unit *un = c > a ? belopp_unit_lookup(s + a, c - a) : NULL;
+        const belopp_unit *un = NULL;
+        size_t before = prev, before_end = prev_end; /* the word before the unit */
+        if (c > a && belopp_unit_may_start(s + a, c - a) && (un = belopp_unit_lookup(s + a, c - a)) &&
+            un->kind == BELOPP_UNIT_CURRENCY && prev != SIZE_MAX) {
+            /* with the word before: "norska kronor" is NOK, not kronor */
+            const belopp_unit *two = belopp_unit_lookup(s + prev, c - prev);
+            if (two && two->kind == BELOPP_UNIT_CURRENCY) {
+                un = two;
+                a = prev;
+                before = prev2;
+                before_end = prev2_end;
+            }
+        }
+        int id, fr;
+        if (un && un->kind == BELOPP_UNIT_CURRENCY)
+            prev_number = before != SIZE_MAX && price_token(s, before, before_end, &id, &fr);
         if (un && un->kind == BELOPP_UNIT_SCALE)
             return 0; /* "Miljoner kronor", "tusen kr": not a price list */
         if (un && un->kind == BELOPP_UNIT_CURRENCY) {
@@ -6322,11 +6339,13 @@ static int price_unit_line(const char *s, belopp_span l, unit_info *u, belopp_sp
             }
             found = 1;
         }
-        int id, fr;
-        prev_number = price_token(s, i, w, &id, &fr);
+        prev2 = prev;
+        prev2_end = prev_end;
+        prev = i;
+        prev_end = w;
         i = w;
     }
-    return found && words <= 14;
+    return found;
 }
 
 /* How many times the word "moms" stands in line l: the columns of an
@@ -6358,8 +6377,7 @@ static int price_block_end(const char *s, belopp_span l)
         size_t c = i;
         while (c < w && s[c] != '/' && s[c] != ')' && s[c] != ',' && s[c] != '.')
             c++;
-        const belopp_unit *un = c > i ? belopp_unit_lookup(s + i, c - i) : NULL;
-        if (un && prev_number)
+        if (prev_number && c > i && belopp_unit_may_start(s + i, c - i) && belopp_unit_lookup(s + i, c - i))
             return 1;
         int id, fr;
         prev_number = price_token(s, i, w, &id, &fr);
@@ -6989,7 +7007,11 @@ static size_t noted_price_table(belopp_segments *g, const char *s, line *lines, 
 {
     belopp_span h = lines[i].trim, per;
     unit_info u;
-    if (lines[i].kind || h.end - h.start > 12 || !price_unit_line(s, h, &u, &per) || i < 1)
+    if (lines[i].kind || h.start == h.end || h.end - h.start > 12 || i < 1 || i + 1 >= n)
+        return 0;
+    /* the note column's title under it (the cheap look first) */
+    size_t nt = is_blank(lines, n, i + 1) && i + 2 < n ? i + 2 : i + 1;
+    if (!first_word_is(s, lines[nt].trim, NOTE_COLUMN) || !price_unit_line(s, h, &u, &per))
         return 0;
     /* the line is the unit alone, in parentheses or not */
     belopp_span in = h;
@@ -7171,6 +7193,20 @@ static size_t tariff_table(belopp_segments *g, const char *s, line *lines, size_
 {
     belopp_span h = lines[i].trim;
     if (lines[i].kind || h.start == h.end || h.end - h.start > 60 || has_digit(s, h.start, h.end))
+        return 0;
+    /* a code within the next lines, only short lines of words before it
+     * (most lines head no such list: the cheap look first) */
+    size_t hq = i;
+    for (; hq < n && hq < i + 20; hq++) {
+        belopp_span l = lines[hq].trim;
+        if (l.start == l.end)
+            continue;
+        if (tariff_code(s, l))
+            break;
+        if (lines[hq].kind || l.end - l.start > 60 || has_digit(s, l.start, l.end))
+            return 0;
+    }
+    if (hq >= n || hq >= i + 20)
         return 0;
     /* the headings up to the first code: words only, the price columns'
      * units among them */
