@@ -377,6 +377,7 @@ static int flush_rows(belopp_classifier *cl, size_t upto, belopp_diags *diags)
                 .minor_exp = 2, /* the table stage values cells in hundredths */
                 .minor = c->minor,
                 .unit = c->unit,
+                .per = belopp_segments_table(g, r->table)->per,
                 .sum = c->sum,
                 .is_total = c->is_total,
             };

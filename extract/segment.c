@@ -197,6 +197,19 @@
  *   and the cells to each other ("Statsbidrag5 812 4302 104 377…"), under a
  *   caption naming the unit with a paragraph between.  Only the total
  *   column tells the cells apart: glued_table, with glued.c.
+ * - Municipal fee lists (taxor) are prices in kronor, the currency named in
+ *   a caption or a column heading with no scale ("Grundavgift (per år i
+ *   kronor)", "Förenings-taxa kr/tim.", "Total kostnad kr/år", "(kr)" over
+ *   "Notering"), and write them in four ways: rows of prices with no
+ *   thousands space under "Inkl moms Exkl moms" ("Kärl 190 2068,75 1655
+ *   2,25 1,80"; price_table); a price example whose total heads parts one
+ *   heading a line ("Varav fast avgift"), its values thousands-spaced with
+ *   single spaces between cells, told apart by the sum (sum_price_table);
+ *   one price column before a note column ("… vecka 676 10 hämtningar";
+ *   noted_price_table); a tariff list one cell a line under codes ("001";
+ *   tariff_table).  Sizes and volumes in the labels ("Kärl 190 liter",
+ *   "Konstgräs 11", "15 000 kWh"), tariff codes, counts and the VAT rate
+ *   are no prices.
  */
 #include "segment.h"
 
@@ -6556,6 +6569,1199 @@ static size_t glued_table(belopp_segments *g, const char *s, line *lines, size_t
     return j;
 }
 
+/* --- price tables (taxor) ----------------------------------------------- */
+
+/* A municipal fee list ("taxa") is a table of prices in kronor: a caption
+ * or column heading names the currency with no scale ("Grundavgift (per år
+ * i kronor)", "Förenings-taxa kr/tim.", "Pris inkl. moms (kr)"), headings
+ * of words may follow ("Inkl moms Exkl moms"), then rows "label price
+ * price…".  Such lists write a price as digits with no thousands space
+ * ("2068,75", "1655", "1000"), so "675 540" is two prices where a
+ * statement in millions would read one number.  That reading is taken only
+ * where the same block proves it: a price of four digits or more written
+ * so (no year), or a row whose numbers cannot join at all ("75 75").  The
+ * column count comes from the headings: the "moms" words of an inkl/exkl
+ * header, or the captions naming the unit one a column ("Kategori 1 …
+ * kr/tim" / "Kategori 2 … kr/tim"); a row with more numbers than that is
+ * left out unless the extra ones lead it as a size of one or two digits
+ * ("Konstgräs 11 210 420 630": plan size 11).  A row short of cells fills
+ * the first columns (an inkl/exkl pair left empty at the end); its last
+ * cells may stand alone on the next line ("Simbana 200 400" / "" / "800").
+ * A label may wrap over two lines above a line of prices ("Sporthall/" /
+ * "friidrottsytor" / "200 400 600"). */
+
+#define PRICE_MAX_LINES 200 /* lines one price block may span */
+
+/* Is s[a, b) a price as such lists write it: 1-6 digits, no leading zero
+ * but "0" itself, and a decimal comma with one or two digits?  Sets
+ * *idigits (digits before the comma) and *frac. */
+static int price_token(const char *s, size_t a, size_t b, int *idigits, int *frac)
+{
+    size_t i = a;
+    while (i < b && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == a || i - a > 6 || (s[a] == '0' && i - a > 1))
+        return 0;
+    *idigits = (int)(i - a);
+    *frac = 0;
+    if (i < b && s[i] == ',') {
+        size_t f = ++i;
+        while (i < b && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i - f < 1 || i - f > 2)
+            return 0;
+        *frac = 1;
+    }
+    return i == b;
+}
+
+typedef struct {
+    size_t n;                      /* prices ending the line */
+    belopp_span tok[BELOPP_MAX_COLUMNS + 1];
+    int idigits[BELOPP_MAX_COLUMNS + 1], frac[BELOPP_MAX_COLUMNS + 1];
+    belopp_span label;             /* the words before them (may be empty) */
+    int four;                      /* a price of four digits or more, no year */
+    int joinable;                  /* two neighbours could be one grouped number */
+    int grouped;                   /* "2 950": one digit, then three; 2 where no
+                                      label is before it (a size may lead a row:
+                                      "Konstgräs 7 150 300 450") */
+} price_line;
+
+/* Reads the prices that end line l (at most BELOPP_MAX_COLUMNS + 1; a line
+ * with more is none) into *p.  Returns p->n. */
+static size_t price_row(const char *s, belopp_span l, price_line *p)
+{
+    memset(p, 0, sizeof *p);
+    p->label = l;
+    /* the words of the line, then the run of prices that ends it (a word
+     * glued to digits, "avlopp36,49", is no price and ends the run) */
+    belopp_span w[MAX_TOKENS];
+    size_t nw = 0;
+    for (size_t i = belopp_skip_spaces(s, l.start, l.end); i < l.end; i = belopp_skip_spaces(s, i, l.end)) {
+        size_t e = i;
+        while (e < l.end && !belopp_space_at(s, e, l.end))
+            e++;
+        if (nw == MAX_TOKENS)
+            return 0; /* too long for a row of a price list */
+        w[nw++] = (belopp_span){i, e};
+        i = e;
+    }
+    size_t first = nw;
+    int id, fr;
+    while (first > 0 && price_token(s, w[first - 1].start, w[first - 1].end, &id, &fr))
+        first--;
+    if (first == nw || nw - first > BELOPP_MAX_COLUMNS)
+        return 0;
+    p->n = nw - first;
+    size_t first_start = w[first].start;
+    for (size_t k = 0; k < p->n; k++) {
+        p->tok[k] = w[first + k];
+        price_token(s, p->tok[k].start, p->tok[k].end, &p->idigits[k], &p->frac[k]);
+        /* (four digits exactly: "414023" is a price glued to a code) */
+        if (p->idigits[k] == 4 && !(!p->frac[k] && belopp_is_year(s, p->tok[k])))
+            p->four = 1;
+        if (k && p->idigits[k] == 3 && p->idigits[k - 1] <= 3 && !p->frac[k - 1]) {
+            p->joinable = 1;
+            /* "2 950": a single digit before three is how a page that
+             * groups thousands writes them, not two prices of a row */
+            if (p->idigits[k - 1] == 1)
+                p->grouped |= k >= 2 || l.start == first_start ? 2 : 1;
+        }
+    }
+    p->label = belopp_trim(s, l.start, p->tok[0].start);
+    return p->n;
+}
+
+/* What the prices of a list are per, from its caption or column heading
+ * whose currency word is s[a, c): the word after a slash ("kr/tim." gives
+ * "tim", "Avgift kr/år" gives "år"), or the words between "per" and "i"
+ * before it ("(per behållare och år i kronor)" gives "behållare och år");
+ * empty when the line says none. */
+static belopp_span price_per(const char *s, belopp_span l, size_t a, size_t c)
+{
+    if (c < l.end && s[c] == '/') {
+        size_t e = belopp_word_end(s, c + 1, l.end);
+        return e > c + 1 ? (belopp_span){c + 1, e} : (belopp_span){0, 0};
+    }
+    size_t i = a;
+    while (i > l.start && (s[i - 1] == '(' || belopp_space_at(s, i - 1, a)))
+        i--;
+    if (i - l.start < 2 || s[i - 1] != 'i' || !belopp_space_at(s, i - 2, i))
+        return (belopp_span){0, 0}; /* no " i " before the currency */
+    size_t end = i - 1;
+    for (size_t q = l.start; q + 4 <= end; q++)
+        if ((q == l.start || s[q - 1] == '(' || belopp_space_at(s, q - 1, end)) &&
+            strncasecmp(s + q, "per", 3) == 0 && belopp_space_at(s, q + 3, end)) {
+            belopp_span w = belopp_trim(s, q + 4, end);
+            return w.start < w.end ? w : (belopp_span){0, 0};
+        }
+    return (belopp_span){0, 0};
+}
+
+/* Does line l name a currency without a scale, as a price list's caption
+ * or column heading does ("(per år i kronor)", "kr/tim.", "(kr)")?  No
+ * number stands right before it (that is an amount: "500 kr"), no scale
+ * word ("Miljoner kronor"), and the line is short.  Fills *u. */
+static int price_unit_line(const char *s, belopp_span l, unit_info *u, belopp_span *per)
+{
+    *per = (belopp_span){0, 0};
+    if (l.start == l.end || l.end - l.start > 100)
+        return 0;
+    size_t words = 0, i = l.start, prev = SIZE_MAX, prev_end = 0; /* the word before */
+    size_t prev2 = SIZE_MAX, prev2_end = 0;                       /* and the one before it */
+    int found = 0, prev_number = 0;
+    while (i < l.end) {
+        i = belopp_skip_spaces(s, i, l.end);
+        if (i >= l.end)
+            break;
+        size_t w = i;
+        while (w < l.end && !belopp_space_at(s, w, l.end))
+            w++;
+        if (++words > 14)
+            return 0;
+        /* the word without brackets and after-marks: "(kronor)", "kr/tim.", "kr," */
+        size_t a = i, b = w;
+        while (a < b && s[a] == '(')
+            a++;
+        size_t c = a;
+        while (c < b && s[c] != '/' && s[c] != ')' && s[c] != ',' && s[c] != '.' && s[c] != ':')
+            c++;
+        const belopp_unit *un = NULL;
+        size_t before = prev, before_end = prev_end; /* the word before the unit */
+        if (c > a && belopp_unit_may_start(s + a, c - a) && (un = belopp_unit_lookup(s + a, c - a)) &&
+            un->kind == BELOPP_UNIT_CURRENCY && prev != SIZE_MAX) {
+            /* with the word before: "norska kronor" is NOK, not kronor */
+            const belopp_unit *two = belopp_unit_lookup(s + prev, c - prev);
+            if (two && two->kind == BELOPP_UNIT_CURRENCY) {
+                un = two;
+                a = prev;
+                before = prev2;
+                before_end = prev2_end;
+            }
+        }
+        int id, fr;
+        if (un && un->kind == BELOPP_UNIT_CURRENCY)
+            prev_number = before != SIZE_MAX && price_token(s, before, before_end, &id, &fr);
+        if (un && un->kind == BELOPP_UNIT_SCALE)
+            return 0; /* "Miljoner kronor", "tusen kr": not a price list */
+        if (un && un->kind == BELOPP_UNIT_CURRENCY) {
+            if (un->exp10 != 0 || prev_number)
+                return 0; /* "tkr", "Mkr"; "500 kr" is an amount */
+            if (!found) {
+                u->exp10 = 0;
+                u->currency = un->currency;
+                u->words = (belopp_span){a, c};
+                *per = price_per(s, l, a, c);
+            } else if (strcmp(u->currency, un->currency) != 0) {
+                return 0;
+            }
+            found = 1;
+        }
+        prev2 = prev;
+        prev2_end = prev_end;
+        prev = i;
+        prev_end = w;
+        i = w;
+    }
+    return found;
+}
+
+/* How many times the word "moms" stands in line l: the columns of an
+ * "Inkl moms Exkl moms" heading. */
+static size_t moms_words(const char *s, belopp_span l)
+{
+    size_t k = 0;
+    for (size_t i = l.start; i + 4 <= l.end; i++)
+        if (strncasecmp(s + i, "moms", 4) == 0 && (i == l.start || belopp_space_at(s, i - 1, l.end)) &&
+            (i + 4 == l.end || !belopp_letter_at(s, i + 4, l.end)))
+            k++;
+    return k;
+}
+
+/* Is line l prose that ends a price block: long, or a sentence of several
+ * words ending in a full stop, or an amount with its own unit ("292 kr/år":
+ * another layout the table stage reads elsewhere), or a share? */
+static int price_block_end(const char *s, belopp_span l)
+{
+    if (l.end - l.start > 100 || memchr(s + l.start, '%', l.end - l.start))
+        return 1;
+    size_t words = 0;
+    int prev_number = 0;
+    for (size_t i = belopp_skip_spaces(s, l.start, l.end); i < l.end; i = belopp_skip_spaces(s, i, l.end)) {
+        size_t w = i;
+        while (w < l.end && !belopp_space_at(s, w, l.end))
+            w++;
+        words++;
+        size_t c = i;
+        while (c < w && s[c] != '/' && s[c] != ')' && s[c] != ',' && s[c] != '.')
+            c++;
+        if (prev_number && c > i && belopp_unit_may_start(s + i, c - i) && belopp_unit_lookup(s + i, c - i))
+            return 1;
+        int id, fr;
+        prev_number = price_token(s, i, w, &id, &fr);
+        i = w;
+    }
+    return words >= 6 && s[l.end - 1] == '.';
+}
+
+/* Pushes one cell of a price row. */
+static int price_cell(belopp_segments *g, const char *s, const belopp_table *tb, size_t r,
+                      belopp_span text, size_t column)
+{
+    belopp_cell cell;
+    memset(&cell, 0, sizeof cell);
+    cell.text = text;
+    cell.row = r;
+    cell.column = column;
+    cell.money = g->rows[r].money;
+    cell.exp10 = tb->exp10;
+    cell.currency = tb->currency;
+    cell.unit = tb->unit;
+    cell.is_total = g->rows[r].is_total;
+    belopp_decimal d;
+    cell.status = belopp_parse_decimal(s + text.start, text.end - text.start, &d);
+    if (cell.status == BELOPP_OK)
+        cell.status = belopp_to_minor(d, cell.exp10, &cell.minor);
+    PUSH(g->cells, g->ncells, g->capcells, cell);
+    return 0;
+}
+
+/* A price list whose caption is line i (price_unit_line).  Pushes the table
+ * with its rows and cells and returns the line after its last row; 0 when
+ * line i heads no such list; -1 when out of memory. */
+static size_t price_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    unit_info u;
+    belopp_span h = lines[i].trim;
+    price_line p;
+    belopp_span per, per2;
+    if (lines[i].kind || !price_unit_line(s, h, &u, &per) || price_row(s, h, &p))
+        return 0;
+    /* pass 1: the block's extent, its rows, and the proof that its prices
+     * are written without thousands spaces */
+    size_t end = i + 1, rows = 0, units = 1, first_row = 0;
+    int four = 0;
+    for (size_t j = i + 1; j < n && j < i + PRICE_MAX_LINES; j++) {
+        belopp_span l = lines[j].trim;
+        if (lines[j].kind)
+            break;
+        if (l.start == l.end)
+            continue;
+        unit_info u2;
+        if (price_row(s, l, &p)) {
+            if (p.grouped == 2)
+                return 0; /* the page groups thousands: not this layout */
+            four |= p.four;
+            rows++;
+            if (!first_row)
+                first_row = j;
+            end = j + 1;
+            continue;
+        }
+        if (price_block_end(s, l))
+            break;
+        if (price_unit_line(s, l, &u2, &per2)) {
+            if (strcmp(u2.currency, u.currency) != 0)
+                break;
+            if (!first_row)
+                units++;
+        }
+        if (!first_row && j > i + 12)
+            return 0; /* no row near the caption */
+        if (first_row && j > end + 12)
+            break; /* no row near: the list has ended (and a chunk of a
+                    * large input may be cut here, see extract.c) */
+    }
+    if (rows < 2 || !first_row)
+        return 0;
+    belopp_table tb; /* the table the next rows go in, pushed at its first row */
+    memset(&tb, 0, sizeof tb);
+    tb.header = tb.caption = h;
+    tb.exp10 = 0;
+    tb.currency = u.currency;
+    tb.unit = u.words;
+    tb.per = per;
+    for (size_t c = 0; c < BELOPP_MAX_COLUMNS; c++) {
+        tb.columns[c].money = 1;
+        tb.columns[c].currency = u.currency;
+        tb.columns[c].unit = u.words;
+    }
+    size_t k = 0; /* columns the headings name; 0 when none does */
+    if (units >= 2) {
+        /* one caption a column ("Kategori 1. Förenings-taxa kr/tim." /
+         * "Kategori 2. Normaltaxa" / "kr/tim." / …): each titles one */
+        for (size_t j = i; j < first_row && k < BELOPP_MAX_COLUMNS; j++) {
+            unit_info u2;
+            belopp_span l = lines[j].trim;
+            if (l.start == l.end || !price_unit_line(s, l, &u2, &per2))
+                continue;
+            belopp_column *col = &tb.columns[k++];
+            col->title = l;
+            col->title2 = (belopp_span){0, 0};
+            if (u2.words.start == l.start && j > i && !is_blank(lines, n, j - 1)) {
+                col->title = lines[j - 1].trim; /* the title, its unit wrapped under it */
+                col->title2 = l;
+            }
+            if (per2.start == per2.end || per.start == per.end || per2.end - per2.start != per.end - per.start ||
+                memcmp(s + per2.start, s + per.start, per.end - per.start) != 0)
+                tb.per = (belopp_span){0, 0}; /* the columns are per different things */
+        }
+        if (k != units)
+            k = 0;
+    }
+    belopp_span caption_per = tb.per;
+    size_t nrows0 = g->nrows, ntables0 = g->ntables, ti = SIZE_MAX, maxcol = 0, cells = 0;
+    int dirty = 1; /* tb differs from the last table pushed */
+    int headed = 0; /* a row stood under headings that count its columns */
+    /* pass 2: the rows */
+    size_t label_at = SIZE_MAX, label_lines = 0, open_row = SIZE_MAX, open_line = 0;
+    for (size_t j = i + 1; j < end; j++) {
+        belopp_span l = lines[j].trim;
+        if (l.start == l.end)
+            continue;
+        if (!price_row(s, l, &p)) {
+            /* a heading or a label over its prices */
+            size_t m = moms_words(s, l);
+            unit_info u2;
+            if (m >= 2 && m <= BELOPP_MAX_COLUMNS) {
+                /* "Inkl moms Exkl moms …": a column a "moms", titled by the
+                 * words up to it */
+                k = m;
+                size_t from = l.start, c = 0;
+                for (size_t q = l.start; q + 4 <= l.end && c < m; q++)
+                    if (strncasecmp(s + q, "moms", 4) == 0 && (q == l.start || belopp_space_at(s, q - 1, l.end)) &&
+                        (q + 4 == l.end || !belopp_letter_at(s, q + 4, l.end))) {
+                        tb.columns[c].title = belopp_trim(s, from, q + 4);
+                        tb.columns[c++].title2 = (belopp_span){0, 0};
+                        from = q + 4;
+                    }
+                /* column groups over the pairs ("Fast avgift Rörlig avgift"):
+                 * the caption's per may hold for one group only (a fixed fee
+                 * per year, a charge per kilo) */
+                tb.per = m >= 4 && j > i + 1 && !is_blank(lines, n, j - 1) ? (belopp_span){0, 0} : caption_per;
+                dirty = 1;
+            } else if (price_unit_line(s, l, &u2, &per2)) {
+                if (j > first_row) { /* a new caption: the lists under it */
+                    tb.header = tb.caption = l;
+                    tb.per = caption_per = per2;
+                    dirty = 1;
+                }
+            } else if (m == 0 && l.end - l.start <= 60) {
+                if (label_at == SIZE_MAX || label_lines >= 2 || is_blank(lines, n, j - 1))
+                    label_at = j, label_lines = 0;
+                label_lines++;
+            }
+            open_row = SIZE_MAX;
+            continue;
+        }
+        if (dirty || ti == SIZE_MAX) {
+            if (ti != SIZE_MAX)
+                g->tables[ti].ncolumns = maxcol;
+            PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
+            ti = g->ntables - 1;
+            maxcol = 0;
+            dirty = 0;
+        }
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.table = ti;
+        row.money = 1;
+        row.line = (belopp_span){p.label.start < p.label.end ? p.label.start : p.tok[0].start,
+                                 p.tok[p.n - 1].end};
+        size_t from = 0;
+        if (p.label.start == p.label.end) {
+            /* prices alone: the last cells of the row above, or a row whose
+             * label stands over them */
+            if (open_row != SIZE_MAX && k && g->rows[open_row].ncells + p.n == k && j - open_line <= 2 &&
+                g->rows[open_row].cell + g->rows[open_row].ncells == g->ncells) {
+                size_t c0 = g->rows[open_row].ncells;
+                for (size_t c = 0; c < p.n; c++)
+                    if (price_cell(g, s, &g->tables[ti], open_row, p.tok[c], c0 + c) < 0)
+                        return (size_t)-1;
+                belopp_row *o = &g->rows[open_row];
+                o->ncells += p.n;
+                o->values.end = o->line.end = p.tok[p.n - 1].end;
+                open_row = SIZE_MAX;
+                lines[j].kind = 2;
+                cells += p.n;
+                if (c0 + p.n > maxcol)
+                    maxcol = c0 + p.n;
+                continue;
+            }
+            if (label_at == SIZE_MAX || j - label_at > label_lines + 1)
+                goto left;
+            row.label = (belopp_span){lines[label_at].trim.start, lines[label_at + label_lines - 1].trim.end};
+            row.line.start = row.label.start;
+        } else {
+            row.label = p.label;
+        }
+        size_t top = p.label.start < p.label.end ? j : label_at;
+        label_at = SIZE_MAX;
+        if (k && p.n > k) {
+            /* a size leading the prices ("Konstgräs 11 210 420 630") */
+            from = p.n - k;
+            for (size_t c = 0; c < from; c++)
+                if (p.idigits[c] > 2 || p.frac[c])
+                    goto left;
+            if (p.label.start == p.label.end)
+                goto left;
+            row.label.end = p.tok[from - 1].end;
+        }
+        if (p.n - from >= 2 && p.idigits[from] == 1 && !p.frac[from] && p.idigits[from + 1] == 3) {
+            row.left_out = "its first price may be a thousands group of the next";
+            goto push_left;
+        }
+        if (p.joinable && !four) {
+            headed |= k != 0;
+            row.left_out = "its prices may be one number with a thousands space or several: the list "
+                           "writes no price of four digits to tell";
+            goto push_left;
+        }
+        if (!k) {
+            row.left_out = "no heading counts the price columns";
+            goto push_left;
+        }
+        headed = 1;
+        /* a mark closing the label ("Säck 160 liter*"); not clean_label,
+         * which takes "³" of "Tank 3 m³" for a footnote */
+        while (row.label.end > row.label.start && s[row.label.end - 1] == '*')
+            row.label = belopp_trim(s, row.label.start, row.label.end - 1);
+        row.is_total = first_word_is(s, row.label, TOTAL);
+        /* "Antal tömningar 26 52": counts ("1 ggr/vecka" in a label is how
+         * often, no multiple: names_shares would take it so) */
+        static const char *const COUNTS[] = {"antal", "andel", "procent", NULL};
+        row.money = !first_word_is(s, row.label, COUNTS) && !memchr(s + row.label.start, '%', row.label.end - row.label.start);
+        row.values = (belopp_span){p.tok[from].start, p.tok[p.n - 1].end};
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        {
+            size_t r = g->nrows - 1, first = g->ncells;
+            for (size_t c = from; c < p.n; c++)
+                if (price_cell(g, s, &g->tables[ti], r, p.tok[c], c - from) < 0)
+                    return (size_t)-1;
+            g->rows[r].cell = first;
+            g->rows[r].ncells = g->ncells - first;
+            cells += g->rows[r].ncells;
+            if (g->rows[r].ncells > maxcol)
+                maxcol = g->rows[r].ncells;
+            open_row = g->rows[r].ncells < k ? r : SIZE_MAX;
+            open_line = j;
+        }
+        for (size_t q = top; q <= j; q++)
+            if (!is_blank(lines, n, q))
+                lines[q].kind = 2;
+        continue;
+    left:
+        row.left_out = "its prices do not fit the columns the headings name";
+    push_left:
+        label_at = SIZE_MAX;
+        open_row = SIZE_MAX;
+        row.values = (belopp_span){p.tok[0].start, p.tok[p.n - 1].end};
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        lines[j].kind = 2;
+    }
+    if (!cells && !headed) {
+        /* no heading counted the columns and nothing was read: no price
+         * list, and nothing to say about it */
+        for (size_t q = i + 1; q < end; q++)
+            lines[q].kind = 0; /* (pass 1 took only lines of kind 0) */
+        g->nrows = nrows0;
+        g->ntables = ntables0;
+        return 0;
+    }
+    g->tables[ti].ncolumns = maxcol ? maxcol : k;
+    lines[i].kind = 1;
+    return end;
+}
+
+/* A price example ("prisexempel"): column headings one a line, blank lines
+ * between, the first value column a total naming the price unit ("Total
+ * kostnad kr/år") and the rest its parts ("Varav fast avgift" / "Varav
+ * energiavgift"); then rows of a label (often a quantity: "15 000 kWh")
+ * and the values with thousands spaces and single spaces between cells
+ * ("8 840 4 640 4 200"), the values of a row sometimes broken over the
+ * next lines ("20 000 kWh" / "10 240" / "4 640 5 600").  The groups alone
+ * leave the split open; the total decides it: the one split (no cell
+ * across a line break) whose first cell is the exact sum of the others.
+ * Where none or several add up, the row is left out. */
+
+#define SUM_MAX_GROUPS 24
+
+typedef struct {
+    const char *s;
+    const belopp_span *g;
+    const size_t *line_of;
+    size_t ng, k;
+    size_t cur[9], best[9];
+    int found; /* splits that add up: 0, 1, or 2 for more */
+} sum_search;
+
+/* The value of groups g[a, b) as one number (thousands groups). */
+static int sum_value_of(const sum_search *q, size_t a, size_t b, int64_t *v)
+{
+    *v = 0;
+    for (size_t x = a; x < b; x++) {
+        int64_t gv = 0;
+        for (size_t i = q->g[x].start; i < q->g[x].end; i++)
+            gv = gv * 10 + (q->s[i] - '0');
+        if (__builtin_mul_overflow(*v, 1000, v) || __builtin_add_overflow(*v, gv, v))
+            return 0;
+    }
+    return 1;
+}
+
+/* Cells c.. of a split starting at group a (depth at most 8). */
+static void sum_try(sum_search *q, size_t c, size_t a)
+{
+    if (q->found > 1)
+        return;
+    if (c == q->k) {
+        if (a != q->ng)
+            return;
+        int64_t total, sum = 0, v;
+        if (!sum_value_of(q, q->cur[0], q->cur[1], &total))
+            return;
+        for (size_t x = 1; x < q->k; x++) {
+            size_t e = x + 1 < q->k ? q->cur[x + 1] : q->ng;
+            if (!sum_value_of(q, q->cur[x], e, &v) || __builtin_add_overflow(sum, v, &sum))
+                return;
+        }
+        if (sum == total && q->found++ == 0)
+            memcpy(q->best, q->cur, sizeof q->cur);
+        return;
+    }
+    q->cur[c] = a;
+    for (size_t l = 1; a + l <= q->ng && l <= 7; l++) {
+        const belopp_span *x = &q->g[a + l - 1];
+        size_t gl = x->end - x->start;
+        if (l == 1 ? gl < 1 || gl > 3 || (gl > 1 && q->s[x->start] == '0')
+                   : gl != 3 || q->line_of[a + l - 1] != q->line_of[a])
+            break; /* (a longer cell is no better) */
+        sum_try(q, c + 1, a + l);
+    }
+}
+
+/* Splits the digit groups g[0, ng) (line_of[]: the line each stands on)
+ * into k cells whose first is the sum of the others.  A cell is a first
+ * group of 1-3 digits (no leading zero but "0" alone), then groups of
+ * exactly three, all on one line.  Writes each cell's first group to
+ * start[] (start[k] = ng); returns 1 when exactly one split adds up, 0
+ * when none does, -1 when several do. */
+static int sum_split(const char *s, const belopp_span *g, const size_t *line_of, size_t ng, size_t k,
+                     size_t *start)
+{
+    if (ng < k || ng > SUM_MAX_GROUPS || k < 3 || k > 8)
+        return 0;
+    sum_search q = {.s = s, .g = g, .line_of = line_of, .ng = ng, .k = k};
+    sum_try(&q, 0, 0);
+    if (q.found != 1)
+        return q.found ? -1 : 0;
+    memcpy(start, q.best, k * sizeof start[0]);
+    start[k] = ng;
+    return 1;
+}
+
+/* The digit groups at the end of line l after its label (words, which may
+ * hold numbers: "1000 MWh"): each group 1-3 digits alone between spaces.
+ * Returns how many (0 when the line ends in no such group or a group is
+ * longer), *label the words before them. */
+static size_t sum_groups(const char *s, belopp_span l, belopp_span *g, size_t max, belopp_span *label)
+{
+    belopp_span w[MAX_TOKENS];
+    size_t nw = 0;
+    for (size_t i = belopp_skip_spaces(s, l.start, l.end); i < l.end; i = belopp_skip_spaces(s, i, l.end)) {
+        size_t e = i;
+        while (e < l.end && !belopp_space_at(s, e, l.end))
+            e++;
+        if (nw == MAX_TOKENS)
+            return 0;
+        w[nw++] = (belopp_span){i, e};
+        i = e;
+    }
+    size_t first = nw;
+    while (first > 0) {
+        belopp_span x = w[first - 1];
+        size_t d = x.start;
+        while (d < x.end && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d != x.end)
+            break;
+        first--;
+    }
+    *label = nw && first < nw ? belopp_trim(s, l.start, w[first].start) : l;
+    size_t n = 0;
+    for (size_t q = first; q < nw; q++) {
+        if (w[q].end - w[q].start > 3 || n == max)
+            return 0; /* "2400": no group of a spaced number */
+        g[n++] = w[q];
+    }
+    return n;
+}
+
+/* A price example whose total heading is line i.  Pushes the table, its
+ * rows and cells; returns the line after its last row, 0 when line i heads
+ * no such table, -1 when out of memory. */
+static size_t sum_price_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    static const char *const TOTALS[] = {"total", "totalt", "summa", NULL};
+    static const char *const PARTS[] = {"varav", "d\xC3\xA4rav", NULL};
+    unit_info u;
+    belopp_span per, label, gr[SUM_MAX_GROUPS];
+    belopp_span h = lines[i].trim;
+    if (lines[i].kind || !first_word_is(s, h, TOTALS) || !price_unit_line(s, h, &u, &per) ||
+        sum_groups(s, h, gr, SUM_MAX_GROUPS, &label))
+        return 0;
+    /* the parts' headings, one a line, up to the first row */
+    belopp_span titles[8];
+    size_t k = 0, j = i + 1;
+    titles[k++] = h;
+    for (; j < n && j < i + 12; j++) {
+        belopp_span l = lines[j].trim;
+        if (l.start == l.end)
+            continue;
+        if (!first_word_is(s, l, PARTS) || k == 8 || l.end - l.start > 60 || has_digit(s, l.start, l.end))
+            break;
+        titles[k++] = l;
+    }
+    if (k < 3 || j >= n)
+        return 0;
+    belopp_table tb;
+    memset(&tb, 0, sizeof tb);
+    tb.header = h;
+    tb.caption = h;
+    tb.exp10 = 0;
+    tb.currency = u.currency;
+    tb.unit = u.words;
+    tb.per = per;
+    tb.ncolumns = k;
+    for (size_t c = 0; c < k; c++) {
+        belopp_column *col = &tb.columns[c];
+        col->title = titles[c];
+        col->money = 1;
+        col->is_total = c == 0;
+        col->currency = u.currency;
+        col->unit = u.words;
+    }
+    size_t nrows0 = g->nrows, ntables0 = g->ntables, end = j, cells = 0;
+    PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
+    while (j < n) {
+        belopp_span l = lines[j].trim;
+        if (l.start == l.end) {
+            j++;
+            continue;
+        }
+        size_t ng = sum_groups(s, l, gr, SUM_MAX_GROUPS, &label), line_of[SUM_MAX_GROUPS];
+        if (label.start == label.end)
+            break; /* a row starts with its label */
+        for (size_t q = 0; q < ng; q++)
+            line_of[q] = j;
+        /* the values may go on over the next lines (values only, blank
+         * lines between): take lines while no split adds up */
+        size_t start[9], last = j, q = j + 1;
+        int r = sum_split(s, gr, line_of, ng, k, start);
+        while (r == 0 && q < n && q <= last + 2) {
+            belopp_span lq = lines[q].trim, lab2;
+            if (lq.start == lq.end) {
+                q++;
+                continue;
+            }
+            size_t m = sum_groups(s, lq, gr + ng, SUM_MAX_GROUPS - ng, &lab2);
+            if (!m || lab2.start != lab2.end)
+                break;
+            for (size_t x = ng; x < ng + m; x++)
+                line_of[x] = q;
+            ng += m;
+            last = q++;
+            r = sum_split(s, gr, line_of, ng, k, start);
+        }
+        if (!ng)
+            break; /* a line of words: the table has ended */
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.table = g->ntables - 1;
+        row.money = 1;
+        row.label = label;
+        row.values = (belopp_span){gr[0].start, gr[ng - 1].end};
+        row.line = (belopp_span){l.start, gr[ng - 1].end};
+        if (r != 1) {
+            if (last == j && ng == 1 && lines[j].trim.end - label.end < 8)
+                break; /* "Flerbostadshus med kategorital 2400"-like: no row */
+            row.left_out = r < 0 ? "more than one split of its values adds up to the total"
+                                 : "no split of its values adds up to the total";
+            PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+            for (size_t x = j; x <= last; x++)
+                lines[x].kind = 2;
+            end = j = last + 1;
+            continue;
+        }
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        size_t rr = g->nrows - 1, first = g->ncells;
+        for (size_t c = 0; c < k; c++) {
+            belopp_cell cell;
+            memset(&cell, 0, sizeof cell);
+            cell.text = (belopp_span){gr[start[c]].start, gr[start[c + 1] - 1].end};
+            cell.row = rr;
+            cell.column = c;
+            cell.money = 1;
+            cell.currency = u.currency;
+            cell.unit = u.words;
+            cell.is_total = c == 0;
+            cell.sum = c == 0 ? BELOPP_CELL_SUM_OK : BELOPP_CELL_SUM_NONE;
+            belopp_decimal d;
+            cell.status = belopp_parse_decimal(s + cell.text.start, cell.text.end - cell.text.start, &d);
+            if (cell.status == BELOPP_OK)
+                cell.status = belopp_to_minor(d, 0, &cell.minor);
+            PUSH_OR(g->cells, g->ncells, g->capcells, cell, return (size_t)-1);
+        }
+        g->rows[rr].cell = first;
+        g->rows[rr].ncells = k;
+        cells += k;
+        for (size_t x = j; x <= last; x++)
+            lines[x].kind = 2;
+        end = j = last + 1;
+    }
+    if (!cells) {
+        for (size_t x = i + 1; x < end; x++)
+            lines[x].kind = 0;
+        g->nrows = nrows0;
+        g->ntables = ntables0;
+        return 0;
+    }
+    lines[i].kind = 1;
+    return end;
+}
+
+/* A fee list with one price column and a note column after it: the titles
+ * ("Abonnemang (kärlstorlek) Årskostnad"), the unit of the price column on a
+ * line of its own under them ("(kr)"), the note column's title ("Notering"),
+ * then rows "label price [note]" with thousands spaces ("140 L, hämtning
+ * varannan vecka 1 903", "… 1 092 Kompost krävs", "… 676 10 hämtningar").
+ * The price is the last run of numbers of the row; a note after it is
+ * words starting with a capital, or a count and its noun ("10 hämtningar").
+ * Where a count may have been taken into the price ("1 260 104
+ * hämtningar"), or the price is no single number, the row is left out. */
+static const char *const NOTE_COLUMN[] = {"notering", "noteringar", "anm\xC3\xA4rkning", "anm\xC3\xA4rkningar",
+                                          "kommentar", "kommentarer", NULL};
+
+/* Reads the price of row l of such a list: *label the words before it,
+ * *price its text.  Returns 1 when read, 0 when l is no such row, -1 when
+ * it is one but its price cannot be told (a count may be in it). */
+static int noted_row(const char *s, belopp_span l, belopp_span *label, belopp_span *price)
+{
+    belopp_span w[MAX_TOKENS];
+    size_t nw = 0;
+    for (size_t i = belopp_skip_spaces(s, l.start, l.end); i < l.end; i = belopp_skip_spaces(s, i, l.end)) {
+        size_t e = i;
+        while (e < l.end && !belopp_space_at(s, e, l.end))
+            e++;
+        if (nw == MAX_TOKENS)
+            return 0;
+        w[nw++] = (belopp_span){i, e};
+        i = e;
+    }
+    /* the last run of numbers (digits only), and what follows it */
+    size_t b = nw;
+    while (b > 0 && !has_digit(s, w[b - 1].start, w[b - 1].end))
+        b--;
+    size_t a = b;
+    while (a > 0) {
+        belopp_span x = w[a - 1];
+        size_t d = x.start;
+        while (d < x.end && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d != x.end || d - x.start > 3)
+            break;
+        a--;
+    }
+    if (a == b || a == 0)
+        return 0;
+    /* a word of letters ends the label */
+    belopp_span lw = w[a - 1];
+    if (!belopp_letter_at(s, lw.end - 1, lw.end) && s[lw.end - 1] != ')')
+        return 0;
+    *label = belopp_trim(s, l.start, w[a].start);
+    *price = (belopp_span){w[a].start, w[b - 1].end}; /* (until read below) */
+    /* the note: nothing, words with a capital first, or (below) a count */
+    int note_word = b < nw, capital = 0;
+    if (note_word) {
+        unsigned char c = (unsigned char)s[w[b].start];
+        capital = (c >= 'A' && c <= 'Z') || (c >= 0xC3 && category_at(s, w[b].start, w[b].end) == UTF8PROC_CATEGORY_LU);
+        if (!belopp_letter_at(s, w[b].start, w[b].end))
+            return 0;
+        for (size_t q = b; q < nw; q++)
+            if (has_digit(s, w[q].start, w[q].end))
+                return 0;
+    }
+    /* the price: a first group of 1-3 digits, then groups of three */
+    size_t g1 = w[a].end - w[a].start;
+    if (g1 > 1 && s[w[a].start] == '0')
+        return 0;
+    size_t e = a + 1;
+    while (e < b && w[e].end - w[e].start == 3)
+        e++;
+    if (!note_word || capital) {
+        if (e != b)
+            return -1; /* more numbers than one price */
+    } else {
+        /* a count and its noun: the count is the one number after the price */
+        if (e == b && e - a == 1)
+            return 0; /* words in lower case after a number: prose, no row */
+        if (e == b)
+            return -1; /* "1 260 104 tömningar": the count may be the last group */
+        if (e + 1 != b)
+            return -1;
+        if (e - a > 1 && w[e].end - w[e].start == 3)
+            return -1;
+        if (s[w[e].start] == '0')
+            return 0;
+    }
+    *price = (belopp_span){w[a].start, w[e - 1].end};
+    return 1;
+}
+
+/* Such a list whose unit line is line i.  Pushes the table, its rows and
+ * cells; returns the line after its last row, 0 when line i heads none,
+ * -1 when out of memory. */
+static size_t noted_price_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    belopp_span h = lines[i].trim, per;
+    unit_info u;
+    if (lines[i].kind || h.start == h.end || h.end - h.start > 12 || i < 1 || i + 1 >= n)
+        return 0;
+    /* the note column's title under it (the cheap look first) */
+    size_t nt = is_blank(lines, n, i + 1) && i + 2 < n ? i + 2 : i + 1;
+    if (!first_word_is(s, lines[nt].trim, NOTE_COLUMN) || !price_unit_line(s, h, &u, &per))
+        return 0;
+    /* the line is the unit alone, in parentheses or not */
+    belopp_span in = h;
+    if (s[in.start] == '(' && s[in.end - 1] == ')')
+        in = belopp_trim(s, in.start + 1, in.end - 1);
+    if (in.start != u.words.start || in.end != u.words.end)
+        return 0;
+    size_t t = i - 1;
+    if (t > 0 && is_blank(lines, n, t))
+        t--;
+    belopp_span tl = lines[t].trim;
+    if (is_blank(lines, n, t) || lines[t].kind || tl.end - tl.start > 80 || has_digit(s, tl.start, tl.end))
+        return 0;
+    size_t j = i + 1;
+    if (j < n && is_blank(lines, n, j))
+        j++;
+    if (j >= n || !first_word_is(s, lines[j].trim, NOTE_COLUMN) ||
+        belopp_word_end(s, lines[j].trim.start, lines[j].trim.end) != lines[j].trim.end)
+        return 0;
+    size_t notes = j;
+    /* the price column's title: the last word of the titles */
+    size_t ts = tl.end;
+    while (ts > tl.start && !belopp_space_at(s, ts - 1, tl.end))
+        ts--;
+    belopp_table tb;
+    memset(&tb, 0, sizeof tb);
+    tb.header = h;
+    tb.caption = tl;
+    tb.currency = u.currency;
+    tb.unit = u.words;
+    tb.per = per;
+    tb.ncolumns = 1;
+    tb.columns[0].title = (belopp_span){ts, tl.end};
+    tb.columns[0].title2 = h;
+    tb.columns[0].money = 1;
+    tb.columns[0].currency = u.currency;
+    tb.columns[0].unit = u.words;
+    size_t nrows0 = g->nrows, ntables0 = g->ntables, end = notes + 1, cells = 0, blanks = 0;
+    PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
+    for (j = notes + 1; j < n; j++) {
+        belopp_span l = lines[j].trim, label, price;
+        if (l.start == l.end) {
+            if (++blanks > 2)
+                break; /* (a gap of blank lines and lines of spaces) */
+            continue;
+        }
+        blanks = 0;
+        int r = noted_row(s, l, &label, &price);
+        if (r == 0)
+            break;
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.table = g->ntables - 1;
+        row.money = 1;
+        row.label = label;
+        row.values = price;
+        row.line = (belopp_span){l.start, price.end};
+        if (r < 0) {
+            row.left_out = "its price and the count in its note cannot be told apart";
+            row.values = (belopp_span){price.start, l.end};
+            PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+            lines[j].kind = 2;
+            end = j + 1;
+            continue;
+        }
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        if (price_cell(g, s, &g->tables[g->ntables - 1], g->nrows - 1, price, 0) < 0)
+            return (size_t)-1;
+        g->rows[g->nrows - 1].cell = g->ncells - 1;
+        g->rows[g->nrows - 1].ncells = 1;
+        cells++;
+        lines[j].kind = 2;
+        end = j + 1;
+    }
+    if (!cells) {
+        for (size_t x = i + 1; x < end; x++)
+            lines[x].kind = 0;
+        g->nrows = nrows0;
+        g->ntables = ntables0;
+        return 0;
+    }
+    lines[i].kind = lines[t].kind = lines[notes].kind = 1;
+    return end;
+}
+
+/* A tariff list flattened one cell a line (a web page's table copied
+ * without its cell gaps): the headings one a line, those of the price
+ * columns each with its unit ("Grundavgift" / "kr" / "Lägenhetsavgift" /
+ * "kr" / "Kr/m³"), then each row as a tariff code alone ("001", a leading
+ * zero: never a price), its label, and its prices one a line ("2 950",
+ * "36,49"), blank lines between.  Empty cells are not printed, so a row with
+ * fewer prices than columns cannot tell its columns: its cells are named by
+ * the unit alone.  Two glues of such pages are read where they cannot be
+ * anything else: a price with a decimal comma glued to the label
+ * ("vatten/avlopp36,49"), and a price glued to the next row's code when
+ * that code follows the last one ("3 414023" after code 022: 3 414, then
+ * code 023). */
+
+/* Is x a tariff code: three digits, the first a zero ("001", "023")? */
+static int tariff_code(const char *s, belopp_span x)
+{
+    return x.end - x.start == 3 && s[x.start] == '0' && s[x.start + 1] >= '0' && s[x.start + 1] <= '9' &&
+           s[x.start + 2] >= '0' && s[x.start + 2] <= '9';
+}
+
+static int code_value(const char *s, size_t at)
+{
+    return (s[at] - '0') * 100 + (s[at + 1] - '0') * 10 + (s[at + 2] - '0');
+}
+
+/* Is x a price alone: "2 950", "36,49", "812" (thousands groups of three
+ * after a first of 1-3 digits, a decimal comma with two digits)?  With
+ * glued_code, the line may end in the next code glued on ("3 414023"):
+ * *cut is then where the code starts, else x.end. */
+static int tariff_price(const char *s, belopp_span x, int next_code, size_t *cut)
+{
+    *cut = x.end;
+    size_t i = x.start, g = 0;
+    while (i < x.end) {
+        size_t d = i;
+        while (i < x.end && s[i] >= '0' && s[i] <= '9')
+            i++;
+        size_t len = i - d;
+        if (len == 0)
+            return 0;
+        if (g == 0 && (len > 3 || (len > 1 && s[d] == '0'))) {
+            if (len >= 4 && len <= 6 && i == x.end && next_code >= 0 && code_value(s, i - 3) == next_code &&
+                !(len - 3 > 1 && s[d] == '0')) {
+                *cut = i - 3; /* "4 448024": first group ended, then the code */
+                return 1;
+            }
+            return 0;
+        }
+        if (g > 0 && len != 3) {
+            if (len == 6 && i == x.end && next_code >= 0 && code_value(s, i - 3) == next_code) {
+                *cut = i - 3; /* "3 414023" */
+                return 1;
+            }
+            return 0;
+        }
+        g++;
+        if (i < x.end && s[i] == ',') {
+            size_t f = ++i;
+            while (i < x.end && s[i] >= '0' && s[i] <= '9')
+                i++;
+            return i - f == 2 && i == x.end;
+        }
+        if (i < x.end) {
+            size_t sp = belopp_space_at(s, i, x.end);
+            if (!sp)
+                return 0;
+            i += sp;
+        }
+    }
+    return g > 0;
+}
+
+/* The start of a price with a decimal comma glued to the end of label l
+ * ("vatten/avlopp36,49"), or l.end when there is none. */
+static size_t glued_decimal(const char *s, belopp_span l)
+{
+    size_t e = l.end, i = e;
+    while (i > l.start && s[i - 1] >= '0' && s[i - 1] <= '9')
+        i--;
+    if (e - i != 2 || i == l.start || s[i - 1] != ',')
+        return l.end;
+    size_t c = --i;
+    while (i > l.start && s[i - 1] >= '0' && s[i - 1] <= '9')
+        i--;
+    if (c - i < 1 || c - i > 3 || i == l.start || !belopp_letter_at(s, i - 1, l.end) || (c - i > 1 && s[i] == '0'))
+        return l.end;
+    return i;
+}
+
+/* A tariff list whose first heading is line i.  Pushes the table, its rows
+ * and cells; returns the line after its last row, 0 when line i heads
+ * none, -1 when out of memory. */
+static size_t tariff_table(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    belopp_span h = lines[i].trim;
+    if (lines[i].kind || h.start == h.end || h.end - h.start > 60 || has_digit(s, h.start, h.end))
+        return 0;
+    /* a code within the next lines, only short lines of words before it
+     * (most lines head no such list: the cheap look first) */
+    size_t hq = i;
+    for (; hq < n && hq < i + 20; hq++) {
+        belopp_span l = lines[hq].trim;
+        if (l.start == l.end)
+            continue;
+        if (tariff_code(s, l))
+            break;
+        if (lines[hq].kind || l.end - l.start > 60 || has_digit(s, l.start, l.end))
+            return 0;
+    }
+    if (hq >= n || hq >= i + 20)
+        return 0;
+    /* the headings up to the first code: words only, the price columns'
+     * units among them */
+    belopp_table tb;
+    memset(&tb, 0, sizeof tb);
+    size_t k = 0, j = i, last = i;
+    unit_info u = {0, NULL, {0, 0}};
+    for (; j < n && j < i + 20; j++) {
+        belopp_span l = lines[j].trim;
+        if (l.start == l.end)
+            continue;
+        if (tariff_code(s, l))
+            break;
+        unit_info u2;
+        belopp_span per2;
+        if (has_digit(s, l.start, l.end) || l.end - l.start > 60 || lines[j].kind)
+            return 0;
+        if (price_unit_line(s, l, &u2, &per2)) {
+            if (k == BELOPP_MAX_COLUMNS || (u.currency && strcmp(u.currency, u2.currency) != 0))
+                return 0;
+            if (!u.currency)
+                u = u2;
+            belopp_column *col = &tb.columns[k++];
+            col->title = l;
+            if (u2.words.start == l.start && last > i && !is_blank(lines, n, last) &&
+                !price_unit_line(s, lines[last].trim, &u2, &per2) && last > i) {
+                col->title = lines[last].trim; /* "Grundavgift" / "kr" */
+                col->title2 = l;
+            }
+        }
+        last = j;
+    }
+    if (k < 1 || j >= n || !u.currency)
+        return 0;
+    /* the heading of the first column is the first line: no unit line */
+    if (price_unit_line(s, h, &u, &(belopp_span){0, 0}))
+        return 0;
+    tb.header = h;
+    tb.caption = h;
+    tb.currency = u.currency;
+    tb.unit = u.words;
+    tb.ncolumns = k;
+    for (size_t c = 0; c < k; c++) {
+        tb.columns[c].money = 1;
+        tb.columns[c].currency = u.currency;
+        tb.columns[c].unit = u.words;
+    }
+    size_t nrows0 = g->nrows, ntables0 = g->ntables, ncells0 = g->ncells, end = j, rows = 0;
+    PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
+    size_t ti = g->ntables - 1;
+    int code = -1; /* the code of the row read, or -1 */
+    while (j < n) {
+        /* the code: a line of its own, or glued after the last price */
+        belopp_span l = lines[j].trim;
+        if (code < 0) {
+            while (j < n && is_blank(lines, n, j))
+                j++;
+            if (j >= n || !tariff_code(s, lines[j].trim))
+                break;
+            code = code_value(s, lines[j].trim.start);
+            j++;
+        }
+        /* the label */
+        while (j < n && is_blank(lines, n, j))
+            j++;
+        if (j >= n)
+            break;
+        l = lines[j].trim;
+        if (!belopp_letter_at(s, l.start, l.end) || l.end - l.start > 80)
+            break;
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.table = ti;
+        row.money = 1;
+        size_t gd = glued_decimal(s, l);
+        row.label = belopp_trim(s, l.start, gd);
+        size_t label_line = j++;
+        belopp_span prices[BELOPP_MAX_COLUMNS];
+        size_t np = 0;
+        if (gd < l.end)
+            prices[np++] = (belopp_span){gd, l.end};
+        int next = -1; /* the next row's code, glued to the last price */
+        size_t lastp = label_line;
+        for (size_t q = j; q < n; q++) {
+            belopp_span x = lines[q].trim;
+            if (x.start == x.end)
+                continue;
+            size_t cut;
+            if (tariff_code(s, x) || !tariff_price(s, x, code + 1 <= 999 ? code + 1 : -1, &cut))
+                break;
+            if (np == BELOPP_MAX_COLUMNS)
+                break;
+            prices[np++] = (belopp_span){x.start, cut};
+            lastp = q;
+            j = q + 1;
+            if (cut < x.end) {
+                next = code + 1;
+                break;
+            }
+        }
+        if (!np)
+            break; /* a line of words after a code with no price: the list has ended */
+        row.values = (belopp_span){prices[0].start, prices[np - 1].end};
+        row.line = (belopp_span){l.start, row.values.end};
+        if (np > k) {
+            row.left_out = "more prices than the headings name columns";
+            np = 0;
+        }
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        size_t r = g->nrows - 1, first = g->ncells;
+        for (size_t c = 0; c < np; c++)
+            if (price_cell(g, s, &g->tables[ti], r, prices[c], np == k ? c : k) < 0)
+                return (size_t)-1;
+        g->rows[r].cell = first;
+        g->rows[r].ncells = g->ncells - first;
+        for (size_t q = label_line; q <= lastp; q++)
+            if (!is_blank(lines, n, q))
+                lines[q].kind = 2;
+        rows++;
+        end = lastp + 1;
+        code = next;
+        if (j < lastp + 1)
+            j = lastp + 1;
+    }
+    if (rows < 2 || g->ncells == ncells0) {
+        for (size_t x = i; x < end; x++)
+            if (lines[x].kind == 2)
+                lines[x].kind = 0;
+        g->nrows = nrows0;
+        g->ntables = ntables0;
+        g->ncells = ncells0;
+        return 0;
+    }
+    lines[i].kind = 1;
+    return end;
+}
+
 /* The first row under a unit line that names no titles when blank lines
  * (or lines of spaces) stand between them, as a web page's caption over a
  * table without a header row leaves it: "Ekonomi (tkr)" / "" / "   " /
@@ -6589,6 +7795,27 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             return -1;
         if (glued_end) {
             i = glued_end - 1;
+            continue;
+        }
+        /* a unit alone between titles and a note column ("(kr)" /
+         * "Notering"): read before the unit-line layouts, which take the
+         * note column's title for a title of values */
+        size_t noted_end = noted_price_table(g, s, lines, n, i);
+        if (!noted_end && i + 1 < n)
+            noted_end = noted_price_table(g, s, lines, n, i + 1); /* (line i its titles) */
+        if (noted_end == (size_t)-1)
+            return -1;
+        if (noted_end) {
+            i = noted_end - 1;
+            continue;
+        }
+        /* headings over a tariff list one cell a line ("Tariff" / … /
+         * "Grundavgift" / "kr" / … / "001" / label / prices) */
+        size_t tariff_end = tariff_table(g, s, lines, n, i);
+        if (tariff_end == (size_t)-1)
+            return -1;
+        if (tariff_end) {
+            i = tariff_end - 1;
             continue;
         }
         if (h.end - h.start > MAX_ROW_BYTES && flat_tables(g, s, h) < 0)
@@ -6705,8 +7932,18 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         }
         if (kind == U_NONE && !prose_stack && stub_over_spaced_years(s, lines, n, i, &tb, &prose_stack))
             kind = U_TITLES; /* "Nyckeltal" / "" / "2018" / "" / "2017" / …: units in the labels */
-        if (kind == U_NONE)
+        if (kind == U_NONE) {
+            /* no unit the other layouts read: a price list ("Grundavgift
+             * (per år i kronor)", "… taxa kr/tim.") */
+            size_t pe = price_table(g, s, lines, n, i);
+            if (!pe)
+                pe = sum_price_table(g, s, lines, n, i); /* "Total kostnad kr/år" / "Varav …" */
+            if (pe == (size_t)-1)
+                return -1;
+            if (pe)
+                i = pe - 1;
             continue;
+        }
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
         if (quarter_years)
             title_lines[ntl++] = i - 1;
@@ -7121,8 +8358,16 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         if (g->nrows > first_row && kind == U_TITLES && !names_a_unit(s, &tb, g->rows + first_row,
                                                                         g->nrows - first_row))
             g->nrows = first_row; /* no unit anywhere: not a table of money */
-        if (g->nrows == first_row)
+        if (g->nrows == first_row) {
+            size_t pe = price_table(g, s, lines, n, i); /* (as above) */
+            if (!pe)
+                pe = sum_price_table(g, s, lines, n, i);
+            if (pe == (size_t)-1)
+                return -1;
+            if (pe)
+                i = pe - 1;
             continue;
+        }
         tb.header = h;
         if (kind == U_CAPTION)
             tb.caption = h;

@@ -47,6 +47,8 @@ typedef struct {
                              2018"): the rows repeat their note ("4,5 4,5") */
     size_t note_at;       /* a second note column stands before value column note_at
                              ("Not 2017 2016 Not 2017 2016": 2); 0 when none */
+    belopp_span per;      /* what every cell is a price per, as the header says it:
+                             "tim" of "kr/tim.", "år" of "(per år i kronor)"; or empty */
 } belopp_table;
 
 /* One row of a table: "Stockholm 2 111". */
