@@ -2607,17 +2607,22 @@ static void setup_column(const char *s, belopp_table *tb, size_t c)
     (void)both;
 }
 
-/* Is column title t a count of people or things, one word of the count
- * nouns (lexicon.c) and nothing after it but a year or date ("Invånare",
- * "Elever 2025", "Anställda 31 dec")?  Such a column holds no money under a
- * money caption ("Tabell 2. Bidrag per kommun (tkr)": "Invånare  12 410").
- * Only the whole title: "Barn och utbildning", "Kostnad per invånare" are
- * money; and not the nouns that name money in a table of their own
- * ("Bostäder" and "Lokaler" are rent by segment, "Aktier" a holding). */
+/* Is column title or row label t a count or measure of people or things,
+ * one word of the count nouns (lexicon.c) and nothing after it but a year
+ * or date ("Invånare", "Elever 2025", "Anställda 31 dec", "Kvadratmeter")?
+ * Such a column or row holds no money under a money caption ("Tabell 2.
+ * Bidrag per kommun (tkr)": "Invånare  12 410"; "TSEK": "Kvadratmeter
+ * 12 400").  Only the whole title: "Barn och utbildning", "Kostnad per
+ * invånare" are money; and not the nouns that name money in a table of
+ * their own: a segment ("Bostäder" and "Lokaler" are rent, "Hushåll" and
+ * "Företag" sales), a holding ("Aktier", "Fordon"), an activity of a
+ * municipal budget ("Barn", "Vuxna", "Boende", "Äldre" are what it costs). */
 static int count_title(const char *s, belopp_span t)
 {
-    static const char *const MONEY_TOO[] = {"bost\xC3\xA4" "der", "l\xC3\xA4genheter", "aktier", "andelar",
-                                            "optioner", "fordon", "f\xC3\xB6retag", NULL};
+    static const char *const MONEY_TOO[] = {
+        "bost\xC3\xA4" "der", "l\xC3\xA4genheter", "aktier", "andelar", "optioner", "fordon", "bilar",
+        "f\xC3\xB6retag", "hush\xC3\xA5ll", "kunder", "barn", "unga", "ungdomar", "vuxna", "boende",
+        "brukare", "pension\xC3\xA4rer", "djur", "tr\xC3\xA4" "d", "\xC3\xA5r", "\xC3\x85r", NULL};
     t = belopp_trim(s, t.start, t.end);
     size_t e = belopp_word_end(s, t.start, t.end);
     if (e == t.start || !belopp_words_has(BELOPP_WORDS_COUNT_NOUN, s + t.start, e - t.start) ||
@@ -2781,7 +2786,7 @@ static void setup_row(const char *s, const belopp_table *tb, belopp_row *r)
         r->exp10 = u.exp10;
         r->currency = u.currency;
         r->unit = u.words;
-    } else if (names_shares(s, r->label) || per_share(s, r->label)) {
+    } else if (names_shares(s, r->label) || per_share(s, r->label) || count_title(s, r->label)) {
         r->money = 0;
     } else if (scale_tail(s, r->label, &e, &u.words)) {
         /* a scale of its own: in the table's currency, or no money where
