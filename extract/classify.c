@@ -201,6 +201,17 @@ static int from_to_is_a_change(const char *s, const belopp_candidate *k, belopp_
     return 0;
 }
 
+/* "från 194 till 172 miljoner kronor": a range is written low to high, so
+ * "från" a higher number "till" a lower one is a change, the value before
+ * and the value after, even with no word of change before it.  (The caller
+ * compares the values.) */
+static int from_till_falling(const char *s, const belopp_candidate *k)
+{
+    return k->qualifier.start != k->qualifier.end &&
+           belopp_word_equal(s + k->qualifier.start, k->qualifier.end - k->qualifier.start, "från") &&
+           till_between(s, k);
+}
+
 static const belopp_unit *unit_of(const char *s, belopp_span sp)
 {
     return sp.start == sp.end ? NULL : belopp_unit_lookup(s + sp.start, sp.end - sp.start);
@@ -467,7 +478,8 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     if (st == BELOPP_OK && k->number2.start != k->number2.end) {
         am.is_range = 1;
         st = value_of(s, k->number2, exp10, minor_exp, 0, &am.minor_high);
-        if (st == BELOPP_OK && from_to_is_a_change(s, k, sentence)) {
+        if (st == BELOPP_OK && (from_to_is_a_change(s, k, sentence) ||
+                                (am.minor_high < am.minor && from_till_falling(s, k)))) {
             /* the value before, in the unit of the value after */
             belopp_amount before = am;
             before.text.start = k->sign.start != k->sign.end ? k->sign.start : k->number.start;
@@ -527,6 +539,24 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     return 0;
 }
 
+/* Is k "N miljoner" in a sentence about money ("Underskottet blev 22,9
+ * miljoner") that counts nothing?  Then it is money, and the text one about
+ * money: a bare "cirka åtta miljoner" in another sentence of it is money too
+ * (held back until then), as it is in a text that names a currency. */
+static int money_sentence(belopp_classifier *cl, const belopp_candidate *k)
+{
+    const char *s = belopp_text_data(cl->t);
+    size_t len = belopp_text_len(cl->t);
+    const belopp_unit *scale = unit_of(s, k->scale);
+    if (!scale || scale->exp10 < 6 || k->currency.start != k->currency.end ||
+        belopp_segments_row_at(cl->g, k->whole.start, &cl->row_hint))
+        return 0;
+    belopp_span sentence = belopp_segments_sentence(cl->g, k->whole.start, &cl->sentence_hint);
+    return belopp_words_within(BELOPP_WORDS_MONEY_CONTEXT, s + sentence.start,
+                               sentence.end - sentence.start) &&
+           !counts_something(s, len, k->scale.end, sentence, k->number.start);
+}
+
 /* Decides the held-back candidates, in order, now that money_text is settled. */
 static int decide_held(belopp_classifier *cl, belopp_diags *diags)
 {
@@ -543,6 +573,11 @@ int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k, belo
         return -1;
     if (!cl->money_text && (k->currency.start != k->currency.end ||
                             k->prefix_currency.start != k->prefix_currency.end)) {
+        cl->money_text = 1;
+        if (decide_held(cl, diags) < 0)
+            return -1;
+    }
+    if (!cl->money_text && money_sentence(cl, k)) {
         cl->money_text = 1;
         if (decide_held(cl, diags) < 0)
             return -1;
