@@ -398,6 +398,29 @@ static int flush_rows(belopp_classifier *cl, size_t upto, belopp_diags *diags)
     return 0;
 }
 
+/* "ett underskott på runt 2 000 per invånare": a number with no unit but a
+ * per-phrase (match.c keeps only "per NOUN" or "/NOUN" after it) is kronor
+ * in a text about money, in a sentence with a word of money, when it is a
+ * whole number of at least 100 and no year: "bidraget går till 12 per
+ * kommun", "2024 per elev" and "1,5 per anställd" count or date. */
+static int bare_per_kronor(const belopp_classifier *cl, const belopp_candidate *k, belopp_span sentence)
+{
+    const char *s = belopp_text_data(cl->t);
+    size_t digits = 0;
+    for (size_t i = k->number.start; i < k->number.end; i++)
+        digits += s[i] >= '0' && s[i] <= '9';
+    if (!cl->money_text || k->per.start == k->per.end || k->in_words ||
+        k->number2.start != k->number2.end || k->prefix_currency.start != k->prefix_currency.end ||
+        belopp_is_year(s, k->number) || digits < 3 || s[k->number.start] == '0' ||
+        memchr(s + k->number.start, ',', k->number.end - k->number.start) ||
+        memchr(s + k->number.start, '.', k->number.end - k->number.start))
+        return 0;
+    return belopp_words_within(BELOPP_WORDS_MONEY_CONTEXT, s + sentence.start,
+                               sentence.end - sentence.start) &&
+           !counts_something(s, belopp_text_len(cl->t), k->per.end, sentence,
+                             k->number.start);
+}
+
 /* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
 static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diags *diags)
 {
@@ -454,6 +477,9 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
                                                       sentence.end - sentence.start)) &&
                !counts_something(s, len, k->scale.end, sentence, k->number.start)) {
         exp10 = scale->exp10;
+        currency = "SEK";
+    } else if (!scale && bare_per_kronor(cl, k, sentence)) {
+        exp10 = 0;
         currency = "SEK";
     } else {
         return 0;

@@ -380,12 +380,14 @@ static void sb_number_word(strbuf *b)
     free(ones.p);
 }
 
-/* Number words with halves: "två och en halv", "en halv". */
+/* Number words with halves: "två och en halv", "en halv"; and the half
+ * glued to its scale word, maybe after "dryg" or "knapp": "en halvmiljon",
+ * "en dryg halvmiljard" (match.c takes the adjective for a qualifier). */
 static void sb_number_words(strbuf *b)
 {
-    sb_puts(b, "(?i:(?:en|ett)\\h+halv|");
+    sb_puts(b, "(?i:en\\h+(?:(?:dryg|knapp)\\h+)?halv(?=milj)|(?:(?:en|ett)\\h+halv|");
     sb_number_word(b);
-    sb_puts(b, "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}])");
+    sb_puts(b, "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}]))");
 }
 
 /* Does every word of the NULL-terminated list w start with a character that
@@ -763,6 +765,21 @@ static size_t per_phrase(const char *s, size_t len, size_t i, belopp_span *per)
     return end;
 }
 
+/* "dryg" of "en dryg halvmiljard": an adjective inside a number in words
+ * qualifies it (normalize/amount.c reads the half, skipping it).  Returns
+ * its span, or an empty one. */
+static belopp_span half_adjective(const char *s, belopp_span words)
+{
+    size_t a = words.start;
+    while (a < words.end && s[a] != ' ' && s[a] != '\t')
+        a++;
+    a = belopp_skip_spaces(s, a, words.end);
+    size_t e = belopp_word_end(s, a, words.end);
+    if (e < words.end && (belopp_word_equal(s + a, e - a, "dryg") || belopp_word_equal(s + a, e - a, "knapp")))
+        return (belopp_span){a, e};
+    return (belopp_span){0, 0};
+}
+
 /* "gå sex miljarder minus," is a deficit: "minus" right after the unit, then
  * a mark that ends the clause (or the line).  "100 kronor minus moms" and
  * "7 miljarder minus 2" are sums.  Returns the end of "minus", or i. */
@@ -802,6 +819,27 @@ static int unit_of_respektive(belopp_matcher *m, const char *s, size_t len, size
     k->scale = scale;
     k->currency = cur;
     per_phrase(s, len, ov[1], &k->per);
+    return 1;
+}
+
+/* "ett underskott på runt 2 000 per invånare": a bare number right before
+ * "per" and a per-noun ("per invånare", "per barn och år"), or "/" and one.
+ * Sets *per and returns 1; classify.c takes it for kronor only in a text and
+ * a sentence about money.  Not "i månaden" or "styck": "3 i månaden" and
+ * "5 styck" count far more often. */
+static int per_after_bare(const char *s, size_t len, size_t i, belopp_span *per)
+{
+    size_t j = belopp_skip_spaces(s, i, len);
+    if (j >= len || (s[j] != '/' && !(len - j > 4 && belopp_word_equal(s + j, 3, "per") &&
+                                       belopp_space_at(s, j + 3, len))))
+        return 0;
+    belopp_span p = {0, 0};
+    if (per_phrase(s, len, i, &p) == i || empty(p))
+        return 0;
+    size_t e = belopp_word_end(s, p.start, len);
+    if (!belopp_words_has(BELOPP_WORDS_PER_NOUN, s + p.start, e - p.start))
+        return 0; /* "per listad patient": only a known noun right after "per" */
+    *per = p;
     return 1;
 }
 
@@ -1061,6 +1099,8 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         }
         size_t match_end = ov[1];
         belopp_span cmp0 = group(ov, m->g_cmp0);
+        if (k.in_words && empty(k.qualifier))
+            k.qualifier = half_adjective(s, k.number);
         if (!empty(k.sub) && !compound_fits(s, &k)) {
             /* "5 dollar och 50 öre": the dollars alone; "50 öre" of no known
              * currency is left out (precision first) */
@@ -1094,6 +1134,8 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         int bare = !k.in_words && empty(k.scale) && empty(k.currency) && empty(k.prefix_currency);
         if (bare && empty(k.number2) && empty(k.sign) && unit_of_respektive(m, s, len, match_end, &k))
             bare = 0; /* ov is the later amount's now; nothing below reads it */
+        else if (bare && empty(k.number2) && per_after_bare(s, len, match_end, &k.per))
+            bare = 0; /* "2 000 per invånare": classify.c decides whether it is kronor */
         else if (!bare && empty(k.sign) && empty(k.number2) && empty(k.sub)) {
             size_t e = minus_after(s, len, match_end);
             if (e > match_end) {

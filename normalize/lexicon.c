@@ -252,7 +252,8 @@ static const belopp_qualifier QUALIFIERS[] = {
     {"över", "at-least"},   {"mer än", "at-least"},  {"från", "at-least"},
     {"högst", "at-most"},   {"upp till", "at-most"}, {"under", "at-most"},
     {"max", "at-most"},     {"max.", "at-most"},     {"maximalt", "at-most"},
-    {"mindre än", "at-most"}, {NULL, NULL},
+    {"mindre än", "at-most"}, {"dryg", "approx"},    {"knapp", "approx"},
+    {NULL, NULL},
 };
 
 const belopp_qualifier *belopp_qualifiers(void) { return QUALIFIERS; }
