@@ -569,18 +569,29 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
  * miljoner") that counts nothing?  Then it is money, and the text one about
  * money: a bare "cirka åtta miljoner" in another sentence of it is money too
  * (held back until then), as it is in a text that names a currency. */
-static int money_sentence(belopp_classifier *cl, const belopp_candidate *k)
+static int money_sentence_at(const belopp_text *t, const belopp_segments *g, const belopp_candidate *k,
+                             size_t *row_hint, size_t *sentence_hint)
 {
-    const char *s = belopp_text_data(cl->t);
-    size_t len = belopp_text_len(cl->t);
+    const char *s = belopp_text_data(t);
+    size_t len = belopp_text_len(t);
     const belopp_unit *scale = unit_of(s, k->scale);
     if (!scale || scale->exp10 < 6 || k->currency.start != k->currency.end ||
-        belopp_segments_row_at(cl->g, k->whole.start, &cl->row_hint))
+        belopp_segments_row_at(g, k->whole.start, row_hint))
         return 0;
-    belopp_span sentence = belopp_segments_sentence(cl->g, k->whole.start, &cl->sentence_hint);
+    belopp_span sentence = belopp_segments_sentence(g, k->whole.start, sentence_hint);
     return belopp_words_within(BELOPP_WORDS_MONEY_CONTEXT, s + sentence.start,
                                sentence.end - sentence.start) &&
            !counts_something(s, len, k->scale.end, sentence, k->number.start);
+}
+
+static int money_sentence(belopp_classifier *cl, const belopp_candidate *k)
+{
+    return money_sentence_at(cl->t, cl->g, k, &cl->row_hint, &cl->sentence_hint);
+}
+
+int belopp_money_sentence(const belopp_text *t, const belopp_segments *g, const belopp_candidate *k)
+{
+    return money_sentence_at(t, g, k, NULL, NULL);
 }
 
 /* Decides the held-back candidates, in order, now that money_text is settled. */
