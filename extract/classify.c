@@ -201,6 +201,17 @@ static int from_to_is_a_change(const char *s, const belopp_candidate *k, belopp_
     return 0;
 }
 
+/* "från 194 till 172 miljoner kronor": a range is written low to high, so
+ * "från" a higher number "till" a lower one is a change, the value before
+ * and the value after, even with no word of change before it.  (The caller
+ * compares the values.) */
+static int from_till_falling(const char *s, const belopp_candidate *k)
+{
+    return k->qualifier.start != k->qualifier.end &&
+           belopp_word_equal(s + k->qualifier.start, k->qualifier.end - k->qualifier.start, "från") &&
+           till_between(s, k);
+}
+
 static const belopp_unit *unit_of(const char *s, belopp_span sp)
 {
     return sp.start == sp.end ? NULL : belopp_unit_lookup(s + sp.start, sp.end - sp.start);
@@ -388,6 +399,29 @@ static int flush_rows(belopp_classifier *cl, size_t upto, belopp_diags *diags)
     return 0;
 }
 
+/* "ett underskott på runt 2 000 per invånare": a number with no unit but a
+ * per-phrase (match.c keeps only "per NOUN" or "/NOUN" after it) is kronor
+ * in a text about money, in a sentence with a word of money, when it is a
+ * whole number of at least 100 and no year: "bidraget går till 12 per
+ * kommun", "2024 per elev" and "1,5 per anställd" count or date. */
+static int bare_per_kronor(const belopp_classifier *cl, const belopp_candidate *k, belopp_span sentence)
+{
+    const char *s = belopp_text_data(cl->t);
+    size_t digits = 0;
+    for (size_t i = k->number.start; i < k->number.end; i++)
+        digits += s[i] >= '0' && s[i] <= '9';
+    if (!cl->money_text || k->per.start == k->per.end || k->in_words ||
+        k->number2.start != k->number2.end || k->prefix_currency.start != k->prefix_currency.end ||
+        belopp_is_year(s, k->number) || digits < 3 || s[k->number.start] == '0' ||
+        memchr(s + k->number.start, ',', k->number.end - k->number.start) ||
+        memchr(s + k->number.start, '.', k->number.end - k->number.start))
+        return 0;
+    return belopp_words_within(BELOPP_WORDS_MONEY_CONTEXT, s + sentence.start,
+                               sentence.end - sentence.start) &&
+           !counts_something(s, belopp_text_len(cl->t), k->per.end, sentence,
+                             k->number.start);
+}
+
 /* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
 static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diags *diags)
 {
@@ -445,6 +479,9 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
                !counts_something(s, len, k->scale.end, sentence, k->number.start)) {
         exp10 = scale->exp10;
         currency = "SEK";
+    } else if (!scale && bare_per_kronor(cl, k, sentence)) {
+        exp10 = 0;
+        currency = "SEK";
     } else {
         return 0;
     }
@@ -468,7 +505,8 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     if (st == BELOPP_OK && k->number2.start != k->number2.end) {
         am.is_range = 1;
         st = value_of(s, k->number2, exp10, minor_exp, 0, &am.minor_high);
-        if (st == BELOPP_OK && from_to_is_a_change(s, k, sentence)) {
+        if (st == BELOPP_OK && (from_to_is_a_change(s, k, sentence) ||
+                                (am.minor_high < am.minor && from_till_falling(s, k)))) {
             /* the value before, in the unit of the value after */
             belopp_amount before = am;
             before.text.start = k->sign.start != k->sign.end ? k->sign.start : k->number.start;
@@ -528,6 +566,35 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     return 0;
 }
 
+/* Is k "N miljoner" in a sentence about money ("Underskottet blev 22,9
+ * miljoner") that counts nothing?  Then it is money, and the text one about
+ * money: a bare "cirka åtta miljoner" in another sentence of it is money too
+ * (held back until then), as it is in a text that names a currency. */
+static int money_sentence_at(const belopp_text *t, const belopp_segments *g, const belopp_candidate *k,
+                             size_t *row_hint, size_t *sentence_hint)
+{
+    const char *s = belopp_text_data(t);
+    size_t len = belopp_text_len(t);
+    const belopp_unit *scale = unit_of(s, k->scale);
+    if (!scale || scale->exp10 < 6 || k->currency.start != k->currency.end ||
+        belopp_segments_row_at(g, k->whole.start, row_hint))
+        return 0;
+    belopp_span sentence = belopp_segments_sentence(g, k->whole.start, sentence_hint);
+    return belopp_words_within(BELOPP_WORDS_MONEY_CONTEXT, s + sentence.start,
+                               sentence.end - sentence.start) &&
+           !counts_something(s, len, k->scale.end, sentence, k->number.start);
+}
+
+static int money_sentence(belopp_classifier *cl, const belopp_candidate *k)
+{
+    return money_sentence_at(cl->t, cl->g, k, &cl->row_hint, &cl->sentence_hint);
+}
+
+int belopp_money_sentence(const belopp_text *t, const belopp_segments *g, const belopp_candidate *k)
+{
+    return money_sentence_at(t, g, k, NULL, NULL);
+}
+
 /* Decides the held-back candidates, in order, now that money_text is settled. */
 static int decide_held(belopp_classifier *cl, belopp_diags *diags)
 {
@@ -544,6 +611,11 @@ int belopp_classifier_add(belopp_classifier *cl, const belopp_candidate *k, belo
         return -1;
     if (!cl->money_text && (k->currency.start != k->currency.end ||
                             k->prefix_currency.start != k->prefix_currency.end)) {
+        cl->money_text = 1;
+        if (decide_held(cl, diags) < 0)
+            return -1;
+    }
+    if (!cl->money_text && money_sentence(cl, k)) {
         cl->money_text = 1;
         if (decide_held(cl, diags) < 0)
             return -1;

@@ -87,6 +87,10 @@ int belopp_classifier_finish(belopp_classifier *cl, belopp_diags *diags);
  * not before finish).  money_text: it is settled, yes.  set_money_text:
  * it is yes (said by an earlier chunk, or by looking ahead). */
 int belopp_classifier_money_open(const belopp_classifier *cl);
+/* Does candidate k of t make t a text about money as a currency does: a
+ * bare "22,9 miljoner" in a sentence about money (a deficit, a budget) that
+ * counts nothing?  For looking ahead over chunks (extract.c); 1 or 0. */
+int belopp_money_sentence(const belopp_text *t, const belopp_segments *g, const belopp_candidate *k);
 int belopp_classifier_money_text(const belopp_classifier *cl);
 void belopp_classifier_set_money_text(belopp_classifier *cl);
 

@@ -717,8 +717,9 @@ static int next_chunk(const chunked *cx, size_t from, chunk *c)
     return rc < 0 ? rc : chunk_from(cx, from, q, c);
 }
 
-/* Looks at the chunks from input offset from on: does one have a table or a
- * candidate with a currency?  Returns 1 or 0, or a next_chunk error. */
+/* Looks at the chunks from input offset from on: does one have a table, a
+ * candidate with a currency, or a bare "N miljoner" in a sentence about
+ * money (belopp_money_sentence: what settles it in the classifier)?  Returns 1 or 0, or a next_chunk error. */
 static int money_ahead(const chunked *cx, size_t from)
 {
     while (from < cx->size) {
@@ -731,7 +732,8 @@ static int money_ahead(const chunked *cx, size_t from)
         belopp_candidate k;
         while (!found && belopp_match_next(cx->x->m, c.t, c.g, &pos, &k, cx->scratch) > 0)
             found = k.currency.start != k.currency.end ||
-                    k.prefix_currency.start != k.prefix_currency.end;
+                    k.prefix_currency.start != k.prefix_currency.end ||
+                    belopp_money_sentence(c.t, c.g, &k); /* as the classifier settles it */
         belopp_diags_clear(cx->scratch);
         from = c.at + c.len;
         chunk_free(&c);

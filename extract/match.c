@@ -380,12 +380,14 @@ static void sb_number_word(strbuf *b)
     free(ones.p);
 }
 
-/* Number words with halves: "två och en halv", "en halv". */
+/* Number words with halves: "två och en halv", "en halv"; and the half
+ * glued to its scale word, maybe after "dryg" or "knapp": "en halvmiljon",
+ * "en dryg halvmiljard" (match.c takes the adjective for a qualifier). */
 static void sb_number_words(strbuf *b)
 {
-    sb_puts(b, "(?i:(?:en|ett)\\h+halv|");
+    sb_puts(b, "(?i:en\\h+(?:(?:dryg|knapp)\\h+)?halv(?=milj)|(?:(?:en|ett)\\h+halv|");
     sb_number_word(b);
-    sb_puts(b, "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}])");
+    sb_puts(b, "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}]))");
 }
 
 /* Does every word of the NULL-terminated list w start with a character that
@@ -441,9 +443,14 @@ static char *build_pattern(void)
     sb_number_words(&words);
     sb_units(&any_scale, NULL, UNITS_SCALE);
     sb_units(&any_cur, NULL, UNITS_SUFFIX_CURRENCY);
-    sb_puts(&adj, "(?i:");
+    /* "två nya miljarder", and before a plural scale word any lower-case
+     * word in "-a", an adjective's plural: "sju positiva miljarder" (the year
+     * before "spara miljoner" is refused in belopp_match_next) */
+    sb_puts(&adj, "(?:(?i:");
     sb_words(&adj, belopp_words(BELOPP_WORDS_SCALE_ADJ));
-    sb_puts(&adj, ")");
+    sb_puts(&adj, ")|\\p{Ll}{2,}a(?=\\h+(?i:");
+    sb_words(&adj, belopp_words(BELOPP_WORDS_SCALE_PLURAL));
+    sb_puts(&adj, ")(?![\\p{L}\\p{N}])))");
     if (num.oom || word.oom || words.oom || any_scale.oom || any_cur.oom || adj.oom)
         b.oom = 1;
 
@@ -462,6 +469,10 @@ static char *build_pattern(void)
     strbuf numbody = {0}, wordsbody = {0}; /* wordsbody: what must follow a number in words */
     /* "3:37 SEK", "12:50 kr": kronor and öre with a colon, before a currency */
     sb_printf(&numbody, "[0-9]{1,3}:[0-9]{2}(?=\\h*%s(?![\\p{L}\\p{N}]))|", any_cur.p ? any_cur.p : "");
+    /* "23.34 kr": a decimal point before a currency on the same line.  Two
+     * digits after it are never a thousands group (three are: "1.500 kr"). */
+    sb_printf(&numbody, "[0-9]+\\.[0-9]{2}(?![0-9]|[.,][0-9])(?=\\h*%s(?![\\p{L}\\p{N}]))|",
+              any_cur.p ? any_cur.p : "");
     /* A grouped number broken at its space by a line break (PDF text), only
      * when a unit follows: "12\n500 kronor". */
     sb_printf(&numbody,
@@ -754,6 +765,84 @@ static size_t per_phrase(const char *s, size_t len, size_t i, belopp_span *per)
     return end;
 }
 
+/* "dryg" of "en dryg halvmiljard": an adjective inside a number in words
+ * qualifies it (normalize/amount.c reads the half, skipping it).  Returns
+ * its span, or an empty one. */
+static belopp_span half_adjective(const char *s, belopp_span words)
+{
+    size_t a = words.start;
+    while (a < words.end && s[a] != ' ' && s[a] != '\t')
+        a++;
+    a = belopp_skip_spaces(s, a, words.end);
+    size_t e = belopp_word_end(s, a, words.end);
+    if (e < words.end && (belopp_word_equal(s + a, e - a, "dryg") || belopp_word_equal(s + a, e - a, "knapp")))
+        return (belopp_span){a, e};
+    return (belopp_span){0, 0};
+}
+
+/* "gå sex miljarder minus," is a deficit: "minus" right after the unit, then
+ * a mark that ends the clause (or the line).  "100 kronor minus moms" and
+ * "7 miljarder minus 2" are sums.  Returns the end of "minus", or i. */
+static size_t minus_after(const char *s, size_t len, size_t i)
+{
+    size_t j = belopp_skip_spaces(s, i, len);
+    if (j == i || len - j < 5 || !belopp_word_equal(s + j, 5, "minus"))
+        return i;
+    size_t e = j + 5;
+    if (e == len || s[e] == '\n' || s[e] == '\r' || (s[e] && strchr(",.;:!?)", s[e])))
+        return e;
+    return i;
+}
+
+/* "6 500 000 respektive 9 500 000 kronor", "10 respektive 15 öre": a bare
+ * number before "respektive" takes the unit of the amount after it.  When
+ * that amount (matched at its own start) has a scale or a currency of its
+ * own and is one number, *k gets its units and per-phrase; returns 1. */
+static int unit_of_respektive(belopp_matcher *m, const char *s, size_t len, size_t i,
+                              belopp_candidate *k)
+{
+    size_t j = belopp_skip_spaces(s, i, len);
+    if (j == i || len - j < 11 || !belopp_word_equal(s + j, 10, "respektive"))
+        return 0;
+    size_t p = belopp_skip_spaces(s, j + 10, len);
+    if (p == j + 10 || p >= len || !is_digit(s[p]))
+        return 0;
+    int rc = m->jit ? pcre2_jit_match(m->code, (PCRE2_SPTR)s, len, p, 0, m->md, m->mctx)
+                    : pcre2_match(m->code, (PCRE2_SPTR)s, len, p, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+    if (rc < 0)
+        return 0;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    belopp_span scale = group(ov, m->g_scale), cur = group(ov, m->g_cur);
+    if ((empty(scale) && empty(cur)) || !empty(group(ov, m->g_num2)) || !empty(group(ov, m->g_pcur)) ||
+        !empty(group(ov, m->g_sub)) || !empty(group(ov, m->g_cmp0)))
+        return 0;
+    k->scale = scale;
+    k->currency = cur;
+    per_phrase(s, len, ov[1], &k->per);
+    return 1;
+}
+
+/* "ett underskott på runt 2 000 per invånare": a bare number right before
+ * "per" and a per-noun ("per invånare", "per barn och år"), or "/" and one.
+ * Sets *per and returns 1; classify.c takes it for kronor only in a text and
+ * a sentence about money.  Not "i månaden" or "styck": "3 i månaden" and
+ * "5 styck" count far more often. */
+static int per_after_bare(const char *s, size_t len, size_t i, belopp_span *per)
+{
+    size_t j = belopp_skip_spaces(s, i, len);
+    if (j >= len || (s[j] != '/' && !(len - j > 4 && belopp_word_equal(s + j, 3, "per") &&
+                                       belopp_space_at(s, j + 3, len))))
+        return 0;
+    belopp_span p = {0, 0};
+    if (per_phrase(s, len, i, &p) == i || empty(p))
+        return 0;
+    size_t e = belopp_word_end(s, p.start, len);
+    if (!belopp_words_has(BELOPP_WORDS_PER_NOUN, s + p.start, e - p.start))
+        return 0; /* "per listad patient": only a known noun right after "per" */
+    *per = p;
+    return 1;
+}
+
 /* "(79)", "(-3,4)", "(–7,6)", "(2 101)" after an amount that ends at i: sets *cmp to
  * the number and returns the end of ")", or returns i. */
 static size_t comparison_figure(const char *s, size_t len, size_t i, belopp_span *cmp)
@@ -1009,6 +1098,9 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
             k.in_words = 1;
         }
         size_t match_end = ov[1];
+        belopp_span cmp0 = group(ov, m->g_cmp0);
+        if (k.in_words && empty(k.qualifier))
+            k.qualifier = half_adjective(s, k.number);
         if (!empty(k.sub) && !compound_fits(s, &k)) {
             /* "5 dollar och 50 öre": the dollars alone; "50 öre" of no known
              * currency is left out (precision first) */
@@ -1031,11 +1123,30 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         end = k.currency.end > end ? k.currency.end : end;
         end = k.sub_unit.end > end ? k.sub_unit.end : end;
         k.whole = (belopp_span){start, end};
+        /* "2025 spara miljoner": an "-a" word after a year is a verb, not the
+         * adjective of "sju positiva miljarder"; the year stays bare */
+        if (!empty(adj) && !belopp_words_has(BELOPP_WORDS_SCALE_ADJ, s + adj.start, adj.end - adj.start) &&
+            !k.in_words && belopp_is_year(s, k.number)) {
+            k.scale = k.currency = k.sub = k.sub_unit = (belopp_span){0, 0};
+            k.whole.end = k.number.end;
+            match_end = k.number.end;
+        }
         int bare = !k.in_words && empty(k.scale) && empty(k.currency) && empty(k.prefix_currency);
-        belopp_span cmp0 = group(ov, m->g_cmp0);
+        if (bare && empty(k.number2) && empty(k.sign) && unit_of_respektive(m, s, len, match_end, &k))
+            bare = 0; /* ov is the later amount's now; nothing below reads it */
+        else if (bare && empty(k.number2) && per_after_bare(s, len, match_end, &k.per))
+            bare = 0; /* "2 000 per invånare": classify.c decides whether it is kronor */
+        else if (!bare && empty(k.sign) && empty(k.number2) && empty(k.sub)) {
+            size_t e = minus_after(s, len, match_end);
+            if (e > match_end) {
+                k.sign = (belopp_span){e - 5, e};
+                k.whole.end = e;
+                match_end = e;
+            }
+        }
         if (!empty(cmp0) && m->text_is_report)
             k.comparison = cmp0;
-        if (!bare) {
+        if (!bare && empty(k.per)) {
             match_end = per_phrase(s, len, match_end, &k.per);
             if (m->text_is_report && empty(k.comparison) &&
                 (!empty(k.currency) || !empty(k.prefix_currency)))

@@ -172,6 +172,14 @@ belopp_status belopp_parse_words(const char *s, size_t n, belopp_decimal *out)
         o--;
     buf[o] = '\0';
 
+    /* "en dryg halv(miljard)", "en knapp halv(miljon)": the adjective is
+     * the matcher's qualifier; the value is a half */
+    static const char *const ABOUT_HALF[] = {"en dryg halv", "en knapp halv", NULL};
+    for (const char *const *h = ABOUT_HALF; *h; h++)
+        if (strcmp(buf, *h) == 0) {
+            *out = (belopp_decimal){5, 1};
+            return BELOPP_OK;
+        }
     int half = 0;
     size_t end = o;
     if (o >= 7 && strcmp(buf + o - 7, "en halv") == 0) {

@@ -252,7 +252,8 @@ static const belopp_qualifier QUALIFIERS[] = {
     {"över", "at-least"},   {"mer än", "at-least"},  {"från", "at-least"},
     {"högst", "at-most"},   {"upp till", "at-most"}, {"under", "at-most"},
     {"max", "at-most"},     {"max.", "at-most"},     {"maximalt", "at-most"},
-    {"mindre än", "at-most"}, {NULL, NULL},
+    {"mindre än", "at-most"}, {"dryg", "approx"},    {"knapp", "approx"},
+    {NULL, NULL},
 };
 
 const belopp_qualifier *belopp_qualifiers(void) { return QUALIFIERS; }
@@ -390,6 +391,13 @@ static const char *const TIME_LEAD[] = {
     "nästa", "förra", "kommande", "innevarande", "detta", "samma", "varje", "nuvarande",
     "föregående", NULL};
 
+/* The plural scale words ("sju positiva miljarder", "tio färska miljoner"):
+ * before one of them any lower-case word ending in "-a", the plural form of
+ * a Swedish adjective, is taken as one (see match.c; the three of SCALE_ADJ
+ * also go before singulars and in any case).  Plural, since the adjective
+ * agrees with it: "miljon" takes no "-a" adjective after a number. */
+static const char *const SCALE_PLURAL[] = {"miljoner", "miljarder", "biljoner", NULL};
+
 const char *const *belopp_words(belopp_word_list list)
 {
     switch (list) {
@@ -406,6 +414,7 @@ const char *const *belopp_words(belopp_word_list list)
     case BELOPP_WORDS_MONEY_CONTEXT: return MONEY_CONTEXT;
     case BELOPP_WORDS_CHANGE: return CHANGE;
     case BELOPP_WORDS_TIME_LEAD: return TIME_LEAD;
+    case BELOPP_WORDS_SCALE_PLURAL: return SCALE_PLURAL;
     }
     return SCALE_ADJ + 3; /* the empty list */
 }

@@ -107,7 +107,8 @@ typedef enum {
     BELOPP_WORDS_REPORT,        /* a report with "(79)" comparison figures */
     BELOPP_WORDS_MONEY_CONTEXT, /* a sentence about money: "underskott", "budget" (stems) */
     BELOPP_WORDS_CHANGE,        /* before "från X till Y": "ökade", "sänks" (stems) */
-    BELOPP_WORDS_TIME_LEAD      /* before a time noun: "nästa", "förra" ("nästa år") */
+    BELOPP_WORDS_TIME_LEAD,     /* before a time noun: "nästa", "förra" ("nästa år") */
+    BELOPP_WORDS_SCALE_PLURAL   /* plural scale words an adjective may stand before */
 } belopp_word_list;
 
 const char *const *belopp_words(belopp_word_list list);

@@ -58,6 +58,14 @@ done >"$tmp/corpus.txt"
   printf 'Till sist: 5 kronor.\n'
 } >"$tmp/late-currency.txt"
 
+# no currency at all: bare "4 miljoner" is money only by a sentence about
+# money (a deficit) chunks later, which the look-ahead must see too
+{
+  printf 'Inledning\n\nNämnden gick back 4 miljoner i fjol.\n\n'
+  for i in $(seq 60); do printf 'Stycke %d utan valuta och utan belopp.\n\n' "$i"; done
+  printf 'Underskottet blev 7 miljoner.\n'
+} >"$tmp/late-money-sentence.txt"
+
 {
   printf 'Nyheter\n\n4 miljoner till bygget.\n\n'
   for i in $(seq 60); do printf 'Stycke %d, 1 miljon här.\n\n' "$i"; done
@@ -109,7 +117,7 @@ cat "$tmp/cases.txt" >>"$tmp/bom.txt"
   printf '</body></html>\n'
 } >"$tmp/html-content.txt"
 
-inputs=(corpus cases late-currency late-table no-currency bom long-lines html-content)
+inputs=(corpus cases late-currency late-money-sentence late-table no-currency bom long-lines html-content)
 for n in corpus cases; do
   sed 's/$/\r/' "$tmp/$n.txt" >"$tmp/$n-crlf.txt"
   head -c -3 "$tmp/$n.txt" >"$tmp/$n-nofinal.txt"
