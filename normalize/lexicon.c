@@ -334,7 +334,14 @@ static const char *const COUNT_NOUN[] = {
     "kilowattimmar", "megawattimmar", "mwh", "gwh", "twh", "fat", "ljusår", "gånger",
     "stycken", "st", "sidor", "ord", "celler", "bakterier", "män", "kvinnor", "flickor",
     "pojkar", "aktier", "andelar", "optioner", "sparare", "tagare", "havare", "ägare",
-    "brukare", "boende", "arbetare", NULL};
+    "brukare", "boende", "arbetare",
+    /* visitors, applicants and what is handled or sold by the piece:
+     * "12 miljoner turister", "3 miljoner ansökningar", "2 miljoner biljetter" */
+    "turister", "gäster", "åskådare", "deltagare", "sökande", "asylsökande", "migranter",
+    "ansökningar", "anmälningar", "förfrågningar", "transaktioner", "betalningar", "fakturor",
+    "försändelser", "paket", "brev", "biljetter", "platser", "måltider", "portioner",
+    "operationer", "behandlingar", "recept", "böcker", "bilder", "filmer", "låtar",
+    "strömningar", "konton", "enheter", "produkter", "varor", "artiklar", "flaskor", NULL};
 
 /* What counted people do, after "N miljoner" (or after "har"/"hade"):
  * "2 miljoner vaccinerats", "3 miljoner bor", "1 miljon har smittats"
