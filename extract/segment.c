@@ -289,6 +289,11 @@ static utf8proc_category_t category_at(const char *s, size_t i, size_t end)
 
 int belopp_letter_beyond_ascii(const char *s, size_t i, size_t end)
 {
+    /* Latin-1's letters (U+00C0 to U+00FF but × and ÷), "åäöé" of most
+     * words that are not ASCII, without utf8proc */
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[i] == 0xC3 && i + 1 < end && u[i + 1] >= 0x80 && u[i + 1] <= 0xBF)
+        return u[i + 1] != 0x97 && u[i + 1] != 0xB7;
     utf8proc_category_t cat = category_at(s, i, end);
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
@@ -2625,17 +2630,24 @@ static int count_title(const char *s, belopp_span t)
         "brukare", "pension\xC3\xA4rer", "djur", "tr\xC3\xA4" "d", "\xC3\xA5r", "\xC3\x85r", NULL};
     t = belopp_trim(s, t.start, t.end);
     size_t e = belopp_word_end(s, t.start, t.end);
-    if (e == t.start || !belopp_words_has(BELOPP_WORDS_COUNT_NOUN, s + t.start, e - t.start) ||
-        first_word_is(s, t, MONEY_TOO))
+    if (e == t.start)
         return 0;
-    /* the rest: a year or a date, maybe a month name ("31 dec", "2025-12-31") */
+    /* the rest: a year or a date, maybe a month name ("31 dec", "2025-12-31");
+     * asked first, as most titles and labels are more words ("Förråd och
+     * lager"), before the word lists */
+    int digit = 0;
     for (size_t i = e; i < t.end; i++) {
         unsigned char c = (unsigned char)s[i];
         if (!(c == ' ' || c == '-' || c == '/' || c == '.' || (c >= '0' && c <= '9') ||
               (c >= 'a' && c <= 'z')))
             return 0;
+        digit |= c >= '0' && c <= '9';
     }
-    return !has_word(s, (belopp_span){e, t.end}, (const char *const[]){"per", "kr", "tkr", "mkr", NULL});
+    if (e < t.end && !digit)
+        return 0; /* words after it, and no date: "Barn och utbildning" */
+    return belopp_words_has(BELOPP_WORDS_COUNT_NOUN, s + t.start, e - t.start) &&
+           !first_word_is(s, t, MONEY_TOO) &&
+           !has_word(s, (belopp_span){e, t.end}, (const char *const[]){"per", "kr", "tkr", "mkr", NULL});
 }
 
 /* Does label t speak of a figure per share ("Resultat per aktie", "Earnings
@@ -2832,13 +2844,19 @@ static int merge_sum(int had, int now)
 typedef struct {
     int64_t unit;   /* 0: no figure yet */
     int64_t figures;
+    const char *currency; /* the last figure's, with its minor exponent (a */
+    int minor;            /* table's cells share one: no lookup per cell)   */
 } rounding;
 
 /* The unit of c's last digit in minor units, or 0 when not known (then no
  * rounding is allowed). */
-static int64_t last_digit_unit(const char *s, const belopp_cell *c)
+static int64_t last_digit_unit(const char *s, const belopp_cell *c, rounding *r)
 {
-    int minor = belopp_minor_exp(c->currency);
+    if (!c->currency || c->currency != r->currency) {
+        r->currency = c->currency;
+        r->minor = belopp_minor_exp(c->currency);
+    }
+    int minor = r->minor;
     if (minor < 0)
         return 0;
     int exp = c->exp10 + minor;
@@ -2860,7 +2878,7 @@ static void round_add(rounding *r, const char *s, const belopp_cell *c)
 {
     if (!c || c->empty || c->status != BELOPP_OK)
         return;
-    int64_t u = last_digit_unit(s, c);
+    int64_t u = last_digit_unit(s, c, r);
     if (u == 0 || r->unit < 0) {
         r->unit = -1; /* a figure of unknown precision: no rounding allowed */
         return;
@@ -2981,7 +2999,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
         int64_t run = 0, all = 0, subs = 0, since = 0, sec[2] = {0, 0};
         int run_ok = 1, all_ok = 1, subs_ok = 1, since_ok = 1, sec_ok[2] = {1, 1};
         size_t nrun = 0, nall = 0, nsubs = 0, nsince = 0, nsec[2] = {0, 0};
-        rounding rrun = {0, 0}, rall = {0, 0}, rsubs = {0, 0}, rsince = {0, 0}, rsec[2] = {{0, 0}, {0, 0}};
+        rounding rrun = {0, 0, NULL, 0}, rall = rrun, rsubs = rrun, rsince = rrun, rsec[2] = {rrun, rrun};
         for (size_t r = r0; r < r1; r++) {
             const belopp_row *row = &g->rows[r];
             belopp_cell *cell = cell_at(g, row, c);
@@ -2995,7 +3013,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 sec[0] = 0;
                 nsec[0] = 0;
                 sec_ok[0] = 1;
-                rsec[0] = (rounding){0, 0};
+                rsec[0] = (rounding){0, 0, NULL, 0};
             }
             if (part_row(g->text, row->label))
                 continue; /* "varav mark och byggnader": in the row above already */
@@ -3022,7 +3040,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     since = 0;
                     nsince = 0;
                     since_ok = 1;
-                    rsince = (rounding){0, 0};
+                    rsince = (rounding){0, 0, NULL, 0};
                 } else {
                     add_checked(&since, v, &since_ok);
                     round_add(&rsince, g->text, cell);
@@ -3087,11 +3105,11 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     subs = 0;
                     nsubs = 0;
                     subs_ok = 1;
-                    rsubs = (rounding){0, 0};
+                    rsubs = (rounding){0, 0, NULL, 0};
                     run = 0;
                     nrun = 0;
                     run_ok = 1;
-                    rrun = (rounding){0, 0};
+                    rrun = (rounding){0, 0, NULL, 0};
                     if (cell)
                         cell->sum = merge_sum(cell->sum, verdict);
                     continue;
@@ -3109,22 +3127,22 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 all = subs = 0;
                 nall = nsubs = 0;
                 all_ok = subs_ok = 1;
-                rall = rsubs = (rounding){0, 0};
+                rall = rsubs = (rounding){0, 0, NULL, 0};
             }
             if (cell)
                 cell->sum = merge_sum(cell->sum, verdict);
             run = 0;
             nrun = 0;
             run_ok = 1;
-            rrun = (rounding){0, 0};
+            rrun = (rounding){0, 0, NULL, 0};
             since = 0;
             nsince = 0;
             since_ok = 1;
-            rsince = (rounding){0, 0};
+            rsince = (rounding){0, 0, NULL, 0};
             memset(sec, 0, sizeof sec);
             memset(nsec, 0, sizeof nsec);
             sec_ok[0] = sec_ok[1] = 1;
-            rsec[0] = rsec[1] = (rounding){0, 0};
+            rsec[0] = rsec[1] = (rounding){0, 0, NULL, 0};
         }
     }
     for (size_t r = r0; r < r1; r++) {
@@ -3139,7 +3157,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             if (ok && col->is_total) {
                 int64_t sum = 0;
                 size_t parts = 0;
-                rounding rparts = {0, 0};
+                rounding rparts = {0, 0, NULL, 0};
                 for (size_t o = 0; o < tb->ncolumns; o++) {
                     const belopp_column *oc = &tb->columns[o];
                     if (o == c || !oc->money || oc->is_total || oc->difference)
@@ -3181,7 +3199,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 if (found == 2) {
                     const belopp_cell *x = cell_at(g, row, idx[1]), *y = cell_at(g, row, idx[0]);
                     int64_t vx = sum_value(x, &ok), vy = sum_value(y, &ok), d1 = vx, d2 = vy;
-                    rounding rxy = {0, 0};
+                    rounding rxy = {0, 0, NULL, 0};
                     round_add(&rxy, g->text, x);
                     round_add(&rxy, g->text, y);
                     if (ok && x && y && !x->empty && !y->empty && belopp_add_i64(&d1, -vy) == 0 &&
