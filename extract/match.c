@@ -937,6 +937,30 @@ static int compound_fits(const char *s, const belopp_candidate *k)
     return d.mantissa < one;
 }
 
+/* Is the number written in words at s[start] the second of a vague pair,
+ * "ett par, tre tusen kronor", "två, tre miljoner": some two or three
+ * thousand, no exact amount (precision first: nothing is made of it)?  The
+ * word before the comma is "par" or a number word from one to ten. */
+static int vague_pair_before(const char *s, size_t start)
+{
+    size_t i = start;
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    if (i == 0 || s[i - 1] != ',')
+        return 0;
+    size_t e = --i;
+    /* back over the word: ASCII letters and the bytes of å, ä, ö */
+    while (i > 0 && ((((unsigned char)s[i - 1] | 0x20) >= 'a' && ((unsigned char)s[i - 1] | 0x20) <= 'z') ||
+                     ((unsigned char)s[i - 1] & 0x80)))
+        i--;
+    static const char *const PAIR_FIRST[] = {"par", "en", "ett", "två", "tre", "fyra", "fem", "sex",
+                                             "sju", "åtta", "nio", "tio", NULL};
+    for (const char *const *w = PAIR_FIRST; *w; w++)
+        if (belopp_word_equal(s + i, e - i, *w))
+            return 1;
+    return 0;
+}
+
 /* Asks PCRE2's partial matching whether some text starting as subject
  * [0, n) could match from its start: 1 yes or perhaps (an error), 2 no. */
 static unsigned char ask(belopp_matcher *m, const unsigned char *subject, size_t n)
@@ -1155,6 +1179,8 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         *off = match_end > *off ? match_end : *off + 1;
         if (bare && g && !belopp_segments_row(g, k.whole.start, &pos->row_hint))
             continue;
+        if (k.in_words && vague_pair_before(s, k.whole.start))
+            continue; /* "ett par, tre tusen kronor": not 3 000 kronor */
         *out = k;
         return 1;
     }
