@@ -3058,7 +3058,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             int grand = 0;
             if (ok) {
                 int64_t v = cell->minor;
-                int any = 0, match = 0, near = 0, closes = 0;
+                int any = 0, match = 0, near = 0;
                 /* near: off by no more than rounding allows (within_rounding) */
                 int run_near = nrun > 0 && run_ok && within_rounding(&rrun, g->text, cell, run);
                 if (nrun > 0 && run_ok) {
@@ -3098,22 +3098,6 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                               : near   ? BELOPP_CELL_SUM_ROUNDING
                               : unread ? BELOPP_CELL_SUM_UNCHECKED
                                        : BELOPP_CELL_SUM_MISMATCH;
-                /* a total of the totals before it ("Summa tillgångar")
-                 * closes them: the next such total ("Summa eget kapital och
-                 * skulder") sums the totals after it */
-                if (closes) {
-                    subs = 0;
-                    nsubs = 0;
-                    subs_ok = 1;
-                    rsubs = (rounding){0, 0, NULL, 0};
-                    run = 0;
-                    nrun = 0;
-                    run_ok = 1;
-                    rrun = (rounding){0, 0, NULL, 0};
-                    if (cell)
-                        cell->sum = merge_sum(cell->sum, verdict);
-                    continue;
-                }
                 add_checked(&subs, v, &subs_ok);
                 round_add(&rsubs, g->text, cell);
             } else {
@@ -6650,6 +6634,25 @@ typedef struct {
                                       "Konstgräs 7 150 300 450") */
 } price_line;
 
+
+/* The words of line l (runs between spaces) into w[0, *n).  Returns 0 when
+ * it has more than max (the row readers below then read no row there). */
+static int line_words(const char *s, belopp_span l, belopp_span *w, size_t max, size_t *n)
+{
+    size_t nw = 0;
+    for (size_t i = belopp_skip_spaces(s, l.start, l.end); i < l.end; i = belopp_skip_spaces(s, i, l.end)) {
+        size_t e = i;
+        while (e < l.end && !belopp_space_at(s, e, l.end))
+            e++;
+        if (nw == max)
+            return 0;
+        w[nw++] = (belopp_span){i, e};
+        i = e;
+    }
+    *n = nw;
+    return 1;
+}
+
 /* Reads the prices that end line l (at most BELOPP_MAX_COLUMNS + 1; a line
  * with more is none) into *p.  Returns p->n. */
 static size_t price_row(const char *s, belopp_span l, price_line *p)
@@ -6659,16 +6662,9 @@ static size_t price_row(const char *s, belopp_span l, price_line *p)
     /* the words of the line, then the run of prices that ends it (a word
      * glued to digits, "avlopp36,49", is no price and ends the run) */
     belopp_span w[MAX_TOKENS];
-    size_t nw = 0;
-    for (size_t i = belopp_skip_spaces(s, l.start, l.end); i < l.end; i = belopp_skip_spaces(s, i, l.end)) {
-        size_t e = i;
-        while (e < l.end && !belopp_space_at(s, e, l.end))
-            e++;
-        if (nw == MAX_TOKENS)
-            return 0; /* too long for a row of a price list */
-        w[nw++] = (belopp_span){i, e};
-        i = e;
-    }
+    size_t nw;
+    if (!line_words(s, l, w, MAX_TOKENS, &nw))
+        return 0; /* too long for a row of a price list */
     size_t first = nw;
     int id, fr;
     while (first > 0 && price_token(s, w[first - 1].start, w[first - 1].end, &id, &fr))
@@ -7190,16 +7186,9 @@ static int sum_split(const char *s, const belopp_span *g, const size_t *line_of,
 static size_t sum_groups(const char *s, belopp_span l, belopp_span *g, size_t max, belopp_span *label)
 {
     belopp_span w[MAX_TOKENS];
-    size_t nw = 0;
-    for (size_t i = belopp_skip_spaces(s, l.start, l.end); i < l.end; i = belopp_skip_spaces(s, i, l.end)) {
-        size_t e = i;
-        while (e < l.end && !belopp_space_at(s, e, l.end))
-            e++;
-        if (nw == MAX_TOKENS)
-            return 0;
-        w[nw++] = (belopp_span){i, e};
-        i = e;
-    }
+    size_t nw;
+    if (!line_words(s, l, w, MAX_TOKENS, &nw))
+        return 0;
     size_t first = nw;
     while (first > 0) {
         belopp_span x = w[first - 1];
@@ -7371,16 +7360,9 @@ static const char *const NOTE_COLUMN[] = {"notering", "noteringar", "anm\xC3\xA4
 static int noted_row(const char *s, belopp_span l, belopp_span *label, belopp_span *price)
 {
     belopp_span w[MAX_TOKENS];
-    size_t nw = 0;
-    for (size_t i = belopp_skip_spaces(s, l.start, l.end); i < l.end; i = belopp_skip_spaces(s, i, l.end)) {
-        size_t e = i;
-        while (e < l.end && !belopp_space_at(s, e, l.end))
-            e++;
-        if (nw == MAX_TOKENS)
-            return 0;
-        w[nw++] = (belopp_span){i, e};
-        i = e;
-    }
+    size_t nw;
+    if (!line_words(s, l, w, MAX_TOKENS, &nw))
+        return 0;
     /* the last run of numbers (digits only), and what follows it */
     size_t b = nw;
     while (b > 0 && !has_digit(s, w[b - 1].start, w[b - 1].end))
