@@ -380,12 +380,14 @@ typedef struct {
     belopp_encoding enc;
     belopp_diags *scratch; /* for the matcher while looking ahead */
     size_t step;           /* the size a chunk is cut at (at least) */
+    struct spares *spares; /* buffers of chunks done, for the next ones */
 } chunked;
 
 /* One chunk: its bytes [at, at + len), its text and segments. */
 typedef struct {
     size_t at, len;
     unsigned char *raw;
+    size_t rawcap;
     belopp_text *t;
     belopp_segments *g;
 } chunk;
@@ -398,23 +400,82 @@ static void chunk_free(chunk *c)
     memset(c, 0, sizeof *c);
 }
 
-/* Reads [a, b) of the input into a new buffer; NULL on failure (errno). */
-static unsigned char *read_range(const chunked *cx, size_t a, size_t b)
+/* The buffers of chunks done (raw bytes, text, segments), kept for the
+ * chunks after them: a chunk of 2 MB needs some 30 MB of them, and
+ * allocated afresh for each chunk every page was a page fault again and
+ * every array was copied while it grew (a fifth of the time on one thread).
+ * No more are kept than were in use at once, so the peak memory is the
+ * same.  Shared by the helper threads: under mu. */
+#define SPARES (MAX_HELPERS + 2)
+struct spares {
+    pthread_mutex_t mu;
+    chunk c[SPARES];
+    size_t n;
+};
+
+/* An empty chunk into *c, with the buffers of a chunk done if one is kept. */
+static void chunk_take_spare(const chunked *cx, chunk *c)
 {
-    unsigned char *p = malloc(b - a + 1);
-    if (!p)
-        return NULL;
+    memset(c, 0, sizeof *c);
+    if (!cx->spares)
+        return;
+    pthread_mutex_lock(&cx->spares->mu);
+    if (cx->spares->n > 0)
+        *c = cx->spares->c[--cx->spares->n];
+    pthread_mutex_unlock(&cx->spares->mu);
+}
+
+/* Done with chunk c: its buffers are kept for the next chunk, or freed. */
+static void chunk_done(const chunked *cx, chunk *c)
+{
+    if (cx->spares && (c->raw || c->t || c->g)) {
+        pthread_mutex_lock(&cx->spares->mu);
+        int kept = cx->spares->n < SPARES;
+        if (kept)
+            cx->spares->c[cx->spares->n++] = *c;
+        pthread_mutex_unlock(&cx->spares->mu);
+        if (kept) {
+            memset(c, 0, sizeof *c);
+            return;
+        }
+    }
+    chunk_free(c);
+}
+
+/* Reads [a, b) of the input into buffer *p of *cap bytes, grown as needed.
+ * Returns 0, or -1 on failure (errno). */
+static int read_range_into(const chunked *cx, size_t a, size_t b, unsigned char **p, size_t *cap)
+{
+    void *buf = *p;
+    if (belopp_grow(&buf, cap, b - a + 1, 1) < 0) {
+        errno = ENOMEM;
+        return -1;
+    }
+    *p = buf;
     for (size_t n = 0; n < b - a;) {
-        ssize_t r = pread(cx->fd, p + n, b - a - n, (off_t)(a + n));
+        ssize_t r = pread(cx->fd, *p + n, b - a - n, (off_t)(a + n));
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0) {
             if (r == 0)
                 errno = EIO; /* the file shrank */
-            free(p);
-            return NULL;
+            return -1;
         }
         n += (size_t)r;
+    }
+    return 0;
+}
+
+/* Reads [a, b) of the input into a new buffer; NULL on failure (errno). */
+static unsigned char *read_range(const chunked *cx, size_t a, size_t b)
+{
+    unsigned char *p = NULL;
+    size_t cap = 0;
+    if (read_range_into(cx, a, b, &p, &cap) < 0) {
+        int e = errno;
+        free(p);
+        errno = e;
+        return NULL;
     }
     return p;
 }
@@ -429,6 +490,24 @@ static belopp_text *text_of(const chunked *cx, const unsigned char *raw, size_t 
         t = n;
     }
     return t;
+}
+
+/* The working text of bytes raw[0, len) at input offset at into *t (NULL:
+ * a new text; else emptied and filled again).  Returns 0, or -1 when out
+ * of memory. */
+static int text_into(const chunked *cx, const unsigned char *raw, size_t len, size_t at,
+                     belopp_text **t)
+{
+    if (!*t)
+        *t = belopp_decode_piece(raw, len, at, cx->enc);
+    else if (belopp_decode_piece_into(*t, raw, len, at, cx->enc) < 0)
+        return -1;
+    if (*t && belopp_nfc_needed(*t)) {
+        belopp_text *n = belopp_nfc(*t);
+        belopp_text_free(*t);
+        *t = n;
+    }
+    return *t ? 0 : -1;
 }
 
 /* The first place at or after from where a line starts after a blank line,
@@ -683,22 +762,31 @@ static int cut_at(const chunked *cx, size_t from, size_t target, size_t *q)
  * (errno), -2 when out of memory. */
 static int chunk_from(const chunked *cx, size_t from, size_t q, chunk *c)
 {
+    chunk_take_spare(cx, c);
     for (;;) {
-        memset(c, 0, sizeof *c);
         c->at = from;
         c->len = q - from;
-        if (!(c->raw = read_range(cx, from, q)))
-            return errno == ENOMEM ? -2 : -1;
-        if (!(c->t = text_of(cx, c->raw, c->len, from)) || !(c->g = belopp_segment(c->t))) {
-            chunk_free(c);
+        if (read_range_into(cx, from, q, &c->raw, &c->rawcap) < 0) {
+            int rc = errno == ENOMEM ? -2 : -1, e = errno;
+            chunk_done(cx, c);
+            errno = e;
+            return rc;
+        }
+        if (text_into(cx, c->raw, c->len, from, &c->t) < 0 ||
+            (c->g ? belopp_segment_again(c->g, c->t) < 0 : !(c->g = belopp_segment(c->t)))) {
+            chunk_done(cx, c);
             return -2;
         }
         if (q >= cx->size || !ends_near_table(c))
             return 0;
-        chunk_free(c); /* a table too near its end: cut later */
+        /* a table too near its end: cut later (the buffers are reused) */
         int rc = cut_at(cx, from, q + 1, &q);
-        if (rc < 0)
+        if (rc < 0) {
+            int e = errno;
+            chunk_done(cx, c);
+            errno = e;
             return rc;
+        }
     }
 }
 
@@ -736,7 +824,7 @@ static int money_ahead(const chunked *cx, size_t from)
                     belopp_money_sentence(c.t, c.g, &k); /* as the classifier settles it */
         belopp_diags_clear(cx->scratch);
         from = c.at + c.len;
-        chunk_free(&c);
+        chunk_done(cx, &c);
         if (found)
             return 1;
     }
@@ -944,7 +1032,7 @@ static size_t chunk_here(chunk_state *st, size_t from)
     }
     one_chunk(st, &c);
     size_t next = c.at + c.len;
-    chunk_free(&c);
+    chunk_done(st->cx, &c);
     return next;
 }
 
@@ -1012,11 +1100,11 @@ typedef struct job {
     int first_money;       /* the chunk's first candidate names a currency: 1, 0; -1 none */
 } job;
 
-static void job_free(job *j)
+static void job_free(const chunked *cx, job *j)
 {
     if (!j)
         return;
-    chunk_free(&j->c);
+    chunk_done(cx, &j->c);
     belopp_diags_free(j->d);
     belopp_classifier_free(j->cl);
     free(j->am);
@@ -1141,7 +1229,7 @@ static void *helper_main(void *arg)
         j->state = JOB_DONE;
         if (j->cancelled) {
             pthread_mutex_unlock(&p->mu);
-            job_free(j);
+            job_free(p->cx, j);
             pthread_mutex_lock(&p->mu);
         } else {
             pthread_cond_broadcast(&p->done);
@@ -1168,11 +1256,11 @@ static void drop_jobs(pool *p, job **fl, size_t k, size_t *n)
             *pp = j->next;
             if (p->tail == j)
                 p->tail = prev;
-            job_free(j);
+            job_free(p->cx, j);
         } else if (j->state == JOB_RUNNING) {
             j->cancelled = 1;
         } else {
-            job_free(j);
+            job_free(p->cx, j);
         }
     }
     *n = k;
@@ -1314,7 +1402,7 @@ static void chunks_on_threads(chunk_state *st)
         if (n > 1 && fl[1]->from != next)
             drop_jobs(&p, fl, 1, &n); /* cut later than queued: the rest cut again */
         replay(st, j);
-        job_free(j);
+        job_free(p.cx, j);
         memmove(fl, fl + 1, (n - 1) * sizeof *fl);
         n--;
         from = next;
@@ -1340,6 +1428,14 @@ static void chunks_on_threads(chunk_state *st)
 
 /* Extracts the regular file open at fd (size bytes) a chunk at a time.
  * Returns the result, or 2 when the file is HTML after all (nothing told). */
+static void free_spares(struct spares *sp)
+{
+    for (size_t i = 0; i < sp->n; i++)
+        chunk_free(&sp->c[i]);
+    sp->n = 0;
+    pthread_mutex_destroy(&sp->mu);
+}
+
 static int run_chunked(belopp_extractor *x, run *r, int fd, size_t size)
 {
     chunked cx = {.x = x, .fd = fd, .size = size, .enc = x->opt.encoding, .step = x->chunk_bytes};
@@ -1361,6 +1457,9 @@ static int run_chunked(belopp_extractor *x, run *r, int fd, size_t size)
     }
     cx.enc = belopp_scan_finish(&sc, r->d);
 
+    struct spares spares = {.n = 0};
+    pthread_mutex_init(&spares.mu, NULL);
+    cx.spares = &spares;
     chunk_state st = {.x = x, .r = r, .cx = &cx, .money = -1};
     int report = -2;
     if (!(cx.scratch = belopp_diags_new()) ||
@@ -1375,6 +1474,7 @@ static int run_chunked(belopp_extractor *x, run *r, int fd, size_t size)
         tell(r);
         belopp_recorder_free(st.rec);
         belopp_diags_free(cx.scratch);
+        free_spares(&spares);
         return r->failed ? BELOPP_RESULT_SINK_FAILED : BELOPP_RESULT_LEFT_OUT;
     }
     st.report = report;
@@ -1403,6 +1503,7 @@ static int run_chunked(belopp_extractor *x, run *r, int fd, size_t size)
         r->failed = 1;
     belopp_recorder_free(st.rec);
     belopp_diags_free(cx.scratch);
+    free_spares(&spares);
     if (r->failed)
         return BELOPP_RESULT_SINK_FAILED;
     return r->errors > 0 ? BELOPP_RESULT_LEFT_OUT : BELOPP_RESULT_OK;

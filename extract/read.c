@@ -206,18 +206,23 @@ belopp_text *belopp_decode_piece(const unsigned char *buf, size_t len, size_t ba
                                  belopp_encoding enc)
 {
     belopp_text *t = belopp_text_new();
-    if (!t)
+    if (t && belopp_decode_piece_into(t, buf, len, base, enc) < 0) {
+        belopp_text_free(t);
         return NULL;
+    }
+    return t;
+}
+
+int belopp_decode_piece_into(belopp_text *t, const unsigned char *buf, size_t len, size_t base,
+                             belopp_encoding enc)
+{
+    belopp_text_clear(t);
     size_t start = 0;
     if (base == 0 && enc != BELOPP_ENC_LATIN1 && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         start = 3;
     int rc = enc == BELOPP_ENC_LATIN1 ? decode_latin1(t, buf, len, base)
                                       : decode_utf8(t, buf, len, start, base, NULL);
-    if (rc < 0) {
-        belopp_text_free(t);
-        return NULL;
-    }
-    return t;
+    return rc < 0 ? -1 : 0;
 }
 
 /* ---- the first pass over a large input ---------------------------------- */

@@ -41,6 +41,11 @@ belopp_text *belopp_decode(const unsigned char *buf, size_t len, belopp_encoding
 belopp_text *belopp_decode_piece(const unsigned char *buf, size_t len, size_t base,
                                  belopp_encoding enc);
 
+/* The same into t, emptied first (its buffers are kept: the next chunk).
+ * Returns 0, or -1 when out of memory. */
+int belopp_decode_piece_into(belopp_text *t, const unsigned char *buf, size_t len, size_t base,
+                             belopp_encoding enc);
+
 /* A first pass over a large input, a piece at a time: what belopp_decode
  * decides from the whole (the encoding, the invalid bytes it warns of) in
  * constant memory. */

@@ -240,6 +240,12 @@ struct belopp_segments {
     const char *text; /* the working text (column names are read from it) */
     unsigned long vtries; /* ways tried by settle_by_sums in this text */
     unsigned long gtries; /* ways tried by belopp_glued_split in this text */
+    /* Working buffers kept for belopp_segment_again: the lines, and the text
+     * with the bars of pipe rows turned into tabs. */
+    struct line *lines;
+    size_t caplines;
+    char *pipes;
+    size_t cappipes;
 };
 
 #define PUSH_OR(arr, n, cap, item, fail)                                              \
@@ -1558,7 +1564,7 @@ static int split_line(belopp_segments *g, const char *s, size_t a, size_t b, siz
 
 /* --- the whole text ---------------------------------------------------- */
 
-typedef struct {
+typedef struct line {
     belopp_span trim; /* the line without its newline and surrounding spaces */
     int kind;         /* 0 prose, 1 table header, 2 table row */
     int spaces;       /* blank, but not empty: the number of spaces in it (an empty
@@ -1567,10 +1573,10 @@ typedef struct {
                          space each) */
 } line;
 
-static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
+static int collect_lines(const char *s, size_t len, line **out, size_t *cap, size_t *nout)
 {
-    size_t n = 0, cap = 0;
-    line *lines = NULL;
+    size_t n = 0;
+    line *lines = *out;
     for (size_t a = 0; a <= len;) {
         const char *nl = memchr(s + a, '\n', len - a);
         size_t b = nl ? (size_t)(nl - s) : len;
@@ -1582,8 +1588,8 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *nout)
         if (l.trim.start == l.trim.end && b > a && !(b - a == 1 && s[a] == '\r') && !l.spaces)
             l.spaces = 1;
         void *grown = lines;
-        if (belopp_grow(&grown, &cap, n + 1, sizeof *lines) < 0) {
-            free(lines);
+        if (belopp_grow(&grown, cap, n + 1, sizeof *lines) < 0) {
+            *out = grown;
             return -1;
         }
         lines = grown;
@@ -8549,34 +8555,38 @@ static void pipes_to_tabs(char *s, size_t len)
 belopp_segments *belopp_segment(const belopp_text *t)
 {
     belopp_segments *g = calloc(1, sizeof *g);
-    if (!g)
-        return NULL;
-    const char *s = belopp_text_data(t);
-    size_t len = belopp_text_len(t);
-    g->text = s;
-    line *lines = NULL;
-    size_t n = 0;
-    char *cells = NULL; /* the text with the bars of pipe rows turned into tabs */
-    if (memchr(s, '|', len)) {
-        if (!(cells = malloc(len + 1))) {
-            belopp_segments_free(g);
-            return NULL;
-        }
-        memcpy(cells, s, len + 1);
-        pipes_to_tabs(cells, len);
-        lone_bars(cells, len);
-    }
-    const char *ts = cells ? cells : s;
-    if (collect_lines(ts, len, &lines, &n) < 0 || find_tables(g, ts, len, lines, n) < 0 ||
-        find_sentences(g, ts, lines, n) < 0) {
-        free(lines);
-        free(cells);
+    if (g && belopp_segment_again(g, t) < 0) {
         belopp_segments_free(g);
         return NULL;
     }
-    free(lines);
-    free(cells);
     return g;
+}
+
+int belopp_segment_again(belopp_segments *g, const belopp_text *t)
+{
+    g->nsent = g->nrows = g->ntables = g->ncells = 0;
+    g->vtries = g->gtries = 0;
+    const char *s = belopp_text_data(t);
+    size_t len = belopp_text_len(t);
+    g->text = s;
+    size_t n = 0;
+    const char *ts = s;
+    if (memchr(s, '|', len)) {
+        void *p = g->pipes;
+        if (len == SIZE_MAX || belopp_grow(&p, &g->cappipes, len + 1, 1) < 0)
+            return -1;
+        g->pipes = p;
+        memcpy(g->pipes, s, len + 1);
+        pipes_to_tabs(g->pipes, len);
+        lone_bars(g->pipes, len);
+        ts = g->pipes;
+    }
+    if (collect_lines(ts, len, &g->lines, &g->caplines, &n) < 0 ||
+        find_tables(g, ts, len, g->lines, n) < 0 || find_sentences(g, ts, g->lines, n) < 0) {
+        g->nsent = g->nrows = g->ntables = g->ncells = 0;
+        return -1;
+    }
+    return 0;
 }
 
 void belopp_segments_free(belopp_segments *g)
@@ -8587,6 +8597,8 @@ void belopp_segments_free(belopp_segments *g)
     free(g->rows);
     free(g->tables);
     free(g->cells);
+    free(g->lines);
+    free(g->pipes);
     free(g);
 }
 

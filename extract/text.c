@@ -49,6 +49,13 @@ void belopp_text_free(belopp_text *t)
     free(t);
 }
 
+void belopp_text_clear(belopp_text *t)
+{
+    t->len = 0;
+    t->npieces = 0;
+    t->data[0] = '\0';
+}
+
 int belopp_text_append(belopp_text *t, const char *s, size_t n, size_t src, size_t src_len)
 {
     if (n == 0)

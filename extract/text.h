@@ -25,6 +25,10 @@ belopp_text *belopp_text_new(void);
 /* Frees the text; accepts NULL. */
 void belopp_text_free(belopp_text *t);
 
+/* Empties t and keeps its buffers, to be filled again (the next chunk of a
+ * large input). */
+void belopp_text_clear(belopp_text *t);
+
 /* Appends n bytes s that stand for the source bytes [src, src + src_len).
  * When n == src_len the piece maps byte for byte; otherwise every byte of it
  * maps to the whole source range.  Returns 0, or -1 when out of memory. */
