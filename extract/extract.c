@@ -45,16 +45,17 @@
 #define CHUNK_BYTES ((size_t)2 << 20)
 
 /* With n helper threads (belopp_extractor_set_threads) n chunks are in
- * memory at once, and while it is worked on a chunk costs about 8 times its
- * size (text, lines, table cells, amounts; and what the threads' malloc
- * arenas keep): they are cut at CHUNK_BYTES / n, so that the memory stays
- * that of about 2 large chunks (measured, 2 threads: 45 MB peak RSS on the
- * 108 MB bench stream, 58 MB on 1.1 GB; 61 MB on 108 MB with 3 chunks of
- * 1 MiB in flight).  Smaller chunks cost more work at the cuts (safe_cut
- * segments about 80 KB again at each: +3 % at 1 MiB, +9 % at 512 KiB), so
- * not below MIN_THREAD_CHUNK_BYTES; and no more than MAX_HELPERS helpers,
- * since the one thread that makes the records (with the first pass and the
- * cuts, about a quarter of the work) keeps up with about three.
+ * memory at once, and while it is worked on a chunk costs about 15 times its
+ * size (text, lines, tables, cells, amounts; kept for the next chunk: see
+ * struct spares): they are cut at CHUNK_BYTES / 2n, so that the memory stays
+ * that of about one large chunk.  Measured on 20 MB of the bench stream, 2
+ * threads (user+sys median of 5, peak RSS): 1 MiB chunks 3.08 s, 55 MB;
+ * 768 KiB 2.77 s, 46 MB; 512 KiB 2.64 s, 36 MB.  (Before the buffers were
+ * kept, every chunk paid its page faults again and smaller chunks cost more:
+ * +9 % at 512 KiB.)  Cuts cost work (safe_cut segments about 80 KB again at
+ * each), so not below MIN_THREAD_CHUNK_BYTES; and no more than MAX_HELPERS
+ * helpers, since the one thread that makes the records (with the first pass
+ * and the cuts, about a quarter of the work) keeps up with about three.
  * BELOPP_CHUNK_BYTES sets the size with threads too. */
 #define MIN_THREAD_CHUNK_BYTES ((size_t)256 << 10)
 #define MAX_HELPERS 8
@@ -389,6 +390,7 @@ typedef struct {
     unsigned char *raw;
     size_t rawcap;
     belopp_text *t;
+    belopp_text *other; /* a text kept for the next chunk: t before NFC, or after */
     belopp_segments *g;
 } chunk;
 
@@ -396,6 +398,7 @@ static void chunk_free(chunk *c)
 {
     belopp_segments_free(c->g);
     belopp_text_free(c->t);
+    belopp_text_free(c->other);
     free(c->raw);
     memset(c, 0, sizeof *c);
 }
@@ -428,7 +431,7 @@ static void chunk_take_spare(const chunked *cx, chunk *c)
 /* Done with chunk c: its buffers are kept for the next chunk, or freed. */
 static void chunk_done(const chunked *cx, chunk *c)
 {
-    if (cx->spares && (c->raw || c->t || c->g)) {
+    if (cx->spares && (c->raw || c->t || c->other || c->g)) {
         pthread_mutex_lock(&cx->spares->mu);
         int kept = cx->spares->n < SPARES;
         if (kept)
@@ -493,19 +496,24 @@ static belopp_text *text_of(const chunked *cx, const unsigned char *raw, size_t 
 }
 
 /* The working text of bytes raw[0, len) at input offset at into *t (NULL:
- * a new text; else emptied and filled again).  Returns 0, or -1 when out
- * of memory. */
+ * a new text; else emptied and filled again); *other is a second text kept
+ * for NFC to write into (NULL: made when needed).  Returns 0, or -1 when
+ * out of memory. */
 static int text_into(const chunked *cx, const unsigned char *raw, size_t len, size_t at,
-                     belopp_text **t)
+                     belopp_text **t, belopp_text **other)
 {
     if (!*t)
         *t = belopp_decode_piece(raw, len, at, cx->enc);
     else if (belopp_decode_piece_into(*t, raw, len, at, cx->enc) < 0)
         return -1;
     if (*t && belopp_nfc_needed(*t)) {
-        belopp_text *n = belopp_nfc(*t);
-        belopp_text_free(*t);
-        *t = n;
+        if (!*other && !(*other = belopp_text_new()))
+            return -1;
+        if (belopp_nfc_into(*other, *t) < 0)
+            return -1;
+        belopp_text *decoded = *t; /* kept for the next chunk */
+        *t = *other;
+        *other = decoded;
     }
     return *t ? 0 : -1;
 }
@@ -772,7 +780,7 @@ static int chunk_from(const chunked *cx, size_t from, size_t q, chunk *c)
             errno = e;
             return rc;
         }
-        if (text_into(cx, c->raw, c->len, from, &c->t) < 0 ||
+        if (text_into(cx, c->raw, c->len, from, &c->t, &c->other) < 0 ||
             (c->g ? belopp_segment_again(c->g, c->t) < 0 : !(c->g = belopp_segment(c->t)))) {
             chunk_done(cx, c);
             return -2;
@@ -835,40 +843,43 @@ static int money_ahead(const chunked *cx, size_t from)
  * time.  Returns 1 or 0, or -1 on a read error, -2 when out of memory. */
 static int report_ahead(const chunked *cx)
 {
-    int figures = 0;
-    for (size_t from = 0; from < cx->size;) {
+    int figures = 0, rep = 0, rc = 0;
+    unsigned char *raw = NULL; /* one buffer and one text for every piece */
+    size_t rawcap = 0;
+    belopp_text *t = NULL, *other = NULL;
+    for (size_t from = 0; from < cx->size && !rep;) {
         size_t to = cx->x->chunk_bytes < cx->size - from ? from + cx->x->chunk_bytes : cx->size;
-        unsigned char *raw = read_range(cx, from, to);
-        if (!raw)
-            return -1;
+        if (read_range_into(cx, from, to, &raw, &rawcap) < 0) {
+            rc = -1;
+            break;
+        }
         size_t n = to - from;
         if (to < cx->size) { /* back to a line break: whole lines */
             while (n > 0 && raw[n - 1] != '\n')
                 n--;
             if (n == 0) { /* a line longer than a chunk: on to its end */
-                free(raw);
                 size_t q;
-                if (blank_cut(cx, to, &q) < 0)
-                    return -1;
                 /* blank_cut finds a blank line; any line break will do, but
                  * this is rare enough: take up to it */
+                if (blank_cut(cx, to, &q) < 0 || read_range_into(cx, from, q, &raw, &rawcap) < 0) {
+                    rc = -1;
+                    break;
+                }
                 to = q;
-                if (!(raw = read_range(cx, from, to)))
-                    return -1;
                 n = to - from;
             }
         }
-        belopp_text *t = text_of(cx, raw, n, from);
-        free(raw);
-        if (!t)
-            return -2;
-        int rep = belopp_match_report_piece(cx->x->m, t, &figures);
-        belopp_text_free(t);
-        if (rep)
-            return 1;
+        if (text_into(cx, raw, n, from, &t, &other) < 0) {
+            rc = -2;
+            break;
+        }
+        rep = belopp_match_report_piece(cx->x->m, t, &figures);
         from += n;
     }
-    return 0;
+    free(raw);
+    belopp_text_free(t);
+    belopp_text_free(other);
+    return rc < 0 ? rc : rep != 0;
 }
 
 /* The first pass: sha256, size, encoding; and is it HTML after all?
@@ -1440,7 +1451,7 @@ static int run_chunked(belopp_extractor *x, run *r, int fd, size_t size)
 {
     chunked cx = {.x = x, .fd = fd, .size = size, .enc = x->opt.encoding, .step = x->chunk_bytes};
     if (x->threads > 1 && !x->chunk_bytes_set) {
-        cx.step = CHUNK_BYTES / (size_t)(x->threads < MAX_HELPERS ? x->threads : MAX_HELPERS);
+        cx.step = CHUNK_BYTES / 2 / (size_t)(x->threads < MAX_HELPERS ? x->threads : MAX_HELPERS);
         if (cx.step < MIN_THREAD_CHUNK_BYTES)
             cx.step = MIN_THREAD_CHUNK_BYTES;
     }

@@ -78,13 +78,11 @@ int belopp_nfc_needed(const belopp_text *t)
     return find_change(belopp_text_data(t), len, 0, &starter) < len;
 }
 
-belopp_text *belopp_nfc(const belopp_text *t)
+int belopp_nfc_into(belopp_text *out, const belopp_text *t)
 {
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
-    belopp_text *out = belopp_text_new();
-    if (!out)
-        return NULL;
+    belopp_text_clear(out);
 
     size_t copied = 0, starter = 0;
     for (size_t i = 0; (i = find_change(s, len, i, &starter)) < len;) {
@@ -114,14 +112,18 @@ belopp_text *belopp_nfc(const belopp_text *t)
             rc = nn >= 0 ? replace_span(out, t, starter, end, (const char *)norm, (size_t)nn)
                          : belopp_text_append_span(out, t, starter, end);
         free(norm);
-        if (rc < 0) {
-            belopp_text_free(out);
-            return NULL;
-        }
+        if (rc < 0)
+            return -1;
         copied = starter = end;
         i = end;
     }
-    if (belopp_text_append_span(out, t, copied, len) < 0) {
+    return belopp_text_append_span(out, t, copied, len) < 0 ? -1 : 0;
+}
+
+belopp_text *belopp_nfc(const belopp_text *t)
+{
+    belopp_text *out = belopp_text_new();
+    if (out && belopp_nfc_into(out, t) < 0) {
         belopp_text_free(out);
         return NULL;
     }

@@ -20,6 +20,10 @@
  * frees the result with belopp_text_free. */
 belopp_text *belopp_nfc(const belopp_text *t);
 
+/* The same into out (emptied first; its buffers are kept: the next chunk of
+ * a large input).  Returns 0, or -1 when out of memory. */
+int belopp_nfc_into(belopp_text *out, const belopp_text *t);
+
 /* 0 when t is NFC already as far as belopp_nfc can tell (it would only copy
  * it), else 1.  Most press texts are: the pipeline then keeps t as it is. */
 int belopp_nfc_needed(const belopp_text *t);
