@@ -214,6 +214,7 @@
 #include "segment.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -1710,6 +1711,22 @@ static int result_share(const char *s, size_t i, size_t e)
     return 0;
 }
 
+/* The first bytes (A-Z as a-z) of the NOT_MONEY words, as a 256-bit set:
+ * made once for the process (it is a constant of the list; pthread_once
+ * makes it safe with the extraction threads) and only read after. */
+static uint64_t not_money_first[4];
+static pthread_once_t not_money_once = PTHREAD_ONCE_INIT;
+
+static void make_not_money_first(void)
+{
+    for (const char *const *w = NOT_MONEY; *w; w++) {
+        unsigned char f = fold((unsigned char)**w);
+        not_money_first[f >> 6] |= (uint64_t)1 << (f & 63);
+        if (!f)
+            memset(not_money_first, 0xFF, sizeof not_money_first); /* an empty word: every start */
+    }
+}
+
 static int names_shares(const char *s, belopp_span t)
 {
     if (memchr(s + t.start, '%', t.end - t.start))
@@ -1739,13 +1756,8 @@ static int names_shares(const char *s, belopp_span t)
     }
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
      * share as "Andel" is */
-    uint64_t first[4] = {0, 0, 0, 0}; /* the words' first bytes (A-Z as a-z) */
-    for (const char *const *w = NOT_MONEY; *w; w++) {
-        unsigned char f = fold((unsigned char)**w);
-        first[f >> 6] |= (uint64_t)1 << (f & 63);
-        if (!f)
-            memset(first, 0xFF, sizeof first); /* an empty word: every start */
-    }
+    pthread_once(&not_money_once, make_not_money_first);
+    const uint64_t *first = not_money_first;
     for (size_t i = t.start; i < t.end; i++) {
         unsigned char c = fold((unsigned char)s[i]);
         if (!(first[c >> 6] >> (c & 63) & 1) || !word_starts_at(s, t.start, i))
@@ -2879,12 +2891,21 @@ static int64_t last_digit_unit(const char *s, const belopp_cell *c, rounding *r)
     return u;
 }
 
-/* Notes cell c (may be NULL or empty: an exact nothing) as a figure of a sum. */
-static void round_add(rounding *r, const char *s, const belopp_cell *c)
+/* Cell c's last-digit unit as round_put takes it: -1 for no figure (NULL,
+ * empty or unread: an exact nothing), 0 for a figure of unknown precision.
+ * check_sums works it out once a cell and puts it into every running sum. */
+static int64_t cell_round_unit(const char *s, const belopp_cell *c, rounding *cache)
 {
     if (!c || c->empty || c->status != BELOPP_OK)
+        return -1;
+    return last_digit_unit(s, c, cache);
+}
+
+/* Notes a figure of unit u (from cell_round_unit) in r. */
+static void round_put(rounding *r, int64_t u)
+{
+    if (u < 0)
         return;
-    int64_t u = last_digit_unit(s, c, r);
     if (u == 0 || r->unit < 0) {
         r->unit = -1; /* a figure of unknown precision: no rounding allowed */
         return;
@@ -2892,6 +2913,12 @@ static void round_add(rounding *r, const char *s, const belopp_cell *c)
     if (u > r->unit)
         r->unit = u;
     r->figures++;
+}
+
+/* Notes cell c (may be NULL or empty: an exact nothing) as a figure of a sum. */
+static void round_add(rounding *r, const char *s, const belopp_cell *c)
+{
+    round_put(r, cell_round_unit(s, c, r));
 }
 
 /* Is a sum off from total (a cell, counted as one more figure) by no more
@@ -3006,6 +3033,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
         int run_ok = 1, all_ok = 1, subs_ok = 1, since_ok = 1, sec_ok[2] = {1, 1};
         size_t nrun = 0, nall = 0, nsubs = 0, nsince = 0, nsec[2] = {0, 0};
         rounding rrun = {0, 0, NULL, 0}, rall = rrun, rsubs = rrun, rsince = rrun, rsec[2] = {rrun, rrun};
+        rounding units = rrun; /* only its currency cache: for cell_round_unit */
         for (size_t r = r0; r < r1; r++) {
             const belopp_row *row = &g->rows[r];
             belopp_cell *cell = cell_at(g, row, c);
@@ -3033,10 +3061,11 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 int64_t v = sum_value(cell, &ok);
                 if (!ok)
                     run_ok = all_ok = since_ok = 0;
+                int64_t u = cell_round_unit(g->text, cell, &units);
                 add_checked(&run, v, &run_ok);
                 add_checked(&all, v, &all_ok);
-                round_add(&rrun, g->text, cell);
-                round_add(&rall, g->text, cell);
+                round_put(&rrun, u);
+                round_put(&rall, u);
                 nrun++;
                 nall++;
                 if (result_row(g->text, row->label)) {
@@ -3049,12 +3078,12 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                     rsince = (rounding){0, 0, NULL, 0};
                 } else {
                     add_checked(&since, v, &since_ok);
-                    round_add(&rsince, g->text, cell);
+                    round_put(&rsince, u);
                     nsince++;
                 }
                 for (int q = 0; q < 2; q++) {
                     add_checked(&sec[q], v, &sec_ok[q]);
-                    round_add(&rsec[q], g->text, cell);
+                    round_put(&rsec[q], u);
                     nsec[q]++;
                 }
                 continue;
