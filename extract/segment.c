@@ -8031,7 +8031,11 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 int years = 0;
                 for (size_t c = 1; c < na; c++)
                     years += title_year(s, ta[c].start, ta[c].end);
-                if (na >= 3 && years >= 2 && split_cells(s, a.start, a.end, t2, BELOPP_MAX_COLUMNS) == na) {
+                /* (or a line of years alone, single-spaced: "2021 2020
+                 * 2019" over "Belopp i KSEK") */
+                if (na >= 3 && years >= 2 &&
+                    (split_cells(s, a.start, a.end, t2, BELOPP_MAX_COLUMNS) == na ||
+                     (ta[0].start == ta[0].end && (size_t)years + 1 == na))) {
                     memcpy(tb.titles, ta, na * sizeof ta[0]);
                     tb.ntitles = na;
                     title_lines[ntl++] = k - 1;
