@@ -5275,6 +5275,27 @@ static void rows_fit(const char *s, const line *lines, size_t n, size_t r, size_
  * "Kommunstyrelse").  Two titles or more, and the first row after them must
  * fit their count.  Fills tb's titles (and the columns' second lines) and
  * returns the line after the last year, or 0. */
+/* A title piece that closes a stacked title: a year or a date
+ * (year_or_date), or a split year, as a report titles its rolling twelve
+ * months ("Apr-mar" / "2016/2017", "2016/17"): the second year the one after
+ * the first. */
+static int stacked_year(const char *s, size_t a, size_t b)
+{
+    if (year_or_date(s, a, b))
+        return 1;
+    if (b - a != 7 && b - a != 9)
+        return 0;
+    if (s[a + 4] != '/' || !belopp_is_year(s, (belopp_span){a, a + 4}))
+        return 0;
+    for (size_t i = a + 5; i < b; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    int y1 = year_value(s, (belopp_span){a, a + 4});
+    int y2 = b - a == 9 ? year_value(s, (belopp_span){a + 5, b})
+                        : (y1 / 100) * 100 + (s[a + 5] - '0') * 10 + (s[a + 6] - '0');
+    return y2 == y1 + 1;
+}
+
 static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
                              belopp_span first, belopp_table *tb, int blanks)
 {
@@ -5289,7 +5310,7 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         if (blanks && w.start == w.end && l + 1 < n && !is_blank(lines, n, l + 1))
             continue; /* blank lines between the titles */
         if (w.start == w.end || w.end - w.start > 40 ||
-            !(word_line(s, w) || year_or_date(s, w.start, w.end))) /* "2019-12-31" */
+            !(word_line(s, w) || stacked_year(s, w.start, w.end))) /* "2019-12-31" */
             break;
         if (!blanks) {
             line_of[m] = l;
@@ -5303,7 +5324,7 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
             size_t e = i;
             while (e < w.end && !belopp_space_at(s, e, w.end))
                 e++;
-            int year = i < w.end && year_or_date(s, i, e);
+            int year = i < w.end && stacked_year(s, i, e);
             if ((year || i >= w.end) && words != SIZE_MAX) {
                 line_of[m] = l;
                 item[m++] = belopp_trim(s, words, i);
@@ -5340,10 +5361,10 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
      * columns, not a title, when every other title has one line of words
      * fewer above its year than the first would */
     if (first.start < first.end && m > 2 && line_of[0] == j - 1 &&
-        !year_or_date(s, item[0].start, item[0].end)) {
+        !stacked_year(s, item[0].start, item[0].end)) {
         size_t words = 0, first_words = SIZE_MAX, same = 1, years = 0;
         for (size_t i = 0; i < m; i++) {
-            if (!year_or_date(s, item[i].start, item[i].end)) {
+            if (!stacked_year(s, item[i].start, item[i].end)) {
                 words++;
                 continue;
             }
@@ -5363,7 +5384,7 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     size_t groups = 0, open = SIZE_MAX, last_year = 0;
     belopp_span titles[BELOPP_MAX_COLUMNS], seconds[BELOPP_MAX_COLUMNS];
     for (size_t i = 0; i < m; i++) {
-        int year = year_or_date(s, item[i].start, item[i].end);
+        int year = stacked_year(s, item[i].start, item[i].end);
         if (!year) {
             if (open == SIZE_MAX)
                 open = i;
