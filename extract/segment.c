@@ -8283,8 +8283,16 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 }
                 size_t used2;
                 belopp_span nsx = notes ? noted_section(s, lines[nx].trim) : (belopp_span){0, 0};
+                /* a long section or label of no values right over a row
+                 * ("Poster som har omförts eller kan omföras till periodens
+                 * resultat" / row): not a sentence, so a line of words */
+                belopp_span lx = lines[nx].trim;
+                belopp_row rx;
+                int long_ok = (nx == gap_end && nx > j + 1) ||
+                              (lx.end > lx.start && s[lx.end - 1] != '.' && nx + 1 < n &&
+                               table_row(s, lines[nx + 1].trim.start, lines[nx + 1].trim.end, 0, &rx));
                 if (nsx.end == nsx.start &&
-                    (!word_line_max(s, lines[nx].trim, nx == gap_end && nx > j + 1 ? 120 : 60) ||
+                    (!word_line_max(s, lines[nx].trim, long_ok ? 120 : 60) ||
                      may_be_row(s, lines, n, nx) ||
                      (wrapped_row(s, lines, n, nx, &row, &used2) &&
                       !(notes && note_alone(s, lines[nx + 1].trim)))))
