@@ -7818,6 +7818,29 @@ static size_t rows_after_blanks(const char *s, const line *lines, size_t n, size
     return n1 >= 2 && n1 == n2 ? q : j;
 }
 
+/* Does a page break stand at line j: a page number alone (one to three
+ * digits) and under it a running head, a line the text already had word for
+ * word further up ("3" / "Prop. 2025/26:1 Utgiftsområde 25")?  Text from a
+ * PDF has them between a table's last row and the next page; neither is a
+ * row.  (Looks back at most 2 000 lines.) */
+static int page_break_at(const char *s, const line *lines, size_t n, size_t j)
+{
+    belopp_span p = lines[j].trim;
+    if (p.end - p.start < 1 || p.end - p.start > 3 || j + 1 >= n)
+        return 0;
+    for (size_t i = p.start; i < p.end; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    belopp_span h = lines[j + 1].trim;
+    size_t len = h.end - h.start;
+    if (len < 8 || !belopp_letter_at(s, h.start, h.end))
+        return 0;
+    for (size_t k = j; k-- > 0 && j - k <= 2000;)
+        if (lines[k].trim.end - lines[k].trim.start == len && memcmp(s + lines[k].trim.start, s + h.start, len) == 0)
+            return 1;
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -8129,6 +8152,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         int notes = tb.ntitles && note_stub(s, tb.titles[0]);
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
+            if (g->nrows > first_row && page_break_at(s, lines, n, j))
+                break; /* "3" / "Prop. 2025/26:1 Utgiftsområde 25": the page ends */
             belopp_span ns = notes && g->nrows > first_row ? noted_section(s, l) : (belopp_span){0, 0};
             if (ns.end > ns.start)
                 l = ns; /* a section with its notes: its words */
