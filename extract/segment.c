@@ -2064,6 +2064,26 @@ static int goes_on(const char *s, const line *lines, size_t n, size_t j)
                     : category_at(s, l.start, l.end) == UTF8PROC_CATEGORY_LL;
 }
 
+/* Is l a label led by an appropriation's code, as a budget numbers them
+ * ("1:2 Utjämningsbidrag för"): one or two digits, a colon, one or two
+ * digits, a space, then words only?  (Not a section's number with a full
+ * stop: "2.1 Utgiftsutveckling" over a page number is no row.) */
+static int coded_label(const char *s, belopp_span l)
+{
+    size_t i = l.start, d = 0;
+    while (i < l.end && s[i] >= '0' && s[i] <= '9')
+        i++, d++;
+    if (d < 1 || d > 2 || i >= l.end || s[i] != ':')
+        return 0;
+    size_t k = ++i;
+    while (i < l.end && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == k || i - k > 2 || i >= l.end || s[i] != ' ')
+        return 0;
+    belopp_span rest = {i + 1, l.end};
+    return rest.start < rest.end && belopp_letter_at(s, rest.start, rest.end) && word_line_max(s, rest, 120);
+}
+
 /* A row whose label stands on a line of its own, as text from a PDF wraps a
  * long row: "Summa rörelsens kostnader" / "-762 -763"; the label over two
  * lines, the second going on in lower case ("Förutbetalda kostnader och" /
@@ -2077,7 +2097,7 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
     if (j + 1 >= n)
         return 0;
     belopp_span l = lines[j].trim;
-    if (!word_line_max(s, l, 120) || belopp_is_year(s, l))
+    if (!(word_line_max(s, l, 120) || coded_label(s, l)) || belopp_is_year(s, l))
         return 0;
     size_t v = j + 1;
     belopp_span label = l;
@@ -2096,6 +2116,8 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
     }
     if (v + 1 < n && values_line(s, lines[v + 1].trim))
         return 0; /* one value a line: a label and its cells, each alone */
+    while (label.end > label.start && (s[label.end - 1] == '|' || s[label.end - 1] == ' '))
+        label.end--; /* "1:2 Utjämningsbidrag för |": a cell's bar left at the end */
     memset(row, 0, sizeof *row);
     row->label = clean_label(s, label);
     row->values = x;
@@ -8084,6 +8106,22 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     tb.ntitles = na;
                     title_lines[ntl++] = k - 1;
                 }
+            }
+        }
+        if ((kind == U_ALONE || kind == U_CAPTION) && !stack_end && !tb.ntitles && j + 1 < n) {
+            /* the stub's title alone over the rows, the value column
+             * untitled ("Tusental kronor" / "Anslag" / "1:1 … 174 096 852"):
+             * a title line, not a section ending the table */
+            belopp_span l = lines[j].trim, c1[2];
+            belopp_row r1;
+            if (l.end > l.start && l.end - l.start <= 40 && word_line(s, l) && !has_digit(s, l.start, l.end) &&
+                s[l.end - 1] != '.' && s[l.end - 1] != ':' && split_cells(s, l.start, l.end, c1, 2) == 1 &&
+                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &r1)) {
+                token tk[MAX_TOKENS];
+                uint32_t m = 0;
+                fit_tokens(s, &r1, 0, 0, tk, &m, 0);
+                if (m >> 1 & 1) /* (one value: not the glued titles of many columns) */
+                    title_lines[ntl++] = j++;
             }
         }
         if (stack_end) {
