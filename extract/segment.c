@@ -4331,12 +4331,41 @@ static int numbered_label(const char *s, belopp_span l)
  * the rows under it, up to the next section or an empty row.  Pushes the
  * rows, fills *vr (malloc'ed, one a row) and returns the line after the
  * table, 0 if there is none, (size_t)-1 when out of memory. */
+/* Is l a sentence (four words or more, ending in a full stop after a
+ * word, not an abbreviation's: "… m.m.")? */
+static int stream_sentence(const char *s, belopp_span l)
+{
+    if (l.end - l.start < 12 || l.end - l.start > 400 || s[l.end - 1] != '.' ||
+        !belopp_letter_at(s, l.start, l.end))
+        return 0;
+    unsigned char a = (unsigned char)s[l.end - 2], b = (unsigned char)s[l.end - 3];
+    if (!((a >= 'a' && a <= 'z') || a >= 0x80) || !((b >= 'a' && b <= 'z') || b >= 0x80))
+        return 0;
+    size_t words = 1;
+    for (size_t i = l.start; i < l.end; i++)
+        words += s[i] == ' ';
+    return words >= 4;
+}
+
 static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
                               belopp_table *tb, vrow **vr)
 {
-    size_t idx[BELOPP_MAX_COLUMNS + 1], m = 0, j = i + 1;
+    size_t idx[BELOPP_MAX_COLUMNS + 1], m = 0, j = i + 1, said = 0;
     *vr = NULL;
     for (; j < n; j++) {
+        if (m >= 2 && said < 4 && !is_blank(lines, n, j) && stream_year(s, lines, idx, m - 1) &&
+            stream_sentence(s, lines[j].trim)) {
+            /* sentences between the titles and the first label ("Årets
+             * resultat överensstämmer med årets totalresultat."), a web
+             * page's remarks on the table: not header cells */
+            size_t q = j + 1;
+            while (q < n && is_blank(lines, n, q))
+                q++;
+            if (q < n && !values_line(s, lines[q].trim)) {
+                said++;
+                continue;
+            }
+        }
         if (is_blank(lines, n, j)) {
             /* a line of spaces ends the header cells, but not between
              * years ("2023" / " " / " " / "2022") */
