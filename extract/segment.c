@@ -1573,6 +1573,46 @@ typedef struct line {
                          space each) */
 } line;
 
+/* Where, in line l, a table's header is glued to the end of the row before
+ * it, as a web page's tables run together when flattened ("Årets resultat
+ * 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 2008 2007 2006", "… 1 246NYCKELTAL
+ * 2010 2009 …"): a digit, then a word of four capitals or more, then text
+ * whose only digits are two years or more.  Returns the offset of the
+ * header's first letter, or 0. */
+static size_t glued_header_at(const char *s, belopp_span l)
+{
+    if (l.end - l.start < 12)
+        return 0;
+    for (size_t k = l.start + 1; k + 4 <= l.end; k++) {
+        if (s[k] < 'A' || s[k] > 'Z' || s[k - 1] < '0' || s[k - 1] > '9')
+            continue;
+        size_t caps = 0, e = k;
+        while (e < l.end && ((s[e] >= 'A' && s[e] <= 'Z') || (unsigned char)s[e] == 0xC3)) {
+            if ((unsigned char)s[e] == 0xC3) { /* Å Ä Ö É */
+                if (e + 1 >= l.end || ((unsigned char)s[e + 1] != 0x85 && (unsigned char)s[e + 1] != 0x84 &&
+                                       (unsigned char)s[e + 1] != 0x96 && (unsigned char)s[e + 1] != 0x89))
+                    break;
+                e++;
+            }
+            e++;
+            caps++;
+        }
+        if (caps < 4 || (e < l.end && s[e] != ',' && s[e] != ' '))
+            continue;
+        size_t years = 0;
+        for (size_t i = e; i + 4 <= l.end; i++)
+            if (s[i] >= '0' && s[i] <= '9' && (i == e || s[i - 1] == ' ') &&
+                (i + 4 == l.end || s[i + 4] == ' ') && belopp_is_year(s, (belopp_span){i, i + 4}))
+                years++;
+        int letter = 0;
+        for (size_t i = l.start; i < k && !letter; i++)
+            letter = belopp_letter_at(s, i, k);
+        if (years >= 2 && letter && !has_other_digits(s, e, l.end))
+            return k;
+    }
+    return 0;
+}
+
 static int collect_lines(const char *s, size_t len, line **out, size_t *cap, size_t *nout)
 {
     size_t n = 0;
@@ -1593,6 +1633,18 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *cap, siz
             return -1;
         }
         lines = grown;
+        size_t k = glued_header_at(s, l.trim);
+        if (k) {
+            /* "Årets resultat 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 …": a
+             * row and the next table's header run together: two lines */
+            if (belopp_grow(&grown, cap, n + 2, sizeof *lines) < 0) {
+                *out = grown;
+                return -1;
+            }
+            lines = grown;
+            lines[n++] = (line){belopp_trim(s, l.trim.start, k), 0, 0};
+            l.trim = belopp_trim(s, k, l.trim.end);
+        }
         lines[n++] = l;
         if (!nl)
             break;
