@@ -8410,9 +8410,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             size_t nx = j + 1;
             int counts_section = word_line(s, l) && names_shares(s, l);
             /* blank lines run together where a PDF page had a gap ("" /
-             * "  " / "  " / "Avstämning mot balanskravet" / row): one
-             * blank line */
-            for (size_t q = nx; l.start == l.end && q < j + 4 && q + 1 < n && is_blank(lines, n, q); q++)
+             * "  " / "  " / "Avstämning mot balanskravet" / row; five lines
+             * of a space at most): one blank line */
+            for (size_t q = nx; l.start == l.end && q < j + 6 && q + 1 < n && is_blank(lines, n, q); q++)
                 nx = q + 1;
             size_t gap_end = nx; /* (a heading after such a gap may be long) */
             for (int w = 0, blanks = 0; w < 2 && nx + 1 < n; w++) {
