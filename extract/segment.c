@@ -4107,6 +4107,70 @@ static int rule_line(const char *s, belopp_span l)
     return dashes >= 3;
 }
 
+/* The cells of a line of values each with a decimal part, signed or not,
+ * apart by spaces ("-124,9  -111,6 -13,2", "6,6  -59,3  -60,1"): their
+ * number, or 0 when the line is not so (a thousands space, a word). */
+static size_t decimal_cells(const char *s, belopp_span x)
+{
+    size_t cells = 0, i = x.start;
+    while (i < x.end) {
+        size_t sp;
+        if ((sp = belopp_space_at(s, i, x.end)) > 0) {
+            i += sp;
+            continue;
+        }
+        if (s[i] == '-')
+            i++;
+        else if (i + 3 <= x.end && memcmp(s + i, "\xE2\x80\x93", 3) == 0)
+            i += 3;
+        size_t d = i;
+        while (i < x.end && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d || i - d > 7 || i >= x.end || s[i] != ',')
+            return 0;
+        size_t f = ++i;
+        while (i < x.end && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == f || i - f > 2 || (i < x.end && !belopp_space_at(s, i, x.end)))
+            return 0;
+        cells++;
+    }
+    return cells;
+}
+
+/* The titles glued together after the unit word of line h ("mnkr Intäkter
+ * 2020Intäkter 2021Kostnader 2020…Avvikelse mot budget 2021"): each words
+ * and a year, the next title's capital right after the year.  Fills titles
+ * (at most max) and returns their number, or 0 when the line is not so. */
+static size_t glued_year_titles(const char *s, belopp_span h, belopp_span *titles, size_t max)
+{
+    size_t p = h.start;
+    while (p < h.end && !belopp_space_at(s, p, h.end))
+        p++;
+    p = belopp_skip_spaces(s, p, h.end);
+    size_t nt = 0, start = p;
+    for (size_t i = p; i + 4 <= h.end; i++) {
+        if (s[i] < '0' || s[i] > '9' || !belopp_is_year(s, (belopp_span){i, i + 4}) ||
+            (i > start && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        size_t e = i + 4;
+        unsigned char c = e < h.end ? (unsigned char)s[e] : 0;
+        if (e < h.end && !(c >= 'A' && c <= 'Z') &&
+            !(c == 0xC3 && e + 1 < h.end && ((unsigned char)s[e + 1] == 0x85 || (unsigned char)s[e + 1] == 0x84 ||
+                                             (unsigned char)s[e + 1] == 0x96)))
+            continue;
+        int letters = 0;
+        for (size_t q = start; q < i && !letters; q++)
+            letters = belopp_letter_at(s, q, i);
+        if (!letters || nt == max)
+            return 0;
+        titles[nt++] = (belopp_span){start, e};
+        start = e;
+        i = e - 1;
+    }
+    return start == h.end ? nt : 0;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -4152,10 +4216,12 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
         for (; v < n && got < k; v++) {
             if (is_blank(lines, n, v))
                 continue;
-            if (!value_line(s, lines[v].trim))
+            size_t several = decimal_cells(s, lines[v].trim);
+            if (!value_line(s, lines[v].trim) && several < 2)
                 break;
-            if (got++ == 0)
+            if (got == 0)
                 vfirst = v;
+            got += several >= 2 ? several : 1;
             vlast = v;
         }
         if (got != k)
@@ -4185,6 +4251,13 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
         tb->titles[tb->ntitles++] = (belopp_span){lines[idx[0]].trim.start, lines[idx[0]].trim.start};
     for (size_t h = heads - k; h < heads; h++)
         tb->titles[tb->ntitles++] = lines[idx[h]].trim;
+    belopp_span gt[BELOPP_MAX_COLUMNS];
+    if (unread && heads == 0 && glued_year_titles(s, lines[i].trim, gt, BELOPP_MAX_COLUMNS - 1) == k) {
+        /* the unit line's titles, glued, as many as the cells of a row */
+        tb->titles[0] = (belopp_span){lines[i].trim.start, lines[i].trim.start};
+        memcpy(tb->titles + 1, gt, k * sizeof gt[0]);
+        tb->ntitles = k + 1;
+    }
     for (size_t h = 0; h < heads; h++)
         lines[idx[h]].kind = 1;
     return end;
