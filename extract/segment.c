@@ -1574,6 +1574,46 @@ typedef struct line {
                          space each) */
 } line;
 
+/* Where, in line l, a table's header is glued to the end of the row before
+ * it, as a web page's tables run together when flattened ("Årets resultat
+ * 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 2008 2007 2006", "… 1 246NYCKELTAL
+ * 2010 2009 …"): a digit, then a word of four capitals or more, then text
+ * whose only digits are two years or more.  Returns the offset of the
+ * header's first letter, or 0. */
+static size_t glued_header_at(const char *s, belopp_span l)
+{
+    if (l.end - l.start < 12)
+        return 0;
+    for (size_t k = l.start + 1; k + 4 <= l.end; k++) {
+        if (s[k] < 'A' || s[k] > 'Z' || s[k - 1] < '0' || s[k - 1] > '9')
+            continue;
+        size_t caps = 0, e = k;
+        while (e < l.end && ((s[e] >= 'A' && s[e] <= 'Z') || (unsigned char)s[e] == 0xC3)) {
+            if ((unsigned char)s[e] == 0xC3) { /* Å Ä Ö É */
+                if (e + 1 >= l.end || ((unsigned char)s[e + 1] != 0x85 && (unsigned char)s[e + 1] != 0x84 &&
+                                       (unsigned char)s[e + 1] != 0x96 && (unsigned char)s[e + 1] != 0x89))
+                    break;
+                e++;
+            }
+            e++;
+            caps++;
+        }
+        if (caps < 4 || (e < l.end && s[e] != ',' && s[e] != ' '))
+            continue;
+        size_t years = 0;
+        for (size_t i = e; i + 4 <= l.end; i++)
+            if (s[i] >= '0' && s[i] <= '9' && (i == e || s[i - 1] == ' ') &&
+                (i + 4 == l.end || s[i + 4] == ' ') && belopp_is_year(s, (belopp_span){i, i + 4}))
+                years++;
+        int letter = 0;
+        for (size_t i = l.start; i < k && !letter; i++)
+            letter = belopp_letter_at(s, i, k);
+        if (years >= 2 && letter && !has_other_digits(s, e, l.end))
+            return k;
+    }
+    return 0;
+}
+
 static int collect_lines(const char *s, size_t len, line **out, size_t *cap, size_t *nout)
 {
     size_t n = 0;
@@ -1594,6 +1634,18 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *cap, siz
             return -1;
         }
         lines = grown;
+        size_t k = glued_header_at(s, l.trim);
+        if (k) {
+            /* "Årets resultat 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 …": a
+             * row and the next table's header run together: two lines */
+            if (belopp_grow(&grown, cap, n + 2, sizeof *lines) < 0) {
+                *out = grown;
+                return -1;
+            }
+            lines = grown;
+            lines[n++] = (line){belopp_trim(s, l.trim.start, k), 0, 0};
+            l.trim = belopp_trim(s, k, l.trim.end);
+        }
         lines[n++] = l;
         if (!nl)
             break;
@@ -2076,6 +2128,26 @@ static int goes_on(const char *s, const line *lines, size_t n, size_t j)
                     : category_at(s, l.start, l.end) == UTF8PROC_CATEGORY_LL;
 }
 
+/* Is l a label led by an appropriation's code, as a budget numbers them
+ * ("1:2 Utjämningsbidrag för"): one or two digits, a colon, one or two
+ * digits, a space, then words only?  (Not a section's number with a full
+ * stop: "2.1 Utgiftsutveckling" over a page number is no row.) */
+static int coded_label(const char *s, belopp_span l)
+{
+    size_t i = l.start, d = 0;
+    while (i < l.end && s[i] >= '0' && s[i] <= '9')
+        i++, d++;
+    if (d < 1 || d > 2 || i >= l.end || s[i] != ':')
+        return 0;
+    size_t k = ++i;
+    while (i < l.end && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == k || i - k > 2 || i >= l.end || s[i] != ' ')
+        return 0;
+    belopp_span rest = {i + 1, l.end};
+    return rest.start < rest.end && belopp_letter_at(s, rest.start, rest.end) && word_line_max(s, rest, 120);
+}
+
 /* A row whose label stands on a line of its own, as text from a PDF wraps a
  * long row: "Summa rörelsens kostnader" / "-762 -763"; the label over two
  * lines, the second going on in lower case ("Förutbetalda kostnader och" /
@@ -2089,7 +2161,7 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
     if (j + 1 >= n)
         return 0;
     belopp_span l = lines[j].trim;
-    if (!word_line_max(s, l, 120) || belopp_is_year(s, l))
+    if (!(word_line_max(s, l, 120) || coded_label(s, l)) || belopp_is_year(s, l))
         return 0;
     size_t v = j + 1;
     belopp_span label = l;
@@ -2108,6 +2180,8 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
     }
     if (v + 1 < n && values_line(s, lines[v + 1].trim))
         return 0; /* one value a line: a label and its cells, each alone */
+    while (label.end > label.start && (s[label.end - 1] == '|' || s[label.end - 1] == ' '))
+        label.end--; /* "1:2 Utjämningsbidrag för |": a cell's bar left at the end */
     memset(row, 0, sizeof *row);
     row->label = clean_label(s, label);
     row->values = x;
@@ -4062,6 +4136,70 @@ static int rule_line(const char *s, belopp_span l)
     return dashes >= 3;
 }
 
+/* The cells of a line of values each with a decimal part, signed or not,
+ * apart by spaces ("-124,9  -111,6 -13,2", "6,6  -59,3  -60,1"): their
+ * number, or 0 when the line is not so (a thousands space, a word). */
+static size_t decimal_cells(const char *s, belopp_span x)
+{
+    size_t cells = 0, i = x.start;
+    while (i < x.end) {
+        size_t sp;
+        if ((sp = belopp_space_at(s, i, x.end)) > 0) {
+            i += sp;
+            continue;
+        }
+        if (s[i] == '-')
+            i++;
+        else if (i + 3 <= x.end && memcmp(s + i, "\xE2\x80\x93", 3) == 0)
+            i += 3;
+        size_t d = i;
+        while (i < x.end && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d || i - d > 7 || i >= x.end || s[i] != ',')
+            return 0;
+        size_t f = ++i;
+        while (i < x.end && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == f || i - f > 2 || (i < x.end && !belopp_space_at(s, i, x.end)))
+            return 0;
+        cells++;
+    }
+    return cells;
+}
+
+/* The titles glued together after the unit word of line h ("mnkr Intäkter
+ * 2020Intäkter 2021Kostnader 2020…Avvikelse mot budget 2021"): each words
+ * and a year, the next title's capital right after the year.  Fills titles
+ * (at most max) and returns their number, or 0 when the line is not so. */
+static size_t glued_year_titles(const char *s, belopp_span h, belopp_span *titles, size_t max)
+{
+    size_t p = h.start;
+    while (p < h.end && !belopp_space_at(s, p, h.end))
+        p++;
+    p = belopp_skip_spaces(s, p, h.end);
+    size_t nt = 0, start = p;
+    for (size_t i = p; i + 4 <= h.end; i++) {
+        if (s[i] < '0' || s[i] > '9' || !belopp_is_year(s, (belopp_span){i, i + 4}) ||
+            (i > start && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        size_t e = i + 4;
+        unsigned char c = e < h.end ? (unsigned char)s[e] : 0;
+        if (e < h.end && !(c >= 'A' && c <= 'Z') &&
+            !(c == 0xC3 && e + 1 < h.end && ((unsigned char)s[e + 1] == 0x85 || (unsigned char)s[e + 1] == 0x84 ||
+                                             (unsigned char)s[e + 1] == 0x96)))
+            continue;
+        int letters = 0;
+        for (size_t q = start; q < i && !letters; q++)
+            letters = belopp_letter_at(s, q, i);
+        if (!letters || nt == max)
+            return 0;
+        titles[nt++] = (belopp_span){start, e};
+        start = e;
+        i = e - 1;
+    }
+    return start == h.end ? nt : 0;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -4107,10 +4245,12 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
         for (; v < n && got < k; v++) {
             if (is_blank(lines, n, v))
                 continue;
-            if (!value_line(s, lines[v].trim))
+            size_t several = decimal_cells(s, lines[v].trim);
+            if (!value_line(s, lines[v].trim) && several < 2)
                 break;
-            if (got++ == 0)
+            if (got == 0)
                 vfirst = v;
+            got += several >= 2 ? several : 1;
             vlast = v;
         }
         if (got != k)
@@ -4140,6 +4280,13 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
         tb->titles[tb->ntitles++] = (belopp_span){lines[idx[0]].trim.start, lines[idx[0]].trim.start};
     for (size_t h = heads - k; h < heads; h++)
         tb->titles[tb->ntitles++] = lines[idx[h]].trim;
+    belopp_span gt[BELOPP_MAX_COLUMNS];
+    if (unread && heads == 0 && glued_year_titles(s, lines[i].trim, gt, BELOPP_MAX_COLUMNS - 1) == k) {
+        /* the unit line's titles, glued, as many as the cells of a row */
+        tb->titles[0] = (belopp_span){lines[i].trim.start, lines[i].trim.start};
+        memcpy(tb->titles + 1, gt, k * sizeof gt[0]);
+        tb->ntitles = k + 1;
+    }
     for (size_t h = 0; h < heads; h++)
         lines[idx[h]].kind = 1;
     return end;
@@ -4338,12 +4485,41 @@ static int numbered_label(const char *s, belopp_span l)
  * the rows under it, up to the next section or an empty row.  Pushes the
  * rows, fills *vr (malloc'ed, one a row) and returns the line after the
  * table, 0 if there is none, (size_t)-1 when out of memory. */
+/* Is l a sentence (four words or more, ending in a full stop after a
+ * word, not an abbreviation's: "… m.m.")? */
+static int stream_sentence(const char *s, belopp_span l)
+{
+    if (l.end - l.start < 12 || l.end - l.start > 400 || s[l.end - 1] != '.' ||
+        !belopp_letter_at(s, l.start, l.end))
+        return 0;
+    unsigned char a = (unsigned char)s[l.end - 2], b = (unsigned char)s[l.end - 3];
+    if (!((a >= 'a' && a <= 'z') || a >= 0x80) || !((b >= 'a' && b <= 'z') || b >= 0x80))
+        return 0;
+    size_t words = 1;
+    for (size_t i = l.start; i < l.end; i++)
+        words += s[i] == ' ';
+    return words >= 4;
+}
+
 static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
                               belopp_table *tb, vrow **vr)
 {
-    size_t idx[BELOPP_MAX_COLUMNS + 1], m = 0, j = i + 1;
+    size_t idx[BELOPP_MAX_COLUMNS + 1], m = 0, j = i + 1, said = 0;
     *vr = NULL;
     for (; j < n; j++) {
+        if (m >= 2 && said < 4 && !is_blank(lines, n, j) && stream_year(s, lines, idx, m - 1) &&
+            stream_sentence(s, lines[j].trim)) {
+            /* sentences between the titles and the first label ("Årets
+             * resultat överensstämmer med årets totalresultat."), a web
+             * page's remarks on the table: not header cells */
+            size_t q = j + 1;
+            while (q < n && is_blank(lines, n, q))
+                q++;
+            if (q < n && !values_line(s, lines[q].trim)) {
+                said++;
+                continue;
+            }
+        }
         if (is_blank(lines, n, j)) {
             /* a line of spaces ends the header cells, but not between
              * years ("2023" / " " / " " / "2022") */
@@ -5304,6 +5480,27 @@ static void rows_fit(const char *s, const line *lines, size_t n, size_t r, size_
  * "Kommunstyrelse").  Two titles or more, and the first row after them must
  * fit their count.  Fills tb's titles (and the columns' second lines) and
  * returns the line after the last year, or 0. */
+/* A title piece that closes a stacked title: a year or a date
+ * (year_or_date), or a split year, as a report titles its rolling twelve
+ * months ("Apr-mar" / "2016/2017", "2016/17"): the second year the one after
+ * the first. */
+static int stacked_year(const char *s, size_t a, size_t b)
+{
+    if (year_or_date(s, a, b))
+        return 1;
+    if (b - a != 7 && b - a != 9)
+        return 0;
+    if (s[a + 4] != '/' || !belopp_is_year(s, (belopp_span){a, a + 4}))
+        return 0;
+    for (size_t i = a + 5; i < b; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    int y1 = year_value(s, (belopp_span){a, a + 4});
+    int y2 = b - a == 9 ? year_value(s, (belopp_span){a + 5, b})
+                        : (y1 / 100) * 100 + (s[a + 5] - '0') * 10 + (s[a + 6] - '0');
+    return y2 == y1 + 1;
+}
+
 static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
                              belopp_span first, belopp_table *tb, int blanks)
 {
@@ -5318,7 +5515,7 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         if (blanks && w.start == w.end && l + 1 < n && !is_blank(lines, n, l + 1))
             continue; /* blank lines between the titles */
         if (w.start == w.end || w.end - w.start > 40 ||
-            !(word_line(s, w) || year_or_date(s, w.start, w.end))) /* "2019-12-31" */
+            !(word_line(s, w) || stacked_year(s, w.start, w.end))) /* "2019-12-31" */
             break;
         if (!blanks) {
             line_of[m] = l;
@@ -5332,7 +5529,7 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
             size_t e = i;
             while (e < w.end && !belopp_space_at(s, e, w.end))
                 e++;
-            int year = i < w.end && year_or_date(s, i, e);
+            int year = i < w.end && stacked_year(s, i, e);
             if ((year || i >= w.end) && words != SIZE_MAX) {
                 line_of[m] = l;
                 item[m++] = belopp_trim(s, words, i);
@@ -5369,10 +5566,10 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
      * columns, not a title, when every other title has one line of words
      * fewer above its year than the first would */
     if (first.start < first.end && m > 2 && line_of[0] == j - 1 &&
-        !year_or_date(s, item[0].start, item[0].end)) {
+        !stacked_year(s, item[0].start, item[0].end)) {
         size_t words = 0, first_words = SIZE_MAX, same = 1, years = 0;
         for (size_t i = 0; i < m; i++) {
-            if (!year_or_date(s, item[i].start, item[i].end)) {
+            if (!stacked_year(s, item[i].start, item[i].end)) {
                 words++;
                 continue;
             }
@@ -5392,7 +5589,7 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     size_t groups = 0, open = SIZE_MAX, last_year = 0;
     belopp_span titles[BELOPP_MAX_COLUMNS], seconds[BELOPP_MAX_COLUMNS];
     for (size_t i = 0; i < m; i++) {
-        int year = year_or_date(s, item[i].start, item[i].end);
+        int year = stacked_year(s, item[i].start, item[i].end);
         if (!year) {
             if (open == SIZE_MAX)
                 open = i;
@@ -7826,6 +8023,29 @@ static size_t rows_after_blanks(const char *s, const line *lines, size_t n, size
     return n1 >= 2 && n1 == n2 ? q : j;
 }
 
+/* Does a page break stand at line j: a page number alone (one to three
+ * digits) and under it a running head, a line the text already had word for
+ * word further up ("3" / "Prop. 2025/26:1 Utgiftsområde 25")?  Text from a
+ * PDF has them between a table's last row and the next page; neither is a
+ * row.  (Looks back at most 2 000 lines.) */
+static int page_break_at(const char *s, const line *lines, size_t n, size_t j)
+{
+    belopp_span p = lines[j].trim;
+    if (p.end - p.start < 1 || p.end - p.start > 3 || j + 1 >= n)
+        return 0;
+    for (size_t i = p.start; i < p.end; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    belopp_span h = lines[j + 1].trim;
+    size_t len = h.end - h.start;
+    if (len < 8 || !belopp_letter_at(s, h.start, h.end))
+        return 0;
+    for (size_t k = j; k-- > 0 && j - k <= 2000;)
+        if (lines[k].trim.end - lines[k].trim.start == len && memcmp(s + lines[k].trim.start, s + h.start, len) == 0)
+            return 1;
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -8060,11 +8280,31 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 int years = 0;
                 for (size_t c = 1; c < na; c++)
                     years += title_year(s, ta[c].start, ta[c].end);
-                if (na >= 3 && years >= 2 && split_cells(s, a.start, a.end, t2, BELOPP_MAX_COLUMNS) == na) {
+                /* (or a line of years alone, single-spaced: "2021 2020
+                 * 2019" over "Belopp i KSEK") */
+                if (na >= 3 && years >= 2 &&
+                    (split_cells(s, a.start, a.end, t2, BELOPP_MAX_COLUMNS) == na ||
+                     (ta[0].start == ta[0].end && (size_t)years + 1 == na))) {
                     memcpy(tb.titles, ta, na * sizeof ta[0]);
                     tb.ntitles = na;
                     title_lines[ntl++] = k - 1;
                 }
+            }
+        }
+        if ((kind == U_ALONE || kind == U_CAPTION) && !stack_end && !tb.ntitles && j + 1 < n) {
+            /* the stub's title alone over the rows, the value column
+             * untitled ("Tusental kronor" / "Anslag" / "1:1 … 174 096 852"):
+             * a title line, not a section ending the table */
+            belopp_span l = lines[j].trim, c1[2];
+            belopp_row r1;
+            if (l.end > l.start && l.end - l.start <= 40 && word_line(s, l) && !has_digit(s, l.start, l.end) &&
+                s[l.end - 1] != '.' && s[l.end - 1] != ':' && split_cells(s, l.start, l.end, c1, 2) == 1 &&
+                table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &r1)) {
+                token tk[MAX_TOKENS];
+                uint32_t m = 0;
+                fit_tokens(s, &r1, 0, 0, tk, &m, 0);
+                if (m >> 1 & 1) /* (one value: not the glued titles of many columns) */
+                    title_lines[ntl++] = j++;
             }
         }
         if (stack_end) {
@@ -8133,6 +8373,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         int notes = tb.ntitles && note_stub(s, tb.titles[0]);
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
+            if (g->nrows > first_row && page_break_at(s, lines, n, j))
+                break; /* "3" / "Prop. 2025/26:1 Utgiftsområde 25": the page ends */
             belopp_span ns = notes && g->nrows > first_row ? noted_section(s, l) : (belopp_span){0, 0};
             if (ns.end > ns.start)
                 l = ns; /* a section with its notes: its words */
@@ -8270,9 +8512,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             size_t nx = j + 1;
             int counts_section = word_line(s, l) && names_shares(s, l);
             /* blank lines run together where a PDF page had a gap ("" /
-             * "  " / "  " / "Avstämning mot balanskravet" / row): one
-             * blank line */
-            for (size_t q = nx; l.start == l.end && q < j + 4 && q + 1 < n && is_blank(lines, n, q); q++)
+             * "  " / "  " / "Avstämning mot balanskravet" / row; five lines
+             * of a space at most): one blank line */
+            for (size_t q = nx; l.start == l.end && q < j + 6 && q + 1 < n && is_blank(lines, n, q); q++)
                 nx = q + 1;
             size_t gap_end = nx; /* (a heading after such a gap may be long) */
             for (int w = 0, blanks = 0; w < 2 && nx + 1 < n; w++) {
@@ -8287,8 +8529,16 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 }
                 size_t used2;
                 belopp_span nsx = notes ? noted_section(s, lines[nx].trim) : (belopp_span){0, 0};
+                /* a long section or label of no values right over a row
+                 * ("Poster som har omförts eller kan omföras till periodens
+                 * resultat" / row): not a sentence, so a line of words */
+                belopp_span lx = lines[nx].trim;
+                belopp_row rx;
+                int long_ok = (nx == gap_end && nx > j + 1) ||
+                              (lx.end > lx.start && s[lx.end - 1] != '.' && nx + 1 < n &&
+                               table_row(s, lines[nx + 1].trim.start, lines[nx + 1].trim.end, 0, &rx));
                 if (nsx.end == nsx.start &&
-                    (!word_line_max(s, lines[nx].trim, nx == gap_end && nx > j + 1 ? 120 : 60) ||
+                    (!word_line_max(s, lines[nx].trim, long_ok ? 120 : 60) ||
                      may_be_row(s, lines, n, nx) ||
                      (wrapped_row(s, lines, n, nx, &row, &used2) &&
                       !(notes && note_alone(s, lines[nx + 1].trim)))))
