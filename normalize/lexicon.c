@@ -100,6 +100,14 @@ static const belopp_unit UNITS[] = {
     {"bn", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"biljon", BELOPP_UNIT_SCALE, 12, NULL, 0},
     {"biljoner", BELOPP_UNIT_SCALE, 12, NULL, 0},
+    /* English scale words, as Swedish pages quote English releases: "SEK 25
+     * million", "USD 1.2 billion".  Only after a currency written before the
+     * number (BELOPP_LEX_AFTER_CODE): "25 million" alone is no Swedish amount.
+     * An English billion is 10^9. */
+    {"million", BELOPP_UNIT_SCALE, 6, NULL, BELOPP_LEX_AFTER_CODE},
+    {"millions", BELOPP_UNIT_SCALE, 6, NULL, BELOPP_LEX_AFTER_CODE},
+    {"billion", BELOPP_UNIT_SCALE, 9, NULL, BELOPP_LEX_AFTER_CODE},
+    {"billions", BELOPP_UNIT_SCALE, 9, NULL, BELOPP_LEX_AFTER_CODE},
     /* Swedish kronor */
     {"kronor", BELOPP_UNIT_CURRENCY, 0, "SEK", 0},
     {"kronorna", BELOPP_UNIT_CURRENCY, 0, "SEK", 0}, /* "de 500 kronorna" */
