@@ -45,6 +45,53 @@ static int count_noun(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* "10 miljoner munskydd för 150 miljoner kronor": one or two words after
+ * the scale word, then "för" and an amount with its unit, is a purchase: the
+ * first number counts what was bought, whatever the noun ("munskydd" is in
+ * no list).  The price after "för" must carry a scale word or a currency, so
+ * "300 miljoner extra för 2025" stays money. */
+static int bought_for(const char *s, size_t len, size_t end)
+{
+    size_t i = end;
+    for (int w = 0; w < 3; w++) {
+        size_t a = belopp_skip_spaces(s, i, len);
+        if (a == i || a >= len)
+            return 0;
+        size_t b = belopp_word_end(s, a, len);
+        if (b == a)
+            return 0;
+        if (belopp_word_equal(s + a, b - a, "för")) {
+            if (w == 0)
+                return 0; /* "5 miljoner för …": nothing counted */
+            size_t p = belopp_skip_spaces(s, b, len);
+            if (p == b || p >= len)
+                return 0;
+            size_t q = belopp_word_end(s, p, len);
+            if (q > p && belopp_qualifier_lookup(s + p, q - p))
+                p = belopp_skip_spaces(s, q, len); /* "för drygt 150 miljoner" */
+            if (p >= len || s[p] < '0' || s[p] > '9')
+                return 0;
+            while (p < len && ((s[p] >= '0' && s[p] <= '9') || s[p] == ',' ||
+                               (s[p] == ' ' && p + 1 < len && s[p + 1] >= '0' && s[p + 1] <= '9')))
+                p++;
+            size_t u = belopp_skip_spaces(s, p, len);
+            if (u == p || u >= len)
+                return 0;
+            size_t v = belopp_word_end(s, u, len);
+            return v > u && belopp_unit_lookup(s + u, v - u) != NULL;
+        }
+        if (w == 2 || (!(s[a] >= 'a' && s[a] <= 'z') && (unsigned char)s[a] < 0x80))
+            return 0; /* a lower-case word: the thing counted or its adjective */
+        if (belopp_words_has(BELOPP_WORDS_PER_STOP, s + a, b - a) ||
+            belopp_unit_lookup(s + a, b - a))
+            return 0; /* "5 miljoner och 3 miljoner för …", "5 miljoner kronor för" */
+        if (b < len && !belopp_space_at(s, b, len))
+            return 0;
+        i = b;
+    }
+    return 0;
+}
+
 /* Does "N miljoner" count something instead of kronor?  The words after the
  * scale word decide: a count noun or measure, maybe after one or two
  * adjectives ("2 miljoner nya jobb", "3 miljoner unika besökare") or in the
@@ -58,6 +105,8 @@ static int count_noun(const char *s, size_t a, size_t b)
 static int counts_something(const char *s, size_t len, size_t end, belopp_span sentence,
                             size_t num_start)
 {
+    if (bought_for(s, len, end))
+        return 1;
     size_t i = end;
     for (int w = 0; w < 3; w++) {
         size_t a = belopp_skip_spaces(s, i, len);
