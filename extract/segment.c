@@ -1775,10 +1775,14 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
     while (e < t.end && !belopp_space_at(s, e, t.end))
         e++;
     /* a price per unit of measure: "Genomsnittshyra (kr/kvm)", "Hyra, kr/m²" */
-    /* or per period: "Hyra per kvm, kr/år", "Avgift, kr/mån" */
+    /* or per period: "Hyra per kvm, kr/år", "Avgift, kr/mån"; or per head,
+     * which a "tkr" over the table must not scale: "Kostnad kr/inv" */
     static const char *const MEASURE[] = {"kvm",  "m",       "kvadratmeter", "kwh",   "km",
                                           "ton",  "liter",   "\xC3\xA5r",     "m\xC3\xA5n", "m\xC3\xA5nad",
-                                          "tim",  "timme",   "dag",          "vecka", NULL};
+                                          "tim",  "timme",   "dag",          "vecka",
+                                          /* per head: "Kostnad kr/inv", "kr/elev" */
+                                          "inv",  "inv\xC3\xA5nare", "elev", "person", "barn",
+                                          "anst\xC3\xA4lld", "brukare", "plats", NULL};
     for (size_t i = t.start; i + 4 < t.end; i++)
         if ((i == t.start || s[i - 1] == '(' || s[i - 1] == ' ') &&
             (strncmp(s + i, "kr/", 3) == 0 || strncmp(s + i, "Kr/", 3) == 0) &&
@@ -2677,6 +2681,31 @@ static int per_share(const char *s, belopp_span t)
     return 0;
 }
 
+/* A figure per head: "Nettokostnad per invånare", "Kostnad/inv", "Kostnad
+ * per elev".  Such figures are kronor, not the tkr or mnkr over the table,
+ * but the table does not say so: under a scaled unit the row is left out.
+ * A label that starts with "Per invånare" is a key the money is shared out
+ * by, in the table's unit: something must stand before "per". */
+static int per_head(const char *s, belopp_span t)
+{
+    static const char *const PER[] = {"per inv\xC3\xA5nare", "/inv\xC3\xA5nare", "per inv", "/inv",
+                                      "per capita", "per elev", "/elev", "per brukare",
+                                      "per barn", NULL};
+    for (size_t i = t.start; i < t.end; i++) {
+        if (s[i] != '/' && (s[i] | 0x20) != 'p')
+            continue;
+        for (const char *const *w = PER; *w; w++) {
+            size_t k = strlen(*w);
+            /* the word whole: "per inv.", not "per investering" */
+            if (i + k <= t.end && strncasecmp(s + i, *w, k) == 0 &&
+                i > t.start && !belopp_letter_at(s, i - 1, t.end) &&
+                (i + k == t.end || !belopp_letter_at(s, i + k, t.end)))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* In a table whose titles stand in two languages, each with a note column,
  * the rows write their note twice: "Net sales Nettoomsättning 4,5 4,5 54 008
  * 52 233", "Operating profit Rörelseresultat 5,9,10 5,9,10 2 568 2 573".  A
@@ -2806,6 +2835,9 @@ static void setup_row(const char *s, const belopp_table *tb, belopp_row *r)
         r->unit = u.words;
     } else if (names_shares(s, r->label) || per_share(s, r->label) || count_title(s, r->label)) {
         r->money = 0;
+    } else if (tb->exp10 >= 3 && per_head(s, r->label)) {
+        r->money = 0;
+        r->left_out = "a figure per head under a scaled unit (tkr, mnkr): its own unit is not told";
     } else if (scale_tail(s, r->label, &e, &u.words)) {
         /* a scale of its own: in the table's currency, or no money where
          * the table names none (the row's figures are then not the
