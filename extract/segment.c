@@ -3588,6 +3588,50 @@ static void year_to_label(const char *s, belopp_row *row, size_t nh, size_t note
         *row = r2;
 }
 
+/* "Barn 1 1 688", "Barn 2 1 125", "Barn 3 563"; "Hemtjänst, nivå 1 450",
+ * "Hemtjänst, nivå 2 900": rows with one and the same label, each followed
+ * by a small number that counts up by one from row to row (1, 2, 3), carry
+ * that number in the label, not as a first value.  The small number of a
+ * lone row, or numbers that do not count up, stay as they were. */
+static size_t small_lead(const char *s, const belopp_row *row)
+{
+    size_t v = row->values.start, e = v;
+    while (e < row->values.end && e - v < 2 && s[e] >= '0' && s[e] <= '9')
+        e++;
+    if (e == v || e >= row->values.end || (s[e] >= '0' && s[e] <= '9') ||
+        !belopp_space_at(s, e, row->values.end))
+        return 0;
+    size_t n = belopp_skip_spaces(s, e, row->values.end);
+    return n < row->values.end && s[n] >= '0' && s[n] <= '9' ? e : 0;
+}
+
+static void numbered_labels(belopp_segments *g, const char *s, size_t r0, size_t r1)
+{
+    for (size_t a = r0; a < r1;) {
+        belopp_row *first = &g->rows[a];
+        size_t l = first->label.end - first->label.start, e = small_lead(s, first);
+        size_t b = a + 1;
+        if (e && l > 0 && atoi(s + first->values.start) == 1) {
+            for (int want = 2; b < r1; b++, want++) {
+                const belopp_row *r = &g->rows[b];
+                size_t f = small_lead(s, r);
+                if (!f || r->label.end - r->label.start != l ||
+                    strncasecmp(s + r->label.start, s + first->label.start, l) != 0 ||
+                    atoi(s + r->values.start) != want)
+                    break;
+            }
+        }
+        if (b - a >= 2)
+            for (size_t r = a; r < b; r++) {
+                belopp_row *row = &g->rows[r];
+                size_t f = small_lead(s, row);
+                row->label.end = f;
+                row->values.start = belopp_skip_spaces(s, f, row->values.end);
+            }
+        a = b;
+    }
+}
+
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
  * value columns (the titles', or the rows' own), then each row's split,
  * scored against the usual size of each column.  last_cut: the last row
@@ -3749,6 +3793,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         fits[r].ok = 0;
         fits[r].read = (belopp_span){1, 0};
     }
+    numbered_labels(g, s, r0, r1);
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
