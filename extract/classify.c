@@ -117,6 +117,12 @@ static int counts_something(const char *s, size_t len, size_t end, belopp_span s
             break;
         if (belopp_words_has(BELOPP_WORDS_TIME_LEAD, s + a, b - a))
             break; /* "160 miljoner nästa år": a time, not a count of years */
+        if (belopp_word_equal(s + a, b - a, "år")) {
+            size_t y = belopp_skip_spaces(s, b, len);
+            if (y > b && len - y >= 4 && belopp_is_year(s, (belopp_span){y, y + 4}) &&
+                (y + 4 == len || s[y + 4] < '0' || s[y + 4] > '9'))
+                break; /* "2,5 miljoner år 2020": the year of the amount */
+        }
         if (count_noun(s, a, b) || belopp_words_has(BELOPP_WORDS_COUNT_VERB, s + a, b - a))
             return 1;
         /* the next word goes on only after an adjective-like word or "har" */
@@ -215,6 +221,14 @@ static int from_is_a_change(const char *s, size_t len, const belopp_candidate *k
     if (k->number2.start != k->number2.end)
         return 1;
     size_t i = belopp_skip_spaces(s, end, len);
+    /* "från 2,3 miljoner kronor år 2019 till 2,5 miljoner år 2020": the
+     * year of the first value may stand before "till" */
+    size_t w = belopp_word_end(s, i, len), y = i;
+    if (w > i && (belopp_word_equal(s + i, w - i, "år") || belopp_word_equal(s + i, w - i, "under")))
+        y = belopp_skip_spaces(s, w, len);
+    if (len - y >= 5 && belopp_is_year(s, (belopp_span){y, y + 4}) &&
+        (y + 4 == len || s[y + 4] < '0' || s[y + 4] > '9'))
+        i = belopp_skip_spaces(s, y + 4, len);
     return len - i >= 5 && belopp_word_equal(s + i, 4, "till") && belopp_space_at(s, i + 4, len);
 }
 
