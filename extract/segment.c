@@ -1723,14 +1723,20 @@ static int names_shares(const char *s, belopp_span t)
         size_t n;
     } INSIDE[] = {W("marginal"),          W("avkastning"),        W("r\xC3\xA4ntabilitet"),
                   W("s\xC3\xA4ttningsgrad"), W("finansieringsgrad"), W("/ebit"),
-                  W("kapitalstruktur")};
+                  W("kapitalstruktur"),
+                  /* liquidity and cover ratios: "Kassalikviditet 1,2",
+                   * "Balanslikviditet", "Belåningsgrad", "Räntetäckningsgrad",
+                   * "Kapitalomsättningshastighet" */
+                  W("kassalikviditet"), W("balanslikviditet"), W("bel\xC3\xA5ningsgrad"),
+                  W("t\xC3\xA4" "ckningsgrad"), W("oms\xC3\xA4ttningshastighet")};
 #undef W
     /* one pass over the title for all of them: each word starts with a
      * lower-case ASCII letter or "/", so a byte that can start one is that
      * byte with bit 0x20 set ("/" has it) */
     for (size_t i = t.start; i < t.end; i++) {
         unsigned char c = (unsigned char)s[i] | 0x20;
-        if (c != 'm' && c != 'a' && c != 'r' && c != 's' && c != 'f' && c != '/' && c != 'k')
+        if (c != 'm' && c != 'a' && c != 'r' && c != 's' && c != 'f' && c != '/' && c != 'k' &&
+            c != 'b' && c != 't' && c != 'o')
             continue;
         for (size_t w = 0; w < sizeof INSIDE / sizeof INSIDE[0]; w++)
             if ((unsigned char)INSIDE[w].s[0] == c && INSIDE[w].n <= t.end - i &&
