@@ -1673,7 +1673,11 @@ static int first_word_is(const char *s, belopp_span sp, const char *const *words
  * money: "Antal anställda", "Andel (%)", "Soliditet (%)", "Förändring %". */
 static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rsarbet",
                                         "\xC3\x85rsarbet", "anst\xC3\xA4lld", "soliditet",
-                                        "nyckeltal", "index", "kvot", "ggr", "g\xC3\xA5nger", NULL};
+                                        "nyckeltal", "index", "kvot", "ggr", "g\xC3\xA5nger",
+                                        /* a municipality's key figures beside its money:
+                                         * "Folkmängd 45 210", "Kommunal skattesats 21,35" */
+                                        "folkm\xC3\xA4ngd", "befolkning", "inv\xC3\xA5narantal",
+                                        "skattesats", "utdebitering", NULL};
 /* The title of a note column: "Not", "Noter". */
 static const char *const NOTE[] = {"not", "noter", "note", "notes", NULL};
 static int first_word_is(const char *s, belopp_span sp, const char *const *words);
@@ -1743,6 +1747,14 @@ static int names_shares(const char *s, belopp_span t)
                 strncasecmp(s + i, INSIDE[w].s, INSIDE[w].n) == 0)
                 return 1;
     }
+    /* a share at the end of a compound: "Nettokostnadsandel",
+     * "Marknadsandel"; not "Handel", nor "Egenandel" (a sum paid) */
+    for (size_t i = t.start + 1; i + 5 <= t.end; i++)
+        if ((s[i] | 0x20) == 'a' && strncasecmp(s + i, "andel", 5) == 0 &&
+            belopp_letter_at(s, i - 1, t.end) && (s[i - 1] | 0x20) != 'h' &&
+            (i + 5 == t.end || !belopp_letter_at(s, i + 5, t.end)) &&
+            !(i - t.start >= 4 && strncasecmp(s + i - 4, "egen", 4) == 0))
+            return 1;
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
      * share as "Andel" is */
     uint64_t first[4] = {0, 0, 0, 0}; /* the words' first bytes (A-Z as a-z) */
