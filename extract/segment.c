@@ -1677,7 +1677,10 @@ static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rs
                                         /* a municipality's key figures beside its money:
                                          * "Folkmängd 45 210", "Kommunal skattesats 21,35" */
                                         "folkm\xC3\xA4ngd", "befolkning", "inv\xC3\xA5narantal",
-                                        "skattesats", "utdebitering", NULL};
+                                        "skattesats", "utdebitering",
+                                        /* staff figures: "Sjukfrånvaro 6,2" */
+                                        "sjukfr\xC3\xA5nvaro", "friskn\xC3\xA4rvaro",
+                                        "personaloms\xC3\xA4ttning", NULL};
 /* The title of a note column: "Not", "Noter". */
 static const char *const NOTE[] = {"not", "noter", "note", "notes", NULL};
 static int first_word_is(const char *s, belopp_span sp, const char *const *words);
@@ -1754,6 +1757,13 @@ static int names_shares(const char *s, belopp_span t)
             belopp_letter_at(s, i - 1, t.end) && (s[i - 1] | 0x20) != 'h' &&
             (i + 5 == t.end || !belopp_letter_at(s, i + 5, t.end)) &&
             !(i - t.start >= 4 && strncasecmp(s + i - 4, "egen", 4) == 0))
+            return 1;
+    /* a degree at the end of a compound is a ratio: "Beläggningsgrad",
+     * "Uthyrningsgrad", "Vakansgrad", "Självförsörjningsgrad" */
+    for (size_t i = t.start + 1; i + 4 <= t.end; i++)
+        if ((s[i] | 0x20) == 'g' && strncasecmp(s + i, "grad", 4) == 0 &&
+            belopp_letter_at(s, i - 1, t.end) &&
+            (i + 4 == t.end || !belopp_letter_at(s, i + 4, t.end)))
             return 1;
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
      * share as "Andel" is */
