@@ -45,6 +45,40 @@ static int count_noun(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* Does an amount with its unit follow s[b] after spaces: "150 miljoner",
+ * "drygt 90 miljoner kronor", "500 kronor"? */
+static int priced_at(const char *s, size_t len, size_t b)
+{
+    size_t p = belopp_skip_spaces(s, b, len);
+    if (p == b || p >= len)
+        return 0;
+    size_t q = belopp_word_end(s, p, len);
+    if (q > p && belopp_qualifier_lookup(s + p, q - p))
+        p = belopp_skip_spaces(s, q, len); /* "för drygt 150 miljoner" */
+    if (p >= len || s[p] < '0' || s[p] > '9')
+        return 0;
+    while (p < len && ((s[p] >= '0' && s[p] <= '9') || s[p] == ',' ||
+                       (s[p] == ' ' && p + 1 < len && s[p + 1] >= '0' && s[p + 1] <= '9')))
+        p++;
+    size_t u = belopp_skip_spaces(s, p, len);
+    if (u == p || u >= len)
+        return 0;
+    size_t v = belopp_word_end(s, u, len);
+    return v > u && belopp_unit_lookup(s + u, v - u) != NULL;
+}
+
+/* "1 miljon fick 500 kronor var": "fick" or "får" right after the scale
+ * word, then an amount with its unit: the first number counts who got it. */
+static int received(const char *s, size_t len, size_t end)
+{
+    size_t a = belopp_skip_spaces(s, end, len);
+    if (a == end || a >= len)
+        return 0;
+    size_t b = belopp_word_end(s, a, len);
+    return b > a && (belopp_word_equal(s + a, b - a, "fick") || belopp_word_equal(s + a, b - a, "får")) &&
+           priced_at(s, len, b);
+}
+
 /* "10 miljoner munskydd för 150 miljoner kronor": one or two words after
  * the scale word, then "för" and an amount with its unit, is a purchase: the
  * first number counts what was bought, whatever the noun ("munskydd" is in
@@ -63,22 +97,7 @@ static int bought_for(const char *s, size_t len, size_t end)
         if (belopp_word_equal(s + a, b - a, "för")) {
             if (w == 0)
                 return 0; /* "5 miljoner för …": nothing counted */
-            size_t p = belopp_skip_spaces(s, b, len);
-            if (p == b || p >= len)
-                return 0;
-            size_t q = belopp_word_end(s, p, len);
-            if (q > p && belopp_qualifier_lookup(s + p, q - p))
-                p = belopp_skip_spaces(s, q, len); /* "för drygt 150 miljoner" */
-            if (p >= len || s[p] < '0' || s[p] > '9')
-                return 0;
-            while (p < len && ((s[p] >= '0' && s[p] <= '9') || s[p] == ',' ||
-                               (s[p] == ' ' && p + 1 < len && s[p + 1] >= '0' && s[p + 1] <= '9')))
-                p++;
-            size_t u = belopp_skip_spaces(s, p, len);
-            if (u == p || u >= len)
-                return 0;
-            size_t v = belopp_word_end(s, u, len);
-            return v > u && belopp_unit_lookup(s + u, v - u) != NULL;
+            return priced_at(s, len, b);
         }
         if (w == 2 || (!(s[a] >= 'a' && s[a] <= 'z') && (unsigned char)s[a] < 0x80))
             return 0; /* a lower-case word: the thing counted or its adjective */
@@ -105,7 +124,7 @@ static int bought_for(const char *s, size_t len, size_t end)
 static int counts_something(const char *s, size_t len, size_t end, belopp_span sentence,
                             size_t num_start)
 {
-    if (bought_for(s, len, end))
+    if (bought_for(s, len, end) || received(s, len, end))
         return 1;
     size_t i = end;
     for (int w = 0; w < 3; w++) {

@@ -361,7 +361,9 @@ static const char *const COUNT_VERB[] = {
     "testats", "testades", "bor", "bodde", "lever", "levde", "arbetar", "jobbar", "röstade",
     "röstat", "besökte", "besökt", "reste", "rest", "flög", "flyttade", "föddes", "fötts",
     "skadats", "skadades", "evakuerats", "evakuerades", "flytt", "flydde", "saknar",
-    "väntar", "såg", "sett", "tittade", "lyssnade", "laddade", "fått", NULL};
+    "väntar", "såg", "sett", "tittade", "lyssnade", "laddade", "fått",
+    /* applicants: "2,5 miljoner sökte" */
+    "sökte", "ansökte", NULL};
 
 /* Auxiliaries skipped before a count verb: "1 miljon har smittats". */
 static const char *const AUXILIARY[] = {"har", "hade", "har nu", "hade då", NULL};
