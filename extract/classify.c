@@ -134,8 +134,10 @@ static int counts_something(const char *s, size_t len, size_t end, belopp_span s
         size_t b = belopp_word_end(s, a, len);
         if (b == a)
             break;
-        if (belopp_words_has(BELOPP_WORDS_TIME_LEAD, s + a, b - a))
-            break; /* "160 miljoner nästa år": a time, not a count of years */
+        if (belopp_words_has(BELOPP_WORDS_TIME_LEAD, s + a, b - a) ||
+            belopp_word_equal(s + a, b - a, "per"))
+            break; /* "160 miljoner nästa år": a time, not a count of years;
+                      "5 miljoner per år": what the money is per */
         if (belopp_word_equal(s + a, b - a, "år")) {
             size_t y = belopp_skip_spaces(s, b, len);
             if (y > b && len - y >= 4 && belopp_is_year(s, (belopp_span){y, y + 4}) &&
