@@ -91,6 +91,7 @@ static const belopp_unit UNITS[] = {
     {"miljoner", BELOPP_UNIT_SCALE, 6, NULL, 0},
     {"miljonerna", BELOPP_UNIT_SCALE, 6, NULL, 0}, /* "de 170 miljonerna" */
     {"milj.", BELOPP_UNIT_SCALE, 6, NULL, 0},
+    {"milj", BELOPP_UNIT_SCALE, 6, NULL, 0}, /* "5 milj kr", the dot left out */
     {"mn", BELOPP_UNIT_SCALE, 6, NULL, 0},
     {"miljard", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"miljarder", BELOPP_UNIT_SCALE, 9, NULL, 0},
