@@ -506,6 +506,45 @@ static int bare_per_kronor(const belopp_classifier *cl, const belopp_candidate *
                              k->number.start);
 }
 
+/* "1 miljon 200 tusen kronor" is one amount written in two parts, which
+ * the matcher reads as "1 miljon" and "200 tusen kronor": neither is the
+ * amount, so both are left out (precision first, as a vague pair is). */
+static int millions_then_thousands(const char *s, size_t len, const belopp_candidate *k)
+{
+    static const char *const BIG[] = {"miljon", "miljoner", "miljard", "miljarder", NULL};
+    if (k->scale.start == k->scale.end)
+        return 0;
+    size_t sl = k->scale.end - k->scale.start;
+    int big = 0;
+    for (const char *const *w = BIG; *w; w++)
+        big |= belopp_word_equal(s + k->scale.start, sl, *w);
+    if (big) { /* "1 miljon| 200 tusen" */
+        size_t p = belopp_skip_spaces(s, k->scale.end, len), q = p;
+        while (q < len && q - p < 4 && s[q] >= '0' && s[q] <= '9')
+            q++;
+        if (p == k->scale.end || q == p || q - p > 3)
+            return 0;
+        size_t u = belopp_skip_spaces(s, q, len);
+        size_t v = belopp_word_end(s, u, len);
+        return u > q && belopp_word_equal(s + u, v - u, "tusen");
+    }
+    if (!belopp_word_equal(s + k->scale.start, sl, "tusen"))
+        return 0;
+    /* "1 miljon |200 tusen kronor" */
+    size_t e = k->number.start;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > 0 && (((unsigned char)s[b - 1] >= 'a' && s[b - 1] <= 'z') || (unsigned char)s[b - 1] >= 0x80))
+        b--;
+    if (b == e || e == k->number.start || b == 0 || s[b - 1] != ' ')
+        return 0;
+    int before = 0;
+    for (const char *const *w = BIG; *w; w++)
+        before |= belopp_word_equal(s + b, e - b, *w);
+    return before && b >= 2 && s[b - 2] >= '0' && s[b - 2] <= '9';
+}
+
 /* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
 static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diags *diags)
 {
@@ -514,7 +553,7 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
     belopp_candidate kk = *k0, *k = &kk;
-    if (share_or_name(s, len, k))
+    if (share_or_name(s, len, k) || millions_then_thousands(s, len, k))
         return 0;
     if (year_before_till(s, k))
         keep_high_end(k);
