@@ -3660,6 +3660,68 @@ static void numbered_labels(belopp_segments *g, const char *s, size_t r0, size_t
     }
 }
 
+/* A first column with no title of its own ("Resultaträkning, mnkr" over
+ * "Skatteintäkter 4 1 420,0 1 380,5") that holds only small whole numbers,
+ * one or two digits, where every other column writes a decimal comma: the
+ * statement's note numbers, not money ("4" was 4 mnkr).  At least two rows
+ * must have one.  A row where the note may as well start the value after
+ * it ("1 412,5") is left out. */
+static int small_whole(const char *s, belopp_span c)
+{
+    size_t n = c.end - c.start;
+    if (n == 0 || n > 2)
+        return 0;
+    for (size_t i = c.start; i < c.end; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+static void untitled_note_column(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1)
+{
+    const belopp_table *tb = &g->tables[ti];
+    if (tb->ncolumns < 2 || tb->ntitles > 1 || !tb->columns[0].money)
+        return;
+    size_t notes = 0;
+    for (size_t r = r0; r < r1; r++) {
+        const belopp_row *row = &g->rows[r];
+        for (size_t i = 0; i < row->ncells; i++) {
+            const belopp_cell *c = &g->cells[row->cell + i];
+            if (c->empty)
+                continue;
+            if (c->column == 0) {
+                if (!small_whole(s, c->text))
+                    return;
+                notes++;
+            } else if (!memchr(s + c->text.start, ',', c->text.end - c->text.start)) {
+                return;
+            }
+        }
+    }
+    if (notes < 2)
+        return;
+    for (size_t r = r0; r < r1; r++) {
+        belopp_row *row = &g->rows[r];
+        for (size_t i = 0; i < row->ncells; i++) {
+            belopp_cell *c = &g->cells[row->cell + i];
+            if (c->column != 0 || c->empty)
+                continue;
+            c->money = 0;
+            /* "1 412,5": note 1 and 412,5, or 1 412,5 with no note? */
+            const belopp_cell *v = i + 1 < row->ncells ? c + 1 : NULL;
+            size_t d = 0;
+            while (v && v->text.start + d < v->text.end && s[v->text.start + d] >= '0' &&
+                   s[v->text.start + d] <= '9')
+                d++;
+            if (v && d == 3 && v->text.start == c->text.end + 1 && s[c->text.end] == ' ') {
+                row->ncells = 0;
+                row->left_out = "its first number may be a note or a value";
+                break;
+            }
+        }
+    }
+}
+
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
  * value columns (the titles', or the rows' own), then each row's split,
  * scored against the usual size of each column.  last_cut: the last row
@@ -4062,6 +4124,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     free(fits);
     for (size_t r = r0; r < r1 && note; r++) /* (the notes read, the labels shown without them) */
         g->rows[r].label = strip_note_list(s, g->rows[r].label);
+    untitled_note_column(g, s, ti, r0, r1);
     leave_out_comma_thousands(g, s, r0, r1);
     check_sums(g, ti, r0, r1);
     return 0;
