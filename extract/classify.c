@@ -45,6 +45,72 @@ static int count_noun(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* Does an amount with its unit follow s[b] after spaces: "150 miljoner",
+ * "drygt 90 miljoner kronor", "500 kronor"? */
+static int priced_at(const char *s, size_t len, size_t b)
+{
+    size_t p = belopp_skip_spaces(s, b, len);
+    if (p == b || p >= len)
+        return 0;
+    size_t q = belopp_word_end(s, p, len);
+    if (q > p && belopp_qualifier_lookup(s + p, q - p))
+        p = belopp_skip_spaces(s, q, len); /* "för drygt 150 miljoner" */
+    if (p >= len || s[p] < '0' || s[p] > '9')
+        return 0;
+    while (p < len && ((s[p] >= '0' && s[p] <= '9') || s[p] == ',' ||
+                       (s[p] == ' ' && p + 1 < len && s[p + 1] >= '0' && s[p + 1] <= '9')))
+        p++;
+    size_t u = belopp_skip_spaces(s, p, len);
+    if (u == p || u >= len)
+        return 0;
+    size_t v = belopp_word_end(s, u, len);
+    return v > u && belopp_unit_lookup(s + u, v - u) != NULL;
+}
+
+/* "1 miljon fick 500 kronor var": "fick" or "får" right after the scale
+ * word, then an amount with its unit: the first number counts who got it. */
+static int received(const char *s, size_t len, size_t end)
+{
+    size_t a = belopp_skip_spaces(s, end, len);
+    if (a == end || a >= len)
+        return 0;
+    size_t b = belopp_word_end(s, a, len);
+    return b > a && (belopp_word_equal(s + a, b - a, "fick") || belopp_word_equal(s + a, b - a, "får")) &&
+           priced_at(s, len, b);
+}
+
+/* "10 miljoner munskydd för 150 miljoner kronor": one or two words after
+ * the scale word, then "för" and an amount with its unit, is a purchase: the
+ * first number counts what was bought, whatever the noun ("munskydd" is in
+ * no list).  The price after "för" must carry a scale word or a currency, so
+ * "300 miljoner extra för 2025" stays money. */
+static int bought_for(const char *s, size_t len, size_t end)
+{
+    size_t i = end;
+    for (int w = 0; w < 3; w++) {
+        size_t a = belopp_skip_spaces(s, i, len);
+        if (a == i || a >= len)
+            return 0;
+        size_t b = belopp_word_end(s, a, len);
+        if (b == a)
+            return 0;
+        if (belopp_word_equal(s + a, b - a, "för")) {
+            if (w == 0)
+                return 0; /* "5 miljoner för …": nothing counted */
+            return priced_at(s, len, b);
+        }
+        if (w == 2 || (!(s[a] >= 'a' && s[a] <= 'z') && (unsigned char)s[a] < 0x80))
+            return 0; /* a lower-case word: the thing counted or its adjective */
+        if (belopp_words_has(BELOPP_WORDS_PER_STOP, s + a, b - a) ||
+            belopp_unit_lookup(s + a, b - a))
+            return 0; /* "5 miljoner och 3 miljoner för …", "5 miljoner kronor för" */
+        if (b < len && !belopp_space_at(s, b, len))
+            return 0;
+        i = b;
+    }
+    return 0;
+}
+
 /* Does "N miljoner" count something instead of kronor?  The words after the
  * scale word decide: a count noun or measure, maybe after one or two
  * adjectives ("2 miljoner nya jobb", "3 miljoner unika besökare") or in the
@@ -58,6 +124,8 @@ static int count_noun(const char *s, size_t a, size_t b)
 static int counts_something(const char *s, size_t len, size_t end, belopp_span sentence,
                             size_t num_start)
 {
+    if (bought_for(s, len, end) || received(s, len, end))
+        return 1;
     size_t i = end;
     for (int w = 0; w < 3; w++) {
         size_t a = belopp_skip_spaces(s, i, len);
@@ -66,8 +134,16 @@ static int counts_something(const char *s, size_t len, size_t end, belopp_span s
         size_t b = belopp_word_end(s, a, len);
         if (b == a)
             break;
-        if (belopp_words_has(BELOPP_WORDS_TIME_LEAD, s + a, b - a))
-            break; /* "160 miljoner nästa år": a time, not a count of years */
+        if (belopp_words_has(BELOPP_WORDS_TIME_LEAD, s + a, b - a) ||
+            belopp_word_equal(s + a, b - a, "per"))
+            break; /* "160 miljoner nästa år": a time, not a count of years;
+                      "5 miljoner per år": what the money is per */
+        if (belopp_word_equal(s + a, b - a, "år")) {
+            size_t y = belopp_skip_spaces(s, b, len);
+            if (y > b && len - y >= 4 && belopp_is_year(s, (belopp_span){y, y + 4}) &&
+                (y + 4 == len || s[y + 4] < '0' || s[y + 4] > '9'))
+                break; /* "2,5 miljoner år 2020": the year of the amount */
+        }
         if (count_noun(s, a, b) || belopp_words_has(BELOPP_WORDS_COUNT_VERB, s + a, b - a))
             return 1;
         /* the next word goes on only after an adjective-like word or "har" */
@@ -166,6 +242,14 @@ static int from_is_a_change(const char *s, size_t len, const belopp_candidate *k
     if (k->number2.start != k->number2.end)
         return 1;
     size_t i = belopp_skip_spaces(s, end, len);
+    /* "från 2,3 miljoner kronor år 2019 till 2,5 miljoner år 2020": the
+     * year of the first value may stand before "till" */
+    size_t w = belopp_word_end(s, i, len), y = i;
+    if (w > i && (belopp_word_equal(s + i, w - i, "år") || belopp_word_equal(s + i, w - i, "under")))
+        y = belopp_skip_spaces(s, w, len);
+    if (len - y >= 5 && belopp_is_year(s, (belopp_span){y, y + 4}) &&
+        (y + 4 == len || s[y + 4] < '0' || s[y + 4] > '9'))
+        i = belopp_skip_spaces(s, y + 4, len);
     return len - i >= 5 && belopp_word_equal(s + i, 4, "till") && belopp_space_at(s, i + 4, len);
 }
 
@@ -422,6 +506,45 @@ static int bare_per_kronor(const belopp_classifier *cl, const belopp_candidate *
                              k->number.start);
 }
 
+/* "1 miljon 200 tusen kronor" is one amount written in two parts, which
+ * the matcher reads as "1 miljon" and "200 tusen kronor": neither is the
+ * amount, so both are left out (precision first, as a vague pair is). */
+static int millions_then_thousands(const char *s, size_t len, const belopp_candidate *k)
+{
+    static const char *const BIG[] = {"miljon", "miljoner", "miljard", "miljarder", NULL};
+    if (k->scale.start == k->scale.end)
+        return 0;
+    size_t sl = k->scale.end - k->scale.start;
+    int big = 0;
+    for (const char *const *w = BIG; *w; w++)
+        big |= belopp_word_equal(s + k->scale.start, sl, *w);
+    if (big) { /* "1 miljon| 200 tusen" */
+        size_t p = belopp_skip_spaces(s, k->scale.end, len), q = p;
+        while (q < len && q - p < 4 && s[q] >= '0' && s[q] <= '9')
+            q++;
+        if (p == k->scale.end || q == p || q - p > 3)
+            return 0;
+        size_t u = belopp_skip_spaces(s, q, len);
+        size_t v = belopp_word_end(s, u, len);
+        return u > q && belopp_word_equal(s + u, v - u, "tusen");
+    }
+    if (!belopp_word_equal(s + k->scale.start, sl, "tusen"))
+        return 0;
+    /* "1 miljon |200 tusen kronor" */
+    size_t e = k->number.start;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > 0 && (((unsigned char)s[b - 1] >= 'a' && s[b - 1] <= 'z') || (unsigned char)s[b - 1] >= 0x80))
+        b--;
+    if (b == e || e == k->number.start || b == 0 || s[b - 1] != ' ')
+        return 0;
+    int before = 0;
+    for (const char *const *w = BIG; *w; w++)
+        before |= belopp_word_equal(s + b, e - b, *w);
+    return before && b >= 2 && s[b - 2] >= '0' && s[b - 2] <= '9';
+}
+
 /* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
 static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diags *diags)
 {
@@ -430,7 +553,7 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
     belopp_candidate kk = *k0, *k = &kk;
-    if (share_or_name(s, len, k))
+    if (share_or_name(s, len, k) || millions_then_thousands(s, len, k))
         return 0;
     if (year_before_till(s, k))
         keep_high_end(k);

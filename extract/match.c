@@ -300,12 +300,13 @@ static void sb_words(strbuf *b, const char *const *words)
 }
 
 /* Which units an alternation takes. */
-typedef enum { UNITS_SCALE, UNITS_SUFFIX_CURRENCY, UNITS_PREFIX_CURRENCY } unit_set;
+typedef enum { UNITS_SCALE, UNITS_SCALE_AFTER_CODE, UNITS_SUFFIX_CURRENCY, UNITS_PREFIX_CURRENCY } unit_set;
 
 static int unit_in(const belopp_unit *u, unit_set set)
 {
     switch (set) {
-    case UNITS_SCALE: return u->kind == BELOPP_UNIT_SCALE;
+    case UNITS_SCALE: return u->kind == BELOPP_UNIT_SCALE && !(u->flags & BELOPP_LEX_AFTER_CODE);
+    case UNITS_SCALE_AFTER_CODE: return u->kind == BELOPP_UNIT_SCALE && (u->flags & BELOPP_LEX_AFTER_CODE);
     case UNITS_SUFFIX_CURRENCY: return u->kind == BELOPP_UNIT_CURRENCY;
     case UNITS_PREFIX_CURRENCY: return u->kind == BELOPP_UNIT_CURRENCY && (u->flags & BELOPP_LEX_PREFIX);
     }
@@ -510,9 +511,14 @@ static char *build_pattern(void)
     sb_printf(&b, "(?:\\h*\\((?<cmp0>[-\\x{2212}\\x{2013}]?%s)\\)(?=\\h*(?:%s|%s)))?", num.p ? num.p : "",
               any_scale.p ? any_scale.p : "", any_cur.p ? any_cur.p : "");
     sb_printf(&b, "(?:%s(?<adj>%s)%s)?", tsp, adj.p ? adj.p : "", tsp);
-    sb_printf(&b, "(?:%s", tsp);
-    sb_units(&b, "scale", UNITS_SCALE);
-    sb_puts(&b, "(?![\\p{L}\\p{N}]))?");
+    sb_printf(&b, "(?:%s(?<scale>", tsp);
+    sb_units(&b, NULL, UNITS_SCALE);
+    /* "SEK 25 million": an English scale word only after a currency before
+     * the number (BELOPP_LEX_AFTER_CODE) */
+    sb_puts(&b, "|(?(<pcur>)");
+    sb_units(&b, NULL, UNITS_SCALE_AFTER_CODE);
+    sb_puts(&b, "|(?!))");
+    sb_puts(&b, ")(?![\\p{L}\\p{N}]))?");
     sb_printf(&b, "(?:%s", tsp);
     sb_units(&b, "cur", UNITS_SUFFIX_CURRENCY);
     sb_puts(&b, "(?![\\p{L}\\p{N}]))?");

@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <nettle/sha2.h>
 
@@ -50,6 +51,7 @@ typedef struct {
     uint64_t start;         /* input offset: what repeats point to */
     uint32_t words[MAX_WORDS]; /* hashes of its context's content words, sorted */
     size_t nwords;
+    uint32_t date;          /* the first date of its sentence ("14 mars 2007"), 0: none */
 } fact;
 
 typedef struct {
@@ -98,6 +100,7 @@ struct belopp_recorder {
     size_t cw_start, cw_end;      /* the sentence (text_base offsets) whose content words */
     uint32_t cw[MAX_WORDS];       /* are these (cw_end 0: none yet): the amounts of one */
     size_t ncw;                   /* sentence ask for them once */
+    uint32_t cdate;               /* and its first date (first_date) */
 
     char *buf; /* the strings of the record being made */
     size_t len, cap;
@@ -461,6 +464,45 @@ static size_t content_words(const char *s, belopp_span sp, uint32_t *out)
     return m;
 }
 
+/* The first date written out in s[sp] ("14 mars 2007", "3 juni"), as day,
+ * month and year in one number; 0 if none.  Two sentences alike but for
+ * their dates ("Föreläggande om 2 800 kr godkänt den 14 mars 2007" and "…
+ * den 28 augusti 2007") tell of two events, not one twice. */
+static uint32_t first_date(const char *s, belopp_span sp)
+{
+    static const char *const MONTH[] = {"januari", "februari", "mars",      "april",
+                                        "maj",     "juni",     "juli",      "augusti",
+                                        "september", "oktober", "november", "december"};
+    for (size_t i = sp.start; i < sp.end; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i > sp.start && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        uint32_t day = 0;
+        size_t j = i;
+        while (j < sp.end && j - i < 3 && s[j] >= '0' && s[j] <= '9')
+            day = day * 10 + (uint32_t)(s[j++] - '0');
+        if (j - i > 2 || day == 0 || day > 31 || j >= sp.end || s[j] != ' ')
+            continue;
+        j++;
+        for (uint32_t m = 0; m < 12; m++) {
+            size_t n = strlen(MONTH[m]);
+            if (j + n <= sp.end && strncasecmp(s + j, MONTH[m], n) == 0 &&
+                (j + n == sp.end || !belopp_letter_at(s, j + n, sp.end))) {
+                uint32_t year = 0;
+                size_t y = j + n;
+                if (y + 5 <= sp.end && s[y] == ' ') {
+                    size_t k = y + 1;
+                    while (k < sp.end && k - y <= 4 && s[k] >= '0' && s[k] <= '9')
+                        year = year * 10 + (uint32_t)(s[k++] - '0');
+                    if (k - y != 5)
+                        year = 0;
+                }
+                return (year * 13 + m + 1) * 32 + day;
+            }
+        }
+    }
+    return 0;
+}
+
 static size_t shared_words(const fact *a, const fact *b)
 {
     size_t i = 0, j = 0, n = 0;
@@ -488,6 +530,8 @@ static int repeats(const fact *e, const fact *f, size_t section_heading)
     if (e->para == f->para)
         return 0; /* one sentence names two things: "kostar 400 kr/besök, och den som
                      uteblir … debiteras 400 kr" */
+    if (e->date && f->date && e->date != f->date)
+        return 0; /* two events, each with its date */
     size_t k = shared_words(e, f);
     size_t shorter = e->nwords < f->nwords ? e->nwords : f->nwords;
     return k >= 3 && 2 * k >= shorter;
@@ -678,11 +722,13 @@ const belopp_record *belopp_recorder_make(belopp_recorder *rc, const belopp_amou
         size_t ws = rc->text_base + a->sentence.start, we = rc->text_base + a->sentence.end;
         if (rc->cw_end == 0 || rc->cw_start != ws || rc->cw_end != we) {
             rc->ncw = content_words(s, a->sentence, rc->cw);
+            rc->cdate = first_date(s, a->sentence);
             rc->cw_start = ws;
             rc->cw_end = we;
         }
         memcpy(f.words, rc->cw, rc->ncw * sizeof *f.words);
         f.nwords = rc->ncw;
+        f.date = rc->cdate;
         size_t section = rc->heading.end > rc->heading.start ? rc->heading.start : NONE;
         const fact_list *lists[2] = {&rc->lead, &rc->section};
         for (int li = 0; li < 2 && !r->has_repeats; li++)

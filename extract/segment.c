@@ -1726,7 +1726,14 @@ static int first_word_is(const char *s, belopp_span sp, const char *const *words
  * money: "Antal anställda", "Andel (%)", "Soliditet (%)", "Förändring %". */
 static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rsarbet",
                                         "\xC3\x85rsarbet", "anst\xC3\xA4lld", "soliditet",
-                                        "nyckeltal", "index", "kvot", "ggr", "g\xC3\xA5nger", NULL};
+                                        "nyckeltal", "index", "kvot", "ggr", "g\xC3\xA5nger",
+                                        /* a municipality's key figures beside its money:
+                                         * "Folkmängd 45 210", "Kommunal skattesats 21,35" */
+                                        "folkm\xC3\xA4ngd", "befolkning", "inv\xC3\xA5narantal",
+                                        "skattesats", "utdebitering",
+                                        /* staff figures: "Sjukfrånvaro 6,2" */
+                                        "sjukfr\xC3\xA5nvaro", "friskn\xC3\xA4rvaro",
+                                        "personaloms\xC3\xA4ttning", NULL};
 /* The title of a note column: "Not", "Noter". */
 static const char *const NOTE[] = {"not", "noter", "note", "notes", NULL};
 static int first_word_is(const char *s, belopp_span sp, const char *const *words);
@@ -1792,20 +1799,41 @@ static int names_shares(const char *s, belopp_span t)
         size_t n;
     } INSIDE[] = {W("marginal"),          W("avkastning"),        W("r\xC3\xA4ntabilitet"),
                   W("s\xC3\xA4ttningsgrad"), W("finansieringsgrad"), W("/ebit"),
-                  W("kapitalstruktur")};
+                  W("kapitalstruktur"),
+                  /* liquidity and cover ratios: "Kassalikviditet 1,2",
+                   * "Balanslikviditet", "Belåningsgrad", "Räntetäckningsgrad",
+                   * "Kapitalomsättningshastighet" */
+                  W("kassalikviditet"), W("balanslikviditet"), W("bel\xC3\xA5ningsgrad"),
+                  W("t\xC3\xA4" "ckningsgrad"), W("oms\xC3\xA4ttningshastighet")};
 #undef W
     /* one pass over the title for all of them: each word starts with a
      * lower-case ASCII letter or "/", so a byte that can start one is that
      * byte with bit 0x20 set ("/" has it) */
     for (size_t i = t.start; i < t.end; i++) {
         unsigned char c = (unsigned char)s[i] | 0x20;
-        if (c != 'm' && c != 'a' && c != 'r' && c != 's' && c != 'f' && c != '/' && c != 'k')
+        if (c != 'm' && c != 'a' && c != 'r' && c != 's' && c != 'f' && c != '/' && c != 'k' &&
+            c != 'b' && c != 't' && c != 'o')
             continue;
         for (size_t w = 0; w < sizeof INSIDE / sizeof INSIDE[0]; w++)
             if ((unsigned char)INSIDE[w].s[0] == c && INSIDE[w].n <= t.end - i &&
                 strncasecmp(s + i, INSIDE[w].s, INSIDE[w].n) == 0)
                 return 1;
     }
+    /* a share at the end of a compound: "Nettokostnadsandel",
+     * "Marknadsandel"; not "Handel", nor "Egenandel" (a sum paid) */
+    for (size_t i = t.start + 1; i + 5 <= t.end; i++)
+        if ((s[i] | 0x20) == 'a' && strncasecmp(s + i, "andel", 5) == 0 &&
+            belopp_letter_at(s, i - 1, t.end) && (s[i - 1] | 0x20) != 'h' &&
+            (i + 5 == t.end || !belopp_letter_at(s, i + 5, t.end)) &&
+            !(i - t.start >= 4 && strncasecmp(s + i - 4, "egen", 4) == 0))
+            return 1;
+    /* a degree at the end of a compound is a ratio: "Beläggningsgrad",
+     * "Uthyrningsgrad", "Vakansgrad", "Självförsörjningsgrad" */
+    for (size_t i = t.start + 1; i + 4 <= t.end; i++)
+        if ((s[i] | 0x20) == 'g' && strncasecmp(s + i, "grad", 4) == 0 &&
+            belopp_letter_at(s, i - 1, t.end) &&
+            (i + 4 == t.end || !belopp_letter_at(s, i + 4, t.end)))
+            return 1;
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
      * share as "Andel" is */
     pthread_once(&not_money_once, make_not_money_first);
@@ -1839,10 +1867,14 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
     while (e < t.end && !belopp_space_at(s, e, t.end))
         e++;
     /* a price per unit of measure: "Genomsnittshyra (kr/kvm)", "Hyra, kr/m²" */
-    /* or per period: "Hyra per kvm, kr/år", "Avgift, kr/mån" */
+    /* or per period: "Hyra per kvm, kr/år", "Avgift, kr/mån"; or per head,
+     * which a "tkr" over the table must not scale: "Kostnad kr/inv" */
     static const char *const MEASURE[] = {"kvm",  "m",       "kvadratmeter", "kwh",   "km",
                                           "ton",  "liter",   "\xC3\xA5r",     "m\xC3\xA5n", "m\xC3\xA5nad",
-                                          "tim",  "timme",   "dag",          "vecka", NULL};
+                                          "tim",  "timme",   "dag",          "vecka",
+                                          /* per head: "Kostnad kr/inv", "kr/elev" */
+                                          "inv",  "inv\xC3\xA5nare", "elev", "person", "barn",
+                                          "anst\xC3\xA4lld", "brukare", "plats", NULL};
     for (size_t i = t.start; i + 4 < t.end; i++)
         if ((i == t.start || s[i - 1] == '(' || s[i - 1] == ' ') &&
             (strncmp(s + i, "kr/", 3) == 0 || strncmp(s + i, "Kr/", 3) == 0) &&
@@ -2763,6 +2795,31 @@ static int per_share(const char *s, belopp_span t)
     return 0;
 }
 
+/* A figure per head: "Nettokostnad per invånare", "Kostnad/inv", "Kostnad
+ * per elev".  Such figures are kronor, not the tkr or mnkr over the table,
+ * but the table does not say so: under a scaled unit the row is left out.
+ * A label that starts with "Per invånare" is a key the money is shared out
+ * by, in the table's unit: something must stand before "per". */
+static int per_head(const char *s, belopp_span t)
+{
+    static const char *const PER[] = {"per inv\xC3\xA5nare", "/inv\xC3\xA5nare", "per inv", "/inv",
+                                      "per capita", "per elev", "/elev", "per brukare",
+                                      "per barn", NULL};
+    for (size_t i = t.start; i < t.end; i++) {
+        if (s[i] != '/' && (s[i] | 0x20) != 'p')
+            continue;
+        for (const char *const *w = PER; *w; w++) {
+            size_t k = strlen(*w);
+            /* the word whole: "per inv.", not "per investering" */
+            if (i + k <= t.end && strncasecmp(s + i, *w, k) == 0 &&
+                i > t.start && !belopp_letter_at(s, i - 1, t.end) &&
+                (i + k == t.end || !belopp_letter_at(s, i + k, t.end)))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* In a table whose titles stand in two languages, each with a note column,
  * the rows write their note twice: "Net sales Nettoomsättning 4,5 4,5 54 008
  * 52 233", "Operating profit Rörelseresultat 5,9,10 5,9,10 2 568 2 573".  A
@@ -2892,6 +2949,9 @@ static void setup_row(const char *s, const belopp_table *tb, belopp_row *r)
         r->unit = u.words;
     } else if (names_shares(s, r->label) || per_share(s, r->label) || count_title(s, r->label)) {
         r->money = 0;
+    } else if (tb->exp10 >= 3 && per_head(s, r->label)) {
+        r->money = 0;
+        r->left_out = "a figure per head under a scaled unit (tkr, mnkr): its own unit is not told";
     } else if (scale_tail(s, r->label, &e, &u.words)) {
         /* a scale of its own: in the table's currency, or no money where
          * the table names none (the row's figures are then not the
@@ -3659,6 +3719,112 @@ static void year_to_label(const char *s, belopp_row *row, size_t nh, size_t note
         *row = r2;
 }
 
+/* "Barn 1 1 688", "Barn 2 1 125", "Barn 3 563"; "Hemtjänst, nivå 1 450",
+ * "Hemtjänst, nivå 2 900": rows with one and the same label, each followed
+ * by a small number that counts up by one from row to row (1, 2, 3), carry
+ * that number in the label, not as a first value.  The small number of a
+ * lone row, or numbers that do not count up, stay as they were. */
+static size_t small_lead(const char *s, const belopp_row *row)
+{
+    size_t v = row->values.start, e = v;
+    while (e < row->values.end && e - v < 2 && s[e] >= '0' && s[e] <= '9')
+        e++;
+    if (e == v || e >= row->values.end || (s[e] >= '0' && s[e] <= '9') ||
+        !belopp_space_at(s, e, row->values.end))
+        return 0;
+    size_t n = belopp_skip_spaces(s, e, row->values.end);
+    return n < row->values.end && s[n] >= '0' && s[n] <= '9' ? e : 0;
+}
+
+static void numbered_labels(belopp_segments *g, const char *s, size_t r0, size_t r1)
+{
+    for (size_t a = r0; a < r1;) {
+        belopp_row *first = &g->rows[a];
+        size_t l = first->label.end - first->label.start, e = small_lead(s, first);
+        size_t b = a + 1;
+        if (e && l > 0 && atoi(s + first->values.start) == 1) {
+            for (int want = 2; b < r1; b++, want++) {
+                const belopp_row *r = &g->rows[b];
+                size_t f = small_lead(s, r);
+                if (!f || r->label.end - r->label.start != l ||
+                    strncasecmp(s + r->label.start, s + first->label.start, l) != 0 ||
+                    atoi(s + r->values.start) != want)
+                    break;
+            }
+        }
+        if (b - a >= 2)
+            for (size_t r = a; r < b; r++) {
+                belopp_row *row = &g->rows[r];
+                size_t f = small_lead(s, row);
+                row->label.end = f;
+                row->values.start = belopp_skip_spaces(s, f, row->values.end);
+            }
+        a = b;
+    }
+}
+
+/* A first column with no title of its own ("Resultaträkning, mnkr" over
+ * "Skatteintäkter 4 1 420,0 1 380,5") that holds only small whole numbers,
+ * one or two digits, where every other column writes a decimal comma: the
+ * statement's note numbers, not money ("4" was 4 mnkr).  At least two rows
+ * must have one.  A row where the note may as well start the value after
+ * it ("1 412,5") is left out. */
+static int small_whole(const char *s, belopp_span c)
+{
+    size_t n = c.end - c.start;
+    if (n == 0 || n > 2)
+        return 0;
+    for (size_t i = c.start; i < c.end; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+static void untitled_note_column(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1)
+{
+    const belopp_table *tb = &g->tables[ti];
+    if (tb->ncolumns < 2 || tb->ntitles > 1 || !tb->columns[0].money)
+        return;
+    size_t notes = 0;
+    for (size_t r = r0; r < r1; r++) {
+        const belopp_row *row = &g->rows[r];
+        for (size_t i = 0; i < row->ncells; i++) {
+            const belopp_cell *c = &g->cells[row->cell + i];
+            if (c->empty)
+                continue;
+            if (c->column == 0) {
+                if (!small_whole(s, c->text))
+                    return;
+                notes++;
+            } else if (!memchr(s + c->text.start, ',', c->text.end - c->text.start)) {
+                return;
+            }
+        }
+    }
+    if (notes < 2)
+        return;
+    for (size_t r = r0; r < r1; r++) {
+        belopp_row *row = &g->rows[r];
+        for (size_t i = 0; i < row->ncells; i++) {
+            belopp_cell *c = &g->cells[row->cell + i];
+            if (c->column != 0 || c->empty)
+                continue;
+            c->money = 0;
+            /* "1 412,5": note 1 and 412,5, or 1 412,5 with no note? */
+            const belopp_cell *v = i + 1 < row->ncells ? c + 1 : NULL;
+            size_t d = 0;
+            while (v && v->text.start + d < v->text.end && s[v->text.start + d] >= '0' &&
+                   s[v->text.start + d] <= '9')
+                d++;
+            if (v && d == 3 && v->text.start == c->text.end + 1 && s[c->text.end] == ' ') {
+                row->ncells = 0;
+                row->left_out = "its first number may be a note or a value";
+                break;
+            }
+        }
+    }
+}
+
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
  * value columns (the titles', or the rows' own), then each row's split,
  * scored against the usual size of each column.  last_cut: the last row
@@ -3820,6 +3986,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         fits[r].ok = 0;
         fits[r].read = (belopp_span){1, 0};
     }
+    numbered_labels(g, s, r0, r1);
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
@@ -4060,6 +4227,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     free(fits);
     for (size_t r = r0; r < r1 && note; r++) /* (the notes read, the labels shown without them) */
         g->rows[r].label = strip_note_list(s, g->rows[r].label);
+    untitled_note_column(g, s, ti, r0, r1);
     leave_out_comma_thousands(g, s, r0, r1);
     check_sums(g, ti, r0, r1);
     return 0;

@@ -91,6 +91,7 @@ static const belopp_unit UNITS[] = {
     {"miljoner", BELOPP_UNIT_SCALE, 6, NULL, 0},
     {"miljonerna", BELOPP_UNIT_SCALE, 6, NULL, 0}, /* "de 170 miljonerna" */
     {"milj.", BELOPP_UNIT_SCALE, 6, NULL, 0},
+    {"milj", BELOPP_UNIT_SCALE, 6, NULL, 0}, /* "5 milj kr", the dot left out */
     {"mn", BELOPP_UNIT_SCALE, 6, NULL, 0},
     {"miljard", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"miljarder", BELOPP_UNIT_SCALE, 9, NULL, 0},
@@ -100,6 +101,14 @@ static const belopp_unit UNITS[] = {
     {"bn", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"biljon", BELOPP_UNIT_SCALE, 12, NULL, 0},
     {"biljoner", BELOPP_UNIT_SCALE, 12, NULL, 0},
+    /* English scale words, as Swedish pages quote English releases: "SEK 25
+     * million", "USD 1.2 billion".  Only after a currency written before the
+     * number (BELOPP_LEX_AFTER_CODE): "25 million" alone is no Swedish amount.
+     * An English billion is 10^9. */
+    {"million", BELOPP_UNIT_SCALE, 6, NULL, BELOPP_LEX_AFTER_CODE},
+    {"millions", BELOPP_UNIT_SCALE, 6, NULL, BELOPP_LEX_AFTER_CODE},
+    {"billion", BELOPP_UNIT_SCALE, 9, NULL, BELOPP_LEX_AFTER_CODE},
+    {"billions", BELOPP_UNIT_SCALE, 9, NULL, BELOPP_LEX_AFTER_CODE},
     /* Swedish kronor */
     {"kronor", BELOPP_UNIT_CURRENCY, 0, "SEK", 0},
     {"kronorna", BELOPP_UNIT_CURRENCY, 0, "SEK", 0}, /* "de 500 kronorna" */
@@ -353,7 +362,9 @@ static const char *const COUNT_VERB[] = {
     "testats", "testades", "bor", "bodde", "lever", "levde", "arbetar", "jobbar", "röstade",
     "röstat", "besökte", "besökt", "reste", "rest", "flög", "flyttade", "föddes", "fötts",
     "skadats", "skadades", "evakuerats", "evakuerades", "flytt", "flydde", "saknar",
-    "väntar", "såg", "sett", "tittade", "lyssnade", "laddade", "fått", NULL};
+    "väntar", "såg", "sett", "tittade", "lyssnade", "laddade", "fått",
+    /* applicants: "2,5 miljoner sökte" */
+    "sökte", "ansökte", NULL};
 
 /* Auxiliaries skipped before a count verb: "1 miljon har smittats". */
 static const char *const AUXILIARY[] = {"har", "hade", "har nu", "hade då", NULL};
@@ -379,7 +390,11 @@ static const char *const REPORT[] = {
 static const char *const MONEY_CONTEXT[] = {
     "underskott", "överskott", "budget", "kostnad", "anslag", "bidrag", "intäkt", "vinst",
     "förlust", "omsättning", "investering", "besparing", "avgift", "ersättning", "pengar",
-    "miljonbelopp", "sparbeting", "skulder", NULL};
+    "miljonbelopp", "sparbeting", "skulder",
+    /* the verbs and nouns of allocating in regional and state budget
+     * releases: "får 25 miljoner i förstärkning", "stärka vården med 3
+     * miljarder", "satsar 40 miljoner", "ett tillskott på 14 miljoner" */
+    "stärk", "satsa", "tillskott", NULL};
 
 /* Stems of the verbs and nouns of change that make "från 2,5 till 8,0
  * miljarder" a value before and a value after, two amounts, where without

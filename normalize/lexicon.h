@@ -22,6 +22,8 @@ enum {
     BELOPP_LEX_EXACT = 1,  /* matched only as written: ISO codes in capitals ("TOP" is a
                               code, "top" a word) */
     BELOPP_LEX_PREFIX = 2, /* may stand before the number: "SEK 30", "€5", "US$ 2" */
+    BELOPP_LEX_AFTER_CODE = 4, /* a scale word only after a currency written before the
+                                  number: the English "million" of "SEK 25 million" */
 };
 
 typedef struct {

@@ -116,6 +116,25 @@ static void equal_values_of_different_items_are_two_facts(void **state)
     collected_free(&c);
 }
 
+/* Alike sentences with different dates tell of two events: two fines of
+ * the same size, each with its date, are two facts; the same date still
+ * repeats. */
+static void alike_sentences_with_other_dates_are_two_facts(void **state)
+{
+    (void)state;
+    collected c;
+    const char *text = "Ett föreläggande om 1 900 kr godkändes den 3 maj 2021 för felparkering.\n\n"
+                       "Ett föreläggande om 1 900 kr godkändes den 9 oktober 2022 för felparkering.\n\n"
+                       "Föreläggandet om 1 900 kr godkändes den 9 oktober 2022 för felparkering.\n";
+    assert_int_equal(collect(text, &c), BELOPP_RESULT_OK);
+    assert_int_equal(c.n, 3);
+    assert_int_equal(c.r[0]->has_repeats, 0);
+    assert_int_equal(c.r[1]->has_repeats, 0);
+    assert_int_equal(c.r[2]->has_repeats, 1);
+    assert_int_equal(c.r[2]->repeats, c.r[1]->start);
+    collected_free(&c);
+}
+
 static void lead_and_body_repeat(void **state)
 {
     (void)state;
@@ -351,6 +370,7 @@ int main(void)
         cmocka_unit_test(heading_and_its_section),
         cmocka_unit_test(table_lines_are_no_headings),
         cmocka_unit_test(equal_values_of_different_items_are_two_facts),
+        cmocka_unit_test(alike_sentences_with_other_dates_are_two_facts),
         cmocka_unit_test(lead_and_body_repeat),
         cmocka_unit_test(table_cells_and_total),
         cmocka_unit_test(column_counts_characters),
