@@ -4692,6 +4692,19 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                                      : (belopp_span){lines[idx[0]].trim.start, lines[idx[0]].trim.start};
     for (size_t h = stub ? 1 : 0; h < heads; h++)
         tb->titles[tb->ntitles++] = lines[idx[h]].trim;
+    /* the stub, then each title over two lines ("Län" / "Medel i" /
+     * "kronor" / "Andel i" / "procent"), rows of as many cells as titles:
+     * each title with its second line (which may say the column holds
+     * shares); not five titles of which the stub would name the first
+     * cells and a title's second line the next */
+    if (!stub && !note && !packs && maxlen >= 1 && heads == 2 * maxlen + 1) {
+        tb->ntitles = 0;
+        tb->titles[tb->ntitles++] = lines[idx[0]].trim;
+        for (size_t c = 0; c < maxlen; c++) {
+            tb->titles[tb->ntitles++] = lines[idx[1 + 2 * c]].trim;
+            tb->columns[c].title2 = lines[idx[2 + 2 * c]].trim;
+        }
+    }
     for (size_t h = 0; h < heads; h++)
         lines[idx[h]].kind = 1;
     *vr = rows;
