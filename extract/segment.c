@@ -4407,6 +4407,20 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     for (size_t l = first_label; l < n;) {
         while (l < n && is_blank(lines, n, l))
             l++;
+        belopp_row sr;
+        if (l < n && l > first_label && !word_line(s, lines[l].trim) &&
+            table_row(s, lines[l].trim.start, lines[l].trim.end, 0, &sr) && word_line(s, sr.label) &&
+            decimal_cells(s, sr.values) >= 1 && decimal_cells(s, sr.values) < k && l + 1 < n) {
+            /* a row on a line of its own, short of cells ("Uttag ur
+             * resultatutjämningsfond   0,0   0,0   -8,7 8,7" of seven
+             * columns): a row, its cells placed as the rows of a table can
+             * place them (or left out, said on stderr); the table goes on */
+            sr.table = g->ntables;
+            PUSH_OR(g->rows, g->nrows, g->caprows, sr, return (size_t)-1);
+            lines[l].kind = 2;
+            end = ++l;
+            continue;
+        }
         if (l >= n || !word_line(s, lines[l].trim) || belopp_is_year(s, lines[l].trim))
             break;
         size_t v = l + 1, got = 0, vfirst = 0, vlast = 0;
@@ -4889,6 +4903,19 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                                      : (belopp_span){lines[idx[0]].trim.start, lines[idx[0]].trim.start};
     for (size_t h = stub ? 1 : 0; h < heads; h++)
         tb->titles[tb->ntitles++] = lines[idx[h]].trim;
+    /* the stub, then each title over two lines ("Län" / "Medel i" /
+     * "kronor" / "Andel i" / "procent"), rows of as many cells as titles:
+     * each title with its second line (which may say the column holds
+     * shares); not five titles of which the stub would name the first
+     * cells and a title's second line the next */
+    if (!stub && !note && !packs && maxlen >= 1 && heads == 2 * maxlen + 1) {
+        tb->ntitles = 0;
+        tb->titles[tb->ntitles++] = lines[idx[0]].trim;
+        for (size_t c = 0; c < maxlen; c++) {
+            tb->titles[tb->ntitles++] = lines[idx[1 + 2 * c]].trim;
+            tb->columns[c].title2 = lines[idx[2 + 2 * c]].trim;
+        }
+    }
     for (size_t h = 0; h < heads; h++)
         lines[idx[h]].kind = 1;
     *vr = rows;
