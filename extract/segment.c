@@ -2834,6 +2834,11 @@ static int values_are_titles(const char *s, const belopp_row *r)
         return 1;
     if (n != 1)
         return 0;
+    /* "Pris, kr 2026" between the rows of a price list: a unit and a year,
+     * the next section's header, not a price of 2 026 kr */
+    unit_info u;
+    if (own_unit(s, r->label, &u))
+        return 1;
     for (size_t k = r->label.start; k + 4 <= r->label.end; k++)
         if (s[k] >= '1' && s[k] <= '2' && (k == r->label.start || s[k - 1] < '0' || s[k - 1] > '9') &&
             year_alone_at(s, r->label.start, k, r->label.end) >= 0)
@@ -3616,6 +3621,38 @@ static void year_to_label(const char *s, belopp_row *row, size_t nh, size_t note
         *row = r2;
 }
 
+/* Under a unit with no column titles ("Kronor" over "Hyra 2025 4 500",
+ * "Hyra 2026 4 700"), a year first among a row's numbers, with more after
+ * it, dates the row: it belongs to the label, not a value of 2 025 kr.
+ * Taken only where two rows or more of the table are written so. */
+static size_t year_first(const char *s, const belopp_row *row)
+{
+    token t[MAX_TOKENS];
+    size_t n = row_tokens(s, row, t);
+    if (n < 2 || t[0].kind != T_NUM || t[0].sign || t[0].frac || t[0].dots || t[0].open ||
+        t[0].idigits != 4 || t[0].sp.start != row->values.start || !belopp_is_year(s, t[0].sp) ||
+        !belopp_space_at(s, t[0].sp.end, row->values.end) || t[1].kind != T_NUM)
+        return 0;
+    return t[0].sp.end;
+}
+
+static void years_to_labels(belopp_segments *g, const char *s, size_t r0, size_t r1)
+{
+    size_t dated = 0;
+    for (size_t r = r0; r < r1 && dated < 2; r++)
+        dated += year_first(s, &g->rows[r]) != 0;
+    if (dated < 2)
+        return;
+    for (size_t r = r0; r < r1; r++) {
+        belopp_row *row = &g->rows[r];
+        size_t e = year_first(s, row);
+        if (e) {
+            row->label.end = e;
+            row->values.start = belopp_skip_spaces(s, e, row->values.end);
+        }
+    }
+}
+
 /* "Barn 1 1 688", "Barn 2 1 125", "Barn 3 563"; "Hemtjänst, nivå 1 450",
  * "Hemtjänst, nivå 2 900": rows with one and the same label, each followed
  * by a small number that counts up by one from row to row (1, 2, 3), carry
@@ -3720,6 +3757,23 @@ static void untitled_note_column(belopp_segments *g, const char *s, size_t ti, s
             }
         }
     }
+}
+
+/* Is line l a year alone ("2026") or a unit and a year ("Pris, kr 2026"):
+ * in a price list, the header of the next year's section? */
+static int year_header(const char *s, belopp_span l)
+{
+    l = belopp_trim(s, l.start, l.end);
+    if (l.end - l.start < 4)
+        return 0;
+    belopp_span y = {l.end - 4, l.end};
+    if (!belopp_is_year(s, y) || (y.start > l.start && !belopp_space_at(s, y.start - 1, l.end)))
+        return 0;
+    if (y.start == l.start)
+        return 1;
+    belopp_span w = belopp_trim(s, l.start, y.start);
+    unit_info u;
+    return !has_other_digits(s, w.start, w.end) && own_unit(s, w, &u);
 }
 
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
@@ -3884,6 +3938,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         fits[r].read = (belopp_span){1, 0};
     }
     numbered_labels(g, s, r0, r1);
+    if (!nh)
+        years_to_labels(g, s, r0, r1);
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
@@ -8280,6 +8336,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 if (is_blank(lines, n, j))
                     j++;
                 continue;
+            } else if (g->nrows > first_row && year_header(s, l)) {
+                break; /* "2026" or "Pris, kr 2026" under the rows of 2025:
+                        * the next section's header, another table */
             } else if ((glued && glued_row(s, l, &row)) ||
                      table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
                 row.table = g->ntables;
