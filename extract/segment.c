@@ -3776,6 +3776,36 @@ static int year_header(const char *s, belopp_span l)
     return !has_other_digits(s, w.start, w.end) && own_unit(s, w, &u);
 }
 
+/* "Nr<TAB>Projekt<TAB>Budget 2025<TAB>Budget 2026" over "31<TAB>Ny skola
+ * <TAB>42 000<TAB>18 500": the label is two cells, a code and a name, and
+ * the titles of both stand over it.  The value columns take the last
+ * titles: else "Projekt" was a third value column and "18 500" was split
+ * into 18 and 500 to fill it.  Only where every row has as many tabs in
+ * its label, and label cells and value cells (cut at tabs) make the
+ * titles' count. */
+static void label_cells_titles(const belopp_segments *g, const char *s, belopp_table *tb, size_t r0,
+                               size_t r1)
+{
+    if (tb->ntitles < 3 || r1 <= r0)
+        return;
+    size_t extra = 0;
+    for (size_t r = r0; r < r1; r++) {
+        const belopp_row *row = &g->rows[r];
+        size_t ltabs = 0, vcells = 1;
+        for (size_t i = row->label.start; i < row->label.end; i++)
+            ltabs += s[i] == '\t';
+        for (size_t i = row->values.start; i < row->values.end; i++)
+            vcells += s[i] == '\t';
+        if (ltabs == 0 || 1 + ltabs + vcells != tb->ntitles || (r > r0 && ltabs != extra))
+            return;
+        extra = ltabs;
+    }
+    size_t k = tb->ntitles - 1 - extra;
+    memmove(tb->titles + 1, tb->titles + 1 + extra, k * sizeof tb->titles[0]);
+    memmove(tb->columns, tb->columns + extra, k * sizeof tb->columns[0]); /* (their second lines) */
+    tb->ntitles = k + 1;
+}
+
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
  * value columns (the titles', or the rows' own), then each row's split,
  * scored against the usual size of each column.  last_cut: the last row
@@ -3927,6 +3957,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     belopp_table *tb = &g->tables[ti];
     token t[MAX_TOKENS];
     size_t nrows = r1 - r0;
+    label_cells_titles(g, s, tb, r0, r1);
     unsigned fit_titles = 0, fit_all = 0, short_rows = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
     unsigned hist_clear[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
