@@ -474,6 +474,10 @@ static char *build_pattern(void)
      * digits after it are never a thousands group (three are: "1.500 kr"). */
     sb_printf(&numbody, "[0-9]+\\.[0-9]{2}(?![0-9]|[.,][0-9])(?=\\h*%s(?![\\p{L}\\p{N}]))|",
               any_cur.p ? any_cur.p : "");
+    /* "1.5 miljoner kronor": a decimal point with one or two digits before
+     * a scale word (three are a thousands group: "1.500 miljoner") */
+    sb_printf(&numbody, "[0-9]{1,3}\\.[0-9]{1,2}(?![0-9]|[.,][0-9])(?=\\h*%s(?![\\p{L}\\p{N}]))|",
+              any_scale.p ? any_scale.p : "");
     /* A grouped number broken at its space by a line break (PDF text), only
      * when a unit follows: "12\n500 kronor". */
     sb_printf(&numbody,
