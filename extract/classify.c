@@ -64,7 +64,16 @@ static int priced_at(const char *s, size_t len, size_t b)
     if (u == p || u >= len)
         return 0;
     size_t v = belopp_word_end(s, u, len);
-    return v > u && belopp_unit_lookup(s + u, v - u) != NULL;
+    const belopp_unit *unit = v > u ? belopp_unit_lookup(s + u, v - u) : NULL;
+    if (!unit)
+        return 0;
+    if (unit->kind == BELOPP_UNIT_SCALE) {
+        /* "för 3 miljoner invånare" is no price: a count after the scale */
+        size_t w0 = belopp_skip_spaces(s, v, len), w1 = belopp_word_end(s, w0, len);
+        if (w0 > v && w1 > w0 && count_noun(s, w0, w1))
+            return 0;
+    }
+    return 1;
 }
 
 /* "1 miljon fick 500 kronor var": "fick" or "får" right after the scale

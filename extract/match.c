@@ -474,6 +474,10 @@ static char *build_pattern(void)
      * digits after it are never a thousands group (three are: "1.500 kr"). */
     sb_printf(&numbody, "[0-9]+\\.[0-9]{2}(?![0-9]|[.,][0-9])(?=\\h*%s(?![\\p{L}\\p{N}]))|",
               any_cur.p ? any_cur.p : "");
+    /* "1.5 miljoner kronor": a decimal point with one or two digits before
+     * a scale word (three are a thousands group: "1.500 miljoner") */
+    sb_printf(&numbody, "[0-9]{1,3}\\.[0-9]{1,2}(?![0-9]|[.,][0-9])(?=\\h*%s(?![\\p{L}\\p{N}]))|",
+              any_scale.p ? any_scale.p : "");
     /* A grouped number broken at its space by a line break (PDF text), only
      * when a unit follows: "12\n500 kronor". */
     sb_printf(&numbody,
@@ -920,6 +924,33 @@ int belopp_match_report_piece(belopp_matcher *m, const belopp_text *t, int *figu
 
 void belopp_match_set_report(belopp_matcher *m, int report) { m->text_is_report = report; }
 
+/* Between the end of the first number (e) and the second (n2): " -" or
+ * " −" (a space, a dash, no space), and the first number signed or another
+ * number after the second: a row of values ("0,01 -0,02 -0,02"). */
+static int dash_opens_value(const char *s, size_t len, size_t e, belopp_span n2, int signed_first)
+{
+    if (n2.start < e + 2 || (s[e] != ' ' && s[e] != '\t'))
+        return 0;
+    size_t d = e + 1;
+    int dash = (s[d] == '-' && d + 1 == n2.start) ||
+               (n2.start == d + 3 && (unsigned char)s[d] == 0xE2 && (unsigned char)s[d + 1] == 0x80 &&
+                (unsigned char)s[d + 2] == 0x93) ||
+               (n2.start == d + 3 && (unsigned char)s[d] == 0xE2 && (unsigned char)s[d + 1] == 0x88 &&
+                (unsigned char)s[d + 2] == 0x92);
+    if (!dash)
+        return 0;
+    if (signed_first)
+        return 1;
+    size_t i = n2.end;
+    if (i >= len || (s[i] != ' ' && s[i] != '\t'))
+        return 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i < len && s[i] == '-')
+        i++;
+    return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
 /* Is the compound's minor part right: "23 öre" after whole kronor, "50 cent"
  * after whole euro, less than one main unit? */
 static int compound_fits(const char *s, const belopp_candidate *k)
@@ -1153,6 +1184,21 @@ int belopp_match_next(belopp_matcher *m, const belopp_text *t, const belopp_segm
         end = k.currency.end > end ? k.currency.end : end;
         end = k.sub_unit.end > end ? k.sub_unit.end : end;
         k.whole = (belopp_span){start, end};
+        /* "SEK 0,01 -0,02 -0,02", "SEK -0,03 -0,04": a dash with a space
+         * before it and none after, in a run of values, is the next value's
+         * minus sign, not a range: where the first value is signed too, or
+         * another value follows the second.  The first value stands alone
+         * (with the currency before it; else it is bare). */
+        if (!empty(k.number2) && empty(group(ov, m->g_between)) &&
+            dash_opens_value(s, len, k.number.end, k.number2, !empty(k.sign))) {
+            k.number2 = k.scale = k.currency = k.sub = k.sub_unit = (belopp_span){0, 0};
+            k.whole.end = k.number.end;
+            match_end = k.number.end;
+            if (empty(k.prefix_currency)) {
+                *off = match_end;
+                continue;
+            }
+        }
         /* "2025 spara miljoner": an "-a" word after a year is a verb, not the
          * adjective of "sju positiva miljarder"; the year stays bare */
         if (!empty(adj) && !belopp_words_has(BELOPP_WORDS_SCALE_ADJ, s + adj.start, adj.end - adj.start) &&

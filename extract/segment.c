@@ -2920,6 +2920,11 @@ static int values_are_titles(const char *s, const belopp_row *r)
         return 1;
     if (n != 1)
         return 0;
+    /* "Pris, kr 2026" between the rows of a price list: a unit and a year,
+     * the next section's header, not a price of 2 026 kr */
+    unit_info u;
+    if (own_unit(s, r->label, &u))
+        return 1;
     for (size_t k = r->label.start; k + 4 <= r->label.end; k++)
         if (s[k] >= '1' && s[k] <= '2' && (k == r->label.start || s[k - 1] < '0' || s[k - 1] > '9') &&
             year_alone_at(s, r->label.start, k, r->label.end) >= 0)
@@ -3719,6 +3724,38 @@ static void year_to_label(const char *s, belopp_row *row, size_t nh, size_t note
         *row = r2;
 }
 
+/* Under a unit with no column titles ("Kronor" over "Hyra 2025 4 500",
+ * "Hyra 2026 4 700"), a year first among a row's numbers, with more after
+ * it, dates the row: it belongs to the label, not a value of 2 025 kr.
+ * Taken only where two rows or more of the table are written so. */
+static size_t year_first(const char *s, const belopp_row *row)
+{
+    token t[MAX_TOKENS];
+    size_t n = row_tokens(s, row, t);
+    if (n < 2 || t[0].kind != T_NUM || t[0].sign || t[0].frac || t[0].dots || t[0].open ||
+        t[0].idigits != 4 || t[0].sp.start != row->values.start || !belopp_is_year(s, t[0].sp) ||
+        !belopp_space_at(s, t[0].sp.end, row->values.end) || t[1].kind != T_NUM)
+        return 0;
+    return t[0].sp.end;
+}
+
+static void years_to_labels(belopp_segments *g, const char *s, size_t r0, size_t r1)
+{
+    size_t dated = 0;
+    for (size_t r = r0; r < r1 && dated < 2; r++)
+        dated += year_first(s, &g->rows[r]) != 0;
+    if (dated < 2)
+        return;
+    for (size_t r = r0; r < r1; r++) {
+        belopp_row *row = &g->rows[r];
+        size_t e = year_first(s, row);
+        if (e) {
+            row->label.end = e;
+            row->values.start = belopp_skip_spaces(s, e, row->values.end);
+        }
+    }
+}
+
 /* "Barn 1 1 688", "Barn 2 1 125", "Barn 3 563"; "Hemtjänst, nivå 1 450",
  * "Hemtjänst, nivå 2 900": rows with one and the same label, each followed
  * by a small number that counts up by one from row to row (1, 2, 3), carry
@@ -3823,6 +3860,53 @@ static void untitled_note_column(belopp_segments *g, const char *s, size_t ti, s
             }
         }
     }
+}
+
+/* Is line l a year alone ("2026") or a unit and a year ("Pris, kr 2026"):
+ * in a price list, the header of the next year's section? */
+static int year_header(const char *s, belopp_span l)
+{
+    l = belopp_trim(s, l.start, l.end);
+    if (l.end - l.start < 4)
+        return 0;
+    belopp_span y = {l.end - 4, l.end};
+    if (!belopp_is_year(s, y) || (y.start > l.start && !belopp_space_at(s, y.start - 1, l.end)))
+        return 0;
+    if (y.start == l.start)
+        return 1;
+    belopp_span w = belopp_trim(s, l.start, y.start);
+    unit_info u;
+    return !has_other_digits(s, w.start, w.end) && own_unit(s, w, &u);
+}
+
+/* "Nr<TAB>Projekt<TAB>Budget 2025<TAB>Budget 2026" over "31<TAB>Ny skola
+ * <TAB>42 000<TAB>18 500": the label is two cells, a code and a name, and
+ * the titles of both stand over it.  The value columns take the last
+ * titles: else "Projekt" was a third value column and "18 500" was split
+ * into 18 and 500 to fill it.  Only where every row has as many tabs in
+ * its label, and label cells and value cells (cut at tabs) make the
+ * titles' count. */
+static void label_cells_titles(const belopp_segments *g, const char *s, belopp_table *tb, size_t r0,
+                               size_t r1)
+{
+    if (tb->ntitles < 3 || r1 <= r0)
+        return;
+    size_t extra = 0;
+    for (size_t r = r0; r < r1; r++) {
+        const belopp_row *row = &g->rows[r];
+        size_t ltabs = 0, vcells = 1;
+        for (size_t i = row->label.start; i < row->label.end; i++)
+            ltabs += s[i] == '\t';
+        for (size_t i = row->values.start; i < row->values.end; i++)
+            vcells += s[i] == '\t';
+        if (ltabs == 0 || 1 + ltabs + vcells != tb->ntitles || (r > r0 && ltabs != extra))
+            return;
+        extra = ltabs;
+    }
+    size_t k = tb->ntitles - 1 - extra;
+    memmove(tb->titles + 1, tb->titles + 1 + extra, k * sizeof tb->titles[0]);
+    memmove(tb->columns, tb->columns + extra, k * sizeof tb->columns[0]); /* (their second lines) */
+    tb->ntitles = k + 1;
 }
 
 /* Splits the rows r0 .. r1-1 of table ti into cells: decides the number of
@@ -3976,6 +4060,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     belopp_table *tb = &g->tables[ti];
     token t[MAX_TOKENS];
     size_t nrows = r1 - r0;
+    label_cells_titles(g, s, tb, r0, r1);
     unsigned fit_titles = 0, fit_all = 0, short_rows = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
     unsigned hist_clear[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
@@ -3987,6 +4072,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         fits[r].read = (belopp_span){1, 0};
     }
     numbered_labels(g, s, r0, r1);
+    if (!nh)
+        years_to_labels(g, s, r0, r1);
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
@@ -8578,6 +8665,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 if (is_blank(lines, n, j))
                     j++;
                 continue;
+            } else if (g->nrows > first_row && year_header(s, l)) {
+                break; /* "2026" or "Pris, kr 2026" under the rows of 2025:
+                        * the next section's header, another table */
             } else if ((glued && glued_row(s, l, &row)) ||
                      table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
                 row.table = g->ntables;
