@@ -1770,14 +1770,42 @@ static int result_share(const char *s, size_t i, size_t e)
     return 0;
 }
 
-/* The first bytes (A-Z as a-z) of the NOT_MONEY words, as a 256-bit set:
- * made once for the process (it is a constant of the list; pthread_once
- * makes it safe with the extraction threads) and only read after. */
-static uint64_t not_money_first[4];
-static pthread_once_t not_money_once = PTHREAD_ONCE_INIT;
+/* Ratios inside compounds (names_shares): "Vinstmarginal", "Kapitalavkastning",
+ * "Räntabilitet", "Skuldsättningsgrad"; a sum over the result
+ * ("Nettolåneskuld/just EBITA") and "Kapitalstruktur" are multiples */
+#define W(x) {x, sizeof x - 1}
+static const struct {
+    const char *s;
+    size_t n;
+} INSIDE[] = {W("marginal"),          W("avkastning"),        W("r\xC3\xA4ntabilitet"),
+              W("s\xC3\xA4ttningsgrad"), W("finansieringsgrad"), W("/ebit"),
+              W("kapitalstruktur"),
+              /* liquidity and cover ratios: "Kassalikviditet 1,2",
+               * "Balanslikviditet", "Belåningsgrad", "Räntetäckningsgrad",
+               * "Kapitalomsättningshastighet" */
+              W("kassalikviditet"), W("balanslikviditet"), W("bel\xC3\xA5ningsgrad"),
+              W("t\xC3\xA4" "ckningsgrad"), W("oms\xC3\xA4ttningshastighet")};
+#undef W
 
-static void make_not_money_first(void)
+/* Made once for the process from the lists above (constants of the lists;
+ * pthread_once makes it safe with the extraction threads), only read after:
+ * the first bytes (A-Z as a-z) of the NOT_MONEY words as a 256-bit set, and
+ * for each byte the INSIDE words that can start with it (either case), as a
+ * bit mask, so that names_shares tries at a position only the words that
+ * start there. */
+static uint64_t not_money_first[4];
+static uint32_t inside_first[256];
+static pthread_once_t title_sets_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof INSIDE / sizeof INSIDE[0] <= 32, "inside_first holds 32 words");
+
+static void make_title_sets(void)
 {
+    for (size_t w = 0; w < sizeof INSIDE / sizeof INSIDE[0]; w++) {
+        unsigned char f = (unsigned char)INSIDE[w].s[0];
+        inside_first[f] |= (uint32_t)1 << w;
+        if (f >= 'a' && f <= 'z')
+            inside_first[f - 'a' + 'A'] |= (uint32_t)1 << w;
+    }
     for (const char *const *w = NOT_MONEY; *w; w++) {
         unsigned char f = fold((unsigned char)**w);
         not_money_first[f >> 6] |= (uint64_t)1 << (f & 63);
@@ -1790,53 +1818,34 @@ static int names_shares(const char *s, belopp_span t)
 {
     if (memchr(s + t.start, '%', t.end - t.start))
         return 1;
-    /* ratios inside compounds: "Vinstmarginal", "Kapitalavkastning",
-     * "Räntabilitet", "Skuldsättningsgrad"; a sum over the result
-     * ("Nettolåneskuld/just EBITA") and "Kapitalstruktur" are multiples */
-#define W(x) {x, sizeof x - 1}
-    static const struct {
-        const char *s;
-        size_t n;
-    } INSIDE[] = {W("marginal"),          W("avkastning"),        W("r\xC3\xA4ntabilitet"),
-                  W("s\xC3\xA4ttningsgrad"), W("finansieringsgrad"), W("/ebit"),
-                  W("kapitalstruktur"),
-                  /* liquidity and cover ratios: "Kassalikviditet 1,2",
-                   * "Balanslikviditet", "Belåningsgrad", "Räntetäckningsgrad",
-                   * "Kapitalomsättningshastighet" */
-                  W("kassalikviditet"), W("balanslikviditet"), W("bel\xC3\xA5ningsgrad"),
-                  W("t\xC3\xA4" "ckningsgrad"), W("oms\xC3\xA4ttningshastighet")};
-#undef W
-    /* one pass over the title for all of them: each word starts with a
-     * lower-case ASCII letter or "/", so a byte that can start one is that
-     * byte with bit 0x20 set ("/" has it) */
+    pthread_once(&title_sets_once, make_title_sets);
+    /* one pass over the title for the words inside compounds and for the
+     * shares and degrees at the end of one:
+     *  - a share: "Nettokostnadsandel", "Marknadsandel"; not "Handel", nor
+     *    "Egenandel" (a sum paid);
+     *  - a degree is a ratio: "Beläggningsgrad", "Uthyrningsgrad",
+     *    "Vakansgrad", "Självförsörjningsgrad" */
     for (size_t i = t.start; i < t.end; i++) {
-        unsigned char c = (unsigned char)s[i] | 0x20;
-        if (c != 'm' && c != 'a' && c != 'r' && c != 's' && c != 'f' && c != '/' && c != 'k' &&
-            c != 'b' && c != 't' && c != 'o')
-            continue;
-        for (size_t w = 0; w < sizeof INSIDE / sizeof INSIDE[0]; w++)
-            if ((unsigned char)INSIDE[w].s[0] == c && INSIDE[w].n <= t.end - i &&
+        unsigned char b = (unsigned char)s[i];
+        uint32_t m = inside_first[b]; /* most bytes start none: 0 */
+        for (size_t w = 0; m; w++, m >>= 1)
+            if ((m & 1) && INSIDE[w].n <= t.end - i &&
                 strncasecmp(s + i, INSIDE[w].s, INSIDE[w].n) == 0)
                 return 1;
-    }
-    /* a share at the end of a compound: "Nettokostnadsandel",
-     * "Marknadsandel"; not "Handel", nor "Egenandel" (a sum paid) */
-    for (size_t i = t.start + 1; i + 5 <= t.end; i++)
-        if ((s[i] | 0x20) == 'a' && strncasecmp(s + i, "andel", 5) == 0 &&
+        if (i == t.start)
+            continue;
+        if ((b | 0x20) == 'a' && i + 5 <= t.end && strncasecmp(s + i, "andel", 5) == 0 &&
             belopp_letter_at(s, i - 1, t.end) && (s[i - 1] | 0x20) != 'h' &&
             (i + 5 == t.end || !belopp_letter_at(s, i + 5, t.end)) &&
             !(i - t.start >= 4 && strncasecmp(s + i - 4, "egen", 4) == 0))
             return 1;
-    /* a degree at the end of a compound is a ratio: "Beläggningsgrad",
-     * "Uthyrningsgrad", "Vakansgrad", "Självförsörjningsgrad" */
-    for (size_t i = t.start + 1; i + 4 <= t.end; i++)
-        if ((s[i] | 0x20) == 'g' && strncasecmp(s + i, "grad", 4) == 0 &&
+        if ((b | 0x20) == 'g' && i + 4 <= t.end && strncasecmp(s + i, "grad", 4) == 0 &&
             belopp_letter_at(s, i - 1, t.end) &&
             (i + 4 == t.end || !belopp_letter_at(s, i + 4, t.end)))
             return 1;
+    }
     /* "Andelar i intresseföretag" are holdings, money: "andelar" is no
      * share as "Andel" is */
-    pthread_once(&not_money_once, make_not_money_first);
     const uint64_t *first = not_money_first;
     for (size_t i = t.start; i < t.end; i++) {
         unsigned char c = fold((unsigned char)s[i]);
