@@ -2783,25 +2783,35 @@ static int count_title(const char *s, belopp_span t)
            !has_word(s, (belopp_span){e, t.end}, (const char *const[]){"per", "kr", "tkr", "mkr", NULL});
 }
 
-/* Does label t speak of a figure per share ("Resultat per aktie", "Earnings
- * per share", "Utdelning/aktie")?  Such a row is in kronor where the table
- * is in millions; with no unit of its own it is left out, never guessed. */
-static int per_share(const char *s, belopp_span t)
+/* Does label t hold one of phrases (each starting with "/" or "p", any
+ * case) as whole words: not followed by a letter ("per inv." but not "per
+ * investering", "/aktie" but not "/aktieägartillskott")?  With after_word,
+ * the phrase must also follow something other than a letter, and not
+ * start the label. */
+static int per_phrase(const char *s, belopp_span t, const char *const *phrases, int after_word)
 {
-    static const char *const PER[] = {"per aktie", "per share", "/aktie", "/share", NULL};
     for (size_t i = t.start; i < t.end; i++) {
         if (s[i] != '/' && (s[i] | 0x20) != 'p')
             continue;
-        for (const char *const *w = PER; *w; w++) {
+        if (after_word && (i == t.start || belopp_letter_at(s, i - 1, t.end)))
+            continue;
+        for (const char *const *w = phrases; *w; w++) {
             size_t k = strlen(*w);
-            /* the word whole: "Utdelning/aktieägartillskott" is no
-             * figure per share */
             if (i + k <= t.end && strncasecmp(s + i, *w, k) == 0 &&
                 (i + k == t.end || !belopp_letter_at(s, i + k, t.end)))
                 return 1;
         }
     }
     return 0;
+}
+
+/* Does label t speak of a figure per share ("Resultat per aktie", "Earnings
+ * per share", "Utdelning/aktie")?  Such a row is in kronor where the table
+ * is in millions; with no unit of its own it is left out, never guessed. */
+static int per_share(const char *s, belopp_span t)
+{
+    static const char *const PER[] = {"per aktie", "per share", "/aktie", "/share", NULL};
+    return per_phrase(s, t, PER, 0);
 }
 
 /* A figure per head: "Nettokostnad per invånare", "Kostnad/inv", "Kostnad
@@ -2814,19 +2824,7 @@ static int per_head(const char *s, belopp_span t)
     static const char *const PER[] = {"per inv\xC3\xA5nare", "/inv\xC3\xA5nare", "per inv", "/inv",
                                       "per capita", "per elev", "/elev", "per brukare",
                                       "per barn", NULL};
-    for (size_t i = t.start; i < t.end; i++) {
-        if (s[i] != '/' && (s[i] | 0x20) != 'p')
-            continue;
-        for (const char *const *w = PER; *w; w++) {
-            size_t k = strlen(*w);
-            /* the word whole: "per inv.", not "per investering" */
-            if (i + k <= t.end && strncasecmp(s + i, *w, k) == 0 &&
-                i > t.start && !belopp_letter_at(s, i - 1, t.end) &&
-                (i + k == t.end || !belopp_letter_at(s, i + k, t.end)))
-                return 1;
-        }
-    }
-    return 0;
+    return per_phrase(s, t, PER, 1);
 }
 
 /* In a table whose titles stand in two languages, each with a note column,
