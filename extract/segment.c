@@ -3166,9 +3166,32 @@ static int words_between(const char *text, size_t a, size_t b)
     return 0;
 }
 
+/* What check_sums asks of row r's label and the text above it, the same
+ * for every column: worked out once a row. */
+enum { ROW_SECTION_ABOVE = 1, ROW_PART = 2, ROW_RESULT = 4 };
+
+static unsigned char row_traits(const belopp_segments *g, size_t r, size_t r0)
+{
+    const belopp_row *row = &g->rows[r];
+    unsigned char t = 0;
+    if (r > r0 && words_between(g->text, g->rows[r - 1].line.end, row->line.start))
+        t |= ROW_SECTION_ABOVE;
+    if (part_row(g->text, row->label))
+        t |= ROW_PART;
+    if (result_row(g->text, row->label))
+        t |= ROW_RESULT;
+    return t;
+}
+
 static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
 {
     const belopp_table *tb = &g->tables[ti];
+    /* the rows' traits, kept (on the stack for most tables); worked out
+     * again at each use when there is no memory for them */
+    unsigned char kept[256], *traits = r1 - r0 <= sizeof kept ? kept : malloc(r1 - r0);
+    if (traits)
+        for (size_t r = r0; r < r1; r++)
+            traits[r - r0] = row_traits(g, r, r0);
     for (size_t c = 0; c < tb->ncolumns; c++) {
         if (!tb->columns[c].money)
             continue;
@@ -3183,7 +3206,8 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
         for (size_t r = r0; r < r1; r++) {
             const belopp_row *row = &g->rows[r];
             belopp_cell *cell = cell_at(g, row, c);
-            if (r > r0 && words_between(g->text, g->rows[r - 1].line.end, row->line.start)) {
+            unsigned char trait = traits ? traits[r - r0] : row_traits(g, r, r0);
+            if (trait & ROW_SECTION_ABOVE) {
                 /* a section ("Rörelsens kostnader") over the rows its
                  * "Summa rörelsens kostnader" adds up */
                 sec[1] = sec[0];
@@ -3195,7 +3219,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 sec_ok[0] = 1;
                 rsec[0] = (rounding){0, 0, NULL, 0};
             }
-            if (part_row(g->text, row->label))
+            if (trait & ROW_PART)
                 continue; /* "varav mark och byggnader": in the row above already */
             if (!row->money || (row->ncells == 0 && row->left_out)) {
                 if (row->left_out)
@@ -3214,7 +3238,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                 round_put(&rall, u);
                 nrun++;
                 nall++;
-                if (result_row(g->text, row->label)) {
+                if (trait & ROW_RESULT) {
                     /* "Rörelseresultat" sums the rows above it without
                      * being called Summa; the next total ("Summa
                      * finansiella poster") may sum only the rows after it */
@@ -3409,6 +3433,8 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
             }
         }
     }
+    if (traits != kept)
+        free(traits);
 }
 
 /* Values above this many kronor (10^13, more than Sweden's GDP) in a table
