@@ -160,6 +160,36 @@ static void codes_in_the_lexicon(void **state)
     assert_true(belopp_words_has(BELOPP_WORDS_COUNT_NOUN, "Invånare", strlen("Invånare")));
 }
 
+/* belopp_words_has looks in an index by first byte: every word of every
+ * list is found as written, with its first letter in upper case, and a
+ * word one letter longer or shorter is not. */
+static void word_lists_by_first_byte(void **state)
+{
+    (void)state;
+    for (int l = BELOPP_WORDS_SCALE_ADJ; l <= BELOPP_WORDS_SCALE_PLURAL; l++) {
+        const char *const *words = belopp_words((belopp_word_list)l);
+        for (const char *const *w = words; *w; w++) {
+            size_t n = strlen(*w);
+            char up[128];
+            assert_true(n + 2 < sizeof up);
+            assert_true(belopp_words_has((belopp_word_list)l, *w, n));
+            memcpy(up, *w, n + 1);
+            if (up[0] >= 'a' && up[0] <= 'z')
+                up[0] = (char)(up[0] - 'a' + 'A');
+            assert_true(belopp_words_has((belopp_word_list)l, up, n));
+            up[n] = 'q';
+            int longer = 0; /* unless the longer word is in the list too */
+            for (const char *const *v = words; *v; v++)
+                longer |= strlen(*v) == n + 1 && strncmp(*v, *w, n) == 0 && (*v)[n] == 'q';
+            assert_int_equal(belopp_words_has((belopp_word_list)l, up, n + 1), longer);
+        }
+        assert_false(belopp_words_has((belopp_word_list)l, "", 0));
+    }
+    assert_true(belopp_words_has(BELOPP_WORDS_COUNT_NOUN, "ÄRENDEN", strlen("ÄRENDEN")));
+    assert_false(belopp_words_has(BELOPP_WORDS_COUNT_NOUN, "invånaren", strlen("invånaren")));
+    assert_false(belopp_words_has(BELOPP_WORDS_COUNT_NOUN, "@", 1));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +201,7 @@ int main(void)
         cmocka_unit_test(units),
         cmocka_unit_test(minor_unit_exponents),
         cmocka_unit_test(codes_in_the_lexicon),
+        cmocka_unit_test(word_lists_by_first_byte),
     };
     return cmocka_run_group_tests_name("amount", tests, NULL, NULL);
 }
