@@ -1614,9 +1614,58 @@ static size_t glued_header_at(const char *s, belopp_span l)
     return 0;
 }
 
+static int value_line(const char *s, belopp_span l);
+
+/* Where, in line l, a label is glued to the end of a value alone, as a table
+ * of one cell a line runs together when flattened from a web page or a PDF
+ * ("3 098,9Bidrag till statlig infrastruktur", "3 778,9EGET KAPITAL"): a
+ * number (groups of three after the first, a decimal part) followed at once
+ * by a capital letter and text of two letters or more.  Only where the line
+ * before (prev, not blank) is a value alone too, as the cells of such a
+ * table are, and the number is not a year.  Returns the offset of the
+ * label's first letter, or 0. */
+static size_t glued_label_at(const char *s, belopp_span l, const line *prev)
+{
+    size_t i = l.start, e = l.end;
+    if (!prev || e - i < 4)
+        return 0;
+    if (s[i] == '-')
+        i++;
+    else if (i + 3 <= e && (unsigned char)s[i] == 0xE2 &&
+             (((unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93) ||
+              ((unsigned char)s[i + 1] == 0x88 && (unsigned char)s[i + 2] == 0x92)))
+        i += 3;
+    size_t d = i;
+    while (i < e && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d || i - d > 3)
+        return 0;
+    while (i + 4 <= e && s[i] == ' ' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+           s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' && (i + 4 == e || s[i + 4] < '0' || s[i + 4] > '9'))
+        i += 4;
+    if (i + 1 < e && s[i] == ',' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+        i++;
+        while (i < e && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    size_t k = i;
+    int cap = k < e && ((s[k] >= 'A' && s[k] <= 'Z') ||
+                        (k + 1 < e && (unsigned char)s[k] == 0xC3 &&
+                         ((unsigned char)s[k + 1] == 0x85 || (unsigned char)s[k + 1] == 0x84 ||
+                          (unsigned char)s[k + 1] == 0x96)));
+    if (!cap)
+        return 0;
+    size_t letters = 0;
+    for (size_t q = k; q < e && letters < 2; q++)
+        letters += (s[q] >= 'a' && s[q] <= 'z') || (s[q] >= 'A' && s[q] <= 'Z');
+    if (letters < 2 || !value_line(s, (belopp_span){l.start, k}) || !value_line(s, prev->trim))
+        return 0;
+    return k;
+}
+
 static int collect_lines(const char *s, size_t len, line **out, size_t *cap, size_t *nout)
 {
-    size_t n = 0;
+    size_t n = 0, last = SIZE_MAX; /* last: the last line not blank */
     line *lines = *out;
     for (size_t a = 0; a <= len;) {
         const char *nl = memchr(s + a, '\n', len - a);
@@ -1634,6 +1683,18 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *cap, siz
             return -1;
         }
         lines = grown;
+        size_t v = glued_label_at(s, l.trim, last < n ? &lines[last] : NULL);
+        if (v) {
+            /* "3 098,9Bidrag till statlig infrastruktur": a cell and the
+             * next row's label run together: two lines */
+            if (belopp_grow(&grown, cap, n + 2, sizeof *lines) < 0) {
+                *out = grown;
+                return -1;
+            }
+            lines = grown;
+            lines[n++] = (line){belopp_trim(s, l.trim.start, v), 0, 0};
+            l.trim = belopp_trim(s, v, l.trim.end);
+        }
         size_t k = glued_header_at(s, l.trim);
         if (k) {
             /* "Årets resultat 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 …": a
@@ -1646,6 +1707,8 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *cap, siz
             lines[n++] = (line){belopp_trim(s, l.trim.start, k), 0, 0};
             l.trim = belopp_trim(s, k, l.trim.end);
         }
+        if (l.trim.start != l.trim.end)
+            last = n;
         lines[n++] = l;
         if (!nl)
             break;
@@ -4613,6 +4676,18 @@ static int note_item(const char *s, belopp_span l)
             continue;
         if (i == e || i == l.end)
             return 0;
+        if (i == e + 1 && d == a && s[i] >= '0' && s[i] <= '9') {
+            /* "22,23" (notes 22 and 23, no space) but "52,3": a value with a
+             * decimal comma, as notes go up: a second number not above the
+             * first is no note list */
+            unsigned first = 0, next = 0;
+            for (size_t q = d; q < e; q++)
+                first = first * 10 + (unsigned)(s[q] - '0');
+            for (size_t q = i; q < l.end && s[q] >= '0' && s[q] <= '9' && q < i + 3; q++)
+                next = next * 10 + (unsigned)(s[q] - '0');
+            if (next <= first)
+                return 0;
+        }
     }
     return 0;
 }
