@@ -2104,6 +2104,41 @@ static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row
             }
         }
     }
+    /* "Rörelseresultat 3, 4, 5, 14, 15 132 57": a list of notes whose
+     * last item ends the label with a comma ("14,") goes on in the first
+     * number after it: "15" is a note, never the head of "15 132" */
+    if (label.end == vstart - 1 || (label.end < vstart && s[label.end - 1] == ',')) {
+        size_t c = label.end, d = vstart;
+        while (c > label.start && s[c - 1] == ' ')
+            c--;
+        size_t q = c > label.start ? c - 1 : c;
+        size_t g = q;
+        while (g > label.start && s[g - 1] >= '0' && s[g - 1] <= '9')
+            g--;
+        while (d < b && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (s[q] == ',' && g < q && q - g <= 2 && g > label.start && s[g - 1] == ' ' && d > vstart &&
+            d - vstart <= 2 && s[vstart] != '0' && d < b && s[d] == ' ') {
+            size_t v2 = belopp_skip_spaces(s, d, b);
+            if (v2 < b && s[v2] != ',') {
+                /* the label without its notes ("Rörelseresultat") */
+                size_t p = g;
+                while (p >= label.start + 3 && s[p - 1] == ' ' && s[p - 2] == ',' && s[p - 3] >= '0' &&
+                       s[p - 3] <= '9') {
+                    size_t h = p - 3;
+                    while (h > label.start && s[h - 1] >= '0' && s[h - 1] <= '9')
+                        h--;
+                    if (p - 2 - h > 2 || h == label.start || s[h - 1] != ' ')
+                        break;
+                    p = h;
+                }
+                belopp_span t = belopp_trim(s, label.start, p);
+                if (t.start < t.end)
+                    label.end = t.end;
+                vstart = v2;
+            }
+        }
+    }
     memset(row, 0, sizeof *row);
     row->label = label;
     row->values = (belopp_span){vstart, b};
@@ -3887,6 +3922,26 @@ static int small_whole(const char *s, belopp_span c)
     return 1;
 }
 
+/* Does label l end in a list of notes, "… 1, 2" or "… 3, 4, 5" (items of one
+ * or two digits, ", " between them)? */
+static int label_ends_in_notes(const char *s, belopp_span l)
+{
+    size_t e = l.end, items = 0;
+    for (;;) {
+        size_t d = e;
+        while (d > l.start && s[d - 1] >= '0' && s[d - 1] <= '9')
+            d--;
+        if (d == e || e - d > 2 || d == l.start || s[d - 1] != ' ')
+            return 0;
+        items++;
+        if (d - 1 > l.start + 1 && s[d - 2] == ',') {
+            e = d - 2;
+            continue;
+        }
+        return items >= 2;
+    }
+}
+
 static void untitled_note_column(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1)
 {
     const belopp_table *tb = &g->tables[ti];
@@ -4286,6 +4341,12 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
              * page, and under notes up to 13 the 3 is no note
              * ("Materiella anläggningstillgångar 3 307,7" under
              * "Immateriella anläggningstillgångar 11 0,1") */
+            n = fit_tokens(s, row, k, 0, t, NULL, apart);
+            doubt = 0;
+        }
+        if (doubt && note && !tb->note_at && label_ends_in_notes(s, belopp_trim(s, row->label.start, row->values.start))) {
+            /* "Nettoomsättning 1, 2 6 412 5 980": the row's notes are
+             * listed at the end of its label, none is among its values */
             n = fit_tokens(s, row, k, 0, t, NULL, apart);
             doubt = 0;
         }
