@@ -9012,6 +9012,19 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 fit_tokens_mid(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m, 0);
                 if (!m && note_stub(s, tb.titles[0])) /* a note or a value: left out, but a row */
                     fit_tokens(s, &row, 0, 0, tk, &m, 0);
+                size_t v0 = row.values.start;
+                if (!(m >> (tb.ntitles - 1) & 1) && row.values.end - v0 > 5 &&
+                    belopp_is_year(s, (belopp_span){v0, v0 + 4}) && s[v0 + 4] == ' ') {
+                    /* "Pensionsåtaganden före 1998   601,0 612,4 …": a year
+                     * ending the label (year_to_label reads the row so) */
+                    belopp_row r2 = row;
+                    r2.label.end = v0 + 4;
+                    r2.values.start = belopp_skip_spaces(s, v0 + 4, row.values.end);
+                    uint32_t m2 = 0;
+                    fit_tokens_mid(s, &r2, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m2, 0);
+                    if (m2 >> (tb.ntitles - 1) & 1)
+                        m = m2;
+                }
                 if (m >> (tb.ntitles - 1) & 1) {
                     if (gap_end > j + 1)
                         j = nx - 1; /* on at the row: the heading may be long */
