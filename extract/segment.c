@@ -3922,6 +3922,8 @@ static int small_whole(const char *s, belopp_span c)
     return 1;
 }
 
+static int note_item(const char *s, belopp_span l);
+
 /* Does label l end in a list of notes, "… 1, 2" or "… 3, 4, 5" (items of one
  * or two digits, ", " between them)? */
 static int label_ends_in_notes(const char *s, belopp_span l)
@@ -4344,7 +4346,10 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             n = fit_tokens(s, row, k, 0, t, NULL, apart);
             doubt = 0;
         }
-        if (doubt && note && !tb->note_at && label_ends_in_notes(s, belopp_trim(s, row->label.start, row->values.start))) {
+        belopp_span before = belopp_trim(s, row->label.end, row->values.start);
+        if (doubt && note && !tb->note_at &&
+            (label_ends_in_notes(s, belopp_trim(s, row->label.start, row->values.start)) ||
+             (before.start < before.end && note_item(s, before)))) {
             /* "Nettoomsättning 1, 2 6 412 5 980": the row's notes are
              * listed at the end of its label, none is among its values */
             n = fit_tokens(s, row, k, 0, t, NULL, apart);
@@ -8801,6 +8806,33 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (g->nrows > first_row && page_break_at(s, lines, n, j))
                 break; /* "3" / "Prop. 2025/26:1 Utgiftsområde 25": the page ends */
             belopp_span ns = notes && g->nrows > first_row ? noted_section(s, l) : (belopp_span){0, 0};
+            if (ns.end > ns.start && tb.ntitles > 2 && j + 1 < n && values_line(s, lines[j + 1].trim)) {
+                /* a label and its notes, its values wrapped onto lines of
+                 * their own ("Ränteintäkter … 15" / "15 843 7 240" / "4 140"
+                 * / "2 211", a web page's narrow cells): a row when the
+                 * values lines can fill the columns (a line break ends a
+                 * cell; build_table splits them, or leaves the row out) */
+                size_t q = j + 1, lastv = j;
+                while (q < n && q <= j + BELOPP_MAX_COLUMNS && values_line(s, lines[q].trim))
+                    lastv = q++;
+                belopp_row rw;
+                memset(&rw, 0, sizeof rw);
+                rw.label = clean_label(s, ns);
+                rw.values = (belopp_span){lines[j + 1].trim.start, lines[lastv].trim.end};
+                rw.line = (belopp_span){l.start, lines[lastv].trim.end};
+                rw.table = g->ntables;
+                token tk[MAX_TOKENS];
+                uint32_t m = 0;
+                fit_tokens(s, &rw, 0, 0, tk, &m, 0);
+                if (m >> (tb.ntitles - 1) & 1) {
+                    PUSH(g->rows, g->nrows, g->caprows, rw);
+                    for (size_t x = j; x <= lastv; x++)
+                        lines[x].kind = 2;
+                    last = lastv + 1;
+                    j = lastv;
+                    continue;
+                }
+            }
             if (ns.end > ns.start)
                 l = ns; /* a section with its notes: its words */
             else if (counts_apart(s, lines, n, j, g->nrows > first_row && tb.ntitles > 2)) {
