@@ -1885,7 +1885,8 @@ static int names_shares(const char *s, belopp_span t)
     /* one pass over the title for the words inside compounds and for the
      * shares and degrees at the end of one:
      *  - a share: "Nettokostnadsandel", "Marknadsandel"; not "Handel", nor
-     *    "Egenandel" (a sum paid);
+     *    "Egenandel" (a sum paid), nor "Resultatandel" (a part of a result,
+     *    money: "Resultatandel i intresseföretag");
      *  - a degree is a ratio: "Beläggningsgrad", "Uthyrningsgrad",
      *    "Vakansgrad", "Självförsörjningsgrad" */
     for (size_t i = t.start; i < t.end; i++) {
@@ -1900,7 +1901,8 @@ static int names_shares(const char *s, belopp_span t)
         if ((b | 0x20) == 'a' && i + 5 <= t.end && strncasecmp(s + i, "andel", 5) == 0 &&
             belopp_letter_at(s, i - 1, t.end) && (s[i - 1] | 0x20) != 'h' &&
             (i + 5 == t.end || !belopp_letter_at(s, i + 5, t.end)) &&
-            !(i - t.start >= 4 && strncasecmp(s + i - 4, "egen", 4) == 0))
+            !(i - t.start >= 4 && strncasecmp(s + i - 4, "egen", 4) == 0) &&
+            !(i - t.start >= 8 && strncasecmp(s + i - 8, "resultat", 8) == 0))
             return 1;
         if ((b | 0x20) == 'g' && i + 4 <= t.end && strncasecmp(s + i, "grad", 4) == 0 &&
             belopp_letter_at(s, i - 1, t.end) &&
