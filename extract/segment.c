@@ -4920,6 +4920,28 @@ static int stream_sentence(const char *s, belopp_span l)
     return words >= 4;
 }
 
+/* Is line l a year alone or a span of years, as a cell of a column of dates
+ * ("2019", "2019-2020", "2019–2020", "2019/20"): when it is done, no money? */
+static int year_cell(const char *s, belopp_span l)
+{
+    if (l.end - l.start < 4 || !belopp_is_year(s, (belopp_span){l.start, l.start + 4}))
+        return 0;
+    size_t i = l.start + 4;
+    if (i == l.end)
+        return 1;
+    if (s[i] == '-' || s[i] == '/')
+        i++;
+    else if (i + 3 <= l.end && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0x93)
+        i += 3;
+    else
+        return 0;
+    size_t d = i;
+    while (i < l.end && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i == l.end && (i - d == 2 || (i - d == 4 && belopp_is_year(s, (belopp_span){d, i})));
+}
+
 static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
                               belopp_table *tb, vrow **vr)
 {
@@ -4988,7 +5010,18 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 break;
             }
     }
-    size_t heads = m - 1, k = heads;
+    /* "Investeringsprojekt" / "Planeras vara klart" / "Budget" /
+     * "Brandstation" / "2019" / "25,0": the first row's year, a cell of a
+     * column of dates, was taken for a title; the table then has such a
+     * column, its cells years alone (never money) at one place in each row */
+    int yearcol = 0;
+    if (m >= 4 && belopp_is_year(s, lines[idx[m - 1]].trim) && word_line(s, lines[idx[m - 2]].trim) &&
+        !ends_in_year(s, lines[idx[m - 2]].trim) && !stream_year(s, lines, idx, m - 3) &&
+        value_line(s, lines[j].trim)) {
+        m--;
+        yearcol = 1;
+    }
+    size_t heads = m - 1, k = heads, yearpos = SIZE_MAX;
     int note = note_stub(s, lines[idx[0]].trim), packs = 0;
     /* the records: a label, then its cells up to the next label */
     size_t first_row = g->nrows, end = 0, cap = 0, nv = 0, maxlen = 0;
@@ -5038,11 +5071,28 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 continue;
             }
             belopp_span x = lines[v].trim;
+            if (yearcol && year_cell(s, x)) {
+                /* the row's cell in the column of dates: no money, and in
+                 * the same place in every row */
+                if (r.n >= k || extra || (yearpos != SIZE_MAX && yearpos != r.n)) {
+                    bad = 1;
+                    break;
+                }
+                yearpos = r.n;
+                r.kind[r.n] = VC_NOTE;
+                r.cell[r.n++] = x;
+                last = v;
+                continue;
+            }
             int val = values_line(s, x), dash = !val && dash_line(s, x);
             if (!val && !dash && !(note && r.n == 0 && note_item(s, x)))
                 break;
             if (r.n >= k || extra) {
                 bad = 1;
+                break;
+            }
+            if (yearcol && yearpos == r.n) {
+                bad = 1; /* a value where the other rows have their year */
                 break;
             }
             if (note && r.n == 0 && !dash && !note_item(s, x) && k > 1) {
