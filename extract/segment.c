@@ -5125,8 +5125,10 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 token u[MAX_TOKENS];
                 size_t nu = read_tokens(s, r.cell[c].start, r.cell[c].end, u);
                 split one;
-                if (nu != (size_t)-1 && best_split(u, nu, 1, NULL, NULL, NULL, &one) == 0)
-                    packs = 1; /* "12 151 16 841": more than one cell */
+                if (nu != (size_t)-1 && best_split(u, nu, 1, NULL, NULL, NULL, &one) == 0 &&
+                    (feasible_counts(u, nu) & ~3u))
+                    packs = 1; /* "12 151 16 841": more than one cell (not a
+                                * misprint that is no cell at all: "42 045981") */
             }
         }
         if (!values) {
