@@ -1614,9 +1614,58 @@ static size_t glued_header_at(const char *s, belopp_span l)
     return 0;
 }
 
+static int value_line(const char *s, belopp_span l);
+
+/* Where, in line l, a label is glued to the end of a value alone, as a table
+ * of one cell a line runs together when flattened from a web page or a PDF
+ * ("3 098,9Bidrag till statlig infrastruktur", "3 778,9EGET KAPITAL"): a
+ * number (groups of three after the first, a decimal part) followed at once
+ * by a capital letter and text of two letters or more.  Only where the line
+ * before (prev, not blank) is a value alone too, as the cells of such a
+ * table are, and the number is not a year.  Returns the offset of the
+ * label's first letter, or 0. */
+static size_t glued_label_at(const char *s, belopp_span l, const line *prev)
+{
+    size_t i = l.start, e = l.end;
+    if (!prev || e - i < 4)
+        return 0;
+    if (s[i] == '-')
+        i++;
+    else if (i + 3 <= e && (unsigned char)s[i] == 0xE2 &&
+             (((unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93) ||
+              ((unsigned char)s[i + 1] == 0x88 && (unsigned char)s[i + 2] == 0x92)))
+        i += 3;
+    size_t d = i;
+    while (i < e && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d || i - d > 3)
+        return 0;
+    while (i + 4 <= e && s[i] == ' ' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+           s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' && (i + 4 == e || s[i + 4] < '0' || s[i + 4] > '9'))
+        i += 4;
+    if (i + 1 < e && s[i] == ',' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+        i++;
+        while (i < e && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    size_t k = i;
+    int cap = k < e && ((s[k] >= 'A' && s[k] <= 'Z') ||
+                        (k + 1 < e && (unsigned char)s[k] == 0xC3 &&
+                         ((unsigned char)s[k + 1] == 0x85 || (unsigned char)s[k + 1] == 0x84 ||
+                          (unsigned char)s[k + 1] == 0x96)));
+    if (!cap)
+        return 0;
+    size_t letters = 0;
+    for (size_t q = k; q < e && letters < 2; q++)
+        letters += (s[q] >= 'a' && s[q] <= 'z') || (s[q] >= 'A' && s[q] <= 'Z');
+    if (letters < 2 || !value_line(s, (belopp_span){l.start, k}) || !value_line(s, prev->trim))
+        return 0;
+    return k;
+}
+
 static int collect_lines(const char *s, size_t len, line **out, size_t *cap, size_t *nout)
 {
-    size_t n = 0;
+    size_t n = 0, last = SIZE_MAX; /* last: the last line not blank */
     line *lines = *out;
     for (size_t a = 0; a <= len;) {
         const char *nl = memchr(s + a, '\n', len - a);
@@ -1634,6 +1683,18 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *cap, siz
             return -1;
         }
         lines = grown;
+        size_t v = glued_label_at(s, l.trim, last < n ? &lines[last] : NULL);
+        if (v) {
+            /* "3 098,9Bidrag till statlig infrastruktur": a cell and the
+             * next row's label run together: two lines */
+            if (belopp_grow(&grown, cap, n + 2, sizeof *lines) < 0) {
+                *out = grown;
+                return -1;
+            }
+            lines = grown;
+            lines[n++] = (line){belopp_trim(s, l.trim.start, v), 0, 0};
+            l.trim = belopp_trim(s, v, l.trim.end);
+        }
         size_t k = glued_header_at(s, l.trim);
         if (k) {
             /* "Årets resultat 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 …": a
@@ -1646,6 +1707,8 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *cap, siz
             lines[n++] = (line){belopp_trim(s, l.trim.start, k), 0, 0};
             l.trim = belopp_trim(s, k, l.trim.end);
         }
+        if (l.trim.start != l.trim.end)
+            last = n;
         lines[n++] = l;
         if (!nl)
             break;
@@ -1822,7 +1885,8 @@ static int names_shares(const char *s, belopp_span t)
     /* one pass over the title for the words inside compounds and for the
      * shares and degrees at the end of one:
      *  - a share: "Nettokostnadsandel", "Marknadsandel"; not "Handel", nor
-     *    "Egenandel" (a sum paid);
+     *    "Egenandel" (a sum paid), nor "Resultatandel" (a part of a result,
+     *    money: "Resultatandel i intresseföretag");
      *  - a degree is a ratio: "Beläggningsgrad", "Uthyrningsgrad",
      *    "Vakansgrad", "Självförsörjningsgrad" */
     for (size_t i = t.start; i < t.end; i++) {
@@ -1837,7 +1901,8 @@ static int names_shares(const char *s, belopp_span t)
         if ((b | 0x20) == 'a' && i + 5 <= t.end && strncasecmp(s + i, "andel", 5) == 0 &&
             belopp_letter_at(s, i - 1, t.end) && (s[i - 1] | 0x20) != 'h' &&
             (i + 5 == t.end || !belopp_letter_at(s, i + 5, t.end)) &&
-            !(i - t.start >= 4 && strncasecmp(s + i - 4, "egen", 4) == 0))
+            !(i - t.start >= 4 && strncasecmp(s + i - 4, "egen", 4) == 0) &&
+            !(i - t.start >= 8 && strncasecmp(s + i - 8, "resultat", 8) == 0))
             return 1;
         if ((b | 0x20) == 'g' && i + 4 <= t.end && strncasecmp(s + i, "grad", 4) == 0 &&
             belopp_letter_at(s, i - 1, t.end) &&
@@ -2037,6 +2102,41 @@ static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row
                 /* the label without it; "Not 2" alone when nothing is
                  * before it (the label stands on the line above) */
                 label = lw > label.start ? belopp_trim(s, label.start, lw) : (belopp_span){lw, d};
+                vstart = v2;
+            }
+        }
+    }
+    /* "Rörelseresultat 3, 4, 5, 14, 15 132 57": a list of notes whose
+     * last item ends the label with a comma ("14,") goes on in the first
+     * number after it: "15" is a note, never the head of "15 132" */
+    if (label.end == vstart - 1 || (label.end < vstart && s[label.end - 1] == ',')) {
+        size_t c = label.end, d = vstart;
+        while (c > label.start && s[c - 1] == ' ')
+            c--;
+        size_t q = c > label.start ? c - 1 : c;
+        size_t g = q;
+        while (g > label.start && s[g - 1] >= '0' && s[g - 1] <= '9')
+            g--;
+        while (d < b && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (s[q] == ',' && g < q && q - g <= 2 && g > label.start && s[g - 1] == ' ' && d > vstart &&
+            d - vstart <= 2 && s[vstart] != '0' && d < b && s[d] == ' ') {
+            size_t v2 = belopp_skip_spaces(s, d, b);
+            if (v2 < b && s[v2] != ',') {
+                /* the label without its notes ("Rörelseresultat") */
+                size_t p = g;
+                while (p >= label.start + 3 && s[p - 1] == ' ' && s[p - 2] == ',' && s[p - 3] >= '0' &&
+                       s[p - 3] <= '9') {
+                    size_t h = p - 3;
+                    while (h > label.start && s[h - 1] >= '0' && s[h - 1] <= '9')
+                        h--;
+                    if (p - 2 - h > 2 || h == label.start || s[h - 1] != ' ')
+                        break;
+                    p = h;
+                }
+                belopp_span t = belopp_trim(s, label.start, p);
+                if (t.start < t.end)
+                    label.end = t.end;
                 vstart = v2;
             }
         }
@@ -3850,6 +3950,28 @@ static int small_whole(const char *s, belopp_span c)
     return 1;
 }
 
+static int note_item(const char *s, belopp_span l);
+
+/* Does label l end in a list of notes, "… 1, 2" or "… 3, 4, 5" (items of one
+ * or two digits, ", " between them)? */
+static int label_ends_in_notes(const char *s, belopp_span l)
+{
+    size_t e = l.end, items = 0;
+    for (;;) {
+        size_t d = e;
+        while (d > l.start && s[d - 1] >= '0' && s[d - 1] <= '9')
+            d--;
+        if (d == e || e - d > 2 || d == l.start || s[d - 1] != ' ')
+            return 0;
+        items++;
+        if (d - 1 > l.start + 1 && s[d - 2] == ',') {
+            e = d - 2;
+            continue;
+        }
+        return items >= 2;
+    }
+}
+
 static void untitled_note_column(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1)
 {
     const belopp_table *tb = &g->tables[ti];
@@ -4252,6 +4374,15 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             n = fit_tokens(s, row, k, 0, t, NULL, apart);
             doubt = 0;
         }
+        belopp_span before = belopp_trim(s, row->label.end, row->values.start);
+        if (doubt && note && !tb->note_at &&
+            (label_ends_in_notes(s, belopp_trim(s, row->label.start, row->values.start)) ||
+             (before.start < before.end && note_item(s, before)))) {
+            /* "Nettoomsättning 1, 2 6 412 5 980": the row's notes are
+             * listed at the end of its label, none is among its values */
+            n = fit_tokens(s, row, k, 0, t, NULL, apart);
+            doubt = 0;
+        }
         token t0[MAX_TOKENS];
         size_t v0 = row->values.start;
         if (!doubt && n && glued_label_digits(s, row->label) && row_tokens(s, row, t0) &&
@@ -4639,6 +4770,18 @@ static int note_item(const char *s, belopp_span l)
             continue;
         if (i == e || i == l.end)
             return 0;
+        if (i == e + 1 && d == a && s[i] >= '0' && s[i] <= '9') {
+            /* "22,23" (notes 22 and 23, no space) but "52,3": a value with a
+             * decimal comma, as notes go up: a second number not above the
+             * first is no note list */
+            unsigned first = 0, next = 0;
+            for (size_t q = d; q < e; q++)
+                first = first * 10 + (unsigned)(s[q] - '0');
+            for (size_t q = i; q < l.end && s[q] >= '0' && s[q] <= '9' && q < i + 3; q++)
+                next = next * 10 + (unsigned)(s[q] - '0');
+            if (next <= first)
+                return 0;
+        }
     }
     return 0;
 }
@@ -4803,6 +4946,28 @@ static int stream_sentence(const char *s, belopp_span l)
     return words >= 4;
 }
 
+/* Is line l a year alone or a span of years, as a cell of a column of dates
+ * ("2019", "2019-2020", "2019–2020", "2019/20"): when it is done, no money? */
+static int year_cell(const char *s, belopp_span l)
+{
+    if (l.end - l.start < 4 || !belopp_is_year(s, (belopp_span){l.start, l.start + 4}))
+        return 0;
+    size_t i = l.start + 4;
+    if (i == l.end)
+        return 1;
+    if (s[i] == '-' || s[i] == '/')
+        i++;
+    else if (i + 3 <= l.end && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0x93)
+        i += 3;
+    else
+        return 0;
+    size_t d = i;
+    while (i < l.end && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i == l.end && (i - d == 2 || (i - d == 4 && belopp_is_year(s, (belopp_span){d, i})));
+}
+
 static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
                               belopp_table *tb, vrow **vr)
 {
@@ -4871,7 +5036,18 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 break;
             }
     }
-    size_t heads = m - 1, k = heads;
+    /* "Investeringsprojekt" / "Planeras vara klart" / "Budget" /
+     * "Brandstation" / "2019" / "25,0": the first row's year, a cell of a
+     * column of dates, was taken for a title; the table then has such a
+     * column, its cells years alone (never money) at one place in each row */
+    int yearcol = 0;
+    if (m >= 4 && belopp_is_year(s, lines[idx[m - 1]].trim) && word_line(s, lines[idx[m - 2]].trim) &&
+        !ends_in_year(s, lines[idx[m - 2]].trim) && !stream_year(s, lines, idx, m - 3) &&
+        value_line(s, lines[j].trim)) {
+        m--;
+        yearcol = 1;
+    }
+    size_t heads = m - 1, k = heads, yearpos = SIZE_MAX;
     int note = note_stub(s, lines[idx[0]].trim), packs = 0;
     /* the records: a label, then its cells up to the next label */
     size_t first_row = g->nrows, end = 0, cap = 0, nv = 0, maxlen = 0;
@@ -4921,11 +5097,28 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 continue;
             }
             belopp_span x = lines[v].trim;
+            if (yearcol && year_cell(s, x)) {
+                /* the row's cell in the column of dates: no money, and in
+                 * the same place in every row */
+                if (r.n >= k || extra || (yearpos != SIZE_MAX && yearpos != r.n)) {
+                    bad = 1;
+                    break;
+                }
+                yearpos = r.n;
+                r.kind[r.n] = VC_NOTE;
+                r.cell[r.n++] = x;
+                last = v;
+                continue;
+            }
             int val = values_line(s, x), dash = !val && dash_line(s, x);
             if (!val && !dash && !(note && r.n == 0 && note_item(s, x)))
                 break;
             if (r.n >= k || extra) {
                 bad = 1;
+                break;
+            }
+            if (yearcol && yearpos == r.n) {
+                bad = 1; /* a value where the other rows have their year */
                 break;
             }
             if (note && r.n == 0 && !dash && !note_item(s, x) && k > 1) {
@@ -4958,8 +5151,10 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 token u[MAX_TOKENS];
                 size_t nu = read_tokens(s, r.cell[c].start, r.cell[c].end, u);
                 split one;
-                if (nu != (size_t)-1 && best_split(u, nu, 1, NULL, NULL, NULL, &one) == 0)
-                    packs = 1; /* "12 151 16 841": more than one cell */
+                if (nu != (size_t)-1 && best_split(u, nu, 1, NULL, NULL, NULL, &one) == 0 &&
+                    (feasible_counts(u, nu) & ~3u))
+                    packs = 1; /* "12 151 16 841": more than one cell (not a
+                                * misprint that is no cell at all: "42 045981") */
             }
         }
         if (!values) {
@@ -8691,6 +8886,33 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (g->nrows > first_row && page_break_at(s, lines, n, j))
                 break; /* "3" / "Prop. 2025/26:1 Utgiftsområde 25": the page ends */
             belopp_span ns = notes && g->nrows > first_row ? noted_section(s, l) : (belopp_span){0, 0};
+            if (ns.end > ns.start && tb.ntitles > 2 && j + 1 < n && values_line(s, lines[j + 1].trim)) {
+                /* a label and its notes, its values wrapped onto lines of
+                 * their own ("Ränteintäkter … 15" / "15 843 7 240" / "4 140"
+                 * / "2 211", a web page's narrow cells): a row when the
+                 * values lines can fill the columns (a line break ends a
+                 * cell; build_table splits them, or leaves the row out) */
+                size_t q = j + 1, lastv = j;
+                while (q < n && q <= j + BELOPP_MAX_COLUMNS && values_line(s, lines[q].trim))
+                    lastv = q++;
+                belopp_row rw;
+                memset(&rw, 0, sizeof rw);
+                rw.label = clean_label(s, ns);
+                rw.values = (belopp_span){lines[j + 1].trim.start, lines[lastv].trim.end};
+                rw.line = (belopp_span){l.start, lines[lastv].trim.end};
+                rw.table = g->ntables;
+                token tk[MAX_TOKENS];
+                uint32_t m = 0;
+                fit_tokens(s, &rw, 0, 0, tk, &m, 0);
+                if (m >> (tb.ntitles - 1) & 1) {
+                    PUSH(g->rows, g->nrows, g->caprows, rw);
+                    for (size_t x = j; x <= lastv; x++)
+                        lines[x].kind = 2;
+                    last = lastv + 1;
+                    j = lastv;
+                    continue;
+                }
+            }
             if (ns.end > ns.start)
                 l = ns; /* a section with its notes: its words */
             else if (counts_apart(s, lines, n, j, g->nrows > first_row && tb.ntitles > 2)) {
@@ -8902,6 +9124,19 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 fit_tokens_mid(s, &row, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m, 0);
                 if (!m && note_stub(s, tb.titles[0])) /* a note or a value: left out, but a row */
                     fit_tokens(s, &row, 0, 0, tk, &m, 0);
+                size_t v0 = row.values.start;
+                if (!(m >> (tb.ntitles - 1) & 1) && row.values.end - v0 > 5 &&
+                    belopp_is_year(s, (belopp_span){v0, v0 + 4}) && s[v0 + 4] == ' ') {
+                    /* "Pensionsåtaganden före 1998   601,0 612,4 …": a year
+                     * ending the label (year_to_label reads the row so) */
+                    belopp_row r2 = row;
+                    r2.label.end = v0 + 4;
+                    r2.values.start = belopp_skip_spaces(s, v0 + 4, row.values.end);
+                    uint32_t m2 = 0;
+                    fit_tokens_mid(s, &r2, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m2, 0);
+                    if (m2 >> (tb.ntitles - 1) & 1)
+                        m = m2;
+                }
                 if (m >> (tb.ntitles - 1) & 1) {
                     if (gap_end > j + 1)
                         j = nx - 1; /* on at the row: the heading may be long */
