@@ -383,10 +383,13 @@ static void sb_number_word(strbuf *b)
 
 /* Number words with halves: "två och en halv", "en halv"; and the half
  * glued to its scale word, maybe after "dryg" or "knapp": "en halvmiljon",
- * "en dryg halvmiljard" (match.c takes the adjective for a qualifier). */
+ * "en dryg halvmiljard" (match.c takes the adjective for a qualifier); and
+ * quarters before a scale word only ("en kvarts miljard", "tre kvarts
+ * miljon"), as "en kvart" alone is a quarter of an hour. */
 static void sb_number_words(strbuf *b)
 {
-    sb_puts(b, "(?i:en\\h+(?:(?:dryg|knapp)\\h+)?halv(?=milj)|(?:(?:en|ett)\\h+halv|");
+    sb_puts(b, "(?i:en\\h+(?:(?:dryg|knapp)\\h+)?halv(?=milj)|(?:en|tre)\\h+kvarts(?=\\h+milj)|"
+               "(?:(?:en|ett)\\h+halv|");
     sb_number_word(b);
     sb_puts(b, "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}]))");
 }

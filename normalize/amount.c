@@ -180,6 +180,12 @@ belopp_status belopp_parse_words(const char *s, size_t n, belopp_decimal *out)
             *out = (belopp_decimal){5, 1};
             return BELOPP_OK;
         }
+    /* "en kvarts miljard", "tre kvarts miljon": the matcher takes them
+     * before a scale word only */
+    if (strcmp(buf, "en kvarts") == 0 || strcmp(buf, "tre kvarts") == 0) {
+        *out = (belopp_decimal){buf[0] == 'e' ? 25 : 75, 2};
+        return BELOPP_OK;
+    }
     int half = 0;
     size_t end = o;
     if (o >= 7 && strcmp(buf + o - 7, "en halv") == 0) {
