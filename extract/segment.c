@@ -1864,6 +1864,19 @@ static int names_shares(const char *s, belopp_span t)
     return 0;
 }
 
+/* Is t the section "Nyckeltal" alone (a five-year summary's key figures):
+ * the rows under it mix money ("Eget kapital", "Nettoskuld") with ratios,
+ * each row's label saying which it is ("Soliditet, procent"), so the
+ * section does not end the table as a section of counts or shares does. */
+static int key_figures_section(const char *s, belopp_span t)
+{
+    static const char kw[] = "nyckeltal";
+    size_t n = sizeof kw - 1, len = t.end - t.start;
+    if (len && s[t.end - 1] == ':')
+        len--;
+    return len == n && strncasecmp(s + t.start, kw, n) == 0;
+}
+
 /* A unit of its own in a row label or column title: "Resultat per anställd,
  * kkr", "Kostnad (kr)", "Tkr", "Kronor per invånare". */
 static int own_unit(const char *s, belopp_span t, unit_info *u)
@@ -8802,7 +8815,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * omföras"), when a row with as many values as there are titles
              * follows after at most two lines of words */
             size_t nx = j + 1;
-            int counts_section = word_line(s, l) && names_shares(s, l);
+            int counts_section = word_line(s, l) && names_shares(s, l) && !key_figures_section(s, l);
             /* blank lines run together where a PDF page had a gap ("" /
              * "  " / "  " / "Avstämning mot balanskravet" / row; five lines
              * of a space at most): one blank line */
@@ -8841,7 +8854,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 belopp_span tt[BELOPP_MAX_COLUMNS];
                 if (title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt) >= 3)
                     counts_section = 1;
-                counts_section |= names_shares(s, lines[nx].trim);
+                counts_section |= names_shares(s, lines[nx].trim) && !key_figures_section(s, lines[nx].trim);
                 /* (and so does a section naming a unit, as above) */
                 unit_info uu;
                 counts_section |= own_unit(s, lines[nx].trim, &uu);
