@@ -505,6 +505,15 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
             rest.end = b = u2; /* "Miljoner kronor om inte annat anges" */
     }
     const belopp_unit *second = belopp_unit_lookup(s + rest.start, rest.end - rest.start);
+    if (first->kind == BELOPP_UNIT_CURRENCY && !first->exp10 && (first->flags & BELOPP_LEX_PREFIX) &&
+        second && second->kind == BELOPP_UNIT_SCALE && second->exp10 > 0) {
+        /* a currency code, then the scale in words: "SEK millions", "EUR
+         * miljoner", as key figures written in English style name it */
+        u->exp10 = second->exp10;
+        u->currency = first->currency;
+        u->words = (belopp_span){a, b};
+        return 1;
+    }
     if (first->kind != BELOPP_UNIT_SCALE || !second || second->kind != BELOPP_UNIT_CURRENCY)
         return 0;
     u->exp10 = first->exp10 + second->exp10;
@@ -826,6 +835,50 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
     return years ? n : 0;
 }
 
+/* Titles of years only after the stub, spacing mixed (text from a web
+ * page): "Nyckeltal 2021 - 2025 2025  2024  2023  2022 2021".  Every cell
+ * after the first holds years and nothing else, one or more written with
+ * single spaces ("2022 2021": two columns); the first cell's last word is
+ * a year standing after another word, not after a dash (the end of a
+ * period "2021 - 2025" is the stub's): it is the first column.  Fills
+ * titles (titles[0] the stub) and returns their number; 0 when the line
+ * is not so (the cells stand). */
+static size_t spaced_year_cells(const char *s, const belopp_span *cells, size_t n, belopp_span *titles)
+{
+    size_t k = 1, multi = 0;
+    belopp_span st = cells[0];
+    size_t w = st.end;
+    while (w > st.start && !belopp_space_at(s, w - 1, st.end))
+        w--;
+    belopp_span last = {w, st.end};
+    size_t p = w;
+    while (p > st.start && belopp_space_at(s, p - 1, st.end))
+        p--;
+    int peel = p > st.start && belopp_is_year(s, last) && s[p - 1] != '-' &&
+               !(p >= st.start + 3 && (unsigned char)s[p - 3] == 0xE2 && (unsigned char)s[p - 2] == 0x80 &&
+                 ((unsigned char)s[p - 1] == 0x93 || (unsigned char)s[p - 1] == 0x94));
+    if (peel)
+        titles[k++] = last;
+    for (size_t i = 1; i < n; i++) {
+        size_t x = cells[i].start, words = 0;
+        while (x < cells[i].end) {
+            size_t e = x;
+            while (e < cells[i].end && !belopp_space_at(s, e, cells[i].end))
+                e++;
+            if (!belopp_is_year(s, (belopp_span){x, e}) || k == BELOPP_MAX_COLUMNS)
+                return 0;
+            titles[k++] = (belopp_span){x, e};
+            words++;
+            x = belopp_skip_spaces(s, e, cells[i].end);
+        }
+        multi |= words > 1;
+    }
+    if (!peel && !multi)
+        return 0; /* "Region  2023  2024": read as cells already */
+    titles[0] = peel ? belopp_trim(s, st.start, p) : st;
+    return k;
+}
+
 /* Is s[a, b) a line of column titles?  Cells (tab, two spaces) of which none
  * holds a digit outside a year: "Region  2023  2024  Förändring, %",
  * "Verksamhet<TAB>Budget<TAB>Utfall"; or single-spaced, a stub and years:
@@ -878,6 +931,8 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
     size_t k = 0;
     if (belopp_is_year(s, cells[0]))
         titles[k++] = (belopp_span){a, a}; /* "2023<TAB>2024": no stub */
+    else if ((k = spaced_year_cells(s, cells, n, titles)) > 0)
+        return k;
     for (size_t i = 0; i < n && k < BELOPP_MAX_COLUMNS; i++)
         titles[k++] = cells[i];
     return k;
@@ -1914,6 +1969,28 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
         u->currency = first->currency;
         u->words = (belopp_span){t.start, e};
         return 1;
+    }
+    /* a scaled unit as the label's last word or two, with no comma before
+     * it: "Försäljning MSEK", "Rörelseresultat SEK millions".  Only a
+     * scaled unit (millions, thousands): "Valutakurs EUR" names no unit of
+     * the row's figures */
+    size_t w = t.end;
+    for (int words = 0; words < 2 && w > t.start; words++) {
+        while (w > t.start && !belopp_space_at(s, w - 1, t.end))
+            w--; /* the start of the word */
+        size_t before = w;
+        while (before > t.start && belopp_space_at(s, before - 1, t.end))
+            before--;
+        if (before == t.start || s[before - 1] == ',' || s[before - 1] == '(')
+            break; /* a label word must stand before it (the comma forms: unit_tail) */
+        if ((s[before - 1] | 0x20) == 'i' && (before - 1 == t.start || belopp_space_at(s, before - 2, t.end)))
+            break; /* "BALANSRÄKNING I MSEK": a caption's unit (stub_unit), not a row's */
+        unit_info v;
+        if (unit_header(s, w, t.end, &v) && v.exp10 > 0 && v.currency) {
+            *u = v;
+            return 1;
+        }
+        w = before;
     }
     return 0;
 }
