@@ -2149,11 +2149,13 @@ static size_t glued_digits(const char *s, size_t a, size_t b)
     size_t d = b;
     while (d > a && s[d - 1] >= '0' && s[d - 1] <= '9')
         d--;
-    if (d == b || d == a || b - d > 3 || s[d] == '0')
+    if (d == b || d == a || b - d > 3 || (s[d] == '0' && b - d > 1))
         return b;
     unsigned char c = (unsigned char)s[d - 1];
     if (c == '.' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
         return d;
+    if (c == ')' && d - 1 > a && ((s[d - 2] | 0x20) >= 'a' && (s[d - 2] | 0x20) <= 'z'))
+        return d; /* a word in parentheses closing the label: "Personalsatsning (ram)2 000" */
     if (c >= 0x80) { /* å, ä, ö: the last character a letter */
         size_t p = d - 1;
         while (p > a && ((unsigned char)s[p] & 0xC0) == 0x80)
@@ -2171,6 +2173,19 @@ static int glued_label_digits(const char *s, belopp_span l)
     while (w > l.start && !belopp_space_at(s, w - 1, l.end))
         w--;
     return glued_digits(s, w, l.end) != l.end;
+}
+
+/* Do the digits at d follow a word of four letters or more, or a word in
+ * parentheses ("Kammarkollegiet20", "(ram)897"), not a code ("B2")? */
+static int glued_after_word(const char *s, size_t d)
+{
+    if (d >= 2 && s[d - 1] == ')')
+        return 1;
+    size_t k = 0;
+    while (k < d && k < 4 && (((s[d - 1 - k] | 0x20) >= 'a' && (s[d - 1 - k] | 0x20) <= 'z') ||
+                              (unsigned char)s[d - 1 - k] >= 0x80))
+        k++;
+    return k >= 4;
 }
 
 /* Line l as a row whose first value is glued to its label: "Revision431",
@@ -2197,8 +2212,8 @@ static int glued_row(const char *s, belopp_span l, belopp_row *row)
         break;
     }
     size_t d = glued_digits(s, w, e);
-    if (d == e)
-        return 0;
+    if (d == e || (s[d] == '0' && e < l.end))
+        return 0; /* ("…(ram)0" is zero; no number starts "0 123") */
     belopp_span label = belopp_trim(s, l.start, d);
     int letters = 0;
     for (size_t i = label.start; i < label.end && !letters; i++)
@@ -8741,14 +8756,43 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         /* a page that lost the space between each label and its value
          * ("Revision431", "Politisk verksamhet, totalt6 940"): two such
          * lines or more in the first rows, and every row is read so */
-        int glued = 0;
-        for (size_t q = j; q < n && q < j + 12 && glued < 2; q++) {
-            belopp_row r4;
+        int glued = 0, weak = 0;
+        for (size_t q = j; q < n && q < j + 12 && glued < 2 && glued + weak < 3; q++) {
+            belopp_row r4, r6;
             belopp_span lq = lines[q].trim;
-            if (glued_row(s, lq, &r4) && !table_row(s, lq.start, lq.end, 0, &r4))
-                glued++; /* (glued_row first: it rejects most lines at once) */
+            if (!glued_row(s, lq, &r4)) /* (glued_row first: it rejects most lines at once) */
+                continue;
+            if (!table_row(s, lq.start, lq.end, 0, &r6))
+                glued++;
+            else if (glued_label_digits(s, r6.label) && glued_after_word(s, r4.values.start))
+                weak++; /* "Kammarkollegiet20 199 766", "(ram)897 000": read
+                         * with a space, digits stay glued to the label */
         }
-        glued = glued >= 2;
+        glued = glued >= 2 || glued + weak >= 3;
+        if (glued && !tb.ntitles && !stack_end && g->nrows == first_row) {
+            /* headings between a unit caption and rows glued to their
+             * labels ("Tilldelade anslag (belopp angivna i tkr)" / "" /
+             * "Utgiftsområde 9 Hälsovård" / "" / "1:6" / "" / "Bidrag
+             * till … (Ramanslag)" / "" / "Disponeras av …20 199 766"):
+             * lines of words (not sentences) or a number code alone,
+             * passed over to the first glued row */
+            size_t q = j;
+            belopp_row r5;
+            while (q < n && q < j + 10 && !glued_row(s, lines[q].trim, &r5)) {
+                belopp_span lq = lines[q].trim;
+                int code = lq.end > lq.start && lq.end - lq.start <= 6;
+                for (size_t x = lq.start; x < lq.end && code; x++)
+                    code = (s[x] >= '0' && s[x] <= '9') ||
+                           ((s[x] == ':' || s[x] == '.') && x > lq.start && x + 1 < lq.end);
+                int heading = lq.end > lq.start && lq.end - lq.start <= 120 && s[lq.end - 1] != '.' &&
+                              belopp_letter_at(s, lq.start, lq.end) && !table_row(s, lq.start, lq.end, 0, &r5);
+                if (!is_blank(lines, n, q) && !code && !heading)
+                    break;
+                q++;
+            }
+            if (q < n && q < j + 10 && q > j && glued_row(s, lines[q].trim, &r5))
+                j = last = q;
+        }
         int notes = tb.ntitles && note_stub(s, tb.titles[0]);
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
