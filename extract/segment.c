@@ -4567,6 +4567,47 @@ static size_t glued_year_titles(const char *s, belopp_span h, belopp_span *title
     return start == h.end ? nt : 0;
 }
 
+/* Is l a label whose only digits are a day and month, or a year: "Antal
+ * anställda per 31 dec", "Eget kapital 30 juni 2025"?  (word_line_max
+ * takes no day.) */
+static int day_month_label(const char *s, belopp_span l, size_t max)
+{
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                         "jul", "aug", "sep", "okt", "nov", "dec"};
+    if (l.start == l.end || l.end - l.start > max || !belopp_letter_at(s, l.start, l.end))
+        return 0;
+    int days = 0;
+    for (size_t i = l.start; i < l.end;) {
+        if (s[i] < '0' || s[i] > '9') {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < l.end && s[e] >= '0' && s[e] <= '9')
+            e++;
+        if (!belopp_space_at(s, i - 1, l.end))
+            return 0; /* digits glued to a word */
+        if (belopp_is_year(s, (belopp_span){i, e}) && (e == l.end || belopp_space_at(s, e, l.end))) {
+            i = e;
+            continue;
+        }
+        int day = e - i <= 2 ? atoi(s + i) : 0; /* (one or two digits: no overflow) */
+        if (day < 1 || day > 31 || e + 4 > l.end || s[e] != ' ')
+            return 0;
+        int month = 0;
+        for (size_t k = 0; k < sizeof months / sizeof months[0] && !month; k++)
+            month = memcmp(s + e + 1, months[k], 3) == 0;
+        size_t w = e + 4;
+        while (w < l.end && s[w] >= 'a' && s[w] <= 'z')
+            w++;
+        if (!month || (w < l.end && !belopp_space_at(s, w, l.end) && s[w] != '.' && s[w] != ','))
+            return 0;
+        days++;
+        i = w;
+    }
+    return days > 0;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -4620,8 +4661,9 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             end = ++l;
             continue;
         }
-        if (l >= n || !word_line(s, lines[l].trim) || belopp_is_year(s, lines[l].trim))
-            break;
+        if (l >= n || (!word_line(s, lines[l].trim) && !day_month_label(s, lines[l].trim, 60)) ||
+            belopp_is_year(s, lines[l].trim))
+            break; /* ("Antal anställda per 31 dec" is a label) */
         size_t v = l + 1, got = 0, vfirst = 0, vlast = 0;
         for (; v < n && got < k; v++) {
             if (is_blank(lines, n, v))
@@ -4962,7 +5004,7 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
         belopp_row tr;
         if (belopp_is_year(s, lab) || values_line(s, lab))
             break;
-        if (!word_line_max(s, lab, 120) && !numbered_label(s, lab)) {
+        if (!word_line_max(s, lab, 120) && !numbered_label(s, lab) && !day_month_label(s, lab, 120)) {
             belopp_span st = strip_footnotes(s, lab);
             if (st.end < lab.end && word_line_max(s, st, 120)) {
                 lab = st; /* "Nettoskuld2" */
