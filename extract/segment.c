@@ -8482,6 +8482,52 @@ static int page_break_at(const char *s, const line *lines, size_t n, size_t j)
     return 0;
 }
 
+/* Row r on line j short of cells, its other values wrapped onto lines of
+ * their own with blank lines between, as a web page copied as text breaks
+ * a row ("Balansomslutning 76,6" / "" / "82,3" / "" / "87,7 88,5 84,9"
+ * under five years): where the row cannot fill every column, the lines of
+ * values after it (and nothing else) complete it exactly, and no line of
+ * values follows them, r takes them.  Returns the line after the last
+ * one taken, or 0 (r unchanged). */
+static size_t wrapped_on(const char *s, const line *lines, size_t n, size_t j, belopp_row *r,
+                         size_t ntitles)
+{
+    if (ntitles < 3 || j + 2 >= n || !is_blank(lines, n, j + 1))
+        return 0;
+    token tk[MAX_TOKENS];
+    uint32_t m = 0;
+    size_t want = ntitles - 1;
+    fit_tokens(s, r, 0, 0, tk, &m, 0);
+    if (!m || (m >> want & 1) || (m >> want))
+        return 0; /* it fills the columns, or it has too many cells */
+    size_t q = j + 1, lastv = 0;
+    for (; q < n && q < j + 12; q++) {
+        if (is_blank(lines, n, q))
+            continue;
+        if (!value_line(s, lines[q].trim) && decimal_cells(s, lines[q].trim) < 2)
+            break;
+        belopp_row w = *r;
+        w.values.end = lines[q].trim.end;
+        w.line.end = lines[q].trim.end;
+        uint32_t mw = 0;
+        fit_tokens(s, &w, 0, 0, tk, &mw, 0);
+        if (!mw || (mw & (((uint32_t)2 << want) - 1)) == 0)
+            return 0; /* more cells than columns */
+        lastv = q;
+        if (mw == (uint32_t)1 << want) {
+            /* exactly the columns: no more values may follow */
+            size_t x = q + 1;
+            while (x < n && is_blank(lines, n, x))
+                x++;
+            if (x < n && (value_line(s, lines[x].trim) || decimal_cells(s, lines[x].trim) >= 2))
+                return 0;
+            *r = w;
+            return lastv + 1;
+        }
+    }
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -8854,8 +8900,13 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             } else if ((glued && glued_row(s, l, &row)) ||
                      table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
                 row.table = g->ntables;
+                size_t wend = glued ? 0 : wrapped_on(s, lines, n, j, &row, tb.ntitles);
                 PUSH(g->rows, g->nrows, g->caprows, row);
                 lines[j].kind = 2;
+                for (size_t q = j + 1; q < wend; q++)
+                    lines[q].kind = 2;
+                if (wend)
+                    j = wend - 1;
                 last = j + 1;
                 continue;
             }
