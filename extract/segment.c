@@ -2294,6 +2294,7 @@ static int coded_label(const char *s, belopp_span l)
     return rest.start < rest.end && belopp_letter_at(s, rest.start, rest.end) && word_line_max(s, rest, 120);
 }
 
+static int value_line(const char *s, belopp_span l);
 /* A row whose label stands on a line of its own, as text from a PDF wraps a
  * long row: "Summa rörelsens kostnader" / "-762 -763"; the label over two
  * lines, the second going on in lower case ("Förutbetalda kostnader och" /
@@ -2314,6 +2315,18 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
     if (goes_on(s, lines, n, v) && v + 1 < n && word_line_max(s, lines[v].trim, 120) &&
         !values_line(s, lines[v].trim)) {
         label.end = lines[v].trim.end;
+        v++;
+    } else if (is_blank(lines, n, v) && v + 1 < n && values_line(s, lines[v + 1].trim) &&
+               !value_line(s, lines[v + 1].trim)) {
+        /* a blank line between the label and its values, several on one
+         * line ("Rörelseresultat per anställd, kkr" / "" / "-17 4 169 184
+         * 151"), and no more lines of values after them: one cell a line
+         * has a value a line, and its later values follow */
+        size_t q = v + 2;
+        while (q < n && is_blank(lines, n, q))
+            q++;
+        if (q < n && (values_line(s, lines[q].trim) || value_line(s, lines[q].trim)))
+            return 0;
         v++;
     }
     belopp_span x = lines[v].trim;
@@ -6916,8 +6929,9 @@ static int counts_apart(const char *s, const line *lines, size_t n, size_t j, in
         return 0;
     size_t v = is_blank(lines, n, j + 1) ? j + 2 : j + 1;
     belopp_span l = lines[j].trim;
+    unit_info u; /* ("Rörelseresultat per anställd, kkr": its own unit says money, as setup_row reads it) */
     return v + 1 < n && values_line(s, lines[v].trim) && (word_line(s, l) || paren_section(s, l)) &&
-           names_shares(s, l);
+           names_shares(s, l) && !own_unit(s, l, &u);
 }
 
 /* Is line l a section inside a table whose only digits stand in a remark in
