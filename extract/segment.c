@@ -6262,9 +6262,55 @@ static size_t counted_titles(const char *s, belopp_span h, belopp_span *titles)
     return numbered >= 3 ? nt : 0;
 }
 
+/* Titles in cells (tab, two spaces, or the bars of a pipe table) of which
+ * one names a unit of its own, no unit over the table: "BOSTADSRÄTTER | 1
+ * mån | 3 mån | 12 mån | Medelpris (kr/kvm)".  Every cell has a letter
+ * (a period "12 mån" may have a number), and the next line (a rule
+ * between passed over) is a row of as many cells.  Only the columns
+ * naming their unit hold money (names_a_unit; a column with no unit has
+ * none to take). */
+static int unit_title_cells(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
+{
+    belopp_span h = lines[i].trim, cells[BELOPP_MAX_COLUMNS];
+    if (h.start == h.end || h.end - h.start > MAX_ROW_BYTES || !memchr(s + h.start, '\t', h.end - h.start))
+        return 0; /* (cells split by tabs only: a pipe table's bars became tabs) */
+    size_t nc = split_cells(s, h.start, h.end, cells, BELOPP_MAX_COLUMNS);
+    if (nc < 3 || nc == BELOPP_MAX_COLUMNS)
+        return 0;
+    int units = 0;
+    for (size_t c = 0; c < nc; c++) {
+        int letter = 0;
+        for (size_t x = cells[c].start; x < cells[c].end && !letter; x++)
+            letter = belopp_letter_at(s, x, cells[c].end);
+        if (!letter)
+            return 0;
+        unit_info u;
+        if (c > 0 && own_unit(s, cells[c], &u))
+            units++;
+        else if (c > 0 && has_other_digits(s, cells[c].start, cells[c].end) &&
+                 !(cells[c].end - cells[c].start <= 12 && belopp_word_end(s, cells[c].start, cells[c].end) -
+                                                                    cells[c].start <= 2))
+            return 0; /* a number in a title: only a short period ("1 mån", "12 mån") */
+    }
+    if (!units)
+        return 0;
+    size_t r = i + 1;
+    if (r < n && rule_line(s, lines[r].trim))
+        r++;
+    belopp_span rc[BELOPP_MAX_COLUMNS];
+    if (r >= n || lines[r].trim.end - lines[r].trim.start > MAX_ROW_BYTES ||
+        split_cells(s, lines[r].trim.start, lines[r].trim.end, rc, BELOPP_MAX_COLUMNS) != nc)
+        return 0;
+    memcpy(tb->titles, cells, nc * sizeof cells[0]);
+    tb->ntitles = nc;
+    return 1;
+}
+
 static int unitless_titles(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
 {
     belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
+    if (unit_title_cells(s, lines, n, i, tb))
+        return 1;
     if (!has_digit(s, h.start, h.end))
         return 0; /* no year in it (the titles are pieces of the line) */
     size_t nt = title_line(s, h.start, h.end, titles), years = 0, bare = 0;
