@@ -505,6 +505,15 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
             rest.end = b = u2; /* "Miljoner kronor om inte annat anges" */
     }
     const belopp_unit *second = belopp_unit_lookup(s + rest.start, rest.end - rest.start);
+    if (first->kind == BELOPP_UNIT_CURRENCY && !first->exp10 && (first->flags & BELOPP_LEX_PREFIX) &&
+        second && second->kind == BELOPP_UNIT_SCALE && second->exp10 > 0) {
+        /* a currency code, then the scale in words: "SEK millions", "EUR
+         * miljoner", as key figures written in English style name it */
+        u->exp10 = second->exp10;
+        u->currency = first->currency;
+        u->words = (belopp_span){a, b};
+        return 1;
+    }
     if (first->kind != BELOPP_UNIT_SCALE || !second || second->kind != BELOPP_UNIT_CURRENCY)
         return 0;
     u->exp10 = first->exp10 + second->exp10;
@@ -826,6 +835,50 @@ static size_t inline_titles(const char *s, size_t a, size_t b, belopp_span *titl
     return years ? n : 0;
 }
 
+/* Titles of years only after the stub, spacing mixed (text from a web
+ * page): "Nyckeltal 2021 - 2025 2025  2024  2023  2022 2021".  Every cell
+ * after the first holds years and nothing else, one or more written with
+ * single spaces ("2022 2021": two columns); the first cell's last word is
+ * a year standing after another word, not after a dash (the end of a
+ * period "2021 - 2025" is the stub's): it is the first column.  Fills
+ * titles (titles[0] the stub) and returns their number; 0 when the line
+ * is not so (the cells stand). */
+static size_t spaced_year_cells(const char *s, const belopp_span *cells, size_t n, belopp_span *titles)
+{
+    size_t k = 1, multi = 0;
+    belopp_span st = cells[0];
+    size_t w = st.end;
+    while (w > st.start && !belopp_space_at(s, w - 1, st.end))
+        w--;
+    belopp_span last = {w, st.end};
+    size_t p = w;
+    while (p > st.start && belopp_space_at(s, p - 1, st.end))
+        p--;
+    int peel = p > st.start && belopp_is_year(s, last) && s[p - 1] != '-' &&
+               !(p >= st.start + 3 && (unsigned char)s[p - 3] == 0xE2 && (unsigned char)s[p - 2] == 0x80 &&
+                 ((unsigned char)s[p - 1] == 0x93 || (unsigned char)s[p - 1] == 0x94));
+    if (peel)
+        titles[k++] = last;
+    for (size_t i = 1; i < n; i++) {
+        size_t x = cells[i].start, words = 0;
+        while (x < cells[i].end) {
+            size_t e = x;
+            while (e < cells[i].end && !belopp_space_at(s, e, cells[i].end))
+                e++;
+            if (!belopp_is_year(s, (belopp_span){x, e}) || k == BELOPP_MAX_COLUMNS)
+                return 0;
+            titles[k++] = (belopp_span){x, e};
+            words++;
+            x = belopp_skip_spaces(s, e, cells[i].end);
+        }
+        multi |= words > 1;
+    }
+    if (!peel && !multi)
+        return 0; /* "Region  2023  2024": read as cells already */
+    titles[0] = peel ? belopp_trim(s, st.start, p) : st;
+    return k;
+}
+
 /* Is s[a, b) a line of column titles?  Cells (tab, two spaces) of which none
  * holds a digit outside a year: "Region  2023  2024  Förändring, %",
  * "Verksamhet<TAB>Budget<TAB>Utfall"; or single-spaced, a stub and years:
@@ -878,6 +931,8 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
     size_t k = 0;
     if (belopp_is_year(s, cells[0]))
         titles[k++] = (belopp_span){a, a}; /* "2023<TAB>2024": no stub */
+    else if ((k = spaced_year_cells(s, cells, n, titles)) > 0)
+        return k;
     for (size_t i = 0; i < n && k < BELOPP_MAX_COLUMNS; i++)
         titles[k++] = cells[i];
     return k;
@@ -1929,6 +1984,19 @@ static int names_shares(const char *s, belopp_span t)
     return 0;
 }
 
+/* Is t the section "Nyckeltal" alone (a five-year summary's key figures):
+ * the rows under it mix money ("Eget kapital", "Nettoskuld") with ratios,
+ * each row's label saying which it is ("Soliditet, procent"), so the
+ * section does not end the table as a section of counts or shares does. */
+static int key_figures_section(const char *s, belopp_span t)
+{
+    static const char kw[] = "nyckeltal";
+    size_t n = sizeof kw - 1, len = t.end - t.start;
+    if (len && s[t.end - 1] == ':')
+        len--;
+    return len == n && strncasecmp(s + t.start, kw, n) == 0;
+}
+
 /* A unit of its own in a row label or column title: "Resultat per anställd,
  * kkr", "Kostnad (kr)", "Tkr", "Kronor per invånare". */
 static int own_unit(const char *s, belopp_span t, unit_info *u)
@@ -1966,6 +2034,28 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
         u->currency = first->currency;
         u->words = (belopp_span){t.start, e};
         return 1;
+    }
+    /* a scaled unit as the label's last word or two, with no comma before
+     * it: "Försäljning MSEK", "Rörelseresultat SEK millions".  Only a
+     * scaled unit (millions, thousands): "Valutakurs EUR" names no unit of
+     * the row's figures */
+    size_t w = t.end;
+    for (int words = 0; words < 2 && w > t.start; words++) {
+        while (w > t.start && !belopp_space_at(s, w - 1, t.end))
+            w--; /* the start of the word */
+        size_t before = w;
+        while (before > t.start && belopp_space_at(s, before - 1, t.end))
+            before--;
+        if (before == t.start || s[before - 1] == ',' || s[before - 1] == '(')
+            break; /* a label word must stand before it (the comma forms: unit_tail) */
+        if ((s[before - 1] | 0x20) == 'i' && (before - 1 == t.start || belopp_space_at(s, before - 2, t.end)))
+            break; /* "BALANSRÄKNING I MSEK": a caption's unit (stub_unit), not a row's */
+        unit_info v;
+        if (unit_header(s, w, t.end, &v) && v.exp10 > 0 && v.currency) {
+            *u = v;
+            return 1;
+        }
+        w = before;
     }
     return 0;
 }
@@ -2159,11 +2249,13 @@ static size_t glued_digits(const char *s, size_t a, size_t b)
     size_t d = b;
     while (d > a && s[d - 1] >= '0' && s[d - 1] <= '9')
         d--;
-    if (d == b || d == a || b - d > 3 || s[d] == '0')
+    if (d == b || d == a || b - d > 3 || (s[d] == '0' && b - d > 1))
         return b;
     unsigned char c = (unsigned char)s[d - 1];
     if (c == '.' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
         return d;
+    if (c == ')' && d - 1 > a && ((s[d - 2] | 0x20) >= 'a' && (s[d - 2] | 0x20) <= 'z'))
+        return d; /* a word in parentheses closing the label: "Personalsatsning (ram)2 000" */
     if (c >= 0x80) { /* å, ä, ö: the last character a letter */
         size_t p = d - 1;
         while (p > a && ((unsigned char)s[p] & 0xC0) == 0x80)
@@ -2181,6 +2273,19 @@ static int glued_label_digits(const char *s, belopp_span l)
     while (w > l.start && !belopp_space_at(s, w - 1, l.end))
         w--;
     return glued_digits(s, w, l.end) != l.end;
+}
+
+/* Do the digits at d follow a word of four letters or more, or a word in
+ * parentheses ("Kammarkollegiet20", "(ram)897"), not a code ("B2")? */
+static int glued_after_word(const char *s, size_t d)
+{
+    if (d >= 2 && s[d - 1] == ')')
+        return 1;
+    size_t k = 0;
+    while (k < d && k < 4 && (((s[d - 1 - k] | 0x20) >= 'a' && (s[d - 1 - k] | 0x20) <= 'z') ||
+                              (unsigned char)s[d - 1 - k] >= 0x80))
+        k++;
+    return k >= 4;
 }
 
 /* Line l as a row whose first value is glued to its label: "Revision431",
@@ -2207,8 +2312,8 @@ static int glued_row(const char *s, belopp_span l, belopp_row *row)
         break;
     }
     size_t d = glued_digits(s, w, e);
-    if (d == e)
-        return 0;
+    if (d == e || (s[d] == '0' && e < l.end))
+        return 0; /* ("…(ram)0" is zero; no number starts "0 123") */
     belopp_span label = belopp_trim(s, l.start, d);
     int letters = 0;
     for (size_t i = label.start; i < label.end && !letters; i++)
@@ -2289,6 +2394,7 @@ static int coded_label(const char *s, belopp_span l)
     return rest.start < rest.end && belopp_letter_at(s, rest.start, rest.end) && word_line_max(s, rest, 120);
 }
 
+static int value_line(const char *s, belopp_span l);
 /* A row whose label stands on a line of its own, as text from a PDF wraps a
  * long row: "Summa rörelsens kostnader" / "-762 -763"; the label over two
  * lines, the second going on in lower case ("Förutbetalda kostnader och" /
@@ -2309,6 +2415,18 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
     if (goes_on(s, lines, n, v) && v + 1 < n && word_line_max(s, lines[v].trim, 120) &&
         !values_line(s, lines[v].trim)) {
         label.end = lines[v].trim.end;
+        v++;
+    } else if (is_blank(lines, n, v) && v + 1 < n && values_line(s, lines[v + 1].trim) &&
+               !value_line(s, lines[v + 1].trim)) {
+        /* a blank line between the label and its values, several on one
+         * line ("Rörelseresultat per anställd, kkr" / "" / "-17 4 169 184
+         * 151"), and no more lines of values after them: one cell a line
+         * has a value a line, and its later values follow */
+        size_t q = v + 2;
+        while (q < n && is_blank(lines, n, q))
+            q++;
+        if (q < n && (values_line(s, lines[q].trim) || value_line(s, lines[q].trim)))
+            return 0;
         v++;
     }
     belopp_span x = lines[v].trim;
@@ -4619,6 +4737,47 @@ static size_t glued_year_titles(const char *s, belopp_span h, belopp_span *title
     return start == h.end ? nt : 0;
 }
 
+/* Is l a label whose only digits are a day and month, or a year: "Antal
+ * anställda per 31 dec", "Eget kapital 30 juni 2025"?  (word_line_max
+ * takes no day.) */
+static int day_month_label(const char *s, belopp_span l, size_t max)
+{
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                         "jul", "aug", "sep", "okt", "nov", "dec"};
+    if (l.start == l.end || l.end - l.start > max || !belopp_letter_at(s, l.start, l.end))
+        return 0;
+    int days = 0;
+    for (size_t i = l.start; i < l.end;) {
+        if (s[i] < '0' || s[i] > '9') {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < l.end && s[e] >= '0' && s[e] <= '9')
+            e++;
+        if (!belopp_space_at(s, i - 1, l.end))
+            return 0; /* digits glued to a word */
+        if (belopp_is_year(s, (belopp_span){i, e}) && (e == l.end || belopp_space_at(s, e, l.end))) {
+            i = e;
+            continue;
+        }
+        int day = e - i <= 2 ? atoi(s + i) : 0; /* (one or two digits: no overflow) */
+        if (day < 1 || day > 31 || e + 4 > l.end || s[e] != ' ')
+            return 0;
+        int month = 0;
+        for (size_t k = 0; k < sizeof months / sizeof months[0] && !month; k++)
+            month = memcmp(s + e + 1, months[k], 3) == 0;
+        size_t w = e + 4;
+        while (w < l.end && s[w] >= 'a' && s[w] <= 'z')
+            w++;
+        if (!month || (w < l.end && !belopp_space_at(s, w, l.end) && s[w] != '.' && s[w] != ','))
+            return 0;
+        days++;
+        i = w;
+    }
+    return days > 0;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -4672,8 +4831,9 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             end = ++l;
             continue;
         }
-        if (l >= n || !word_line(s, lines[l].trim) || belopp_is_year(s, lines[l].trim))
-            break;
+        if (l >= n || (!word_line(s, lines[l].trim) && !day_month_label(s, lines[l].trim, 60)) ||
+            belopp_is_year(s, lines[l].trim))
+            break; /* ("Antal anställda per 31 dec" is a label) */
         size_t v = l + 1, got = 0, vfirst = 0, vlast = 0;
         for (; v < n && got < k; v++) {
             if (is_blank(lines, n, v))
@@ -5059,7 +5219,7 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
         belopp_row tr;
         if (belopp_is_year(s, lab) || values_line(s, lab))
             break;
-        if (!word_line_max(s, lab, 120) && !numbered_label(s, lab)) {
+        if (!word_line_max(s, lab, 120) && !numbered_label(s, lab) && !day_month_label(s, lab, 120)) {
             belopp_span st = strip_footnotes(s, lab);
             if (st.end < lab.end && word_line_max(s, st, 120)) {
                 lab = st; /* "Nettoskuld2" */
@@ -6323,9 +6483,55 @@ static size_t counted_titles(const char *s, belopp_span h, belopp_span *titles)
     return numbered >= 3 ? nt : 0;
 }
 
+/* Titles in cells (tab, two spaces, or the bars of a pipe table) of which
+ * one names a unit of its own, no unit over the table: "BOSTADSRÄTTER | 1
+ * mån | 3 mån | 12 mån | Medelpris (kr/kvm)".  Every cell has a letter
+ * (a period "12 mån" may have a number), and the next line (a rule
+ * between passed over) is a row of as many cells.  Only the columns
+ * naming their unit hold money (names_a_unit; a column with no unit has
+ * none to take). */
+static int unit_title_cells(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
+{
+    belopp_span h = lines[i].trim, cells[BELOPP_MAX_COLUMNS];
+    if (h.start == h.end || h.end - h.start > MAX_ROW_BYTES || !memchr(s + h.start, '\t', h.end - h.start))
+        return 0; /* (cells split by tabs only: a pipe table's bars became tabs) */
+    size_t nc = split_cells(s, h.start, h.end, cells, BELOPP_MAX_COLUMNS);
+    if (nc < 3 || nc == BELOPP_MAX_COLUMNS)
+        return 0;
+    int units = 0;
+    for (size_t c = 0; c < nc; c++) {
+        int letter = 0;
+        for (size_t x = cells[c].start; x < cells[c].end && !letter; x++)
+            letter = belopp_letter_at(s, x, cells[c].end);
+        if (!letter)
+            return 0;
+        unit_info u;
+        if (c > 0 && own_unit(s, cells[c], &u))
+            units++;
+        else if (c > 0 && has_other_digits(s, cells[c].start, cells[c].end) &&
+                 !(cells[c].end - cells[c].start <= 12 && belopp_word_end(s, cells[c].start, cells[c].end) -
+                                                                    cells[c].start <= 2))
+            return 0; /* a number in a title: only a short period ("1 mån", "12 mån") */
+    }
+    if (!units)
+        return 0;
+    size_t r = i + 1;
+    if (r < n && rule_line(s, lines[r].trim))
+        r++;
+    belopp_span rc[BELOPP_MAX_COLUMNS];
+    if (r >= n || lines[r].trim.end - lines[r].trim.start > MAX_ROW_BYTES ||
+        split_cells(s, lines[r].trim.start, lines[r].trim.end, rc, BELOPP_MAX_COLUMNS) != nc)
+        return 0;
+    memcpy(tb->titles, cells, nc * sizeof cells[0]);
+    tb->ntitles = nc;
+    return 1;
+}
+
 static int unitless_titles(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
 {
     belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
+    if (unit_title_cells(s, lines, n, i, tb))
+        return 1;
     if (!has_digit(s, h.start, h.end))
         return 0; /* no year in it (the titles are pieces of the line) */
     size_t nt = title_line(s, h.start, h.end, titles), years = 0, bare = 0;
@@ -6990,8 +7196,9 @@ static int counts_apart(const char *s, const line *lines, size_t n, size_t j, in
         return 0;
     size_t v = is_blank(lines, n, j + 1) ? j + 2 : j + 1;
     belopp_span l = lines[j].trim;
+    unit_info u; /* ("Rörelseresultat per anställd, kkr": its own unit says money, as setup_row reads it) */
     return v + 1 < n && values_line(s, lines[v].trim) && (word_line(s, l) || paren_section(s, l)) &&
-           names_shares(s, l);
+           names_shares(s, l) && !own_unit(s, l, &u);
 }
 
 /* Is line l a section inside a table whose only digits stand in a remark in
@@ -8556,6 +8763,52 @@ static int page_break_at(const char *s, const line *lines, size_t n, size_t j)
     return 0;
 }
 
+/* Row r on line j short of cells, its other values wrapped onto lines of
+ * their own with blank lines between, as a web page copied as text breaks
+ * a row ("Balansomslutning 76,6" / "" / "82,3" / "" / "87,7 88,5 84,9"
+ * under five years): where the row cannot fill every column, the lines of
+ * values after it (and nothing else) complete it exactly, and no line of
+ * values follows them, r takes them.  Returns the line after the last
+ * one taken, or 0 (r unchanged). */
+static size_t wrapped_on(const char *s, const line *lines, size_t n, size_t j, belopp_row *r,
+                         size_t ntitles)
+{
+    if (ntitles < 3 || j + 2 >= n || !is_blank(lines, n, j + 1))
+        return 0;
+    token tk[MAX_TOKENS];
+    uint32_t m = 0;
+    size_t want = ntitles - 1;
+    fit_tokens(s, r, 0, 0, tk, &m, 0);
+    if (!m || (m >> want & 1) || (m >> want))
+        return 0; /* it fills the columns, or it has too many cells */
+    size_t q = j + 1, lastv = 0;
+    for (; q < n && q < j + 12; q++) {
+        if (is_blank(lines, n, q))
+            continue;
+        if (!value_line(s, lines[q].trim) && decimal_cells(s, lines[q].trim) < 2)
+            break;
+        belopp_row w = *r;
+        w.values.end = lines[q].trim.end;
+        w.line.end = lines[q].trim.end;
+        uint32_t mw = 0;
+        fit_tokens(s, &w, 0, 0, tk, &mw, 0);
+        if (!mw || (mw & (((uint32_t)2 << want) - 1)) == 0)
+            return 0; /* more cells than columns */
+        lastv = q;
+        if (mw == (uint32_t)1 << want) {
+            /* exactly the columns: no more values may follow */
+            size_t x = q + 1;
+            while (x < n && is_blank(lines, n, x))
+                x++;
+            if (x < n && (value_line(s, lines[x].trim) || decimal_cells(s, lines[x].trim) >= 2))
+                return 0;
+            *r = w;
+            return lastv + 1;
+        }
+    }
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -8872,14 +9125,43 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         /* a page that lost the space between each label and its value
          * ("Revision431", "Politisk verksamhet, totalt6 940"): two such
          * lines or more in the first rows, and every row is read so */
-        int glued = 0;
-        for (size_t q = j; q < n && q < j + 12 && glued < 2; q++) {
-            belopp_row r4;
+        int glued = 0, weak = 0;
+        for (size_t q = j; q < n && q < j + 12 && glued < 2 && glued + weak < 3; q++) {
+            belopp_row r4, r6;
             belopp_span lq = lines[q].trim;
-            if (glued_row(s, lq, &r4) && !table_row(s, lq.start, lq.end, 0, &r4))
-                glued++; /* (glued_row first: it rejects most lines at once) */
+            if (!glued_row(s, lq, &r4)) /* (glued_row first: it rejects most lines at once) */
+                continue;
+            if (!table_row(s, lq.start, lq.end, 0, &r6))
+                glued++;
+            else if (glued_label_digits(s, r6.label) && glued_after_word(s, r4.values.start))
+                weak++; /* "Kammarkollegiet20 199 766", "(ram)897 000": read
+                         * with a space, digits stay glued to the label */
         }
-        glued = glued >= 2;
+        glued = glued >= 2 || glued + weak >= 3;
+        if (glued && !tb.ntitles && !stack_end && g->nrows == first_row) {
+            /* headings between a unit caption and rows glued to their
+             * labels ("Tilldelade anslag (belopp angivna i tkr)" / "" /
+             * "Utgiftsområde 9 Hälsovård" / "" / "1:6" / "" / "Bidrag
+             * till … (Ramanslag)" / "" / "Disponeras av …20 199 766"):
+             * lines of words (not sentences) or a number code alone,
+             * passed over to the first glued row */
+            size_t q = j;
+            belopp_row r5;
+            while (q < n && q < j + 10 && !glued_row(s, lines[q].trim, &r5)) {
+                belopp_span lq = lines[q].trim;
+                int code = lq.end > lq.start && lq.end - lq.start <= 6;
+                for (size_t x = lq.start; x < lq.end && code; x++)
+                    code = (s[x] >= '0' && s[x] <= '9') ||
+                           ((s[x] == ':' || s[x] == '.') && x > lq.start && x + 1 < lq.end);
+                int heading = lq.end > lq.start && lq.end - lq.start <= 120 && s[lq.end - 1] != '.' &&
+                              belopp_letter_at(s, lq.start, lq.end) && !table_row(s, lq.start, lq.end, 0, &r5);
+                if (!is_blank(lines, n, q) && !code && !heading)
+                    break;
+                q++;
+            }
+            if (q < n && q < j + 10 && q > j && glued_row(s, lines[q].trim, &r5))
+                j = last = q;
+        }
         int notes = tb.ntitles && note_stub(s, tb.titles[0]);
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
@@ -8926,8 +9208,13 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             } else if ((glued && glued_row(s, l, &row)) ||
                      table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
                 row.table = g->ntables;
+                size_t wend = glued ? 0 : wrapped_on(s, lines, n, j, &row, tb.ntitles);
                 PUSH(g->rows, g->nrows, g->caprows, row);
                 lines[j].kind = 2;
+                for (size_t q = j + 1; q < wend; q++)
+                    lines[q].kind = 2;
+                if (wend)
+                    j = wend - 1;
                 last = j + 1;
                 continue;
             }
@@ -9050,7 +9337,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * omföras"), when a row with as many values as there are titles
              * follows after at most two lines of words */
             size_t nx = j + 1;
-            int counts_section = word_line(s, l) && names_shares(s, l);
+            int counts_section = word_line(s, l) && names_shares(s, l) && !key_figures_section(s, l);
             /* blank lines run together where a PDF page had a gap ("" /
              * "  " / "  " / "Avstämning mot balanskravet" / row; five lines
              * of a space at most): one blank line */
@@ -9089,7 +9376,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 belopp_span tt[BELOPP_MAX_COLUMNS];
                 if (title_line(s, lines[nx].trim.start, lines[nx].trim.end, tt) >= 3)
                     counts_section = 1;
-                counts_section |= names_shares(s, lines[nx].trim);
+                counts_section |= names_shares(s, lines[nx].trim) && !key_figures_section(s, lines[nx].trim);
                 /* (and so does a section naming a unit, as above) */
                 unit_info uu;
                 counts_section |= own_unit(s, lines[nx].trim, &uu);
