@@ -1718,6 +1718,22 @@ static size_t glued_label_at(const char *s, belopp_span l, const line *prev)
     return k;
 }
 
+/* Ends line l at offset at, as a line of its own appended to *lines (n of
+ * them, room for *cap), and leaves l the rest.  Returns 0, or -1 when out of
+ * memory (*lines then still valid). */
+static int cut_line(const char *s, line **lines, size_t *cap, size_t *n, line *l, size_t at)
+{
+    void *grown = *lines;
+    if (belopp_grow(&grown, cap, *n + 2, sizeof **lines) < 0) {
+        *lines = grown;
+        return -1;
+    }
+    *lines = grown;
+    (*lines)[(*n)++] = (line){belopp_trim(s, l->trim.start, at), 0, 0};
+    l->trim = belopp_trim(s, at, l->trim.end);
+    return 0;
+}
+
 static int collect_lines(const char *s, size_t len, line **out, size_t *cap, size_t *nout)
 {
     size_t n = 0, last = SIZE_MAX; /* last: the last line not blank */
@@ -1738,29 +1754,14 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *cap, siz
             return -1;
         }
         lines = grown;
+        /* "3 098,9Bidrag till statlig infrastruktur": a cell and the next
+         * row's label run together; "Årets resultat 0 6 0 0 0BALANSRÄKNING,
+         * Mkr 2010 2009 …": a row and the next table's header: two lines */
         size_t v = glued_label_at(s, l.trim, last < n ? &lines[last] : NULL);
-        if (v) {
-            /* "3 098,9Bidrag till statlig infrastruktur": a cell and the
-             * next row's label run together: two lines */
-            if (belopp_grow(&grown, cap, n + 2, sizeof *lines) < 0) {
-                *out = grown;
-                return -1;
-            }
-            lines = grown;
-            lines[n++] = (line){belopp_trim(s, l.trim.start, v), 0, 0};
-            l.trim = belopp_trim(s, v, l.trim.end);
-        }
-        size_t k = glued_header_at(s, l.trim);
-        if (k) {
-            /* "Årets resultat 0 6 0 0 0BALANSRÄKNING, Mkr 2010 2009 …": a
-             * row and the next table's header run together: two lines */
-            if (belopp_grow(&grown, cap, n + 2, sizeof *lines) < 0) {
-                *out = grown;
-                return -1;
-            }
-            lines = grown;
-            lines[n++] = (line){belopp_trim(s, l.trim.start, k), 0, 0};
-            l.trim = belopp_trim(s, k, l.trim.end);
+        if ((v && cut_line(s, &lines, cap, &n, &l, v) < 0) ||
+            ((v = glued_header_at(s, l.trim)) != 0 && cut_line(s, &lines, cap, &n, &l, v) < 0)) {
+            *out = lines;
+            return -1;
         }
         if (l.trim.start != l.trim.end)
             last = n;
@@ -1773,9 +1774,6 @@ static int collect_lines(const char *s, size_t len, line **out, size_t *cap, siz
     *nout = n;
     return 0;
 }
-
-/* Could line i be a table row: short and ending in a digit?  (table_row's
- * cheapest tests, so that find_tables can skip prose at once.) */
 
 /* --- tables ------------------------------------------------------------- */
 
