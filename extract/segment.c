@@ -8807,6 +8807,18 @@ static size_t wrapped_on(const char *s, const line *lines, size_t n, size_t j, b
     return 0;
 }
 
+/* Adds row r, read from lines [a, b), to the table being read (the one
+ * g->ntables will number) and marks those lines as rows.  Returns 0, or -1
+ * when out of memory. */
+static int add_row_over(belopp_segments *g, line *lines, size_t a, size_t b, belopp_row r)
+{
+    r.table = g->ntables;
+    PUSH(g->rows, g->nrows, g->caprows, r);
+    for (size_t x = a; x < b; x++)
+        lines[x].kind = 2;
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -9185,9 +9197,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 uint32_t m = 0;
                 fit_tokens(s, &rw, 0, 0, tk, &m, 0);
                 if (m >> (tb.ntitles - 1) & 1) {
-                    PUSH(g->rows, g->nrows, g->caprows, rw);
-                    for (size_t x = j; x <= lastv; x++)
-                        lines[x].kind = 2;
+                    if (add_row_over(g, lines, j, lastv + 1, rw) < 0)
+                        return -1;
                     last = lastv + 1;
                     j = lastv;
                     continue;
@@ -9205,12 +9216,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                         * the next section's header, another table */
             } else if ((glued && glued_row(s, l, &row)) ||
                      table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
-                row.table = g->ntables;
                 size_t wend = glued ? 0 : wrapped_on(s, lines, n, j, &row, tb.ntitles);
-                PUSH(g->rows, g->nrows, g->caprows, row);
-                lines[j].kind = 2;
-                for (size_t q = j + 1; q < wend; q++)
-                    lines[q].kind = 2;
+                if (add_row_over(g, lines, j, wend ? wend : j + 1, row) < 0)
+                    return -1;
                 if (wend)
                     j = wend - 1;
                 last = j + 1;
@@ -9278,20 +9286,16 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                                                    .trim.start,
                                                lines[lastv].trim.end};
                     row.line = (belopp_span){l.start, lines[lastv].trim.end};
-                    row.table = g->ntables;
-                    PUSH(g->rows, g->nrows, g->caprows, row);
-                    for (size_t x = j; x <= lastv; x++)
-                        lines[x].kind = 2;
+                    if (add_row_over(g, lines, j, lastv + 1, row) < 0)
+                        return -1;
                     last = lastv + 1;
                     j = lastv;
                     continue;
                 }
             }
             if ((g->nrows > first_row || tb.ntitles) && wrapped_row(s, lines, n, j, &row, &used)) {
-                row.table = g->ntables;
-                PUSH(g->rows, g->nrows, g->caprows, row);
-                for (size_t q = j; q < j + used; q++)
-                    lines[q].kind = 2;
+                if (add_row_over(g, lines, j, j + used, row) < 0)
+                    return -1;
                 last = j + used;
                 j += used - 1;
                 continue;
