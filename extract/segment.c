@@ -451,12 +451,21 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
                 break;
             }
         }
+    /* "tusental kronor", "1000-tal kr", "1 000-tals kronor": thousands of
+     * kronor, in a header only */
+    static const char *const THOUSANDS[] = {"tusental ", "tusentals ", "1000-tal ", "1000-tals ",
+                                            "1 000-tal ", "1 000-tals ", NULL};
     int tusental = 0;
     size_t a0 = a;
-    if (b - a > 9 && (s[a] | 0x20) == 't' && strncasecmp(s + a, "tusental ", 9) == 0) {
-        tusental = 1; /* "tusental kronor": thousands of kronor, in a header only */
-        a += 9;
-    }
+    if ((s[a] | 0x20) == 't' || s[a] == '1')
+        for (const char *const *w = THOUSANDS; *w; w++) {
+            size_t n = strlen(*w);
+            if (b - a > n && strncasecmp(s + a, *w, n) == 0) {
+                tusental = 1;
+                a += n;
+                break;
+            }
+        }
     if (a >= b || unit_word_at(s, a, b, SIZE_MAX) == SIZE_MAX)
         return 0; /* the first word is no unit (nor starts with one) */
     /* "Miljoner kronor, löpande priser", "Tkr i fasta priser": the price
@@ -884,6 +893,28 @@ static size_t spaced_year_cells(const char *s, const belopp_span *cells, size_t 
  * "Verksamhet<TAB>Budget<TAB>Utfall"; or single-spaced, a stub and years:
  * "Län 2023 2024".  Fills titles with titles[0] the stub (empty when the
  * first cell is already a column: "2023  2024").  Returns their number, or 0. */
+/* Is t (a stub before the first year) a period's word, as a budget's
+ * titles name their columns ("Utfall 2023 Budget 2024 Plan 2025"): one of
+ * the words below, or the first word of one of the other titles o[0, no)?
+ * Then it is the first title's word, not the stub's title. */
+static int period_stub(const char *s, belopp_span t, const belopp_span *o, size_t no)
+{
+    static const char *const PERIOD[] = {"utfall", "bokslut", "prognos", "budget", "plan", "ram",
+                                         "f\xC3\xB6rslag", "beslut", "beslutad", "delbokslut",
+                                         "del\xC3\xA5r", "hel\xC3\xA5r", "\xC3\xA5r", NULL};
+    if (t.start == t.end || belopp_word_end(s, t.start, t.end) != t.end)
+        return 0; /* one word */
+    size_t n = t.end - t.start;
+    for (const char *const *w = PERIOD; *w; w++)
+        if (strlen(*w) == n && strncasecmp(s + t.start, *w, n) == 0)
+            return 1;
+    for (size_t i = 0; i < no; i++)
+        if (belopp_word_end(s, o[i].start, o[i].end) - o[i].start == n &&
+            strncasecmp(s + t.start, s + o[i].start, n) == 0)
+            return 1;
+    return 0;
+}
+
 static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
 {
     if (has_other_digits(s, a, b)) /* (asked first: it ends at a row's first number) */
@@ -924,6 +955,11 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
             if (q && got == q && st > titles[0].start) {
                 titles[1].start = belopp_trim(s, st, titles[0].end).start;
                 titles[0] = belopp_trim(s, titles[0].start, st);
+            } else if (q && got + 1 == q && period_stub(s, titles[0], titles + 2, m - 1)) {
+                /* "Prognos 2023 Budget 2023 Budget 2024 Plan 2025": the
+                 * stub is the first title's word, no stub title */
+                titles[1].start = titles[0].start;
+                titles[0] = (belopp_span){a, a};
             }
         }
         return m + 1;
@@ -2331,6 +2367,38 @@ static int note_alone(const char *s, belopp_span l)
 {
     return l.end - l.start >= 1 && l.end - l.start <= 2 && s[l.start] >= '1' && s[l.start] <= '9' &&
            s[l.end - 1] >= '0' && s[l.end - 1] <= '9';
+}
+
+static int word_line(const char *s, belopp_span l);
+static int ends_in_year(const char *s, belopp_span sp);
+/* Under a unit alone ("1000-tal kr"), a section's heading, a blank line
+ * perhaps, then the titles, three or more of them years ("Skatteintäkter
+ * och finansiella poster" / "" / "Prognos 2023 Budget 2023 … Plan 2026"),
+ * and a row under them?  The heading names the rows' part of the table;
+ * the titles are the table's.  Line at is the heading; fills tb's titles
+ * and *nt. */
+static int section_then_titles(const char *s, const line *lines, size_t n, size_t at,
+                               belopp_table *tb, size_t *nt)
+{
+    belopp_span h = lines[at].trim;
+    if (h.start == h.end || h.end - h.start > 80 || !word_line(s, h) || has_digit(s, h.start, h.end))
+        return 0;
+    size_t q = at + 1;
+    if (is_blank(lines, n, q))
+        q++;
+    if (q + 1 >= n || lines[q].kind)
+        return 0;
+    belopp_span l = lines[q].trim, t[BELOPP_MAX_COLUMNS];
+    size_t m = title_line(s, l.start, l.end, t), years = 0;
+    for (size_t c = 1; c < m; c++)
+        years += ends_in_year(s, t[c]);
+    belopp_row r;
+    if (m < 4 || years + 1 < m ||
+        !table_row(s, lines[q + 1].trim.start, lines[q + 1].trim.end, 0, &r))
+        return 0;
+    memcpy(tb->titles, t, m * sizeof t[0]);
+    *nt = m;
+    return 1;
 }
 
 /* Is line x empty cells only, two or more: "- - - -"? */
@@ -9035,6 +9103,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (nt && at > j && split_cells(s, l.start, l.end, t2, BELOPP_MAX_COLUMNS) < 2 &&
                 nt < 3)
                 nt = 0; /* after a blank line: titles in cells, or two years or more */
+            if (!nt && at + 2 < n && section_then_titles(s, lines, n, at, &tb, &nt))
+                at += is_blank(lines, n, at + 1) ? 2 : 1;
             if (nt) {
                 tb.ntitles = nt;
                 title_lines[ntl++] = at;
