@@ -568,6 +568,11 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
         keep_high_end(k);
     if (year_after_year(s, k))
         return 0;
+    /* "SEK 000" (a unit line's thousands), "kl. 05 kr…": a number of two
+     * digits or more led by a zero is no amount */
+    if (!k->in_words && k->number.end - k->number.start >= 2 && s[k->number.start] == '0' &&
+        s[k->number.start + 1] >= '0' && s[k->number.start + 1] <= '9')
+        return 0;
     /* "avsnitt SEK 2025": a code before a year alone is no price */
     if (k->prefix_currency.start != k->prefix_currency.end && k->scale.start == k->scale.end &&
         k->currency.start == k->currency.end && k->number2.start == k->number2.end &&

@@ -425,6 +425,28 @@ static size_t exception_words_end(const char *s, size_t a, size_t b)
     return a;
 }
 
+/* The power of ten that word w names after a currency code, as reports in
+ * English style abbreviate the scale ("SEK m", "SEK M", "SEK mn", "SEK
+ * '000", "EUR k", "SEK bn"), or 0 when it names none.  A code followed by
+ * one of these is never the currency alone: "SEK m" over "4,1" is 4,1
+ * million kronor, not 4,10 kronor. */
+static int code_scale(const char *s, belopp_span w)
+{
+    static const struct {
+        const char *w;
+        int e;
+    } ABBR[] = {{"m", 6},   {"mn", 6},   {"mln", 6},   {"mio", 6},  {"k", 3},
+                {"000", 3}, {"'000", 3}, {"\xE2\x80\x99" "000", 3}, {"t", 3}, {"tn", 3},
+                {"000s", 3}, {"thousands", 3}, {"thousand", 3}, {"bn", 9}, {"b", 9}};
+    size_t n = w.end - w.start;
+    if (n && s[w.end - 1] == '.')
+        n--; /* "SEK m." */
+    for (size_t i = 0; i < sizeof ABBR / sizeof ABBR[0]; i++)
+        if (strlen(ABBR[i].w) == n && strncasecmp(s + w.start, ABBR[i].w, n) == 0)
+            return ABBR[i].e;
+    return 0;
+}
+
 /* Is s[a, b) (trimmed) a unit and nothing else?  "Miljoner kronor",
  * "Belopp i miljoner kronor", "(tkr)", "Tkr", "MSEK". */
 static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
@@ -519,6 +541,16 @@ static int unit_header(const char *s, size_t a, size_t b, unit_info *u)
         /* a currency code, then the scale in words: "SEK millions", "EUR
          * miljoner", as key figures written in English style name it */
         u->exp10 = second->exp10;
+        u->currency = first->currency;
+        u->words = (belopp_span){a, b};
+        return 1;
+    }
+    int e3 = code_scale(s, rest);
+    if (first->kind == BELOPP_UNIT_CURRENCY && !first->exp10 && (first->flags & BELOPP_LEX_PREFIX) &&
+        e3 > 0) {
+        /* "SEK m", "SEK '000", "EUR k": a code, then the scale as reports in
+         * English style abbreviate it */
+        u->exp10 = e3;
         u->currency = first->currency;
         u->words = (belopp_span){a, b};
         return 1;
@@ -1185,6 +1217,10 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
         if (!unit_header(s, a, w, &u) && !unit_tail(s, a, w, &u) && !stub_unit(s, a, w, &u))
             continue;
         belopp_span rest = belopp_trim(s, w, b);
+        if (!u.exp10 && code_scale(s, (belopp_span){rest.start, belopp_word_end(s, rest.start, rest.end)}))
+            continue; /* "SEK m 2025 2024": the unit goes on ("SEK m"), no title "m 2025" */
+        if (u.exp10 && first_unit_end(s, rest.start, last_year) <= last_year)
+            continue; /* "Amounts in SEK M Belopp i MSEK Not 2024": a second unit in the stub */
         size_t stub_end = w;
         /* "MSEK om ej annat anges 2016 2015": the exception belongs to the
          * unit, not to the first title */
