@@ -129,6 +129,8 @@ typedef struct {
     size_t start, end, max;
     unsigned char least[BELOPP_GLUED_MAX_BYTES + 1]; /* the fewest cells s[p, end) splits
                                                         into (from p - start), 255 for none */
+    size_t k, dec;                     /* exact count of cells (0: the first the sum of the
+                                          others) and decimals of each */
     size_t n;                          /* cells so far */
     belopp_span cell[GLUED_MAX_CELLS];
     int64_t val[GLUED_MAX_CELLS];
@@ -142,7 +144,10 @@ typedef struct {
  * of g digits, then every group after a space), or 0 when there is none
  * such or what follows it cannot start another.  Its value, overflow
  * checked, goes to *value. */
-static size_t number_end(const char *s, size_t p, size_t end, size_t g, int64_t *value)
+/* As number_end above, with exactly dec decimals after a comma when dec >
+ * 0 (the value then in units of the last decimal). */
+static size_t number_end_dec(const char *s, size_t p, size_t end, size_t g, size_t dec,
+                             int64_t *value)
 {
     size_t sign = minus_at(s, p, end), d = p + sign;
     if (d + g > end)
@@ -164,6 +169,15 @@ static size_t number_end(const char *s, size_t p, size_t end, size_t g, int64_t 
             belopp_add_i64(&v, (s[a] - '0') * 100 + (s[a + 1] - '0') * 10 + (s[a + 2] - '0')) < 0)
             return 0;
         e = a + 3;
+    }
+    if (dec) {
+        if (e + 1 + dec > end || s[e] != ',')
+            return 0;
+        for (size_t i = e + 1; i <= e + dec; i++) {
+            if (!digit(s[i]) || belopp_mul_i64(&v, 10) < 0 || belopp_add_i64(&v, s[i] - '0') < 0)
+                return 0;
+        }
+        e += 1 + dec;
     }
     /* what follows is the next cell: a digit or a sign */
     if (e < end && !digit(s[e]) && !minus_at(s, e, end))
@@ -189,7 +203,7 @@ static void glued_try(glued_search *q, size_t p)
         return;
     q->tries++;
     if (p == q->end) {
-        if (q->n >= 2 && adds_up(q) && ++q->found == 1) {
+        if (q->n >= 2 && (q->k ? q->n == q->k : adds_up(q)) && ++q->found == 1) {
             q->nbest = q->n;
             memcpy(q->best, q->cell, q->n * sizeof q->cell[0]);
         }
@@ -199,7 +213,7 @@ static void glued_try(glued_search *q, size_t p)
         return; /* the rest needs more cells than are left */
     for (size_t g = 1; g <= 3; g++) {
         int64_t v;
-        size_t e = number_end(q->s, p, q->end, g, &v);
+        size_t e = number_end_dec(q->s, p, q->end, g, q->dec, &v);
         if (!e)
             continue;
         q->cell[q->n] = (belopp_span){p, e};
@@ -210,11 +224,30 @@ static void glued_try(glued_search *q, size_t p)
     }
 }
 
+static size_t glued_search_run(const char *s, belopp_span v, size_t max, size_t k, size_t dec,
+                               belopp_span *cells, unsigned long *budget);
+
 size_t belopp_glued_split(const char *s, belopp_span v, size_t max, belopp_span *cells,
                           unsigned long *budget)
 {
+    return glued_search_run(s, v, max, 0, 0, cells, budget);
+}
+
+size_t belopp_glued_split_k(const char *s, belopp_span v, size_t k, size_t dec, belopp_span *cells,
+                            unsigned long *budget)
+{
+    if (k < 2)
+        return 0;
+    return glued_search_run(s, v, k, k, dec, cells, budget);
+}
+
+static size_t glued_search_run(const char *s, belopp_span v, size_t max, size_t k, size_t dec,
+                               belopp_span *cells, unsigned long *budget)
+{
     glued_search q;
     memset(&q, 0, sizeof q);
+    q.k = k;
+    q.dec = dec;
     q.s = s;
     q.start = v.start;
     q.end = v.end;
@@ -228,7 +261,7 @@ size_t belopp_glued_split(const char *s, belopp_span v, size_t max, belopp_span 
         unsigned least = 255;
         for (size_t g = 1; g <= 3; g++) {
             int64_t x;
-            size_t e = number_end(s, p, v.end, g, &x);
+            size_t e = number_end_dec(s, p, v.end, g, dec, &x);
             if (e && q.least[e - v.start] + 1u < least)
                 least = q.least[e - v.start] + 1u;
         }

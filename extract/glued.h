@@ -36,4 +36,12 @@ size_t belopp_glued_values(const char *s, belopp_span l);
 size_t belopp_glued_split(const char *s, belopp_span v, size_t max, belopp_span *cells,
                           unsigned long *budget);
 
+/* As belopp_glued_split, without a total: splits v into exactly k cells
+ * (2 or more), each with exactly dec decimals after a comma (0: none), and
+ * returns k when exactly one split does so; 0 when none does; (size_t)-1
+ * when several do or the search grows too large.  ("1 8681 9291 913" into
+ * three: 1 868 | 1 929 | 1 913, the only way.) */
+size_t belopp_glued_split_k(const char *s, belopp_span v, size_t k, size_t dec, belopp_span *cells,
+                            unsigned long *budget);
+
 #endif

@@ -2207,6 +2207,30 @@ static size_t pct_label_note(const char *s, size_t v, size_t b)
 /* Is s[a, b) a row "label value…"?  Its values are the longest run of table
  * values (see read_token) at the end of the line, the label the rest, with
  * a letter in it.  With empty_ok a row of "–" only counts too. */
+/* Is s[a, b) numbers run together by their minus signs, three or more:
+ * digits, each "-" right after a digit ("-439-415-409", "12-8-5"), no
+ * piece a year ("2020-2021-2022" is a period)? */
+static int glued_signs_chunk(const char *s, size_t a, size_t b)
+{
+    size_t signs = 0, p = a;
+    if (p < b && s[p] == '-')
+        p++;
+    size_t piece = p;
+    for (size_t i = p; i <= b; i++) {
+        if (i < b && s[i] >= '0' && s[i] <= '9')
+            continue;
+        if (i == piece || i - piece > 3)
+            return 0; /* an empty piece, or four digits or more: a year, a code */
+        if (i == b)
+            break;
+        if (s[i] != '-')
+            return 0;
+        signs++;
+        piece = i + 1;
+    }
+    return signs >= 2;
+}
+
 static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row *row)
 {
     if (b - a > MAX_ROW_BYTES || a == b)
@@ -2223,6 +2247,14 @@ static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row
         while (st > a && !space_before(s, a, st))
             st--;
         token t;
+        if (st > a && e == b && glued_signs_chunk(s, st, e)) {
+            nums++; /* "-439-415-409-416-410": cells run together, read as such later */
+            vstart = st;
+            e = st;
+            while ((n = space_before(s, a, e)) > 0)
+                e -= n;
+            continue;
+        }
         if (st == a || !read_token(s, st, e, &t))
             break;
         nums += t.kind == T_NUM || (t.kind == T_PCT && t.sp.start < t.sp.end);
@@ -2407,6 +2439,52 @@ static int note_alone(const char *s, belopp_span l)
 
 static int word_line(const char *s, belopp_span l);
 static int ends_in_year(const char *s, belopp_span sp);
+/* Is l a title line run together, as a web page's table copied without
+ * its cell gaps gives it: titles ending in a year, each glued to the next
+ * ("Bokslut 2021Bokslut 2022Plan 2023"), three or more, and perhaps a stub
+ * glued to the first ("Fördelning av resultatbudgetNotBokslut 2021…": the
+ * first title starts at the last capital after a lower-case letter, and a
+ * note column's "Not" glued at the stub's end is kept as the stub, so that
+ * the rows' notes are read as notes)?  Fills titles (the stub, then one a
+ * year) and returns their number with the stub, or 0. */
+static size_t glued_header(const char *s, belopp_span l, belopp_span *titles)
+{
+    if (l.end - l.start > MAX_ROW_BYTES)
+        return 0;
+    belopp_span t[BELOPP_MAX_COLUMNS];
+    size_t nt = 0, start = l.start;
+    for (size_t i = l.start; i + 4 <= l.end; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i > l.start && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+            !belopp_is_year(s, (belopp_span){i, i + 4}))
+            continue;
+        size_t e = i + 4;
+        if (e < l.end && !(s[e] >= 'A' && s[e] <= 'Z') &&
+            !((unsigned char)s[e] == 0xC3 && e + 1 < l.end &&
+              ((unsigned char)s[e + 1] == 0x85 || (unsigned char)s[e + 1] == 0x84 ||
+               (unsigned char)s[e + 1] == 0x96)))
+            return 0; /* a year not glued to a title after it */
+        if (nt + 1 == BELOPP_MAX_COLUMNS || i == start || !belopp_space_at(s, i - 1, l.end))
+            return 0; /* each title a word, a space, its year */
+        t[nt++] = (belopp_span){start, e};
+        start = e;
+        i = e - 1;
+    }
+    if (nt < 3 || start != l.end)
+        return 0;
+    /* the first title from the last capital after a lower-case letter */
+    size_t f = t[0].start;
+    for (size_t i = t[0].start + 1; i < t[0].end; i++)
+        if (s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+            f = i;
+    belopp_span stub = {t[0].start, f};
+    if (f - t[0].start >= 4 && strncmp(s + f - 3, "Not", 3) == 0 && s[f - 4] >= 'a' && s[f - 4] <= 'z')
+        stub = (belopp_span){f - 3, f}; /* "…resultatbudgetNot": the note column */
+    t[0].start = f;
+    titles[0] = stub;
+    memcpy(titles + 1, t, nt * sizeof t[0]);
+    return nt + 1;
+}
+
 /* Under a unit alone ("1000-tal kr"), a section's heading, a blank line
  * perhaps, then the titles, three or more of them years ("Skatteintäkter
  * och finansiella poster" / "" / "Prognos 2023 Budget 2023 … Plan 2026"),
@@ -2579,6 +2657,120 @@ static size_t row_tokens(const char *s, const belopp_row *r, token *t)
             t[0].hard = 1;
     }
     return n;
+}
+
+/* Ways of splitting glued cells one text may try, all its rows together
+ * (a real row tries a few hundred): a text of thousands of long rows of
+ * digits stays fast, its rows left out. */
+#define GLUED_BUDGET 2000000UL
+
+/* The values of row r as cells run together would have them: the run of
+ * digits, spaces and minus signs that ends the row, from after the
+ * label's last word ("Verksamhetens kostnader -8 490-8 992-9 518", whose
+ * values as tokens are "518" alone).  r's values when the run starts no
+ * later. */
+static belopp_span glued_run(const char *s, const belopp_row *r)
+{
+    size_t v = r->values.start;
+    while (v > r->label.start) {
+        unsigned char c = (unsigned char)s[v - 1];
+        if ((c >= '0' && c <= '9') || c == ' ' || c == '-')
+            v--;
+        else if (v - r->label.start >= 3 && c == 0x92 && (unsigned char)s[v - 2] == 0x88 &&
+                 (unsigned char)s[v - 3] == 0xE2)
+            v -= 3;
+        else
+            break;
+    }
+    while (v < r->values.start && s[v] == ' ')
+        v++;
+    if (v == r->label.start || v >= r->values.start || s[v - 1] != ' ')
+        return r->values; /* the whole line, or no word before it */
+    return (belopp_span){v, r->values.end};
+}
+
+/* Row values v whose cells run together with no gap ("1 8681 9291 9131
+ * 9592 006", "-8 490-8 992-9 518"), as a web page's table copied without
+ * its cell gaps gives them: split into exactly k cells the only way the
+ * groups allow (every group after a number's first has three digits; no
+ * number but "0" starts with 0; a sign starts a cell; every cell has the
+ * same number of decimals).  Only where the row shows the glue, a sign
+ * right after a digit or a run of four digits or more after a short group
+ * ("1 8681"), and only where the cells are of one size (the largest at
+ * most 50 times the smallest, zeros aside), as a row of years is: a
+ * split that makes 10 | 20 844 110 | 9 of "1020 844 1109" is no reading.
+ * Fills t (one token run a cell) and *sp; returns 1, or 0 when v is no
+ * such row or more than one split fits (note: the table has a note
+ * column). */
+static int glued_row_split(const char *s, belopp_span v, size_t k, int note, token *t, split *sp,
+                           unsigned long *budget)
+{
+    if (k < 2 || k > BELOPP_MAX_COLUMNS || v.end - v.start > BELOPP_GLUED_MAX_BYTES)
+        return 0;
+    int glue = 0;
+    for (size_t i = v.start; i + 1 < v.end && !glue; i++) {
+        if (s[i] == '\t')
+            return 0; /* cell gaps kept */
+        if (!(s[i] >= '0' && s[i] <= '9'))
+            continue;
+        unsigned char c = (unsigned char)s[i + 1];
+        glue = c == '-' || (c == 0xE2 && i + 3 < v.end && (unsigned char)s[i + 2] == 0x88 &&
+                            (unsigned char)s[i + 3] == 0x92);
+        if (!glue && c == ' ') {
+            size_t d = i + 2, g0 = i + 1;
+            while (g0 > v.start && s[g0 - 1] >= '0' && s[g0 - 1] <= '9')
+                g0--;
+            while (d < v.end && s[d] >= '0' && s[d] <= '9')
+                d++;
+            glue = i + 1 - g0 <= 3 && d - (i + 2) >= 4;
+        }
+    }
+    if (!glue)
+        return 0;
+    belopp_span cells[BELOPP_MAX_COLUMNS], best[BELOPP_MAX_COLUMNS];
+    size_t found = 0;
+    for (size_t dec = 0; dec <= 2 && found < 2; dec++) {
+        size_t got = belopp_glued_split_k(s, v, k, dec, cells, budget);
+        if (got == (size_t)-1)
+            return 0;
+        if (got == k && ++found == 1)
+            memcpy(best, cells, k * sizeof cells[0]);
+        /* under a note column, a note may lead the run ("11 0099549801
+         * 038": 1 | 1 009 | 954 | … or 11 009 | 954 | …): a row that also
+         * splits into one cell more is not clear */
+        for (size_t d = 1; note && d <= 2 && v.start + d < v.end; d++) {
+            if (s[v.start] == '0' || !(s[v.start + d - 1] >= '0' && s[v.start + d - 1] <= '9'))
+                break; /* (a note is one or two digits, unsigned) */
+            if (belopp_glued_split_k(s, (belopp_span){v.start + d, v.end}, k, dec, cells, budget) != 0)
+                return 0;
+        }
+    }
+    if (found != 1)
+        return 0;
+    size_t n = 0;
+    uint64_t lo = UINT64_MAX, hi = 0;
+    for (size_t c = 0; c < k; c++) {
+        size_t m = read_tokens(s, best[c].start, best[c].end, t + n);
+        if (m == (size_t)-1 || m == 0 || n + m > MAX_TOKENS)
+            return 0;
+        uint64_t mag = 0;
+        for (size_t i = best[c].start; i < best[c].end; i++)
+            if (s[i] >= '0' && s[i] <= '9' && mag < UINT64_MAX / 20)
+                mag = mag * 10 + (uint64_t)(s[i] - '0');
+        if (mag) {
+            lo = mag < lo ? mag : lo;
+            hi = mag > hi ? mag : hi;
+        }
+        sp->start[c] = n;
+        n += m;
+    }
+    if (hi && hi / 50 > lo)
+        return 0;
+    sp->start[k] = n;
+    sp->n = k;
+    sp->score = 0;
+    sp->ways = 1;
+    return 1;
 }
 
 /* Which numbers of cells t[0, n) can be split into: bit k for k cells. */
@@ -4437,6 +4629,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     size_t nrows = r1 - r0;
     label_cells_titles(g, s, tb, r0, r1);
     unsigned fit_titles = 0, fit_all = 0, short_rows = 0, hist_min[BELOPP_MAX_COLUMNS + 1] = {0};
+    unsigned glued_rows = 0; /* rows that read as cells run together and in no other way */
     unsigned hist_clear[BELOPP_MAX_COLUMNS + 1] = {0};
     size_t nh = tb->ntitles ? tb->ntitles - 1 : 0;
     /* (a table with its notes twice has no note standing alone) */
@@ -4466,6 +4659,20 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             memcpy(c->raw, t, nraw * sizeof *t);
         }
         fit_read(s, row, 0, note, tb->note_at, t, nraw, &m, 0);
+        if (nh >= 2 && !(m >> nh & 1)) {
+            /* cells glued one to the next that split into the titles'
+             * count one way only ("1 8681 9291 913" under three years) */
+            token tg[MAX_TOKENS];
+            split sg;
+            unsigned long left = GLUED_BUDGET - g->gtries;
+            int gl = glued_row_split(s, glued_run(s, row), nh, note != 0, tg, &sg, &left);
+            g->gtries = GLUED_BUDGET - left;
+            if (gl) {
+                fit_titles++;
+                glued_rows += m == 0 || nraw == 0; /* no reading apart at all: "-512-530-548" */
+                continue;
+            }
+        }
         if (!m)
             continue;
         if (nh && (m >> nh & 1))
@@ -4580,6 +4787,43 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         size_t n = fit_row(s, row, k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
+        if (!cut && k >= 2) {
+            /* "2 1142 2082 2462": cells run together, split the one way
+             * the columns allow (glued_row_split) */
+            token tg[MAX_TOKENS];
+            split sg;
+            unsigned long left = GLUED_BUDGET - g->gtries;
+            belopp_span run = glued_run(s, row);
+            int gl = glued_row_split(s, run, k, note != 0, tg, &sg, &left);
+            g->gtries = GLUED_BUDGET - left;
+            if (gl && n && !glued_rows) {
+                /* read apart it fits too ("2" a footnote mark, then 1142
+                 * and 2082), and no row of the table proves it glued */
+                row->ncells = 0;
+                row->cell = g->ncells;
+                row->left_out = "its numbers may be cells run together or cells apart";
+                continue;
+            }
+            if (gl) {
+                if (run.start < row->values.start) {
+                    /* "-8 490-8 992-9 518": the label as read ended at the
+                     * last token it could read, inside the run */
+                    row->label = belopp_trim(s, row->label.start, run.start);
+                    row->values = run;
+                }
+                if ((rc = make_cells(g, s, r, tg, &sg)) < 0) {
+                    free(fits);
+                    return -1;
+                }
+                row = &g->rows[r];
+                if (rc == 1) {
+                    row->ncells = 0;
+                    row->cell = g->ncells;
+                    row->left_out = "a value too large for a table cell: its cells were split wrong";
+                }
+                continue;
+            }
+        }
         int doubt = (note && !tb->note_at && n && note_or_value(s, row, note, apart)) ||
                     (note && !n && row_tokens(s, row, t));
         if (doubt && !n && !tb->note_at && max_note > 0 && row_tokens(s, row, t) >= 2 &&
@@ -5076,13 +5320,39 @@ static size_t record_tokens(const char *s, const vrow *v, token *t)
 }
 
 /* Is line x values only ("12 151 16 841", "-3 197"), at least one number? */
+/* Is line x values run together by their minus signs ("-8 490-8 992-9
+ * 518"): digits in groups of three at most, single spaces, and a "-"
+ * right after a digit at least once?  (No run of four digits: "2020-2021"
+ * is a period.) */
+static int glued_values_line(const char *s, belopp_span x)
+{
+    int glued = 0;
+    size_t run = 0;
+    for (size_t i = x.start; i < x.end; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (++run > 3)
+                return 0;
+            continue;
+        }
+        if (c == '-')
+            glued |= run > 0;
+        else if (c != ' ' || i == x.start || s[i - 1] == ' ')
+            return 0;
+        run = 0;
+    }
+    return glued && run > 0;
+}
+
 static int values_line(const char *s, belopp_span x)
 {
     token t[MAX_TOKENS];
     if (x.start == x.end || x.end - x.start > 80)
         return 0;
     size_t n = read_tokens(s, x.start, x.end, t);
-    if (n == (size_t)-1 || n == 0)
+    if (n == (size_t)-1)
+        return glued_values_line(s, x);
+    if (n == 0)
         return 0;
     for (size_t i = 0; i < n; i++)
         if (t[i].kind == T_NUM)
@@ -7470,11 +7740,6 @@ static int glued_unit_above(const char *s, const line *lines, size_t n, size_t t
     return 1;
 }
 
-/* Ways of splitting glued cells one text may try, all its rows together
- * (a real row tries a few hundred): a text of thousands of long rows of
- * digits stays fast, its rows left out. */
-#define GLUED_BUDGET 2000000UL
-
 /* Reads the row of line l, its cells glued to its label and to each other,
  * under nc value columns of which the first is the total of the others.
  * Fills *row (left out, with why, when its cells cannot be told) and pushes
@@ -9141,6 +9406,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 nt = 0; /* after a blank line: titles in cells, or two years or more */
             if (!nt && at + 2 < n && section_then_titles(s, lines, n, at, &tb, &nt))
                 at += is_blank(lines, n, at + 1) ? 2 : 1;
+            if (!nt && at + 1 < n)
+                nt = glued_header(s, l, tb.titles);
             if (nt) {
                 tb.ntitles = nt;
                 title_lines[ntl++] = at;
