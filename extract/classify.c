@@ -568,6 +568,15 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
         keep_high_end(k);
     if (year_after_year(s, k))
         return 0;
+    /* "investeringar 2013-2023 Kronor per invånare", "2021-2025 Miljoner
+     * kronor": years, then a capitalised unit word that starts a caption's
+     * unit, no price */
+    belopp_span unit1 = k->scale.start < k->scale.end ? k->scale : k->currency;
+    if (belopp_is_year(s, k->number) &&
+        (k->number2.start == k->number2.end || belopp_is_year(s, k->number2)) &&
+        unit1.start < unit1.end && unit1.end - unit1.start >= 2 && s[unit1.start] >= 'A' &&
+        s[unit1.start] <= 'Z' && s[unit1.start + 1] >= 'a' && s[unit1.start + 1] <= 'z')
+        return 0;
     /* "SEK 000" (a unit line's thousands), "kl. 05 kr…": a number of two
      * digits or more led by a zero is no amount */
     if (!k->in_words && k->number.end - k->number.start >= 2 && s[k->number.start] == '0' &&

@@ -585,6 +585,25 @@ static int unit_tail(const char *s, size_t a, size_t b, unit_info *u)
                 return 1;
             break;
         }
+    /* "Regionernas investeringar 2023. Kronor": the unit a sentence of its
+     * own after the caption's full stop (the last ". " of the line) */
+    for (size_t i = b; i > a + 2; i--)
+        if (s[i - 1] == ' ' && s[i - 2] == '.') {
+            if (b - i <= 40 && unit_header(s, i, b, u))
+                return 1;
+            break;
+        }
+    /* "… investeringar 2013-2023 Kronor": a capitalised unit right after
+     * the caption's years, as a page's title and unit cells run on */
+    for (size_t i = b; i > a + 5; i--)
+        if (s[i - 1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' && s[i - 2] >= '0' && s[i - 2] <= '9') {
+            size_t y = i - 1;
+            while (y > a && s[y - 1] >= '0' && s[y - 1] <= '9')
+                y--;
+            if (b - i <= 40 && belopp_is_year(s, (belopp_span){y, i - 1}) && unit_header(s, i, b, u))
+                return 1;
+            break;
+        }
     /* " i kronor", " i miljoner kronor": the last " i " of the line */
     for (size_t i = b; i > a + 2; i--)
         if (s[i - 1] == ' ' && s[i - 2] == 'i' && s[i - 3] == ' ')
@@ -1150,6 +1169,39 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
 {
     unit_info u;
     size_t ue = first_unit_end(s, a, b); /* no unit read before it */
+    /* "Kronor per invånare", "Regionernas investeringar 2023. Kronor per
+     * invånare": a unit, then what each figure is per (one to three words,
+     * no digit), which every cell of the table then carries */
+    if (ue < b && b - a > 8 && b - a <= 160) {
+        size_t p = b;
+        while (p > ue && !(s[p - 1] == ' ' && p + 4 <= b && memcmp(s + p, "per ", 4) == 0))
+            p--;
+        size_t w = p > ue ? p - 1 : p; /* the word before "per": a currency's */
+        while (w > a && !belopp_space_at(s, w - 1, p - 1))
+            w--;
+        const belopp_unit *cu = p > ue ? belopp_unit_lookup(s + w, p - 1 - w) : NULL;
+        if (cu && cu->kind == BELOPP_UNIT_CURRENCY) {
+            belopp_span per = belopp_trim(s, p + 4, b);
+            size_t words = 0;
+            for (size_t i = per.start; i < per.end && words < 4; i++)
+                words += i == per.start || belopp_space_at(s, i - 1, per.end);
+            int letters_only = 1; /* (no full stop: "… i kronor per invånare." is a sentence) */
+            for (size_t i = per.start; i < per.end && letters_only; i++)
+                letters_only = s[i] == ' ' || (unsigned char)s[i] >= 0x80 ||
+                               ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z');
+            if (per.start < per.end && per.end - per.start <= 30 && words <= 3 && letters_only &&
+                belopp_letter_at(s, per.start, per.end)) {
+                belopp_table t2;
+                memset(&t2, 0, sizeof t2);
+                int kind = unit_line(s, a, p - 1, &t2, first_end);
+                if ((kind == U_ALONE || kind == U_CAPTION) && !t2.per.end) {
+                    *tb = t2;
+                    tb->per = per;
+                    return kind;
+                }
+            }
+        }
+    }
     if (first_end)
         *first_end = ue;
     /* No unit word in the line (most lines near a table): of the forms below
@@ -2640,6 +2692,119 @@ static int row_at(const char *s, const line *lines, size_t n, size_t j, belopp_r
     if (table_row(s, lines[j].trim.start, lines[j].trim.end, 0, row) && !note_label(s, row->label))
         return 1;
     return wrapped_row(s, lines, n, j, row, lines_used);
+}
+
+/* The value of cell t[i, j) in units of 10^-4 (a dash 0) into *v;
+ * 0 when it cannot be read or does not fit. */
+static int cell_units(const char *s, const token *t, size_t i, size_t j, int64_t *v)
+{
+    if (t[i].kind == T_EMPTY) {
+        *v = 0;
+        return 1;
+    }
+    if (t[i].kind != T_NUM)
+        return 0;
+    belopp_decimal d;
+    size_t a = t[i].sp.start, b = t[j - 1].sp.end;
+    if (belopp_parse_decimal(s + a, b - a, &d) != BELOPP_OK || d.frac_digits > 4)
+        return 0;
+    int64_t m = d.mantissa < 0 ? -d.mantissa : d.mantissa;
+    for (int f = d.frac_digits; f < 4; f++)
+        if (belopp_mul_i64(&m, 10) < 0)
+            return 0;
+    *v = t[i].sign ? -m : m;
+    return 1;
+}
+
+typedef struct {
+    const char *s;
+    const token *t;
+    size_t n, k, tot;            /* tokens, cells, the total's column */
+    int64_t tol;                 /* how far the sum may miss the total (rounding), in 10^-4 */
+    size_t start[BELOPP_MAX_COLUMNS + 1];
+    int64_t val[BELOPP_MAX_COLUMNS];
+    split best;
+    int found;                   /* splits that add up, up to 2 */
+    unsigned long tries;
+} tot_search;
+
+static void tot_try(tot_search *q, size_t c, size_t i)
+{
+    if (q->found > 1 || ++q->tries > 20000)
+        return;
+    if (c == q->k) {
+        if (i != q->n)
+            return;
+        int64_t sum = 0;
+        for (size_t x = 0; x < q->k; x++)
+            if (x != q->tot && belopp_add_i64(&sum, q->val[x]) < 0)
+                return;
+        int64_t d = sum - q->val[q->tot]; /* (both far below 2^62: no overflow) */
+        if (d < -q->tol || d > q->tol || ++q->found > 1)
+            return;
+        q->best.n = q->k;
+        memcpy(q->best.start, q->start, (q->k + 1) * sizeof q->start[0]);
+        q->best.start[q->k] = q->n;
+        return;
+    }
+    for (size_t j = i + 1; j <= q->n && j - i <= MAX_GROUPS; j++) {
+        if (!one_cell(q->t, i, j)) {
+            if (no_start_before(q->t, i, j))
+                break;
+            continue;
+        }
+        if (q->n - j < q->k - c - 1)
+            break; /* too few tokens left for the cells after it */
+        if (!cell_units(q->s, q->t, i, j, &q->val[c]))
+            continue;
+        q->start[c] = i;
+        tot_try(q, c + 1, j);
+    }
+}
+
+/* A row of tokens t[0, n) under k columns whose column tot is the total
+ * of the others ("Totalt", "Summa" over it): the one split of the tokens
+ * into k cells that adds up, exactly ("1 375 262 7 1 644" under four
+ * columns, the last a total: 1 375 | 262 | 7 | 1 644).  Fills *out and
+ * returns 1; 0 when none or more than one adds up. */
+static int sum_split_row(const char *s, const token *t, size_t n, size_t k, size_t tot, split *out)
+{
+    if (k < 3 || k > BELOPP_MAX_COLUMNS || n < k || tot >= k)
+        return 0;
+    tot_search q;
+    memset(&q, 0, sizeof q);
+    q.s = s;
+    q.t = t;
+    q.n = n;
+    q.k = k;
+    q.tot = tot;
+    tot_try(&q, 0, 0);
+    if (q.found == 0 && q.tries <= 20000) {
+        /* none adds up exactly: figures rounded each on its own ("1 369 462
+         * 42 1 874"), the sum off by a unit of the last digit a part at
+         * most; the one split that comes so near */
+        int frac = 0;
+        for (size_t i = 0; i < n; i++)
+            if (t[i].kind == T_NUM && t[i].frac) {
+                const char *c = memchr(s + t[i].sp.start, ',', t[i].sp.end - t[i].sp.start);
+                if (c && s + t[i].sp.end - c - 1 > frac)
+                    frac = (int)(s + t[i].sp.end - c - 1);
+            }
+        if (frac > 4)
+            return 0;
+        int64_t unit = 1;
+        for (int f = frac; f < 4; f++)
+            unit *= 10;
+        q.tol = unit * (int64_t)(k - 2);
+        q.tries = 0;
+        tot_try(&q, 0, 0);
+    }
+    if (q.found != 1 || q.tries > 20000)
+        return 0;
+    *out = q.best;
+    out->score = 0;
+    out->ways = 1;
+    return 1;
 }
 
 /* The value tokens of a row, a leading footnote mark ("Intäkter 2) 2 111":
@@ -4621,6 +4786,28 @@ static int alike_split(const char *s, const token *t, size_t n, size_t k, split 
     return 1;
 }
 
+/* The number of columns at which most rows r0 .. r1 (half at least) add
+ * up, their last cell the total of the others, each the one way
+ * (sum_split_row); 0 when no count does. */
+static size_t count_by_totals(const belopp_segments *g, const char *s, size_t r0, size_t r1)
+{
+    unsigned adds[BELOPP_MAX_COLUMNS + 1] = {0};
+    token t[MAX_TOKENS];
+    split sp;
+    for (size_t r = r0; r < r1; r++) {
+        uint32_t m = 0;
+        size_t n = fit_tokens(s, &g->rows[r], 0, 0, t, &m, 0);
+        for (size_t c = 3; c < BELOPP_MAX_COLUMNS && c <= n; c++)
+            if ((m >> c & 1) && sum_split_row(s, t, n, c, c - 1, &sp))
+                adds[c]++;
+    }
+    size_t best = 0;
+    for (size_t c = 3; c < BELOPP_MAX_COLUMNS; c++)
+        if (adds[c] > adds[best])
+            best = c;
+    return best && adds[best] * 2 >= r1 - r0 ? best : 0;
+}
+
 static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
                        int last_cut, int last_end)
 {
@@ -4705,6 +4892,9 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         tb->ntitles = k + 1;
         for (size_t c = k; c-- > 0;)
             tb->columns[c].title2 = c > 0 ? tb->columns[c - 1].title2 : (belopp_span){0, 0};
+    } else if (!nh && tb->last_total && (k = count_by_totals(g, s, r0, r1)) > 0) {
+        /* no titles read, the last a total's: the count at which the rows
+         * add up */
     } else {
         /* no titles: the count of the rows that split one way only ("1844
          * 1962 1806" is three cells, where "117 115 80" may be two); else
@@ -4780,6 +4970,24 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             }
     }
 
+    /* the one total column among money columns, last or first ("… Totalt"):
+     * a row the sizes do not split may be split the one way it adds up */
+    size_t tot_col = SIZE_MAX;
+    if (k >= 3 && k < BELOPP_MAX_COLUMNS && tb->ntitles == k + 1) {
+        size_t totals = 0, money = 0;
+        for (size_t c = 0; c < k; c++) {
+            totals += tb->columns[c].is_total;
+            money += tb->columns[c].money && !tb->columns[c].difference;
+        }
+        if (totals == 1 && money == k)
+            tot_col = tb->columns[k - 1].is_total ? k - 1 : tb->columns[0].is_total ? 0 : SIZE_MAX;
+    } else if (k >= 3 && tb->ntitles == 0 && tb->last_total) {
+        size_t money = 0;
+        for (size_t c = 0; c < k; c++)
+            money += tb->columns[c].money && !tb->columns[c].difference;
+        if (money == k)
+            tot_col = k - 1;
+    }
     int max_note = -1; /* the largest note of the rows so far */
     int dotted = -1;   /* the table groups thousands by dots (dot_comma_conflict) */
     for (size_t r = r0; r < r1; r++) {
@@ -4912,7 +5120,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             row->left_out = "a dash in it may be a sign or an empty cell";
             continue;
         }
-        if (n == 0 || (!choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip) &&
+        int by_sum = n && !note && !cut && tot_col != SIZE_MAX && sum_split_row(s, t, n, k, tot_col, &sp);
+        if (n == 0 || (!by_sum && !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip) &&
                        (note || cut || !alike_split(s, t, n, k, &sp)))) {
             rc = 1;
             /* never on the text's last line, which may be cut short ("-1 0") */
@@ -9451,6 +9660,35 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 fit_tokens(s, &r1, 0, 0, tk, &m, 0);
                 if (m >> 1 & 1) /* (one value: not the glued titles of many columns) */
                     title_lines[ntl++] = j++;
+            }
+        }
+        if ((kind == U_ALONE || kind == U_CAPTION) && !stack_end && !tb.ntitles && ntl < 2) {
+            /* titles of words with single spaces between them, which the
+             * words alone cannot split, ending in a total's word ("Region
+             * Mark och byggnader Inventarier Immateriella tillgångar
+             * Totalt"), over rows of three values or more: a title line,
+             * not a section; the last column is the sum of the others, and
+             * the rows give the count at which they add up */
+            size_t q = j;
+            if (is_blank(lines, n, q))
+                q++;
+            belopp_span l = q < n ? lines[q].trim : (belopp_span){0, 0}, c1[2];
+            belopp_row r1;
+            if (q + 1 < n && l.end > l.start && word_line_max(s, l, 120) &&
+                !has_digit(s, l.start, l.end) && s[l.end - 1] != '.' && s[l.end - 1] != ':' &&
+                split_cells(s, l.start, l.end, c1, 2) == 1 &&
+                table_row(s, lines[q + 1].trim.start, lines[q + 1].trim.end, 0, &r1)) {
+                token tk[MAX_TOKENS];
+                uint32_t m = 0;
+                fit_tokens(s, &r1, 0, 0, tk, &m, 0);
+                size_t w = l.end;
+                while (w > l.start && !belopp_space_at(s, w - 1, l.end))
+                    w--;
+                if ((m >> 3) && first_word_is(s, (belopp_span){w, l.end}, TOTAL)) {
+                    tb.last_total = 1;
+                    title_lines[ntl++] = q;
+                    j = q + 1;
+                }
             }
         }
         if (stack_end) {

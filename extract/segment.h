@@ -42,6 +42,9 @@ typedef struct {
                              bit i for titles[i], bit 0 for the header */
     belopp_column columns[BELOPP_MAX_COLUMNS];
     size_t ncolumns;      /* value columns: from the titles, or the rows' shape */
+    int last_total;       /* titles not read whose last word is a total's
+                             ("Region Mark och byggnader Inventarier Totalt"):
+                             the last column is the total of the others */
     int notes_twice;      /* the titles twice, in two languages, each with a note
                              column ("MSEK Note 2019 2018" over "Mkr Not 2019
                              2018"): the rows repeat their note ("4,5 4,5") */
