@@ -10045,6 +10045,21 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 /* or a row short of cells, a wide gap for the empty ones */
                 if (m && !(m >> tb.ntitles) && gap_row(s, &row))
                     continue;
+                /* or a row short of cells ("Jämförelsestörande poster 35,9 -
+                 * -138,6" under five titles: left out, the columns not
+                 * told) with a row of the titles' count under it */
+                belopp_row r3;
+                size_t used3;
+                if (m && !(m >> tb.ntitles) && nx + used_nx < n &&
+                    row_at(s, lines, n, nx + used_nx, &r3, &used3)) {
+                    uint32_t m3 = 0;
+                    fit_tokens_mid(s, &r3, 0, note_stub(s, tb.titles[0]) ? nt : 0, tb.note_at, tk, &m3, 0);
+                    if (m3 >> (tb.ntitles - 1) & 1) {
+                        if (gap_end > j + 1)
+                            j = nx - 1;
+                        continue;
+                    }
+                }
             }
             /* or a label on a line of its own and its values on the next
              * ("" / "Verksamhetens nettokostnader" / "– 1 199,8 – 1 292,3
