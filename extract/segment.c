@@ -4674,6 +4674,54 @@ static int comma_form(const char *s, belopp_span c)
     return 2;
 }
 
+/* Row row has cells "4,374" (comma_form 1) beside figures written
+ * otherwise ("4 777 4 380 3 920"), as a table whose one column came from a
+ * report in English style has them: when each such cell read as thousands
+ * (4 374) is of the size of every other figure of the row (within three
+ * times, none zero), and read with a decimal comma (4,374) is a thousand
+ * times smaller than all of them, it is the thousands reading; the cells
+ * are set so and 1 returned.  0 (nothing changed) otherwise. */
+static int comma_thousands_alike(belopp_segments *g, const char *s, belopp_row *row)
+{
+    size_t commas = 0, others = 0;
+    for (size_t i = 0; i < row->ncells; i++) {
+        const belopp_cell *c = &g->cells[row->cell + i];
+        if (c->empty || !c->money || c->status != BELOPP_OK)
+            continue;
+        if (comma_form(s, c->text) == 1)
+            commas++;
+        else if (c->minor == 0)
+            return 0;
+        else
+            others++;
+    }
+    if (!commas || !others)
+        return 0;
+    for (size_t i = 0; i < row->ncells; i++) {
+        const belopp_cell *a = &g->cells[row->cell + i];
+        if (a->empty || !a->money || a->status != BELOPP_OK || comma_form(s, a->text) != 1)
+            continue;
+        int64_t t = a->minor < 0 ? -a->minor : a->minor;
+        if (t == 0 || t > INT64_MAX / 3000)
+            return 0;
+        t *= 1000;
+        for (size_t j = 0; j < row->ncells; j++) {
+            const belopp_cell *b = &g->cells[row->cell + j];
+            if (b->empty || !b->money || b->status != BELOPP_OK || comma_form(s, b->text) == 1)
+                continue;
+            int64_t v = b->minor < 0 ? -b->minor : b->minor;
+            if (v > INT64_MAX / 3 || t > 3 * v || v > 3 * t)
+                return 0;
+        }
+    }
+    for (size_t i = 0; i < row->ncells; i++) {
+        belopp_cell *a = &g->cells[row->cell + i];
+        if (!a->empty && a->money && a->status == BELOPP_OK && comma_form(s, a->text) == 1)
+            a->minor *= 1000; /* (checked above: no overflow) */
+    }
+    return 1;
+}
+
 /* "Nettoomsättning 4,374  4 777 4 380": where a table writes its thousands
  * apart with a space and no cell has a decimal comma of another shape, a
  * "4,374" may be 4 374 (an English thousands comma) as well as 4,374; the
@@ -4700,6 +4748,8 @@ static void leave_out_comma_thousands(belopp_segments *g, const char *s, size_t 
         return;
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
+        if (!row->currency && comma_thousands_alike(g, s, row))
+            continue; /* "4,374  4 777 4 380": read as 4 374, as the row's other figures are */
         for (size_t i = 0; i < row->ncells && !row->currency; i++) {
             const belopp_cell *c = &g->cells[row->cell + i];
             if (!c->empty && c->money && comma_form(s, c->text) == 1) {
