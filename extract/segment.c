@@ -10088,8 +10088,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                         m = m2;
                 }
                 if (m >> (tb.ntitles - 1) & 1) {
-                    if (gap_end > j + 1)
-                        j = nx - 1; /* on at the row: the heading may be long */
+                    if (gap_end > j + 1 || (nx > j + 1 && used_nx >= 3))
+                        j = nx - 1; /* on at the row: the heading may be long, or the
+                                       row's label wrapped ("Kassaflöde från den
+                                       löpande verksamheten" / "före förändring …") */
                     continue;
                 }
                 /* or a row short of cells, a wide gap for the empty ones */
