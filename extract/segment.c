@@ -2781,8 +2781,9 @@ static int sum_split_row(const char *s, const token *t, size_t n, size_t k, size
     tot_try(&q, 0, 0);
     if (q.found == 0 && q.tries <= 20000) {
         /* none adds up exactly: figures rounded each on its own ("1 369 462
-         * 42 1 874"), the sum off by a unit of the last digit a part at
-         * most; the one split that comes so near */
+         * 42 1 874"), the sum off by half a unit of the last digit a figure
+         * at most (as sum="rounding" allows); the one split that comes so
+         * near */
         int frac = 0;
         for (size_t i = 0; i < n; i++)
             if (t[i].kind == T_NUM && t[i].frac) {
@@ -2795,7 +2796,7 @@ static int sum_split_row(const char *s, const token *t, size_t n, size_t k, size
         int64_t unit = 1;
         for (int f = frac; f < 4; f++)
             unit *= 10;
-        q.tol = unit * (int64_t)(k - 2);
+        q.tol = unit * (int64_t)k / 2; /* half a unit a figure, the total's included */
         q.tries = 0;
         tot_try(&q, 0, 0);
     }
