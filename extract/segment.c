@@ -4119,6 +4119,14 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
  * cell mean the split went wrong: "100 200 300" under "Miljoner kronor". */
 #define PLAUSIBLE_MINOR INT64_C(1000000000000000)
 
+/* Leaves row row out (no cells), saying why in the warning. */
+static void leave_out_row(belopp_segments *g, belopp_row *row, const char *why)
+{
+    row->ncells = 0;
+    row->cell = g->ncells;
+    row->left_out = why;
+}
+
 /* Makes the cells of row r from split sp of its tokens t.  Returns 0, 1
  * when a value is implausible (the row is then left out), -1 when out of
  * memory. */
@@ -5058,9 +5066,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             if (gl && n && !glued_rows) {
                 /* read apart it fits too ("2" a footnote mark, then 1142
                  * and 2082), and no row of the table proves it glued */
-                row->ncells = 0;
-                row->cell = g->ncells;
-                row->left_out = "its numbers may be cells run together or cells apart";
+                leave_out_row(g, row, "its numbers may be cells run together or cells apart");
                 continue;
             }
             if (gl) {
@@ -5076,9 +5082,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
                 }
                 row = &g->rows[r];
                 if (rc == 1) {
-                    row->ncells = 0;
-                    row->cell = g->ncells;
-                    row->left_out = "a value too large for a table cell: its cells were split wrong";
+                    leave_out_row(g, row, "a value too large for a table cell: its cells were split wrong");
                 }
                 continue;
             }
@@ -5113,22 +5117,16 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             v0 >= 2 && s[v0 - 1] == ' ' && !belopp_space_at(s, v0 - 2, v0)) {
             /* "Politisk verksamhet, totalt6 940" read as a row: the "6"
              * glued to the label may start the value */
-            row->ncells = 0;
-            row->cell = g->ncells;
-            row->left_out = "digits glued to its label may start its first value";
+            leave_out_row(g, row, "digits glued to its label may start its first value");
             continue;
         }
         if (!doubt && n && dot_comma_conflict(s, g, r0, r1, r, &dotted)) {
-            row->ncells = 0;
-            row->cell = g->ncells;
-            row->left_out = "a decimal comma where the table groups thousands by dots";
+            leave_out_row(g, row, "a decimal comma where the table groups thousands by dots");
             continue;
         }
         if (doubt) {
-            row->ncells = 0;
-            row->cell = g->ncells;
-            row->left_out = tb->note_at ? "a number in it may be a note or a value"
-                                        : "its first number may be a note or a value";
+            leave_out_row(g, row, tb->note_at ? "a number in it may be a note or a value"
+                                                   : "its first number may be a note or a value");
             continue;
         }
         /* where the table writes signs apart, a dash kept as an empty cell
@@ -5166,9 +5164,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             }
         }
         if (dash_open) {
-            row->ncells = 0;
-            row->cell = g->ncells;
-            row->left_out = "a dash in it may be a sign or an empty cell";
+            leave_out_row(g, row, "a dash in it may be a sign or an empty cell");
             continue;
         }
         int by_sum = n && !note && !cut && tot_col != SIZE_MAX && sum_split_row(s, t, n, k, tot_col, &sp);
@@ -5189,9 +5185,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         }
         row = &g->rows[r];
         if (rc == 1 && n > 0) {
-            row->ncells = 0;
-            row->cell = g->ncells;
-            row->left_out = "its numbers do not split clearly into the table's columns";
+            leave_out_row(g, row, "its numbers do not split clearly into the table's columns");
         } else if (rc == 1) {
             row->cell = g->ncells; /* a row of "–" only */
         }
@@ -6671,9 +6665,7 @@ static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r
                 return -1;
             row = &g->rows[r];
             if (rc == 1) {
-                row->ncells = 0;
-                row->cell = g->ncells;
-                row->left_out = "its numbers do not split clearly into the table's columns";
+                leave_out_row(g, row, "its numbers do not split clearly into the table's columns");
             }
             continue;
         }
@@ -6717,9 +6709,7 @@ static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r
                     cell->status = BELOPP_E_SYNTAX;
             }
         if (rc == 1) {
-            row->ncells = 0;
-            row->cell = g->ncells;
-            row->left_out = "a value is implausible for the table's unit";
+            leave_out_row(g, row, "a value is implausible for the table's unit");
         }
     }
     check_sums(g, ti, r0, r1);
