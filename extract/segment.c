@@ -966,6 +966,17 @@ static int period_stub(const char *s, belopp_span t, const belopp_span *o, size_
     return 0;
 }
 
+/* Is the cell c a period's word and a year ("Utfall 2021", "Budget 2024"):
+ * a column's title, not a stub's (the word as period_stub takes it, o[0,
+ * no) the other cells)? */
+static int period_year_cell(const char *s, belopp_span c, const belopp_span *o, size_t no)
+{
+    size_t w = belopp_word_end(s, c.start, c.end);
+    size_t y = belopp_skip_spaces(s, w, c.end);
+    return y > w && c.end - y == 4 && belopp_is_year(s, (belopp_span){y, c.end}) &&
+           period_stub(s, (belopp_span){c.start, w}, o, no);
+}
+
 static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
 {
     if (has_other_digits(s, a, b)) /* (asked first: it ends at a row's first number) */
@@ -1016,8 +1027,9 @@ static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
         return m + 1;
     }
     size_t k = 0;
-    if (belopp_is_year(s, cells[0]))
-        titles[k++] = (belopp_span){a, a}; /* "2023<TAB>2024": no stub */
+    if (belopp_is_year(s, cells[0]) || (n >= 2 && period_year_cell(s, cells[0], cells + 1, n - 1) &&
+                                        period_year_cell(s, cells[1], cells, 1)))
+        titles[k++] = (belopp_span){a, a}; /* "2023<TAB>2024", "Utfall 2021<TAB>Utfall 2022": no stub */
     else if ((k = spaced_year_cells(s, cells, n, titles)) > 0)
         return k;
     for (size_t i = 0; i < n && k < BELOPP_MAX_COLUMNS; i++)
@@ -9341,6 +9353,73 @@ static size_t tariff_table(belopp_segments *g, const char *s, line *lines, size_
  * (row_tokens: digit groups, marks), two or more (one row alone may be a
  * figure set apart, not a table).  Returns that row's line, or j when the
  * lines are not so. */
+static size_t rows_after_blanks(const char *s, const line *lines, size_t n, size_t j);
+
+/* Titles of one word each with single spaces between them, which no gap
+ * splits ("Nämnd Intäkter Kostnader Budget Utfall", "Intäkter Kostnader
+ * Netto"), on line q over the rows.  The words alone do not tell whether
+ * the first names the stub; the rows do.  Read with a cell starting only
+ * where one must (a sign, a short group: "−38 214 −412 905 −374 691" is
+ * three, "16 812 712 15 740 567" two), the rows that have the words' count
+ * (no stub) or one fewer (the first word the stub's title) all have the
+ * same one of the two, and every row can have it; the rows read so to
+ * another count ("558 715 694 379": one) have no say.  Every word starts with a capital: "Mark och byggnader" is
+ * one title of three words, which the count would misname.  Fills titles
+ * (titles[0] the stub, empty when none) and returns their number, or 0. */
+static size_t spaced_word_titles(const char *s, const line *lines, size_t n, size_t q,
+                                 belopp_span *titles)
+{
+    belopp_span l = lines[q].trim, w[BELOPP_MAX_COLUMNS];
+    size_t nw = 0;
+    for (size_t x = l.start; x < l.end;) {
+        size_t e = x;
+        while (e < l.end && !belopp_space_at(s, e, l.end))
+            e++;
+        if (nw + 1 >= BELOPP_MAX_COLUMNS || category_at(s, x, e) != UTF8PROC_CATEGORY_LU)
+            return 0;
+        for (size_t c = x; c < e; c++)
+            if (s[c] == '\t' || s[c] == ',' || s[c] == '.' || s[c] == ':' || s[c] == '(' || s[c] == '/')
+                return 0;
+        w[nw++] = (belopp_span){x, e};
+        x = belopp_skip_spaces(s, e, l.end);
+    }
+    if (nw < 3)
+        return 0;
+    uint32_t all = ~0u, clear = 0;
+    size_t rows = 0;
+    for (size_t p = q + 1, blanks = 0; p < n && rows < 8; p++) {
+        if (is_blank(lines, n, p)) {
+            if (++blanks > 1)
+                break;
+            continue;
+        }
+        blanks = 0;
+        belopp_row r;
+        if (!table_row(s, lines[p].trim.start, lines[p].trim.end, 0, &r))
+            break;
+        token tk[MAX_TOKENS];
+        uint32_t m = 0;
+        fit_tokens(s, &r, 0, 0, tk, &m, 0);
+        all &= m;
+        if (m)
+            clear |= m & -m; /* the fewest cells: a cell starts only where it must */
+        rows++;
+    }
+    clear &= 1u << (nw - 1) | 1u << nw; /* (the rows that say neither have no say) */
+    if (rows < 2 || !clear || (clear & (clear - 1)) || !(all & clear))
+        return 0;
+    size_t k = 0;
+    if (clear == 1u << (nw - 1)) {
+        memcpy(titles, w, nw * sizeof *w); /* the first word the stub's */
+        return nw;
+    }
+    if (clear != 1u << nw)
+        return 0;
+    titles[k++] = (belopp_span){l.start, l.start}; /* no stub */
+    memcpy(titles + k, w, nw * sizeof *w);
+    return nw + 1;
+}
+
 static size_t rows_after_blanks(const char *s, const line *lines, size_t n, size_t j)
 {
     size_t q = j;
@@ -9715,21 +9794,29 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 q++;
             belopp_span l = q < n ? lines[q].trim : (belopp_span){0, 0}, c1[2];
             belopp_row r1;
-            if (q + 1 < n && l.end > l.start && word_line_max(s, l, 120) &&
-                !has_digit(s, l.start, l.end) && s[l.end - 1] != '.' && s[l.end - 1] != ':' &&
-                split_cells(s, l.start, l.end, c1, 2) == 1 &&
-                table_row(s, lines[q + 1].trim.start, lines[q + 1].trim.end, 0, &r1)) {
+            int words = q + 1 < n && l.end > l.start && word_line_max(s, l, 120) &&
+                        !has_digit(s, l.start, l.end) && s[l.end - 1] != '.' && s[l.end - 1] != ':' &&
+                        split_cells(s, l.start, l.end, c1, 2) == 1;
+            size_t w = 0;
+            if (words && table_row(s, lines[q + 1].trim.start, lines[q + 1].trim.end, 0, &r1)) {
                 token tk[MAX_TOKENS];
                 uint32_t m = 0;
                 fit_tokens(s, &r1, 0, 0, tk, &m, 0);
-                size_t w = l.end;
+                w = l.end;
                 while (w > l.start && !belopp_space_at(s, w - 1, l.end))
                     w--;
                 if ((m >> 3) && first_word_is(s, (belopp_span){w, l.end}, TOTAL)) {
                     tb.last_total = 1;
                     title_lines[ntl++] = q;
                     j = q + 1;
+                    words = 0;
                 }
+            }
+            /* (a blank line may stand between such titles and the rows) */
+            if (words && (w = spaced_word_titles(s, lines, n, q, tb.titles)) > 0) {
+                tb.ntitles = w;
+                title_lines[ntl++] = q;
+                j = q + 1;
             }
         }
         if (stack_end) {

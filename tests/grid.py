@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""grid.py — one budget table written in many layouts, read back by belopp.
+
+    tests/grid.py BELOPP [--forms N] [--seed S] [--random] [--show K]
+                         [--min-complete R] [--keep DIR]
+
+Each form is the same kind of table a region or municipality publishes (a
+caption, a unit, column titles, five rows of figures, sometimes a total row)
+written one way out of the product of these choices:
+
+  unit spelling (16)  x  where the unit stands (4)  x  title style (4)
+  x  what separates cells (4)  x  blank lines between rows (2)
+  x  decimals (2)  x  minus sign (3)  x  a stub title or none (2)
+  x  a total row or none (2)
+
+N forms are drawn from that grid with seed S, written as files into one
+folder and read by ONE `belopp extract --format jsonl` run.  A form's figures
+are generated, so the right answer is known exactly: a form is "complete"
+when belopp finds every cell and nothing else, and it has a "wrong figure"
+when belopp gives an amount that is not one of the form's cells (a wrong
+scale, two cells joined, a year read as money).  Precision first: the run
+fails when any form has a wrong figure, or when fewer than R of the forms
+(default 0.95) are complete.
+
+By default a row's figures are alike across its columns (within +-25 %, as
+a budget's years are).  --random draws every cell on its own: rows with
+single spaces between cells can then split more than one way, which tells
+how belopp decides a row that its table does not settle (a report, not a
+test: do not combine with --min-complete).
+"""
+import json, os, random, shutil, subprocess, sys, tempfile
+from collections import Counter
+
+# (spelling, öre per unit written, decimals allowed): the unit spellings of
+# real budget tables, as a caption or unit line gives them.
+UNITS = [
+    ("Miljoner kronor", 100_000_000, True),
+    ("Belopp i miljoner kronor", 100_000_000, True),
+    ("mnkr", 100_000_000, True),
+    ("Mnkr", 100_000_000, True),
+    ("MSEK", 100_000_000, True),
+    ("Mkr", 100_000_000, True),
+    ("Miljarder kronor", 100_000_000_000, True),
+    ("mdkr", 100_000_000_000, True),
+    ("Tusental kronor", 100_000, False),
+    ("Tusentals kronor", 100_000, False),
+    ("Belopp i tkr", 100_000, False),
+    ("tkr", 100_000, False),
+    ("Tkr", 100_000, False),
+    ("TSEK", 100_000, False),
+    ("Kronor", 100, False),
+    ("kr", 100, False),
+]
+PLACES = ["line", "caption-paren", "first-cell", "caption-stop"]
+TITLES = ["years", "period-years", "period-over-years", "words"]
+SEPS = ["tab", "two-spaces", "aligned", "single"]
+MINUS = ["-", "\u2212", "\u2013"]
+LABELS = ["Kommunstyrelsen", "Barn- och utbildningsnämnden", "Socialnämnden",
+          "Tekniska nämnden", "Kultur- och fritidsnämnden", "Miljö- och byggnämnden",
+          "Vård- och omsorgsnämnden", "Överförmyndarnämnden"]
+CAPTIONS = ["Tabell 2. Nettokostnad per nämnd", "Driftbudget per nämnd",
+            "Tabell 4 Verksamhetens nettokostnader", "Nämndernas ramar"]
+YEARS = ["2021", "2022", "2023", "2024", "2025"]
+PERIODS = ["Utfall", "Utfall", "Budget", "Plan", "Plan"]
+WORDS = ["Intäkter", "Kostnader", "Budget", "Utfall", "Prognos"]
+NCOLS = 4
+
+
+def group(n):
+    """n with a space between groups of three digits, as Swedish tables write it."""
+    s = str(n)
+    out = []
+    while len(s) > 3:
+        out.insert(0, s[-3:])
+        s = s[:-3]
+    out.insert(0, s)
+    return " ".join(out)
+
+
+def figure(hundredths, decimals, minus):
+    """A cell's text for a value in hundredths of the unit (one decimal when decimals)."""
+    neg = hundredths < 0
+    v = abs(hundredths)
+    if decimals:
+        text = group(v // 100) + "," + str(v % 100 // 10)
+    else:
+        text = group(v // 100)
+    return (minus if neg else "") + text
+
+
+def form(rng, alike):
+    unit, per_unit, dec_ok = rng.choice(UNITS)
+    place, titles, sep = rng.choice(PLACES), rng.choice(TITLES), rng.choice(SEPS)
+    blank, decimals = rng.random() < 0.5, dec_ok and rng.random() < 0.5
+    minus, stub, total = rng.choice(MINUS), rng.random() < 0.5, rng.random() < 0.5
+    cols = YEARS[:NCOLS]
+    # the rows' values in hundredths of the unit (tenths when decimals)
+    top = {100_000_000: 5000, 100_000_000_000: 90, 100_000: 900_000, 100: 90_000_000}[per_unit]
+    labels = rng.sample(LABELS, 5)
+    rows = []
+    for lab in labels:
+        base = rng.randint(10, top)
+        vals = []
+        for _ in cols:
+            v = int(base * rng.uniform(0.75, 1.25)) if alike else rng.randint(10, top)
+            v = max(v, 1) * 100 if not decimals else max(v, 1) * 100 + rng.randint(0, 9) * 10
+            vals.append(v)
+        if rng.random() < 0.2:  # a negative row: a result, a net
+            vals = [-v for v in vals]
+        rows.append((lab, vals))
+    if total:
+        rows.append(("Summa", [sum(r[1][i] for r in rows) for i in range(len(cols))]))
+
+    if titles == "years":
+        title_cells, over = cols[:], None
+    elif titles == "period-years":
+        title_cells, over = [f"{p} {y}" for p, y in zip(PERIODS, cols)], None
+    elif titles == "period-over-years":
+        title_cells, over = cols[:], PERIODS[:len(cols)]
+    else:
+        title_cells, over = WORDS[:len(cols)], None
+    stub_text = "Nämnd" if stub else ""
+    if place == "first-cell":
+        stub_text = unit
+
+    cap = rng.choice(CAPTIONS)
+    lines = []
+    if place == "caption-paren":
+        lines.append(f"{cap} 2025 ({unit})")
+    elif place == "caption-stop":
+        lines.append(f"{cap}. {unit}")
+    else:
+        lines.append(cap)
+    lines.append("")
+    if place == "line":
+        lines.append(unit)
+
+    body = [(lab, [figure(v, decimals, minus) for v in vals]) for lab, vals in rows]
+    width = max(len(x) for x in [stub_text] + labels + ["Summa"]) + 2
+    cw = max(max(len(c) for c in title_cells), max(len(c) for _, cs in body for c in cs)) + 2
+
+    def line(first, cells):
+        if sep == "tab":
+            return "\t".join([first] + cells) if first else "\t" + "\t".join(cells)
+        if sep == "two-spaces":
+            return "  ".join(([first] if first else []) + cells)
+        if sep == "aligned":
+            return first.ljust(width) + "".join(c.rjust(cw) for c in cells)
+        return " ".join(([first] if first else []) + cells)
+
+    if over:
+        lines.append(line("", over))
+    lines.append(line(stub_text, title_cells))
+    for lab, cells in body:
+        if blank:
+            lines.append("")
+        lines.append(line(lab, cells))
+    lines.append("")
+    lines.append("Källa: egen sammanställning.")
+    want = Counter(v * per_unit // 100 for _, vals in rows for v in vals)
+    name = "_".join([unit.replace(" ", "-"), place, titles, sep, "blank" if blank else "tight",
+                     "dec" if decimals else "int", {"-": "hyphen", "\u2212": "minus",
+                     "\u2013": "dash"}[minus], "stub" if stub else "nostub",
+                     "total" if total else "nototal"])
+    return name, "\n".join(lines) + "\n", want
+
+
+def main():
+    args = sys.argv[1:]
+    if not args:
+        sys.exit(__doc__)
+
+    def opt(name, default, kind):
+        if name in args:
+            i = args.index(name)
+            return kind(args[i + 1])
+        return default
+
+    belopp = args[0]
+    n, seed = opt("--forms", 300, int), opt("--seed", 1, int)
+    show, keep = opt("--show", 0, int), opt("--keep", None, str)
+    min_complete = opt("--min-complete", 0.95, float)
+    alike = "--random" not in args
+    rng = random.Random(seed)
+    d = keep or tempfile.mkdtemp(prefix="belopp-grid.")
+    os.makedirs(d, exist_ok=True)
+    forms = {}
+    for i in range(n):
+        name, text, want = form(rng, alike)
+        fn = os.path.join(d, f"{i:05d}.txt")
+        with open(fn, "w", encoding="utf-8") as f:
+            f.write(text)
+        forms[fn] = (name, text, want)
+    p = subprocess.run([belopp, "extract", "--quiet", "--jobs", "2", "--format", "jsonl", d],
+                       capture_output=True, text=True)
+    if p.returncode not in (0, 1):
+        sys.exit(f"grid: {belopp} failed ({p.returncode}): {p.stderr[:500]}")
+    got = {fn: Counter() for fn in forms}
+    for line in p.stdout.splitlines():
+        r = json.loads(line)
+        got.setdefault(r["source"], Counter())[r["ore"] if r["ore"] is not None else
+                                              (r["ore_low"], r["ore_high"])] += 1
+    if not p.stdout.strip():
+        sys.exit("grid: belopp found nothing at all")
+    complete = wrong = 0
+    shown = 0
+    by_dim = Counter()
+    for fn, (name, text, want) in sorted(forms.items()):
+        g = got.get(fn, Counter())
+        extra = g - want
+        missing = want - g
+        if extra:
+            wrong += 1
+        if not extra and not missing:
+            complete += 1
+        else:
+            for part in name.split("_"):
+                by_dim[part] += 1
+            if shown < show:
+                shown += 1
+                print(f"--- {os.path.basename(fn)} {name}: "
+                      f"{sum(missing.values())} missed, {sum(extra.values())} wrong")
+                print(text, end="")
+                if extra:
+                    print("    wrong:", sorted(extra.elements())[:8])
+                if missing:
+                    print("    missed:", sorted(missing.elements())[:8])
+    if not keep:
+        shutil.rmtree(d)
+    print(f"grid: {n} forms (seed {seed}, {'alike' if alike else 'random'} figures): "
+          f"{complete} complete, {n - complete} not, {wrong} with a wrong figure")
+    if by_dim:
+        print("grid: choices in the incomplete forms:",
+              ", ".join(f"{k} {v}" for k, v in by_dim.most_common(12)))
+    if n == 0:
+        sys.exit("grid: no forms")
+    if alike and (wrong > 0 or complete < min_complete * n):
+        sys.exit(f"grid: FAIL (aim: no wrong figure, at least {min_complete:.0%} complete)")
+
+
+if __name__ == "__main__":
+    main()
