@@ -554,6 +554,27 @@ static int millions_then_thousands(const char *s, size_t len, const belopp_candi
     return before && b >= 2 && s[b - 2] >= '0' && s[b - 2] <= '9';
 }
 
+/* Does k's number go on from digits glued to a word ("Disponeras av
+ * Boverket1 621 000 tkr": a page that lost the space before its figure)?
+ * The pattern starts no number inside a word, so it found "621 000 tkr", a
+ * piece of the figure: no amount, as the whole cannot be told from a
+ * label ending in a digit ("Q3 150 mkr"). */
+static int glued_lead(const char *s, const belopp_candidate *k)
+{
+    size_t p = k->sign.start != k->sign.end ? k->sign.start : k->number.start;
+    if (p < 3 || s[p - 1] != ' ')
+        return 0;
+    size_t d = p - 1;
+    while (d > 0 && p - 1 - d < 4 && s[d - 1] >= '0' && s[d - 1] <= '9')
+        d--;
+    if (d == p - 1 || p - 1 - d > 3 || d == 0)
+        return 0;
+    size_t q = d - 1;
+    while (q > 0 && ((unsigned char)s[q] & 0xC0) == 0x80)
+        q--; /* the letter's first byte: "…ä1 621" */
+    return belopp_letter_at(s, q, p);
+}
+
 /* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
 static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diags *diags)
 {
@@ -562,7 +583,7 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
     belopp_candidate kk = *k0, *k = &kk;
-    if (share_or_name(s, len, k) || millions_then_thousands(s, len, k))
+    if (share_or_name(s, len, k) || millions_then_thousands(s, len, k) || glued_lead(s, k))
         return 0;
     if (year_before_till(s, k))
         keep_high_end(k);
@@ -608,6 +629,15 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
         }
     }
     const belopp_unit *scale = unit_of(s, k->scale), *cur = unit_of(s, k->currency);
+    if (cur && !scale && k->currency.end < len) {
+        /* "9 SEK miljarder Kv 3 …": a scale after the code makes the two a
+         * table's unit ("SEK miljarder"), the number before them a page's
+         * or a note's, not an amount of kronor */
+        size_t w = belopp_skip_spaces(s, k->currency.end, len);
+        const belopp_unit *after = w > k->currency.end ? unit_of(s, (belopp_span){w, belopp_word_end(s, w, len)}) : NULL;
+        if (after && after->kind == BELOPP_UNIT_SCALE && after->exp10 >= 3)
+            return 0;
+    }
     if (!cur)
         cur = unit_of(s, k->prefix_currency);
     /* a number in a table row is one of its cells, written from the segments */

@@ -502,7 +502,7 @@ static char *build_pattern(void)
     sb_printf(&b, "\\h{0,2}(?<sign>%s)?(?:(?<num>[0-9]+\\.[0-9]{1,2}(?![0-9]|[.,][0-9])|%s)"
                   "|(?<words>%s)%s)",
               sign, numbody.p ? numbody.p : "", words.p ? words.p : "", wordsbody.p ? wordsbody.p : "");
-    sb_printf(&b, "|(?<![\\p{L}\\p{N}_.,:/\\x{2013}\\x{2212}-])(?<sign2>%s)?(?:(?<num_b>%s)"
+    sb_printf(&b, "|(?<![\\p{L}\\p{N}_.,:/\\x{2013}\\x{2014}\\x{2212}-])(?<sign2>%s)?(?:(?<num_b>%s)"
                   "|(?<words2>%s)%s))",
               sign, numbody.p ? numbody.p : "", words.p ? words.p : "", wordsbody.p ? wordsbody.p : "");
     free(numbody.p);
@@ -510,8 +510,8 @@ static char *build_pattern(void)
     /* A range: "mellan 4 och 5", "mellan 22-25", "200–300", "35 till 45",
      * "en till två". */
     sb_printf(&b,
-              "(?:(?(<between>)(?:\\h+och\\h+|[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?)"
-              "|(?:[\\x{20}\\x{A0}]?[-\\x{2013}][\\x{20}\\x{A0}]?|\\h+till\\h+))"
+              "(?:(?(<between>)(?:\\h+och\\h+|[\\x{20}\\x{A0}]?[-\\x{2013}\\x{2014}][\\x{20}\\x{A0}]?)"
+              "|(?:[\\x{20}\\x{A0}]?[-\\x{2013}\\x{2014}][\\x{20}\\x{A0}]?|\\h+till\\h+))"
               "(?<num2>%s|%s))?",
               num.p ? num.p : "", words.p ? words.p : "");
     /* "66 (139) MSEK": last year's figure between number and unit, in reports */

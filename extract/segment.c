@@ -1976,7 +1976,7 @@ static int first_word_is(const char *s, belopp_span sp, const char *const *words
 
 /* Words in a row label or column title that mark counts and shares, not
  * money: "Antal anställda", "Andel (%)", "Soliditet (%)", "Förändring %". */
-static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "\xC3\xA5rsarbet",
+static const char *const NOT_MONEY[] = {"procent", "andel", "antal", "medelantal", "\xC3\xA5rsarbet",
                                         "\xC3\x85rsarbet", "anst\xC3\xA4lld", "soliditet",
                                         "nyckeltal", "index", "kvot", "ggr", "g\xC3\xA5nger",
                                         /* a municipality's key figures beside its money:
