@@ -1764,6 +1764,8 @@ typedef struct line {
                          between; "   " two, "       " four: cells joined by a
                          space each) */
 } line;
+static size_t spaced_word_titles(const char *s, const line *lines, size_t n, size_t q,
+                                 belopp_span *titles);
 
 /* Where, in line l, a table's header is glued to the end of the row before
  * it, as a web page's tables run together when flattened ("Årets resultat
@@ -7166,9 +7168,23 @@ static int unitless_titles(const char *s, const line *lines, size_t n, size_t i,
     belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
     if (unit_title_cells(s, lines, n, i, tb))
         return 1;
-    if (!has_digit(s, h.start, h.end))
-        return 0; /* no year in it (the titles are pieces of the line) */
-    size_t nt = title_line(s, h.start, h.end, titles), years = 0, bare = 0;
+    size_t nt;
+    if (!has_digit(s, h.start, h.end)) {
+        /* no year in it: titles of one word each over rows that name their
+         * unit ("Järnväg Sjöfart … Summa" over "Ackumulerat utfall, mnkr
+         * 29 745 772 …"); else the titles are pieces of the line */
+        belopp_row row;
+        unit_info u;
+        if (i + 1 >= n || split_cells(s, h.start, h.end, titles, 2) != 1 ||
+            !table_row(s, lines[i + 1].trim.start, lines[i + 1].trim.end, 0, &row) ||
+            !own_unit(s, row.label, &u) || (nt = spaced_word_titles(s, lines, n, i, titles)) == 0)
+            return 0;
+        memcpy(tb->titles, titles, nt * sizeof titles[0]);
+        tb->ntitles = nt;
+        return 1;
+    }
+    size_t years = 0, bare = 0;
+    nt = title_line(s, h.start, h.end, titles);
     if (nt < 3 && h.end - h.start <= 120 && (nt = counted_titles(s, h, titles)) >= 4) {
         /* "1 rum 2 rum …" / "o kök o kök …" / "Norrby" / rows: a second
          * title line and a section may stand before the first row */
@@ -9358,12 +9374,14 @@ static size_t rows_after_blanks(const char *s, const line *lines, size_t n, size
 /* Titles of one word each with single spaces between them, which no gap
  * splits ("Nämnd Intäkter Kostnader Budget Utfall", "Intäkter Kostnader
  * Netto"), on line q over the rows.  The words alone do not tell whether
- * the first names the stub; the rows do.  Read with a cell starting only
- * where one must (a sign, a short group: "−38 214 −412 905 −374 691" is
- * three, "16 812 712 15 740 567" two), the rows that have the words' count
- * (no stub) or one fewer (the first word the stub's title) all have the
- * same one of the two, and every row can have it; the rows read so to
- * another count ("558 715 694 379": one) have no say.  Every word starts with a capital: "Mark och byggnader" is
+ * the first names the stub; the rows do: the count is the words' (no
+ * stub) or one fewer (the first word the stub's title), every row can have
+ * it, and the rows that split one way only ("111,9 97,5 237,1": decimals)
+ * all have it; when no row splits one way only, the rows read with a cell
+ * starting only where one must (a sign, a short group: "−38 214 −412 905
+ * −374 691" is three, "16 812 712 15 740 567" two) that have one of the
+ * two counts all have the same (the rows read so to another count, such
+ * as "558 715 694 379": one, have no say).  Every word starts with a capital: "Mark och byggnader" is
  * one title of three words, which the count would misname.  Fills titles
  * (titles[0] the stub, empty when none) and returns their number, or 0. */
 static size_t spaced_word_titles(const char *s, const line *lines, size_t n, size_t q,
@@ -9385,7 +9403,7 @@ static size_t spaced_word_titles(const char *s, const line *lines, size_t n, siz
     }
     if (nw < 3)
         return 0;
-    uint32_t all = ~0u, clear = 0;
+    uint32_t all = ~0u, clear = 0, least = 0;
     size_t rows = 0;
     for (size_t p = q + 1, blanks = 0; p < n && rows < 8; p++) {
         if (is_blank(lines, n, p)) {
@@ -9401,12 +9419,16 @@ static size_t spaced_word_titles(const char *s, const line *lines, size_t n, siz
         uint32_t m = 0;
         fit_tokens(s, &r, 0, 0, tk, &m, 0);
         all &= m;
-        if (m)
-            clear |= m & -m; /* the fewest cells: a cell starts only where it must */
+        if (m && !(m & (m - 1)))
+            clear |= m; /* a row that splits one way only */
+        else if (m)
+            least |= m & -m; /* the fewest cells: a cell starts only where it must */
         rows++;
     }
-    clear &= 1u << (nw - 1) | 1u << nw; /* (the rows that say neither have no say) */
-    if (rows < 2 || !clear || (clear & (clear - 1)) || !(all & clear))
+    uint32_t two = 1u << (nw - 1) | 1u << nw;
+    if (!clear)
+        clear = least & two; /* (the rows read so to another count have no say) */
+    if (rows < 2 || !clear || (clear & (clear - 1)) || !(clear & two) || !(all & clear))
         return 0;
     size_t k = 0;
     if (clear == 1u << (nw - 1)) {
