@@ -2616,6 +2616,8 @@ static int goes_on(const char *s, const line *lines, size_t n, size_t j)
         return 0;
     belopp_span l = lines[j].trim;
     unsigned char c = (unsigned char)s[l.start];
+    if (c == '(' && l.end - l.start > 2 && belopp_letter_at(s, l.start + 1, l.end))
+        return 1; /* "Rörelseresultat före avskrivningar" / "(EBITDA)1" */
     return c < 0x80 ? c >= 'a' && c <= 'z'
                     : category_at(s, l.start, l.end) == UTF8PROC_CATEGORY_LL;
 }
@@ -2648,17 +2650,28 @@ static int value_line(const char *s, belopp_span l);
  * column's word only ("Verksamhetens intäkter" / "Not 2 132 371 106 488").
  * Fills *row (label, values, the lines as one span) and *lines_used (2 or
  * 3); returns 0 when lines j… are no such row. */
+/* Line l less a footnote's digit glued to its end ("Rörelseresultat
+ * (EBIT)1", "Underliggande rörelseresultat1"): one digit after a letter or
+ * ")", as a key-figure table marks its alternative measures. */
+static belopp_span less_mark(const char *s, belopp_span l)
+{
+    if (l.end - l.start >= 3 && s[l.end - 1] >= '1' && s[l.end - 1] <= '9' &&
+        (s[l.end - 2] == ')' || (s[l.end - 2] >= 'a' && s[l.end - 2] <= 'z')))
+        l.end--;
+    return l;
+}
+
 static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, belopp_row *row,
                        size_t *lines_used)
 {
     if (j + 1 >= n)
         return 0;
     belopp_span l = lines[j].trim;
-    if (!(word_line_max(s, l, 120) || coded_label(s, l)) || belopp_is_year(s, l))
+    if (!(word_line_max(s, less_mark(s, l), 120) || coded_label(s, l)) || belopp_is_year(s, l))
         return 0;
     size_t v = j + 1;
     belopp_span label = l;
-    if (goes_on(s, lines, n, v) && v + 1 < n && word_line_max(s, lines[v].trim, 120) &&
+    if (goes_on(s, lines, n, v) && v + 1 < n && word_line_max(s, less_mark(s, lines[v].trim), 120) &&
         !values_line(s, lines[v].trim)) {
         label.end = lines[v].trim.end;
         v++;
@@ -3632,6 +3645,47 @@ static int values_are_titles(const char *s, const belopp_row *r)
 }
 
 /* Sets up row r of table tb: total, money, its own unit. */
+/* Does label t end in a measure that is no money, after a comma or in
+ * parentheses ("Elproduktion, TWh", "Elförsäljning, TWh2", "Utsläpp (ton)",
+ * "Yta, m2")?  An energy or a property report mixes such rows with its
+ * MSEK rows under one header. */
+static int measure_tail(const char *s, belopp_span t)
+{
+    static const char *const MEASURE[] = {"twh", "gwh", "mwh", "kwh", "tw", "gw", "mw", "kw",
+                                          "ton", "kton", "mton", "m2", "m3", "m\xC2\xB2",
+                                          "m\xC2\xB3", "kvm", "km", "st", "liter", "hl", NULL};
+    t = less_mark(s, t);
+    size_t e = t.end;
+    if (e > t.start && s[e - 1] == ')')
+        e--;
+    size_t b = e;
+    while (b > t.start && s[b - 1] != ' ' && s[b - 1] != '(' && s[b - 1] != ',')
+        b--;
+    if (b == e || b == t.start || (s[b - 1] != '(' && !(b >= t.start + 2 && s[b - 2] == ',')))
+        return 0; /* the measure alone after ", " or in "(…)" */
+    for (const char *const *w = MEASURE; *w; w++)
+        if (strlen(*w) == e - b && strncasecmp(s + b, *w, e - b) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is label t a part of the row above ("- varav kundförsäljning", "därav
+ * förvärv", "Varav: hyror")?  Such a row is in the unit of its whole. */
+static int part_of_above(const char *s, belopp_span t)
+{
+    size_t i = t.start;
+    while (i < t.end && (s[i] == '-' || s[i] == ' ' || s[i] == '*'))
+        i++;
+    if (t.end - i >= 3 && (memcmp(s + i, "\xE2\x80\x93", 3) == 0 || memcmp(s + i, "\xE2\x80\xA2", 3) == 0))
+        i = belopp_skip_spaces(s, i + 3, t.end); /* "– varav", "• varav" */
+    if (t.end - i < 5)
+        return 0;
+    int varav = strncasecmp(s + i, "varav", 5) == 0;
+    int darav = t.end - i >= 6 && strncasecmp(s + i, "d\xC3\xA4rav", 6) == 0;
+    size_t e = i + (varav ? 5 : 6);
+    return (varav || darav) && (e == t.end || s[e] == ' ' || s[e] == ':');
+}
+
 static void setup_row(const char *s, const belopp_table *tb, belopp_row *r)
 {
     unit_info u;
@@ -3651,7 +3705,8 @@ static void setup_row(const char *s, const belopp_table *tb, belopp_row *r)
         r->exp10 = u.exp10;
         r->currency = u.currency;
         r->unit = u.words;
-    } else if (names_shares(s, r->label) || per_share(s, r->label) || count_title(s, r->label)) {
+    } else if (names_shares(s, r->label) || per_share(s, r->label) || count_title(s, r->label) ||
+               measure_tail(s, r->label)) {
         r->money = 0;
     } else if (tb->exp10 >= 3 && per_head(s, r->label)) {
         r->money = 0;
@@ -4902,10 +4957,24 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     numbered_labels(g, s, r0, r1);
     if (!nh)
         years_to_labels(g, s, r0, r1);
-    for (size_t r = r0; r < r1; r++) {
+    for (size_t r = r0, whole = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
         setup_row(s, tb, row);
+        if (r > r0 && part_of_above(s, row->label)) {
+            /* "Elförsäljning, TWh 120,1 …" / "- varav kundförsäljning 86,6
+             * …": the part in its whole's unit, money or not */
+            const belopp_row *w = &g->rows[whole];
+            if (!w->money) {
+                row->money = 0;
+            } else if (w->unit.start != w->unit.end && row->unit.start == row->unit.end) {
+                row->exp10 = w->exp10;
+                row->currency = w->currency;
+                row->unit = w->unit;
+            }
+        } else {
+            whole = r;
+        }
         if (tb->notes_twice)
             skip_note_twice(s, row);
         if (nh)
@@ -9994,8 +10063,22 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 token tk[MAX_TOKENS];
                 uint32_t m = 0;
                 memset(&row, 0, sizeof row);
+                belopp_span up = j > 0 ? lines[j - 1].trim : (belopp_span){0, 0};
+                int marked = 0;
+                if (up.end > up.start && lines[j - 1].kind == 2 && g->nrows > first_row &&
+                    g->rows[g->nrows - 1].line.start == up.start && less_mark(s, up).end < up.end &&
+                    word_line_max(s, less_mark(s, up), 120)) {
+                    /* "Rörelseresultat (EBIT)1" / "10 030 19 715 …": a label
+                     * with a footnote's digit, taken for a row of one value,
+                     * over its values: one row, its label on its own line */
+                    g->nrows--;
+                    sec = clean_label(s, less_mark(s, up));
+                    marked = 1;
+                }
                 row.label = sec;
                 row.values = row.line = l;
+                if (marked)
+                    row.line.start = up.start;
                 row.table = g->ntables;
                 if (sec.start == sec.end)
                     row.label = (belopp_span){l.start, l.start}; /* a sum with no name */
