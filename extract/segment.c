@@ -3353,7 +3353,8 @@ static int median(const unsigned *hist, size_t len)
  * *skip (tokens left off at the start: a stray footnote "1") set, or 0
  * (the row is left out).  cut: the row ends the text and may be cut off. */
 static int choose_split(const char *s, const token *t, size_t n, size_t k, const int *colref,
-                        const int *collo, const int *colhi, int cut, split *out, size_t *skip)
+                        const int *collo, const int *colhi, int cut, int is_total, split *out,
+                        size_t *skip)
 {
     int ref[BELOPP_MAX_COLUMNS], lo[BELOPP_MAX_COLUMNS], hi[BELOPP_MAX_COLUMNS];
     int known = 0, total = 0;
@@ -3393,8 +3394,9 @@ static int choose_split(const char *s, const token *t, size_t n, size_t k, const
     wa = wa ? best_split(t, n, k, ref, lo, hi, &a) : 0;
     wb = wb ? best_split(t + 1, n - 1, k, ref, lo, hi, &b) : 0;
     /* the "1" is a mark only if the row then fits its columns exactly and
-     * does not otherwise */
-    if (wb == 1 && fits(t + 1, &b, lo, hi, 0) && !(wa == 1 && fits(t, &a, lo, hi, 0))) {
+     * does not otherwise; a total's figures may have a digit more than the
+     * rows' ("Summa 1 150 919 778 999 …" under rows of six digits) */
+    if (wb == 1 && fits(t + 1, &b, lo, hi, 0) && !(wa == 1 && fits(t, &a, lo, hi, is_total != 0))) {
         *out = b;
         *skip = 1;
         return 1;
@@ -5251,7 +5253,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             continue;
         }
         int by_sum = n && !note && !cut && tot_col != SIZE_MAX && sum_split_row(s, t, n, k, tot_col, &sp);
-        if (n == 0 || (!by_sum && !choose_split(s, t, n, k, ref, lo, hi, cut, &sp, &skip) &&
+        if (n == 0 || (!by_sum && !choose_split(s, t, n, k, ref, lo, hi, cut, row->is_total, &sp, &skip) &&
                        (note || cut || !alike_split(s, t, n, k, &sp)))) {
             rc = 1;
             /* never on the text's last line, which may be cut short ("-1 0") */
@@ -6738,7 +6740,7 @@ static int build_vertical(belopp_segments *g, const char *s, size_t ti, size_t r
             for (size_t c = 0; c < k; c++)
                 known |= lo[c] >= 0;
             if (nt != (size_t)-1 && nt > 0 && (feasible_counts(t, nt) >> k & 1) &&
-                choose_split(s, t, nt, k, ref, lo, hi, 0, &sp, &skip) && skip == 0 &&
+                choose_split(s, t, nt, k, ref, lo, hi, 0, 0, &sp, &skip) && skip == 0 &&
                 splits_last_only(s, v, &sp) && (!known || fits(t, &sp, lo, hi, 1)) &&
                 cut_cells_usual(t, &sp, nt - last_piece_tokens(s, v)))
                 rc = make_cells(g, s, r, t, &sp);
@@ -9440,13 +9442,37 @@ static size_t tariff_table(belopp_segments *g, const char *s, line *lines, size_
  * lines are not so. */
 static size_t rows_after_blanks(const char *s, const line *lines, size_t n, size_t j);
 
+/* The blanks before line q's text: a tab counts as two spaces. */
+static size_t indent_of(const char *s, const line *lines, size_t q)
+{
+    size_t p = lines[q].trim.start, w = 0;
+    while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t')) {
+        w += s[p - 1] == '\t' ? 2 : 1;
+        p--;
+    }
+    return w;
+}
+
+/* Does title line q stand indented over the line after it, which starts at
+ * the margin ("<TAB>Utfall<TAB>Budget" or "        Utfall    Budget" over
+ * "Nämnd<TAB>2021…" or a row): its first cell is not the stub's? */
+static int indented_over(const char *s, const line *lines, size_t n, size_t q)
+{
+    size_t r = q + 1;
+    while (r < n && r < q + 4 && (is_blank(lines, n, r) || indent_of(s, lines, r) >= 2))
+        r++; /* (and a second title line indented as the first: "<TAB>2021<TAB>2022") */
+    return r < n && indent_of(s, lines, q) >= 2 && indent_of(s, lines, r) == 0 &&
+           lines[q].trim.start > 0 && (s[lines[q].trim.start - 1] == '\t' ||
+                                      indent_of(s, lines, q) >= 4);
+}
+
 /* Titles of one word each with single spaces between them, which no gap
  * splits ("Nämnd Intäkter Kostnader Budget Utfall", "Intäkter Kostnader
  * Netto"), on line q over the rows.  The words alone do not tell whether
  * the first names the stub; the rows do: the count is the words' (no
- * stub) or one fewer (the first word the stub's title), every row can have
- * it, and the rows that split one way only ("111,9 97,5 237,1": decimals)
- * all have it; when no row splits one way only, the rows read with a cell
+ * stub) or one fewer (the first word the stub's title), and the rows that
+ * split one way only ("111,9 97,5 237,1": decimals) to one of the two all
+ * have it; when no row splits so, the rows read with a cell
  * starting only where one must (a sign, a short group: "−38 214 −412 905
  * −374 691" is three, "16 812 712 15 740 567" two) that have one of the
  * two counts all have the same (the rows read so to another count, such
@@ -9472,7 +9498,7 @@ static size_t spaced_word_titles(const char *s, const line *lines, size_t n, siz
     }
     if (nw < 3)
         return 0;
-    uint32_t all = ~0u, clear = 0, least = 0;
+    uint32_t clear = 0, least = 0;
     size_t rows = 0;
     for (size_t p = q + 1, blanks = 0; p < n && rows < 8; p++) {
         if (is_blank(lines, n, p)) {
@@ -9487,17 +9513,17 @@ static size_t spaced_word_titles(const char *s, const line *lines, size_t n, siz
         token tk[MAX_TOKENS];
         uint32_t m = 0;
         fit_tokens(s, &r, 0, 0, tk, &m, 0);
-        all &= m;
         if (m && !(m & (m - 1)))
             clear |= m; /* a row that splits one way only */
         else if (m)
             least |= m & -m; /* the fewest cells: a cell starts only where it must */
         rows++;
     }
+    /* (the rows read so to another count have no say: "312 254 349 231"
+     * reads as one number by itself, and splits only to a count it is told) */
     uint32_t two = 1u << (nw - 1) | 1u << nw;
-    if (!clear)
-        clear = least & two; /* (the rows read so to another count have no say) */
-    if (rows < 2 || !clear || (clear & (clear - 1)) || !(clear & two) || !(all & clear))
+    clear = (clear & two) ? clear & two : least & two;
+    if (rows < 2 || !clear || (clear & (clear - 1)))
         return 0;
     size_t k = 0;
     if (clear == 1u << (nw - 1)) {
@@ -9821,6 +9847,14 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 at++;
             belopp_span l = lines[at < n ? at : n - 1].trim;
             size_t nt = at < n ? title_line(s, l.start, l.end, tb.titles) : 0;
+            if (nt >= 2 && nt < BELOPP_MAX_COLUMNS && tb.titles[0].start < tb.titles[0].end &&
+                indented_over(s, lines, n, at)) {
+                /* "<TAB>Utfall<TAB>Utfall<TAB>Budget" over "Nämnd<TAB>2021<TAB>…":
+                 * the stub's cell is empty, the first word a column's */
+                memmove(tb.titles + 1, tb.titles, nt * sizeof tb.titles[0]);
+                tb.titles[0] = (belopp_span){l.start, l.start};
+                nt++;
+            }
             if (nt && at > j && split_cells(s, l.start, l.end, t2, BELOPP_MAX_COLUMNS) < 2 &&
                 nt < 3)
                 nt = 0; /* after a blank line: titles in cells, or two years or more */
@@ -9868,8 +9902,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &r1)) {
                 token tk[MAX_TOKENS];
                 uint32_t m = 0;
+                belopp_span tw[BELOPP_MAX_COLUMNS];
                 fit_tokens(s, &r1, 0, 0, tk, &m, 0);
-                if (m >> 1 & 1) /* (one value: not the glued titles of many columns) */
+                if ((m >> 1 & 1) && /* (one value: not the glued titles of many columns) */
+                    !spaced_word_titles(s, lines, n, j, tw)) /* (nor titles, one word each) */
                     title_lines[ntl++] = j++;
             }
         }
@@ -9921,7 +9957,18 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                  * titles in a second language, not a second line of them */
                 tb.notes_twice = 1;
                 title_lines[ntl++] = j++;
-            } else if (n2 && n2 <= tb.ntitles) {
+            } else if (n2 && (n2 <= tb.ntitles ||
+                              (n2 == tb.ntitles + 1 && n2 < BELOPP_MAX_COLUMNS && ntl == 1 &&
+                               tb.titles[0].start < tb.titles[0].end && t2[0].start < t2[0].end &&
+                               period_stub(s, tb.titles[0], tb.titles + 1, tb.ntitles - 1)))) {
+                if (n2 > tb.ntitles) {
+                    /* "Utfall  Utfall  Budget  Plan" over "Nämnd  2021  2022
+                     * …": one cell fewer, its first a period's word, so the
+                     * stub's cell is the empty one */
+                    memmove(tb.titles + 1, tb.titles, tb.ntitles * sizeof tb.titles[0]);
+                    tb.titles[0] = (belopp_span){tb.titles[1].start, tb.titles[1].start};
+                    tb.ntitles++;
+                }
                 merge_titles(&tb, t2, n2);
                 title_lines[ntl++] = j++;
             } else if (!n2 && !word_line(s, lines[j].trim) &&

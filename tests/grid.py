@@ -16,11 +16,13 @@ written one way out of the product of these choices:
 N forms are drawn from that grid with seed S, written as files into one
 folder and read by ONE `belopp extract --format jsonl` run.  A form's figures
 are generated, so the right answer is known exactly: a form is "complete"
-when belopp finds every cell and nothing else, and it has a "wrong figure"
-when belopp gives an amount that is not one of the form's cells (a wrong
-scale, two cells joined, a year read as money).  Precision first: the run
-fails when any form has a wrong figure, or when fewer than R of the forms
-(default 0.95) are complete.
+when belopp finds every cell, each under a column title naming its year (or
+word), and nothing else; it has a "wrong figure" when belopp gives an amount
+that is not one of the form's cells (a wrong scale, two cells joined, a year
+read as money), and a "wrong column" when a right figure stands under a title
+that does not name its column (a wrong year in a diff).  Precision first:
+the run fails on any wrong figure or wrong column, or when fewer than R of
+the forms (default 0.95) are complete.
 
 By default a row's figures are alike across its columns (within +-25 %, as
 a budget's years are).  --random draws every cell on its own: rows with
@@ -137,7 +139,8 @@ def form(rng, alike):
 
     body = [(lab, [figure(v, decimals, minus) for v in vals]) for lab, vals in rows]
     width = max(len(x) for x in [stub_text] + labels + ["Summa"]) + 2
-    cw = max(max(len(c) for c in title_cells), max(len(c) for _, cs in body for c in cs)) + 2
+    cw = max(max(len(c) for c in title_cells + (over or [])),
+             max(len(c) for _, cs in body for c in cs)) + 2
 
     def line(first, cells):
         if sep == "tab":
@@ -157,7 +160,8 @@ def form(rng, alike):
         lines.append(line(lab, cells))
     lines.append("")
     lines.append("Källa: egen sammanställning.")
-    want = Counter(v * per_unit // 100 for _, vals in rows for v in vals)
+    keys = cols if titles != "words" else WORDS[:len(cols)]
+    want = Counter((v * per_unit // 100, keys[i]) for _, vals in rows for i, v in enumerate(vals))
     name = "_".join([unit.replace(" ", "-"), place, titles, sep, "blank" if blank else "tight",
                      "dec" if decimals else "int", {"-": "hyphen", "\u2212": "minus",
                      "\u2013": "dash"}[minus], "stub" if stub else "nostub",
@@ -195,23 +199,40 @@ def main():
                        capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit(f"grid: {belopp} failed ({p.returncode}): {p.stderr[:500]}")
-    got = {fn: Counter() for fn in forms}
+    got = {fn: [] for fn in forms}
     for line in p.stdout.splitlines():
         r = json.loads(line)
-        got.setdefault(r["source"], Counter())[r["ore"] if r["ore"] is not None else
-                                              (r["ore_low"], r["ore_high"])] += 1
+        got.setdefault(r["source"], []).append(
+            (r["ore"] if r["ore"] is not None else (r["ore_low"], r["ore_high"]),
+             r["column_title"] or ""))
     if not p.stdout.strip():
         sys.exit("grid: belopp found nothing at all")
-    complete = wrong = 0
+    complete = wrong = wrong_col = 0
     shown = 0
     by_dim = Counter()
     for fn, (name, text, want) in sorted(forms.items()):
-        g = got.get(fn, Counter())
-        extra = g - want
-        missing = want - g
+        # a found cell is right when a wanted one of its value is unmatched and
+        # its column title names that cell's year or word; of its value but
+        # under another title: a wrong column (a wrong year in a diff)
+        missing = Counter(want)
+        extra, misplaced = Counter(), 0
+        for v, title in got.get(fn, []):
+            key = next((k for (w, k), c in missing.items() if c > 0 and w == v and k in title), None)
+            if key is not None:
+                missing[(v, key)] -= 1
+                continue
+            key = next((k for (w, k), c in missing.items() if c > 0 and w == v), None)
+            if key is not None:
+                missing[(v, key)] -= 1
+                misplaced += 1
+            else:
+                extra[v] += 1
+        missing = +missing
         if extra:
             wrong += 1
-        if not extra and not missing:
+        if misplaced:
+            wrong_col += 1
+        if not extra and not missing and not misplaced:
             complete += 1
         else:
             for part in name.split("_"):
@@ -223,19 +244,23 @@ def main():
                 print(text, end="")
                 if extra:
                     print("    wrong:", sorted(extra.elements())[:8])
+                if misplaced:
+                    print(f"    {misplaced} under another column title:",
+                          sorted(t for _, t in got.get(fn, []))[:6])
                 if missing:
                     print("    missed:", sorted(missing.elements())[:8])
     if not keep:
         shutil.rmtree(d)
     print(f"grid: {n} forms (seed {seed}, {'alike' if alike else 'random'} figures): "
-          f"{complete} complete, {n - complete} not, {wrong} with a wrong figure")
+          f"{complete} complete, {n - complete} not, {wrong} with a wrong figure, "
+          f"{wrong_col} with a cell under a wrong column title")
     if by_dim:
         print("grid: choices in the incomplete forms:",
               ", ".join(f"{k} {v}" for k, v in by_dim.most_common(12)))
     if n == 0:
         sys.exit("grid: no forms")
-    if alike and (wrong > 0 or complete < min_complete * n):
-        sys.exit(f"grid: FAIL (aim: no wrong figure, at least {min_complete:.0%} complete)")
+    if alike and (wrong > 0 or wrong_col > 0 or complete < min_complete * n):
+        sys.exit(f"grid: FAIL (aim: no wrong figure, no wrong column, at least {min_complete:.0%} complete)")
 
 
 if __name__ == "__main__":
