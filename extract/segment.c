@@ -9479,10 +9479,20 @@ static int indented_over(const char *s, const line *lines, size_t n, size_t q)
  * as "558 715 694 379": one, have no say).  Every word starts with a capital: "Mark och byggnader" is
  * one title of three words, which the count would misname.  Fills titles
  * (titles[0] the stub, empty when none) and returns their number, or 0. */
+static size_t spaced_words_over(const char *s, const line *lines, size_t n, belopp_span l,
+                                size_t q, belopp_span *titles);
+
 static size_t spaced_word_titles(const char *s, const line *lines, size_t n, size_t q,
                                  belopp_span *titles)
 {
-    belopp_span l = lines[q].trim, w[BELOPP_MAX_COLUMNS];
+    return spaced_words_over(s, lines, n, lines[q].trim, q, titles);
+}
+
+/* spaced_word_titles for the words l over the rows after line q. */
+static size_t spaced_words_over(const char *s, const line *lines, size_t n, belopp_span l,
+                                size_t q, belopp_span *titles)
+{
+    belopp_span w[BELOPP_MAX_COLUMNS];
     size_t nw = 0;
     for (size_t x = l.start; x < l.end;) {
         size_t e = x;
@@ -9829,7 +9839,21 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 year_unit = 1;
             }
         }
-        if (!year_unit && (first.start < first.end || kind == U_ALONE || kind == U_CAPTION)) {
+        belopp_span after_unit = first;
+        if (kind == U_LEAD && !tb.ntitles && ue > h.start && ue < h.end)
+            after_unit = belopp_trim(s, ue, h.end); /* "MSEK Intäkter …", rows right under */
+        if (!year_unit && !tb.ntitles && after_unit.start < after_unit.end && after_unit.end == h.end &&
+            (tb.ntitles = spaced_words_over(s, lines, n, after_unit, i, tb.titles)) > 0) {
+            /* "MSEK Intäkter Kostnader Netto" over rows of three values: the
+             * unit in the stub's cell, a title a word */
+            if (tb.titles[0].start != tb.titles[0].end)
+                tb.ntitles = 0; /* (the rows say the first word is the stub's: no) */
+            else
+                tb.titles[0] = tb.unit;
+        }
+        if (tb.ntitles) {
+            title_lines[ntl++] = i;
+        } else if (!year_unit && (first.start < first.end || kind == U_ALONE || kind == U_CAPTION)) {
             size_t at = stacked_titles(s, lines, n, j, first, &tb, 0);
             if (!at && kind == U_ALONE && first.start == first.end)
                 at = spaced_year_titles(s, lines, n, j, &tb);

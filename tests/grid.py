@@ -216,8 +216,13 @@ def main():
         # under another title: a wrong column (a wrong year in a diff)
         missing = Counter(want)
         extra, misplaced = Counter(), 0
+        allkeys = {k for _, k in want}
+
+        def names(k, title):  # the title names column k and no other column
+            return k in title and not any(o in title for o in allkeys if o != k)
+
         for v, title in got.get(fn, []):
-            key = next((k for (w, k), c in missing.items() if c > 0 and w == v and k in title), None)
+            key = next((k for (w, k), c in missing.items() if c > 0 and w == v and names(k, title)), None)
             if key is not None:
                 missing[(v, key)] -= 1
                 continue
