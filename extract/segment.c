@@ -9983,12 +9983,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 title_lines[ntl++] = j++;
             } else if (n2 && (n2 <= tb.ntitles ||
                               (n2 == tb.ntitles + 1 && n2 < BELOPP_MAX_COLUMNS && ntl == 1 &&
-                               tb.titles[0].start < tb.titles[0].end && t2[0].start < t2[0].end &&
+                               tb.titles[0].start < tb.titles[0].end &&
                                period_stub(s, tb.titles[0], tb.titles + 1, tb.ntitles - 1)))) {
                 if (n2 > tb.ntitles) {
                     /* "Utfall  Utfall  Budget  Plan" over "Nämnd  2021  2022
-                     * …": one cell fewer, its first a period's word, so the
-                     * stub's cell is the empty one */
+                     * …" or "2021  2022 …": one cell fewer, its first a
+                     * period's word, so the stub's cell is the empty one */
                     memmove(tb.titles + 1, tb.titles, tb.ntitles * sizeof tb.titles[0]);
                     tb.titles[0] = (belopp_span){tb.titles[1].start, tb.titles[1].start};
                     tb.ntitles++;
@@ -10019,6 +10019,31 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         }
         note_title_stub(s, &tb);
         mid_note_titles(s, &tb);
+        if (tb.ntitles >= 3 && tb.ntitles < BELOPP_MAX_COLUMNS && tb.titles[0].start < tb.titles[0].end &&
+            !note_stub(s, tb.titles[0])) {
+            /* titles with no stub's ("Intäkter  Kostnader  Budget" over
+             * "Skola  974 597  785 625  743 015"): the first row, blank
+             * lines before it, can have a cell for every title and cannot
+             * have one fewer; so the stub's title is empty now, before the
+             * rows (blank lines between them) are gathered as the titles
+             * say (build_table would see it too, from rows gathered) */
+            size_t q = j;
+            while (q < n && q < j + 2 && is_blank(lines, n, q))
+                q++;
+            belopp_row r0;
+            token tk[MAX_TOKENS];
+            uint32_t m = 0;
+            if (q < n && table_row(s, lines[q].trim.start, lines[q].trim.end, 0, &r0)) {
+                fit_tokens(s, &r0, 0, 0, tk, &m, 0);
+                if ((m >> tb.ntitles & 1) && !(m >> (tb.ntitles - 1) & 1)) {
+                    memmove(tb.titles + 1, tb.titles, tb.ntitles * sizeof tb.titles[0]);
+                    tb.titles[0] = (belopp_span){tb.titles[1].start, tb.titles[1].start};
+                    for (size_t c = tb.ntitles; c-- > 0;)
+                        tb.columns[c].title2 = c > 0 ? tb.columns[c - 1].title2 : (belopp_span){0, 0};
+                    tb.ntitles++;
+                }
+            }
+        }
         if (tb.ntitles && j < n && !may_be_row(s, lines, n, j)) {
             /* blank lines and a section or two ("TILLGÅNGAR" /
              * "Anläggningstillgångar") between the titles and the first row
