@@ -1361,6 +1361,8 @@ typedef struct {
     unsigned char dash; /* an empty mark that is a dash: "–", "-", "−", "‑" */
     unsigned char plus; /* "+" alone: a plus sign written apart ("+ 13 %") */
     unsigned char lead0; /* digits led by a zero ("022"): a group inside a number, never its start */
+    unsigned char glue;  /* after a no-break space alone ("1\u00a0450"): a later group of a
+                            number, never its start (no one writes a cell gap so) */
     int idigits;      /* digits before the decimal comma */
 } token;
 
@@ -1502,7 +1504,7 @@ static inline __attribute__((always_inline)) int one_cell(const token *t, size_t
 {
     if (t[i].kind == T_EMPTY)
         return j == i + 1 && !t[i].open;
-    if ((t[i].kind != T_NUM && t[i].kind != T_PCT) || t[i].lead0)
+    if ((t[i].kind != T_NUM && t[i].kind != T_PCT) || t[i].lead0 || t[i].glue)
         return 0;
     if (j == i + 1)
         return t[i].open == t[i].close;
@@ -1623,9 +1625,10 @@ static size_t read_tokens(const char *s, size_t a, size_t b, token *t)
     int gap = 1;
     while (i < b) {
         size_t sp, spaces = 0;
-        int hard = 0;
+        int hard = 0, nobreak = 0;
         while (i < b && ((sp = belopp_space_at(s, i, b)) > 0 || s[i] == '\n')) {
             hard |= s[i] == '\t' || s[i] == '\n';
+            nobreak |= sp > 1; /* U+00A0, U+202F: two or three bytes */
             i += sp ? sp : 1;
             spaces++;
         }
@@ -1638,6 +1641,8 @@ static size_t read_tokens(const char *s, size_t a, size_t b, token *t)
         if (n == MAX_TOKENS || !read_token(s, i, e, &tk))
             return (size_t)-1;
         tk.hard = hard || spaces >= 2 || gap;
+        tk.glue = !tk.hard && nobreak && spaces == 1 && tk.kind == T_NUM && tk.idigits == 3 && !tk.sign &&
+                  !tk.open && !tk.dots;
         gap = 0;
         if (tk.kind == T_MARK) {
             if (n > 0)
@@ -1652,6 +1657,16 @@ static size_t read_tokens(const char *s, size_t a, size_t b, token *t)
         }
         i = e;
     }
+    /* a row writes its thousands one way: where groups are joined by
+     * no-break spaces ("2 222\u202f717 223\u202f254"), a plain space is a
+     * cell's gap, not a thousands space (the "2" is a footnote's, not the
+     * millions of 2 222 717) */
+    int nobreak_rows = 0;
+    for (size_t k = 0; k < n; k++)
+        nobreak_rows |= t[k].glue;
+    for (size_t k = 0; nobreak_rows && k < n; k++)
+        if (!t[k].glue)
+            t[k].hard = 1;
     return n;
 }
 
@@ -5053,6 +5068,16 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
                 best = h[c];
                 k = c;
             }
+        /* titles read, and the rows have more cells than titles: the
+         * cells beyond them would be named by nothing, and a number too
+         * many is more often a mark than a column ("Kommunstyrelsen 2
+         * 298 468  414 403 …" under four titles); the rows are left out */
+        if (tb->ntitles && k > tb->ntitles) {
+            k = 0;
+            for (size_t r = r0; r < r1; r++)
+                if (!g->rows[r].left_out)
+                    leave_out_row(g, &g->rows[r], "it has more numbers than the table has column titles");
+        }
     }
     tb->ncolumns = k;
     for (size_t c = 0; c < k; c++)
@@ -9480,17 +9505,29 @@ static int indented_over(const char *s, const line *lines, size_t n, size_t q)
  * one title of three words, which the count would misname.  Fills titles
  * (titles[0] the stub, empty when none) and returns their number, or 0. */
 static size_t spaced_words_over(const char *s, const line *lines, size_t n, belopp_span l,
-                                size_t q, belopp_span *titles);
+                                size_t q, size_t min_words, belopp_span *titles);
+
+/* May row r's first number (of its nt tokens t) be a footnote's mark: one
+ * digit, one space after the label, and a cell's gap after it, so that it
+ * cannot lead the number after it ("Socialnämnden 2  2 092  1 978", "Skola 2
+ * 222\u202f717 …"; not "Söder 4 366 5 599")? */
+static int lead_mark(const char *s, const belopp_row *r, const token *t, size_t nt)
+{
+    size_t v0 = r->values.start;
+    return nt > 1 && nt != (size_t)-1 && t[0].kind == T_NUM && t[0].idigits == 1 && !t[0].frac &&
+           !t[0].sign && t[1].hard && v0 >= 2 && s[v0 - 1] == ' ' && s[v0 - 2] != ' ';
+}
 
 static size_t spaced_word_titles(const char *s, const line *lines, size_t n, size_t q,
                                  belopp_span *titles)
 {
-    return spaced_words_over(s, lines, n, lines[q].trim, q, titles);
+    return spaced_words_over(s, lines, n, lines[q].trim, q, 3, titles);
 }
 
-/* spaced_word_titles for the words l over the rows after line q. */
+/* spaced_word_titles for the words l (min_words of them at least) over the
+ * rows after line q. */
 static size_t spaced_words_over(const char *s, const line *lines, size_t n, belopp_span l,
-                                size_t q, belopp_span *titles)
+                                size_t q, size_t min_words, belopp_span *titles)
 {
     belopp_span w[BELOPP_MAX_COLUMNS];
     size_t nw = 0;
@@ -9506,7 +9543,7 @@ static size_t spaced_words_over(const char *s, const line *lines, size_t n, belo
         w[nw++] = (belopp_span){x, e};
         x = belopp_skip_spaces(s, e, l.end);
     }
-    if (nw < 3)
+    if (nw < min_words || nw < 2)
         return 0;
     uint32_t clear = 0, least = 0;
     size_t rows = 0;
@@ -9522,12 +9559,14 @@ static size_t spaced_words_over(const char *s, const line *lines, size_t n, belo
             break;
         token tk[MAX_TOKENS];
         uint32_t m = 0;
-        fit_tokens(s, &r, 0, 0, tk, &m, 0);
+        size_t nt = fit_tokens(s, &r, 0, 0, tk, &m, 0);
+        rows++;
+        if (lead_mark(s, &r, tk, nt))
+            continue; /* "Barn och utbildning 2 222\u202f717 …": no say */
         if (m && !(m & (m - 1)))
             clear |= m; /* a row that splits one way only */
         else if (m)
             least |= m & -m; /* the fewest cells: a cell starts only where it must */
-        rows++;
     }
     /* (the rows read so to another count have no say: "312 254 349 231"
      * reads as one number by itself, and splits only to a count it is told) */
@@ -9843,7 +9882,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         if (kind == U_LEAD && !tb.ntitles && ue > h.start && ue < h.end)
             after_unit = belopp_trim(s, ue, h.end); /* "MSEK Intäkter …", rows right under */
         if (!year_unit && !tb.ntitles && after_unit.start < after_unit.end && after_unit.end == h.end &&
-            (tb.ntitles = spaced_words_over(s, lines, n, after_unit, i, tb.titles)) > 0) {
+            (tb.ntitles = spaced_words_over(s, lines, n, after_unit, i, 2, tb.titles)) > 0) {
             /* "MSEK Intäkter Kostnader Netto" over rows of three values: the
              * unit in the stub's cell, a title a word */
             if (tb.titles[0].start != tb.titles[0].end)
@@ -10034,8 +10073,11 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             token tk[MAX_TOKENS];
             uint32_t m = 0;
             if (q < n && table_row(s, lines[q].trim.start, lines[q].trim.end, 0, &r0)) {
-                fit_tokens(s, &r0, 0, 0, tk, &m, 0);
-                if ((m >> tb.ntitles & 1) && !(m >> (tb.ntitles - 1) & 1)) {
+                size_t nt0 = fit_tokens(s, &r0, 0, 0, tk, &m, 0);
+                /* (not where the first number may be a footnote's:
+                 * "Socialnämnden 2  2 092  1 978") */
+                if (!lead_mark(s, &r0, tk, nt0) && (m >> tb.ntitles & 1) &&
+                    !(m >> (tb.ntitles - 1) & 1)) {
                     memmove(tb.titles + 1, tb.titles, tb.ntitles * sizeof tb.titles[0]);
                     tb.titles[0] = (belopp_span){tb.titles[1].start, tb.titles[1].start};
                     for (size_t c = tb.ntitles; c-- > 0;)

@@ -20,7 +20,9 @@ when belopp finds every cell, each under a column title naming its year (or
 word), and nothing else; it has a "wrong figure" when belopp gives an amount
 that is not one of the form's cells (a wrong scale, two cells joined, a year
 read as money), and a "wrong column" when a right figure stands under a title
-that does not name its column (a wrong year in a diff).  Precision first:
+that names another column and not its own (a wrong year in a diff).  A cell
+titled by the unit, the caption or the whole header line (no one column
+named) leaves its form incomplete.  Precision first:
 the run fails on any wrong figure or wrong column, or when fewer than R of
 the forms (default 0.95) are complete.
 
@@ -79,7 +81,7 @@ def group(n):
     return " ".join(out)
 
 
-def figure(hundredths, decimals, minus):
+def figure(hundredths, decimals, minus, space=" "):
     """A cell's text for a value in hundredths of the unit (one decimal when decimals)."""
     neg = hundredths < 0
     v = abs(hundredths)
@@ -87,15 +89,29 @@ def figure(hundredths, decimals, minus):
         text = group(v // 100) + "," + str(v % 100 // 10)
     else:
         text = group(v // 100)
-    return (minus if neg else "") + text
+    return (minus if neg else "") + text.replace(" ", space)
 
 
-def form(rng, alike):
+# --more: the cells and labels of real tables besides the layout
+SPACES = [" ", "\u00a0", "\u202f"]     # the thousands gap: space, no-break, narrow no-break
+# a footnote's mark after a label.  Not a bare digit one space after the label
+# ("Skola 2 655 478 581 216 …"): in a single-spaced row only the sums can tell
+# it from a figure's first group, and belopp does not settle it yet.
+MARKS = ["\u00b9", " 1)", "*", "\u00b2)"]
+EMPTY = "\u2013"                       # a cell with no value
+
+
+def form(rng, alike, more=False):
     unit, per_unit, dec_ok = rng.choice(UNITS)
     place, titles, sep = rng.choice(PLACES), rng.choice(TITLES), rng.choice(SEPS)
     blank, decimals = rng.random() < 0.5, dec_ok and rng.random() < 0.5
     minus, stub, total = rng.choice(MINUS), rng.random() < 0.5, rng.random() < 0.5
-    cols = YEARS[:NCOLS]
+    ncols = rng.choice([2, 3, 4, 5]) if more else NCOLS
+    space = rng.choice(SPACES) if more else " "
+    mark = rng.choice(MARKS + [""] * 4) if more else ""
+    empty = more and rng.random() < 0.3
+    pct = more and titles == "years" and rng.random() < 0.4
+    cols = YEARS[:ncols]
     # the rows' values in hundredths of the unit (tenths when decimals)
     top = {100_000_000: 5000, 100_000_000_000: 90, 100_000: 900_000, 100: 90_000_000}[per_unit]
     labels = rng.sample(LABELS, 5)
@@ -110,6 +126,10 @@ def form(rng, alike):
         if rng.random() < 0.2:  # a negative row: a result, a net
             vals = [-v for v in vals]
         rows.append((lab, vals))
+    empty_at = None
+    if empty:  # one cell of one row not filled in ("–"): no value, counted as 0 in a sum
+        empty_at = (rng.randrange(len(rows)), rng.randrange(len(cols)))
+        rows[empty_at[0]][1][empty_at[1]] = 0
     if total:
         rows.append(("Summa", [sum(r[1][i] for r in rows) for i in range(len(cols))]))
 
@@ -137,7 +157,16 @@ def form(rng, alike):
     if place == "line":
         lines.append(unit)
 
-    body = [(lab, [figure(v, decimals, minus) for v in vals]) for lab, vals in rows]
+    body = [(lab, [figure(v, decimals, minus, space) for v in vals]) for lab, vals in rows]
+    if empty_at:
+        body[empty_at[0]][1][empty_at[1]] = EMPTY
+    if mark:  # a footnote's mark on one label
+        k = rng.randrange(len(body))
+        body[k] = (body[k][0] + mark, body[k][1])
+    if pct:  # a last column of changes in per cent: no money
+        title_cells = title_cells + ["Förändring, %"]
+        for lab, cells in body:
+            cells.append(f"{rng.randint(-99, 199) / 10:.1f}".replace(".", ",").replace("-", minus))
     width = max(len(x) for x in [stub_text] + labels + ["Summa"]) + 2
     cw = max(max(len(c) for c in title_cells + (over or [])),
              max(len(c) for _, cs in body for c in cs)) + 2
@@ -161,11 +190,16 @@ def form(rng, alike):
     lines.append("")
     lines.append("Källa: egen sammanställning.")
     keys = cols if titles != "words" else WORDS[:len(cols)]
-    want = Counter((v * per_unit // 100, keys[i]) for _, vals in rows for i, v in enumerate(vals))
+    want = Counter((v * per_unit // 100, keys[i]) for r, (_, vals) in enumerate(rows)
+                   for i, v in enumerate(vals) if (r, i) != empty_at)
     name = "_".join([unit.replace(" ", "-"), place, titles, sep, "blank" if blank else "tight",
                      "dec" if decimals else "int", {"-": "hyphen", "\u2212": "minus",
                      "\u2013": "dash"}[minus], "stub" if stub else "nostub",
                      "total" if total else "nototal"])
+    if more:
+        name += "_" + "_".join([f"{ncols}cols", {" ": "sp", "\u00a0": "nbsp", "\u202f": "nnbsp"}[space],
+                                "mark" + repr(mark) if mark else "nomark",
+                                "empty" if empty else "full", "pct" if pct else "nopct"])
     return name, "\n".join(lines) + "\n", want
 
 
@@ -185,12 +219,13 @@ def main():
     show, keep = opt("--show", 0, int), opt("--keep", None, str)
     min_complete = opt("--min-complete", 0.95, float)
     alike = "--random" not in args
+    more = "--more" in args
     rng = random.Random(seed)
     d = keep or tempfile.mkdtemp(prefix="belopp-grid.")
     os.makedirs(d, exist_ok=True)
     forms = {}
     for i in range(n):
-        name, text, want = form(rng, alike)
+        name, text, want = form(rng, alike, more)
         fn = os.path.join(d, f"{i:05d}.txt")
         with open(fn, "w", encoding="utf-8") as f:
             f.write(text)
@@ -207,7 +242,7 @@ def main():
              r["column_title"] or ""))
     if not p.stdout.strip():
         sys.exit("grid: belopp found nothing at all")
-    complete = wrong = wrong_col = 0
+    complete = wrong = wrong_col = no_col = 0
     shown = 0
     by_dim = Counter()
     for fn, (name, text, want) in sorted(forms.items()):
@@ -215,7 +250,7 @@ def main():
         # its column title names that cell's year or word; of its value but
         # under another title: a wrong column (a wrong year in a diff)
         missing = Counter(want)
-        extra, misplaced = Counter(), 0
+        extra, misplaced, unnamed = Counter(), 0, 0
         allkeys = {k for _, k in want}
 
         def names(k, title):  # the title names column k and no other column
@@ -229,7 +264,10 @@ def main():
             key = next((k for (w, k), c in missing.items() if c > 0 and w == v), None)
             if key is not None:
                 missing[(v, key)] -= 1
-                misplaced += 1
+                if key not in title and any(o in title for o in allkeys):
+                    misplaced += 1  # named as another column: a wrong year in a diff
+                else:
+                    unnamed += 1  # named by the unit, caption or whole header: no one column
             else:
                 extra[v] += 1
         missing = +missing
@@ -237,7 +275,9 @@ def main():
             wrong += 1
         if misplaced:
             wrong_col += 1
-        if not extra and not missing and not misplaced:
+        if unnamed:
+            no_col += 1
+        if not extra and not missing and not misplaced and not unnamed:
             complete += 1
         else:
             for part in name.split("_"):
@@ -249,16 +289,18 @@ def main():
                 print(text, end="")
                 if extra:
                     print("    wrong:", sorted(extra.elements())[:8])
-                if misplaced:
-                    print(f"    {misplaced} under another column title:",
-                          sorted(t for _, t in got.get(fn, []))[:6])
+                if misplaced or unnamed:
+                    print(f"    {misplaced} under another column's title, {unnamed} under no "
+                          "column's title:", sorted(t for _, t in got.get(fn, []))[:6])
                 if missing:
                     print("    missed:", sorted(missing.elements())[:8])
     if not keep:
         shutil.rmtree(d)
-    print(f"grid: {n} forms (seed {seed}, {'alike' if alike else 'random'} figures): "
+    print(f"grid: {n} forms (seed {seed}, {'alike' if alike else 'random'} figures"
+          f"{', --more' if more else ''}): "
           f"{complete} complete, {n - complete} not, {wrong} with a wrong figure, "
-          f"{wrong_col} with a cell under a wrong column title")
+          f"{wrong_col} with a cell under another column's title, "
+          f"{no_col} with cells titled by the unit, caption or whole header (no one column named)")
     if by_dim:
         print("grid: choices in the incomplete forms:",
               ", ".join(f"{k} {v}" for k, v in by_dim.most_common(12)))
