@@ -3654,6 +3654,10 @@ static int values_are_titles(const char *s, const belopp_row *r)
     unit_info u;
     if (own_unit(s, r->label, &u))
         return 1;
+    /* "Budget 2023", "Plan 2024": a period's word and its year, a column's
+     * title (the titles one a line), not 2 023 of the unit */
+    if (period_stub(s, belopp_trim(s, r->label.start, r->label.end), NULL, 0))
+        return 1;
     for (size_t k = r->label.start; k + 4 <= r->label.end; k++)
         if (s[k] >= '1' && s[k] <= '2' && (k == r->label.start || s[k - 1] < '0' || s[k - 1] > '9') &&
             year_alone_at(s, r->label.start, k, r->label.end) >= 0)
@@ -10182,8 +10186,11 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             } else if (g->nrows > first_row && year_header(s, l)) {
                 break; /* "2026" or "Pris, kr 2026" under the rows of 2025:
                         * the next section's header, another table */
-            } else if ((glued && glued_row(s, l, &row)) ||
-                     table_row(s, l.start, l.end, g->nrows > first_row, &row)) {
+            } else if (((glued && glued_row(s, l, &row)) ||
+                        table_row(s, l.start, l.end, g->nrows > first_row, &row)) &&
+                       !(g->nrows == first_row && !glued && values_are_titles(s, &row))) {
+                /* (a first "row" of titles, "Utfall 2021" one a line, is
+                 * none: the table is read one cell a line below) */
                 size_t wend = glued ? 0 : wrapped_on(s, lines, n, j, &row, tb.ntitles);
                 if (add_row_over(g, lines, j, wend ? wend : j + 1, row) < 0)
                     return -1;
@@ -10461,6 +10468,13 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             break;
         }
         vrow *vr = NULL;
+        if (g->nrows == first_row && (kind == U_ALONE || kind == U_CAPTION) && tb.ntitles) {
+            /* titles read (stacked one a line: "2021" / "2022" / …) and no
+             * row under them: the cells may be one a line too */
+            tb.ntitles = 0;
+            memset(tb.titles, 0, sizeof tb.titles);
+            memset(tb.columns, 0, sizeof tb.columns);
+        }
         if (g->nrows == first_row && (kind == U_ALONE || kind == U_CAPTION) && tb.ntitles == 0) {
             size_t end = vertical_table(g, s, lines, n, i, &tb, unread);
             if (end == (size_t)-1)

@@ -104,6 +104,8 @@ EMPTY = "\u2013"                       # a cell with no value
 def form(rng, alike, more=False):
     unit, per_unit, dec_ok = rng.choice(UNITS)
     place, titles, sep = rng.choice(PLACES), rng.choice(TITLES), rng.choice(SEPS)
+    if more and rng.random() < 0.15:
+        sep, titles = "lines", rng.choice(["years", "period-years"])
     blank, decimals = rng.random() < 0.5, dec_ok and rng.random() < 0.5
     minus, stub, total = rng.choice(MINUS), rng.random() < 0.5, rng.random() < 0.5
     ncols = rng.choice([2, 3, 4, 5]) if more else NCOLS
@@ -172,6 +174,8 @@ def form(rng, alike, more=False):
              max(len(c) for _, cs in body for c in cs)) + 2
 
     def line(first, cells):
+        if sep == "lines":  # one cell a line, as a page copied from its cells gives it
+            return "\n".join(([first] if first else []) + cells)
         if sep == "tab":
             return "\t".join([first] + cells) if first else "\t" + "\t".join(cells)
         if sep == "two-spaces":
