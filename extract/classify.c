@@ -640,6 +640,16 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     }
     if (!cur)
         cur = unit_of(s, k->prefix_currency);
+    if (scale && !cur && k->scale.end - k->scale.start > 6 && s[k->scale.end - 1] == 's') {
+        /* a scale in the genitive ("1,9 miljarders", "40 miljoners"):
+         * money only before a noun of money or change ("höjning",
+         * "underskott", "investering"), not "en 10 miljoners stad" */
+        size_t w = belopp_skip_spaces(s, k->scale.end, len), we = belopp_word_end(s, w, len);
+        if (w == k->scale.end || we == w ||
+            !(belopp_words_within(BELOPP_WORDS_MONEY_CONTEXT, s + w, we - w) ||
+              belopp_words_prefix(BELOPP_WORDS_CHANGE, s + w, we - w)))
+            return 0;
+    }
     /* a number in a table row is one of its cells, written from the segments */
     if (belopp_segments_row_at(g, k->whole.start, &cl->row_hint))
         return 0;

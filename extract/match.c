@@ -383,12 +383,14 @@ static void sb_number_word(strbuf *b)
 
 /* Number words with halves: "två och en halv", "en halv"; and the half
  * glued to its scale word, maybe after "dryg" or "knapp": "en halvmiljon",
- * "en dryg halvmiljard" (match.c takes the adjective for a qualifier); and
+ * "en dryg halvmiljard" (match.c takes the adjective for a qualifier); "en
+ * dryg miljard", "en knapp miljon" (one, the adjective a qualifier); and
  * quarters before a scale word only ("en kvarts miljard", "tre kvarts
  * miljon"), as "en kvart" alone is a quarter of an hour. */
 static void sb_number_words(strbuf *b)
 {
     sb_puts(b, "(?i:en\\h+(?:(?:dryg|knapp)\\h+)?halv(?=milj)|(?:en|tre)\\h+kvarts(?=\\h+milj)|"
+               "en\\h+(?:dryg|knapp)(?=\\h+milj)|"
                "(?:(?:en|ett)\\h+halv|");
     sb_number_word(b);
     sb_puts(b, "(?:\\h+och\\h+en\\h+halv)?)(?![\\p{L}\\p{N}]))");
@@ -778,7 +780,7 @@ static size_t per_phrase(const char *s, size_t len, size_t i, belopp_span *per)
     return end;
 }
 
-/* "dryg" of "en dryg halvmiljard": an adjective inside a number in words
+/* "dryg" of "en dryg halvmiljard", "en dryg miljard": an adjective inside a number in words
  * qualifies it (normalize/amount.c reads the half, skipping it).  Returns
  * its span, or an empty one. */
 static belopp_span half_adjective(const char *s, belopp_span words)
@@ -788,7 +790,8 @@ static belopp_span half_adjective(const char *s, belopp_span words)
         a++;
     a = belopp_skip_spaces(s, a, words.end);
     size_t e = belopp_word_end(s, a, words.end);
-    if (e < words.end && (belopp_word_equal(s + a, e - a, "dryg") || belopp_word_equal(s + a, e - a, "knapp")))
+    if (e > a && e <= words.end &&
+        (belopp_word_equal(s + a, e - a, "dryg") || belopp_word_equal(s + a, e - a, "knapp")))
         return (belopp_span){a, e};
     return (belopp_span){0, 0};
 }

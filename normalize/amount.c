@@ -180,6 +180,12 @@ belopp_status belopp_parse_words(const char *s, size_t n, belopp_decimal *out)
             *out = (belopp_decimal){5, 1};
             return BELOPP_OK;
         }
+    /* "en dryg (miljard)", "en knapp (miljon)": one, the adjective the
+     * matcher's qualifier */
+    if (strcmp(buf, "en dryg") == 0 || strcmp(buf, "en knapp") == 0) {
+        *out = (belopp_decimal){1, 0};
+        return BELOPP_OK;
+    }
     /* "en kvarts miljard", "tre kvarts miljon": the matcher takes them
      * before a scale word only */
     if (strcmp(buf, "en kvarts") == 0 || strcmp(buf, "tre kvarts") == 0) {

@@ -96,6 +96,13 @@ static const belopp_unit UNITS[] = {
     {"miljard", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"miljarder", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"miljarderna", BELOPP_UNIT_SCALE, 9, NULL, 0},
+    /* genitives before the noun they measure: "en 1,9 miljarders höjning",
+     * "ett 40 miljoners underskott" (money only before a noun of money or
+     * change: classify.c; "en 10 miljoners stad" counts people) */
+    {"miljons", BELOPP_UNIT_SCALE, 6, NULL, 0},
+    {"miljoners", BELOPP_UNIT_SCALE, 6, NULL, 0},
+    {"miljards", BELOPP_UNIT_SCALE, 9, NULL, 0},
+    {"miljarders", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"mdr", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"md", BELOPP_UNIT_SCALE, 9, NULL, 0},
     {"bn", BELOPP_UNIT_SCALE, 9, NULL, 0},
@@ -393,8 +400,9 @@ static const char *const MONEY_CONTEXT[] = {
     "miljonbelopp", "sparbeting", "skulder",
     /* the verbs and nouns of allocating in regional and state budget
      * releases: "får 25 miljoner i förstärkning", "stärka vården med 3
-     * miljarder", "satsar 40 miljoner", "ett tillskott på 14 miljoner" */
-    "stärk", "satsa", "tillskott", NULL};
+     * miljarder", "satsar 40 miljoner", "ett tillskott på 14 miljoner",
+     * "50 miljoner har beviljats" */
+    "stärk", "satsa", "satsning", "tillskott", "bevilja", NULL};
 
 /* Stems of the verbs and nouns of change that make "från 2,5 till 8,0
  * miljarder" a value before and a value after, two amounts, where without
