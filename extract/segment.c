@@ -2611,6 +2611,16 @@ static int dashes_line(const char *s, belopp_span x)
     return 1;
 }
 
+/* Is line x one empty cell alone: "–", "-", ".."? */
+static int empty_cell_line(const char *s, belopp_span x)
+{
+    token t[MAX_TOKENS];
+    if (x.start == x.end || x.end - x.start > 8)
+        return 0;
+    size_t n = read_tokens(s, x.start, x.end, t);
+    return n == 1 && t[0].kind == T_EMPTY;
+}
+
 /* Is label l the note column's word alone, or with its note: "Not",
  * "Not 2"? */
 static int note_label(const char *s, belopp_span l)
@@ -2711,8 +2721,8 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
             return 0;
         x = r2.values;
     }
-    if (v + 1 < n && values_line(s, lines[v + 1].trim))
-        return 0; /* one value a line: a label and its cells, each alone */
+    if (v + 1 < n && (values_line(s, lines[v + 1].trim) || empty_cell_line(s, lines[v + 1].trim)))
+        return 0; /* one value a line: a label and its cells, each alone ("413 515" / "–") */
     while (label.end > label.start && (s[label.end - 1] == '|' || s[label.end - 1] == ' '))
         label.end--; /* "1:2 Utjämningsbidrag för |": a cell's bar left at the end */
     memset(row, 0, sizeof *row);
@@ -7017,6 +7027,8 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     /* the first row, after at most two lines of words; a line of spaces
      * may stand under a section ("DEN LÖPANDE VERKSAMHETEN" / "   ") */
     size_t r = after;
+    if (open != SIZE_MAX && open > last_year)
+        r = line_of[m - 1] + 1; /* (past titles of words after the years: "Förändring, %") */
     belopp_row row;
     size_t used;
     while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) &&
@@ -7031,6 +7043,16 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     fit_tokens(s, &row, 0, nc, t, &counts, 0);
     size_t nrows = 0, fit_g = 0, fit_g1 = 0;
     rows_fit(s, lines, n, r, groups, note.start < note.end, &nrows, &fit_g, &fit_g1);
+    if (!(counts >> groups & 1) && open != SIZE_MAX && open + 1 == m && open > last_year &&
+        groups + 1 < BELOPP_MAX_COLUMNS && (counts >> (groups + 1) & 1)) {
+        /* a last title of words after the years ("2023" / "2024" /
+         * "Förändring, %"), and the rows have a value more: its column */
+        titles[groups] = item[open];
+        seconds[groups] = (belopp_span){0, 0};
+        groups++;
+        after = line_of[open] + 1;
+        goto fill;
+    }
     if (!((counts >> groups & 1) && fit_g == nrows) && groups + 1 < BELOPP_MAX_COLUMNS) {
         /* "Avvikelse Koncern" / "2019": a title of one line ("Avvikelse")
          * beside the first line of the next ("Koncern" over "2019") when
@@ -9898,6 +9920,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             title_lines[ntl++] = i;
         } else if (!year_unit && (first.start < first.end || kind == U_ALONE || kind == U_CAPTION)) {
             size_t at = stacked_titles(s, lines, n, j, first, &tb, 0);
+            if (!at && kind == U_CAPTION && first.start == first.end && j + 1 < n && is_blank(lines, n, j))
+                at = stacked_titles(s, lines, n, j + 1, first, &tb, 0); /* "… per nämnd. Mnkr" / "" / "Nämnd" / "2021" / … */
             if (!at && kind == U_ALONE && first.start == first.end)
                 at = spaced_year_titles(s, lines, n, j, &tb);
             if (at) {

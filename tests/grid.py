@@ -104,8 +104,11 @@ EMPTY = "\u2013"                       # a cell with no value
 def form(rng, alike, more=False):
     unit, per_unit, dec_ok = rng.choice(UNITS)
     place, titles, sep = rng.choice(PLACES), rng.choice(TITLES), rng.choice(SEPS)
+    stacked = False
     if more and rng.random() < 0.15:
         sep, titles = "lines", rng.choice(["years", "period-years"])
+    elif more and sep != "lines" and rng.random() < 0.1:
+        stacked = True  # the titles one a line (blank lines between, or not), the rows on one
     blank, decimals = rng.random() < 0.5, dec_ok and rng.random() < 0.5
     minus, stub, total = rng.choice(MINUS), rng.random() < 0.5, rng.random() < 0.5
     ncols = rng.choice([2, 3, 4, 5]) if more else NCOLS
@@ -184,9 +187,16 @@ def form(rng, alike, more=False):
             return first.ljust(width) + "".join(c.rjust(cw) for c in cells)
         return " ".join(([first] if first else []) + cells)
 
-    if over:
-        lines.append(line("", over))
-    lines.append(line(stub_text, title_cells))
+    if stacked:
+        for c in ([stub_text] if stub_text else []) + (
+                [f"{o} {t}" for o, t in zip(over, title_cells)] if over else title_cells):
+            lines.append(c)
+            if blank:
+                lines.append("")
+    else:
+        if over:
+            lines.append(line("", over))
+        lines.append(line(stub_text, title_cells))
     for lab, cells in body:
         if blank:
             lines.append("")
@@ -201,10 +211,11 @@ def form(rng, alike, more=False):
                      "\u2013": "dash"}[minus], "stub" if stub else "nostub",
                      "total" if total else "nototal"])
     if more:
-        name += "_" + "_".join([f"{ncols}cols", {" ": "sp", "\u00a0": "nbsp", "\u202f": "nnbsp"}[space],
+        name += "_" + "_".join(["stacked" if stacked else "inline", f"{ncols}cols", {" ": "sp", "\u00a0": "nbsp", "\u202f": "nnbsp"}[space],
                                 "mark" + repr(mark) if mark else "nomark",
                                 "empty" if empty else "full", "pct" if pct else "nopct"])
-    return name, "\n".join(lines) + "\n", want
+    heads = [lines[0], unit]  # the caption and unit lines: titles of no column
+    return name, "\n".join(lines) + "\n", want, heads
 
 
 def main():
@@ -229,11 +240,11 @@ def main():
     os.makedirs(d, exist_ok=True)
     forms = {}
     for i in range(n):
-        name, text, want = form(rng, alike, more)
+        name, text, want, heads = form(rng, alike, more)
         fn = os.path.join(d, f"{i:05d}.txt")
         with open(fn, "w", encoding="utf-8") as f:
             f.write(text)
-        forms[fn] = (name, text, want)
+        forms[fn] = (name, text, want, heads)
     p = subprocess.run([belopp, "extract", "--quiet", "--jobs", "2", "--format", "jsonl", d],
                        capture_output=True, text=True)
     if p.returncode not in (0, 1):
@@ -249,7 +260,7 @@ def main():
     complete = wrong = wrong_col = no_col = 0
     shown = 0
     by_dim = Counter()
-    for fn, (name, text, want) in sorted(forms.items()):
+    for fn, (name, text, want, heads) in sorted(forms.items()):
         # a found cell is right when a wanted one of its value is unmatched and
         # its column title names that cell's year or word; of its value but
         # under another title: a wrong column (a wrong year in a diff)
@@ -268,7 +279,7 @@ def main():
             key = next((k for (w, k), c in missing.items() if c > 0 and w == v), None)
             if key is not None:
                 missing[(v, key)] -= 1
-                if key not in title and any(o in title for o in allkeys):
+                if key not in title and title not in heads and any(o in title for o in allkeys):
                     misplaced += 1  # named as another column: a wrong year in a diff
                 else:
                     unnamed += 1  # named by the unit, caption or whole header: no one column
