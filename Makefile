@@ -134,8 +134,8 @@ check: $(BIN) unit $(BUILD)/tests/validate
 	@tests/hostile.sh $(RUNBIN) $(BUILD)/tests/validate
 	@tests/diff.sh $(RUNBIN)
 	@tests/formats.sh $(RUNBIN)
-	@tests/grid.py $(RUNBIN) --forms 1000 --seed 1 --min-complete 0.96
-	@tests/grid.py $(RUNBIN) --forms 1000 --seed 1 --more --min-complete 0.86
+	@tests/grid.py $(RUNBIN) --forms 1000 --seed 1 --min-complete 0.98
+	@tests/grid.py $(RUNBIN) --forms 1000 --seed 1 --more --min-complete 0.88
 	@tests/chunks.sh $(RUNBIN)
 	@MAKE="$(MAKE)" EXAMPLE_CFLAGS="$(SAN)" tests/install.sh
 	@tests/batch.sh $(RUNBIN) $(BUILD)/tests/validate

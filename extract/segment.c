@@ -977,6 +977,25 @@ static int period_year_cell(const char *s, belopp_span c, const belopp_span *o, 
            period_stub(s, (belopp_span){c.start, w}, o, no);
 }
 
+/* Is line l a period's words alone, single-spaced, two or more ("Utfall
+ * Utfall Budget")?  Fills titles (titles[0] empty: the stub's) and returns
+ * their number, or 0. */
+static size_t period_words(const char *s, belopp_span l, belopp_span *titles)
+{
+    size_t k = 1;
+    titles[0] = (belopp_span){l.start, l.start};
+    for (size_t x = l.start; x < l.end;) {
+        size_t e = x;
+        while (e < l.end && !belopp_space_at(s, e, l.end))
+            e++;
+        if (k == BELOPP_MAX_COLUMNS || !period_stub(s, (belopp_span){x, e}, NULL, 0))
+            return 0;
+        titles[k++] = (belopp_span){x, e};
+        x = belopp_skip_spaces(s, e, l.end);
+    }
+    return k >= 3 ? k : 0;
+}
+
 static size_t title_line(const char *s, size_t a, size_t b, belopp_span *titles)
 {
     if (has_other_digits(s, a, b)) /* (asked first: it ends at a row's first number) */
@@ -9953,6 +9972,21 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 at += is_blank(lines, n, at + 1) ? 2 : 1;
             if (!nt && at + 1 < n)
                 nt = glued_header(s, l, tb.titles);
+            size_t np;
+            if (!nt && at + 2 < n && (np = period_words(s, l, tb.titles)) > 0) {
+                /* "Utfall Budget" over "Nämnd 2024 2025": the period's words
+                 * over the years, single-spaced; the titles "Utfall 2024",
+                 * "Budget 2025" */
+                belopp_span ty[BELOPP_MAX_COLUMNS];
+                size_t ny = title_line(s, lines[at + 1].trim.start, lines[at + 1].trim.end, ty);
+                if (ny == np) {
+                    tb.ntitles = np;
+                    merge_titles(&tb, ty, ny);
+                    title_lines[ntl++] = at;
+                    nt = np;
+                    at++;
+                }
+            }
             if (nt) {
                 tb.ntitles = nt;
                 title_lines[ntl++] = at;
