@@ -1193,6 +1193,35 @@ static int unit_glued_years(const char *s, size_t a, size_t b, belopp_table *tb)
     return 1;
 }
 
+/* Does stub cell c end in a currency and what each figure is per, after a
+ * slash ("Fast avgift kr/år", "Avgift (kr/m3)", "kr/år")?  Fills *u with the
+ * currency and *per with what comes after the slash (one word). */
+static int per_unit_cell(const char *s, belopp_span c, unit_info *u, belopp_span *per)
+{
+    size_t e = c.end;
+    if (e > c.start && s[e - 1] == ')')
+        e--;
+    size_t sl = e;
+    while (sl > c.start && s[sl - 1] != '/' && s[sl - 1] != ' ')
+        sl--;
+    if (sl == c.start || s[sl - 1] != '/' || sl == e || e - sl > 12)
+        return 0;
+    for (size_t i = sl; i < e; i++)
+        if (!belopp_letter_at(s, i, e) && !(s[i] >= '0' && s[i] <= '9') && (unsigned char)s[i] < 0x80)
+            return 0; /* "år", "m3", "mån", "kbm" */
+    size_t w = sl - 1;
+    while (w > c.start && s[w - 1] != ' ' && s[w - 1] != '(')
+        w--;
+    const belopp_unit *x = belopp_unit_lookup(s + w, sl - 1 - w);
+    if (!x || x->kind != BELOPP_UNIT_CURRENCY)
+        return 0;
+    u->exp10 = x->exp10;
+    u->currency = x->currency;
+    u->words = (belopp_span){w, sl - 1};
+    *per = (belopp_span){sl, e};
+    return 1;
+}
+
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
  * U_CELLS and U_INLINE; and *first_end, unless NULL, with first_unit_end of
  * the line (the caller need not scan it again). */
@@ -1241,10 +1270,12 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
      * cells and the loops over the words need not be read */
     if (unit_glued_years(s, a, b, tb)) /* (its unit word has no end: ue misses it) */
         return U_INLINE;
-    if (ue == SIZE_MAX && !glued_unit(s, a, b, &u))
-        return U_NONE;
+    if (ue == SIZE_MAX && !glued_unit(s, a, b, &u) && !memchr(s + a, '/', b - a))
+        return U_NONE; /* ("kr/år" is read below, as a stub cell's unit) */
     if (ue <= b && unit_header(s, a, b, &u))
         goto found_alone;
+    if (ue == SIZE_MAX)
+        ue = a; /* (a slash: the cells are asked below) */
     /* "miljoner kronor efter region, år och resultaträkningsposter",
      * "tkr efter kommun och år": a statistics database's unit line, the
      * unit, then "efter" and what the table is broken down by */
@@ -1255,13 +1286,14 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
                 goto found_alone;
             break;
         }
-    belopp_span cells[BELOPP_MAX_COLUMNS];
+    belopp_span cells[BELOPP_MAX_COLUMNS], per = {0, 0};
     size_t n = split_cells(s, a, b, cells, BELOPP_MAX_COLUMNS);
     if (n >= 2) {
         for (size_t i = 0; i < n; i++)
             if (cells[i].end >= ue && (unit_header(s, cells[i].start, cells[i].end, &u) ||
                                        (i == 0 && (unit_tail(s, cells[i].start, cells[i].end, &u) ||
-                                                   stub_unit(s, cells[i].start, cells[i].end, &u))))) {
+                                                   stub_unit(s, cells[i].start, cells[i].end, &u) ||
+                                                   per_unit_cell(s, cells[i], &u, &per))))) {
                 /* the other cells must be titles, not values */
                 if (has_other_digits(s, cells[i].end, b))
                     return U_NONE;
@@ -1273,6 +1305,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
                 tb->exp10 = u.exp10;
                 tb->currency = u.currency;
                 tb->unit = u.words;
+                tb->per = per;
                 return U_CELLS;
             }
         return U_NONE;
