@@ -6969,6 +6969,47 @@ static int stacked_year(const char *s, size_t a, size_t b)
     return y2 == y1 + 1;
 }
 
+/* Titles of words one a line and no year ("Intäkter" / "Kostnader" /
+ * "Netto", maybe a stub's title first: "Verksamhet"), items[0, m) on lines
+ * line_of, over rows on one line each: the titles when the first rows
+ * (three at most, or all there are) can have as many cells as the items
+ * (no stub) or one fewer (the first the stub's), the same count all, and
+ * not the other.  Fills tb's titles and returns the line after the last
+ * title, or 0. */
+static size_t word_stack(const char *s, const line *lines, size_t n, const belopp_span *item,
+                         const size_t *line_of, size_t m, belopp_table *tb)
+{
+    for (size_t c = 0; c < m; c++)
+        if (has_digit(s, item[c].start, item[c].end) || line_of[c] != line_of[0] + c)
+            return 0; /* words only, one a line ("Verksamhet 2025 2026" is a title line) */
+    size_t r = line_of[m - 1] + 1, rows = 0;
+    uint32_t all = ~0u;
+    for (size_t q = r, blanks = 0; q < n && rows < 3; q++) {
+        if (is_blank(lines, n, q)) {
+            if (++blanks > 2)
+                break;
+            continue;
+        }
+        blanks = 0;
+        belopp_row row;
+        token t[MAX_TOKENS];
+        uint32_t counts = 0;
+        if (!table_row(s, lines[q].trim.start, lines[q].trim.end, 0, &row))
+            break;
+        fit_tokens(s, &row, 0, 0, t, &counts, 0);
+        all &= counts;
+        rows++;
+    }
+    int whole = (all >> m & 1) != 0, less = m >= 3 && (all >> (m - 1) & 1);
+    if (rows < 2 || whole == less)
+        return 0;
+    tb->titles[0] = whole ? (belopp_span){item[0].start, item[0].start} : item[0];
+    for (size_t c = whole ? 0 : 1; c < m; c++)
+        tb->titles[whole ? c + 1 : c] = item[c];
+    tb->ntitles = whole ? m + 1 : m;
+    return line_of[m - 1] + 1;
+}
+
 static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
                              belopp_span first, belopp_table *tb, int blanks)
 {
@@ -7072,6 +7113,9 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         open = SIZE_MAX;
         last_year = i;
     }
+    if (groups == 0 && first.start == first.end && m >= 2 && m < BELOPP_MAX_COLUMNS &&
+        note.start == note.end)
+        return word_stack(s, lines, n, item, line_of, m, tb);
     if (groups < 2)
         return 0;
     /* the line after the last year */
