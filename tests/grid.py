@@ -246,17 +246,25 @@ def main():
             f.write(text)
         forms[fn] = (name, text, want, heads)
     p = subprocess.run([belopp, "extract", "--quiet", "--jobs", "2", "--format", "jsonl", d],
-                       capture_output=True, text=True)
+                       capture_output=True)
     if p.returncode not in (0, 1):
-        sys.exit(f"grid: {belopp} failed ({p.returncode}): {p.stderr[:500]}")
+        sys.exit(f"grid: {belopp} failed ({p.returncode}): {p.stderr[:500]!r}")
     got = {fn: [] for fn in forms}
-    for line in p.stdout.splitlines():
-        r = json.loads(line)
+    # JSON Lines: one record a line, split at "\n" only (JSON may hold U+2028
+    # raw, which str.splitlines would cut at); every line must parse
+    for k, raw in enumerate(p.stdout.split(b"\n")):
+        if not raw:
+            continue
+        try:
+            r = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            sys.exit(f"grid: record {k + 1} of belopp's output is no JSON ({e}): {raw[:600]!r}")
         got.setdefault(r["source"], []).append(
             (r["ore"] if r["ore"] is not None else (r["ore_low"], r["ore_high"]),
              r["column_title"] or ""))
     if not p.stdout.strip():
         sys.exit("grid: belopp found nothing at all")
+    p.stdout = p.stdout.decode("utf-8")
     complete = wrong = wrong_col = no_col = 0
     shown = 0
     by_dim = Counter()

@@ -31,12 +31,14 @@ def expected(path):
 
 def found(belopp, path):
     p = subprocess.run([belopp, "extract", "--quiet", "--jobs", "1", "--format", "jsonl", path],
-                       capture_output=True, text=True)
+                       capture_output=True)
     if p.returncode not in (0, 1):
-        sys.exit(f"{belopp} failed on {path}: {p.stderr}")
+        sys.exit(f"{belopp} failed on {path}: {p.stderr!r}")
     out = []
-    for line in p.stdout.splitlines():
-        r = json.loads(line)
+    for raw in p.stdout.split(b"\n"):  # (not splitlines: JSON may hold U+2028 raw)
+        if not raw:
+            continue
+        r = json.loads(raw.decode("utf-8"))
         if r["ore_low"] is not None:
             v = f'{r["ore_low"]}..{r["ore_high"]}'
         else:
