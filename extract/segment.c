@@ -10015,7 +10015,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         if (tb.ntitles) {
             title_lines[ntl++] = i;
         } else if (!year_unit && (first.start < first.end || kind == U_ALONE || kind == U_CAPTION)) {
-            size_t at = stacked_titles(s, lines, n, j, first, &tb, 0);
+            size_t at = 0;
+            if (first.start == first.end && j + 2 < n && is_blank(lines, n, j + 1) &&
+                belopp_is_year(s, lines[j].trim) && belopp_is_year(s, lines[j + 2].trim))
+                at = stacked_titles(s, lines, n, j, first, &tb, 1); /* "2021" / "" / "2022" */
+            if (!at)
+                at = stacked_titles(s, lines, n, j, first, &tb, 0);
             if (!at && kind == U_CAPTION && first.start == first.end && j + 1 < n && is_blank(lines, n, j))
                 at = stacked_titles(s, lines, n, j + 1, first, &tb, 0); /* "… per nämnd. Mnkr" / "" / "Nämnd" / "2021" / … */
             if (!at && kind == U_ALONE && first.start == first.end)
