@@ -634,7 +634,8 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
          * table's unit ("SEK miljarder"), the number before them a page's
          * or a note's, not an amount of kronor */
         size_t w = belopp_skip_spaces(s, k->currency.end, len);
-        const belopp_unit *after = w > k->currency.end ? unit_of(s, (belopp_span){w, belopp_word_end(s, w, len)}) : NULL;
+        const belopp_unit *after =
+            w > k->currency.end ? unit_of(s, (belopp_span){w, belopp_word_end(s, w, len)}) : NULL;
         if (after && after->kind == BELOPP_UNIT_SCALE && after->exp10 >= 3)
             return 0;
     }

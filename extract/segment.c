@@ -10022,7 +10022,8 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (!at)
                 at = stacked_titles(s, lines, n, j, first, &tb, 0);
             if (!at && kind == U_CAPTION && first.start == first.end && j + 1 < n && is_blank(lines, n, j))
-                at = stacked_titles(s, lines, n, j + 1, first, &tb, 0); /* "… per nämnd. Mnkr" / "" / "Nämnd" / "2021" / … */
+                /* "… per nämnd. Mnkr" / "" / "Nämnd" / "2021" / … */
+                at = stacked_titles(s, lines, n, j + 1, first, &tb, 0);
             if (!at && kind == U_ALONE && first.start == first.end)
                 at = spaced_year_titles(s, lines, n, j, &tb);
             if (at) {
