@@ -14,7 +14,7 @@ written one way out of the product of these choices:
   x  a total row or none (2)
 
 N forms are drawn from that grid with seed S, written as files into one
-folder and read by ONE `belopp extract --format jsonl` run.  A form's figures
+folder and read by ONE `belopp extract --jobs 1 --format jsonl` run.  A form's figures
 are generated, so the right answer is known exactly: a form is "complete"
 when belopp finds every cell, each under a column title naming its year (or
 word), and nothing else; it has a "wrong figure" when belopp gives an amount
@@ -245,7 +245,11 @@ def main():
         with open(fn, "w", encoding="utf-8") as f:
             f.write(text)
         forms[fn] = (name, text, want, heads)
-    p = subprocess.run([belopp, "extract", "--quiet", "--jobs", "2", "--format", "jsonl", d],
+    # one thread: the grid measures layouts, and its figures must not depend on
+    # the batch (twice, in CI, a run with --jobs 2 gave a record cut after
+    # '{"source":' that no rerun here reproduced: see the closing note of
+    # session 12; tests/batch.sh compares --jobs 1/2/7 on the corpus)
+    p = subprocess.run([belopp, "extract", "--quiet", "--jobs", "1", "--format", "jsonl", d],
                        capture_output=True)
     if p.returncode not in (0, 1):
         sys.exit(f"grid: {belopp} failed ({p.returncode}): {p.stderr[:500]!r}")
