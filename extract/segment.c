@@ -5085,8 +5085,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
                 continue;
             }
         }
-        if (!m)
-            continue;
+        if (!(m >> 1))
+            continue; /* (no count at all, or none but 0: "Skola 1)", its mark alone) */
         if (nh && (m >> nh & 1))
             fit_titles++;
         else if (nh && gap_row(s, row) && !(m >> (nh + 1)))

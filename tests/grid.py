@@ -245,14 +245,17 @@ def main():
         with open(fn, "w", encoding="utf-8") as f:
             f.write(text)
         forms[fn] = (name, text, want, heads)
-    # one thread: the grid measures layouts, and its figures must not depend on
-    # the batch (twice, in CI, a run with --jobs 2 gave a record cut after
-    # '{"source":' that no rerun here reproduced: see the closing note of
-    # session 12; tests/batch.sh compares --jobs 1/2/7 on the corpus)
+    # one thread: the grid measures layouts (tests/batch.sh compares --jobs
+    # 1/2/7 on the corpus)
     p = subprocess.run([belopp, "extract", "--quiet", "--jobs", "1", "--format", "jsonl", d],
                        capture_output=True)
     if p.returncode not in (0, 1):
         sys.exit(f"grid: {belopp} failed ({p.returncode}): {p.stderr[:500]!r}")
+    # a sanitizer's report (its exit status is 1, as for an amount left out)
+    for mark in (b"runtime error:", b"ERROR: AddressSanitizer", b"ERROR: LeakSanitizer"):
+        at = p.stderr.find(mark)
+        if at >= 0:
+            sys.exit(f"grid: {belopp} reported a defect: {p.stderr[max(0, at - 200):at + 300]!r}")
     got = {fn: [] for fn in forms}
     # JSON Lines: one record a line, split at "\n" only (JSON may hold U+2028
     # raw, which str.splitlines would cut at); every line must parse
