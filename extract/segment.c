@@ -5339,6 +5339,25 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
                     dash_open = 0;
             }
         }
+        if (!dash_open && n && !tb->ntitles) {
+            /* no titles (the count is the rows' own), and no other row
+             * writes a sign apart: a dash one space before a number
+             * ("Kultur – 340 836") read as its sign only because the count
+             * asks for it is as likely an empty cell ("–") and a value */
+            token raw[MAX_TOKENS];
+            size_t nr = row_tokens(s, row, raw);
+            int joinable = 0, elsewhere = 0;
+            for (size_t i = 0; i < nr && !joinable; i++)
+                joinable = sign_joins(raw, i, nr);
+            for (size_t o = r0; o < r1 && joinable && !elsewhere; o++) {
+                token to[MAX_TOKENS];
+                size_t no = o == r ? 0 : row_tokens(s, &g->rows[o], to);
+                for (size_t i = 0; no != (size_t)-1 && i < no && !elsewhere; i++)
+                    elsewhere = sign_joins(to, i, no);
+            }
+            if (joinable && !elsewhere && !(feasible_counts(raw, nr) >> k & 1))
+                dash_open = 1;
+        }
         if (dash_open) {
             leave_out_row(g, row, "a dash in it may be a sign or an empty cell");
             continue;
