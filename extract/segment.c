@@ -7158,10 +7158,12 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     fit_tokens(s, &row, 0, nc, t, &counts, 0);
     size_t nrows = 0, fit_g = 0, fit_g1 = 0;
     rows_fit(s, lines, n, r, groups, note.start < note.end, &nrows, &fit_g, &fit_g1);
-    if (!(counts >> groups & 1) && open != SIZE_MAX && open + 1 == m && open > last_year &&
-        groups + 1 < BELOPP_MAX_COLUMNS && (counts >> (groups + 1) & 1)) {
+    if (open != SIZE_MAX && open + 1 == m && open > last_year && groups + 1 < BELOPP_MAX_COLUMNS &&
+        (counts >> (groups + 1) & 1)) {
         /* a last title of words after the years ("2023" / "2024" /
-         * "Förändring, %"), and the rows have a value more: its column */
+         * "Förändring, %"), and the first row can have a value more: its
+         * column (even where the row could be read with fewer: "546 491
+         * 2,7" is three cells under it, not 546 491 and 2,7) */
         titles[groups] = item[open];
         seconds[groups] = (belopp_span){0, 0};
         groups++;
@@ -10036,8 +10038,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         } else if (!year_unit && (first.start < first.end || kind == U_ALONE || kind == U_CAPTION)) {
             size_t at = 0;
             if (first.start == first.end && j + 2 < n && is_blank(lines, n, j + 1) &&
-                belopp_is_year(s, lines[j].trim) && belopp_is_year(s, lines[j + 2].trim))
-                at = stacked_titles(s, lines, n, j, first, &tb, 1); /* "2021" / "" / "2022" */
+                (belopp_is_year(s, lines[j].trim) || period_year_cell(s, lines[j].trim, NULL, 0)) &&
+                (belopp_is_year(s, lines[j + 2].trim) || period_year_cell(s, lines[j + 2].trim, NULL, 0)))
+                at = stacked_titles(s, lines, n, j, first, &tb, 1); /* "2021" / "" / "2022", "Utfall 2021" / "" / … */
             if (!at)
                 at = stacked_titles(s, lines, n, j, first, &tb, 0);
             if (!at && kind == U_CAPTION && first.start == first.end && j + 1 < n && is_blank(lines, n, j))
