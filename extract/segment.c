@@ -7205,6 +7205,22 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
     }
 fill:
     tb->titles[0] = note.start < note.end ? note : (belopp_span){item[0].start, item[0].start};
+    {
+        int bare = groups >= 2 && note.start == note.end && seconds[0].start < seconds[0].end &&
+                   stacked_year(s, seconds[0].start, seconds[0].end) && line_of[0] + 1 == line_of[1];
+        for (size_t c = 1; c < groups && bare; c++)
+            bare = seconds[c].start == seconds[c].end &&
+                   (stacked_year(s, titles[c].start, titles[c].end) ||
+                    (c + 1 == groups && !has_digit(s, titles[c].start, titles[c].end)));
+        if (bare) {
+            /* "Nämnd" / "2024" / "2025" (/ "Förändring, %"): the words over
+             * the first year alone, the others years alone, are the stub's
+             * title, not the first column's */
+            tb->titles[0] = titles[0];
+            titles[0] = seconds[0];
+            seconds[0] = (belopp_span){0, 0};
+        }
+    }
     for (size_t c = 0; c < groups; c++) {
         tb->titles[c + 1] = titles[c];
         tb->columns[c].title2 = seconds[c];
