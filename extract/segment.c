@@ -1270,12 +1270,18 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
      * cells and the loops over the words need not be read */
     if (unit_glued_years(s, a, b, tb)) /* (its unit word has no end: ue misses it) */
         return U_INLINE;
-    if (ue == SIZE_MAX && !glued_unit(s, a, b, &u) && !memchr(s + a, '/', b - a))
-        return U_NONE; /* ("kr/år" is read below, as a stub cell's unit) */
+    if (ue == SIZE_MAX && !glued_unit(s, a, b, &u)) {
+        /* or a stub cell ending in a currency per something: "Fast avgift
+         * kr/år" (first_unit_end reads no unit word before a slash); the
+         * cells are read below */
+        belopp_span c1[2], per1;
+        if (!memchr(s + a, '/', b - a) || split_cells(s, a, b, c1, 2) < 2 ||
+            !per_unit_cell(s, c1[0], &u, &per1))
+            return U_NONE;
+        ue = u.words.end;
+    }
     if (ue <= b && unit_header(s, a, b, &u))
         goto found_alone;
-    if (ue == SIZE_MAX)
-        ue = a; /* (a slash: the cells are asked below) */
     /* "miljoner kronor efter region, år och resultaträkningsposter",
      * "tkr efter kommun och år": a statistics database's unit line, the
      * unit, then "efter" and what the table is broken down by */
@@ -3503,6 +3509,19 @@ static int choose_split(const char *s, const token *t, size_t n, size_t k, const
     return 0;
 }
 
+/* The titles name no stub: titles[0] becomes an empty stub's title at the
+ * first title's start, and every title and its second line move one
+ * column on (the last one dropped when the titles are already full). */
+static void empty_stub(belopp_table *tb)
+{
+    size_t k = tb->ntitles < BELOPP_MAX_COLUMNS ? tb->ntitles : BELOPP_MAX_COLUMNS - 1;
+    memmove(tb->titles + 1, tb->titles, k * sizeof tb->titles[0]);
+    tb->titles[0] = (belopp_span){tb->titles[1].start, tb->titles[1].start};
+    for (size_t c = k; c-- > 0;)
+        tb->columns[c].title2 = c > 0 ? tb->columns[c - 1].title2 : (belopp_span){0, 0};
+    tb->ntitles = k + 1;
+}
+
 /* Sets up value column c of tb from its title. */
 static void setup_column(const char *s, belopp_table *tb, size_t c)
 {
@@ -3734,9 +3753,6 @@ static int values_are_titles(const char *s, const belopp_row *r)
  * MSEK rows under one header. */
 static int measure_tail(const char *s, belopp_span t)
 {
-    static const char *const MEASURE[] = {"twh", "gwh", "mwh", "kwh", "tw", "gw", "mw", "kw",
-                                          "ton", "kton", "mton", "m2", "m3", "m\xC2\xB2",
-                                          "m\xC2\xB3", "kvm", "km", "st", "liter", "hl", NULL};
     t = less_mark(s, t);
     size_t e = t.end;
     if (e > t.start && s[e - 1] == ')')
@@ -3746,10 +3762,7 @@ static int measure_tail(const char *s, belopp_span t)
         b--;
     if (b == e || b == t.start || (s[b - 1] != '(' && !(b >= t.start + 2 && s[b - 2] == ',')))
         return 0; /* the measure alone after ", " or in "(…)" */
-    for (const char *const *w = MEASURE; *w; w++)
-        if (strlen(*w) == e - b && strncasecmp(s + b, *w, e - b) == 0)
-            return 1;
-    return 0;
+    return belopp_words_has(BELOPP_WORDS_MEASURE, s + b, e - b);
 }
 
 /* Is label t a part of the row above ("- varav kundförsäljning", "därav
@@ -5111,12 +5124,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
          * "Förråd<TAB>3<TAB>100"): that first column holds the notes, never
          * money */
         note_first = nh > 0 && note_stub(s, tb->titles[0]);
-        k = tb->ntitles < BELOPP_MAX_COLUMNS ? tb->ntitles : BELOPP_MAX_COLUMNS - 1;
-        memmove(tb->titles + 1, tb->titles, k * sizeof tb->titles[0]);
-        tb->titles[0] = (belopp_span){tb->titles[1].start, tb->titles[1].start};
-        tb->ntitles = k + 1;
-        for (size_t c = k; c-- > 0;)
-            tb->columns[c].title2 = c > 0 ? tb->columns[c - 1].title2 : (belopp_span){0, 0};
+        empty_stub(tb);
+        k = tb->ntitles - 1;
     } else if (!nh && tb->last_total && (k = count_by_totals(g, s, r0, r1)) > 0) {
         /* no titles read, the last a total's: the count at which the rows
          * add up */
@@ -6988,6 +6997,46 @@ static int stacked_year(const char *s, size_t a, size_t b)
     return y2 == y1 + 1;
 }
 
+/* May row r's first number (of its nt tokens t) be a footnote's mark: one
+ * digit, one space after the label, and a cell's gap after it, so that it
+ * cannot lead the number after it ("Socialnämnden 2  2 092  1 978", "Skola 2
+ * 222\u202f717 …"; not "Söder 4 366 5 599")? */
+static int lead_mark(const char *s, const belopp_row *r, const token *t, size_t nt)
+{
+    size_t v0 = r->values.start;
+    return nt > 1 && nt != (size_t)-1 && t[0].kind == T_NUM && t[0].idigits == 1 && !t[0].frac &&
+           !t[0].sign && t[1].hard && v0 >= 2 && s[v0 - 1] == ' ' && s[v0 - 2] != ' ';
+}
+
+/* The rows on the lines from line `from` on, at most max of them, blank
+ * lines between them (at most max_blanks in a row) passed over, up to the
+ * first line that is no row: the counts of cells each can have
+ * (fit_tokens) into masks, and into marked (unless NULL) whether its
+ * first number may be a footnote's mark (lead_mark).  Returns how many. */
+static size_t row_counts_below(const char *s, const line *lines, size_t n, size_t from, size_t max,
+                               int max_blanks, uint32_t *masks, unsigned char *marked)
+{
+    size_t rows = 0;
+    for (int blanks = 0; from < n && rows < max; from++) {
+        if (is_blank(lines, n, from)) {
+            if (++blanks > max_blanks)
+                break;
+            continue;
+        }
+        blanks = 0;
+        belopp_row r;
+        token tk[MAX_TOKENS];
+        if (!table_row(s, lines[from].trim.start, lines[from].trim.end, 0, &r))
+            break;
+        masks[rows] = 0;
+        size_t nt = fit_tokens(s, &r, 0, 0, tk, &masks[rows], 0);
+        if (marked)
+            marked[rows] = (unsigned char)lead_mark(s, &r, tk, nt);
+        rows++;
+    }
+    return rows;
+}
+
 /* Titles of words one a line and no year ("Intäkter" / "Kostnader" /
  * "Netto", maybe a stub's title first: "Verksamhet"), items[0, m) on lines
  * line_of, over rows on one line each: the titles when the first rows
@@ -7001,24 +7050,10 @@ static size_t word_stack(const char *s, const line *lines, size_t n, const belop
     for (size_t c = 0; c < m; c++)
         if (has_digit(s, item[c].start, item[c].end) || line_of[c] != line_of[0] + c)
             return 0; /* words only, one a line ("Verksamhet 2025 2026" is a title line) */
-    size_t r = line_of[m - 1] + 1, rows = 0;
-    uint32_t all = ~0u;
-    for (size_t q = r, blanks = 0; q < n && rows < 3; q++) {
-        if (is_blank(lines, n, q)) {
-            if (++blanks > 2)
-                break;
-            continue;
-        }
-        blanks = 0;
-        belopp_row row;
-        token t[MAX_TOKENS];
-        uint32_t counts = 0;
-        if (!table_row(s, lines[q].trim.start, lines[q].trim.end, 0, &row))
-            break;
-        fit_tokens(s, &row, 0, 0, t, &counts, 0);
-        all &= counts;
-        rows++;
-    }
+    uint32_t masks[3], all = ~0u;
+    size_t rows = row_counts_below(s, lines, n, line_of[m - 1] + 1, 3, 2, masks, NULL);
+    for (size_t i = 0; i < rows; i++)
+        all &= masks[i];
     int whole = (all >> m & 1) != 0, less = m >= 3 && (all >> (m - 1) & 1);
     if (rows < 2 || whole == less)
         return 0;
@@ -9666,16 +9701,6 @@ static int indented_over(const char *s, const line *lines, size_t n, size_t q)
 static size_t spaced_words_over(const char *s, const line *lines, size_t n, belopp_span l,
                                 size_t q, size_t min_words, belopp_span *titles);
 
-/* May row r's first number (of its nt tokens t) be a footnote's mark: one
- * digit, one space after the label, and a cell's gap after it, so that it
- * cannot lead the number after it ("Socialnämnden 2  2 092  1 978", "Skola 2
- * 222\u202f717 …"; not "Söder 4 366 5 599")? */
-static int lead_mark(const char *s, const belopp_row *r, const token *t, size_t nt)
-{
-    size_t v0 = r->values.start;
-    return nt > 1 && nt != (size_t)-1 && t[0].kind == T_NUM && t[0].idigits == 1 && !t[0].frac &&
-           !t[0].sign && t[1].hard && v0 >= 2 && s[v0 - 1] == ' ' && s[v0 - 2] != ' ';
-}
 
 static size_t spaced_word_titles(const char *s, const line *lines, size_t n, size_t q,
                                  belopp_span *titles)
@@ -9705,22 +9730,12 @@ static size_t spaced_words_over(const char *s, const line *lines, size_t n, belo
     if (nw < min_words || nw < 2)
         return 0;
     uint32_t clear = 0, least = 0;
-    size_t rows = 0;
-    for (size_t p = q + 1, blanks = 0; p < n && rows < 8; p++) {
-        if (is_blank(lines, n, p)) {
-            if (++blanks > 1)
-                break;
-            continue;
-        }
-        blanks = 0;
-        belopp_row r;
-        if (!table_row(s, lines[p].trim.start, lines[p].trim.end, 0, &r))
-            break;
-        token tk[MAX_TOKENS];
-        uint32_t m = 0;
-        size_t nt = fit_tokens(s, &r, 0, 0, tk, &m, 0);
-        rows++;
-        if (lead_mark(s, &r, tk, nt))
+    uint32_t masks[8];
+    unsigned char marked[8];
+    size_t rows = row_counts_below(s, lines, n, q + 1, 8, 1, masks, marked);
+    for (size_t i = 0; i < rows; i++) {
+        uint32_t m = masks[i];
+        if (marked[i])
             continue; /* "Barn och utbildning 2 222\u202f717 …": no say */
         if (m && !(m & (m - 1)))
             clear |= m; /* a row that splits one way only */
@@ -10082,9 +10097,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 indented_over(s, lines, n, at)) {
                 /* "<TAB>Utfall<TAB>Utfall<TAB>Budget" over "Nämnd<TAB>2021<TAB>…":
                  * the stub's cell is empty, the first word a column's */
-                memmove(tb.titles + 1, tb.titles, nt * sizeof tb.titles[0]);
-                tb.titles[0] = (belopp_span){l.start, l.start};
-                nt++;
+                tb.ntitles = nt;
+                empty_stub(&tb);
+                nt = tb.ntitles;
             }
             if (nt && at > j && split_cells(s, l.start, l.end, t2, BELOPP_MAX_COLUMNS) < 2 &&
                 nt < 3)
@@ -10211,9 +10226,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     /* "Utfall  Utfall  Budget  Plan" over "Nämnd  2021  2022
                      * …" or "2021  2022 …": one cell fewer, its first a
                      * period's word, so the stub's cell is the empty one */
-                    memmove(tb.titles + 1, tb.titles, tb.ntitles * sizeof tb.titles[0]);
-                    tb.titles[0] = (belopp_span){tb.titles[1].start, tb.titles[1].start};
-                    tb.ntitles++;
+                    empty_stub(&tb);
                 }
                 merge_titles(&tb, t2, n2);
                 title_lines[ntl++] = j++;
@@ -10261,11 +10274,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                  * "Socialnämnden 2  2 092  1 978") */
                 if (!lead_mark(s, &r0, tk, nt0) && (m >> tb.ntitles & 1) &&
                     !(m >> (tb.ntitles - 1) & 1)) {
-                    memmove(tb.titles + 1, tb.titles, tb.ntitles * sizeof tb.titles[0]);
-                    tb.titles[0] = (belopp_span){tb.titles[1].start, tb.titles[1].start};
-                    for (size_t c = tb.ntitles; c-- > 0;)
-                        tb.columns[c].title2 = c > 0 ? tb.columns[c - 1].title2 : (belopp_span){0, 0};
-                    tb.ntitles++;
+                    empty_stub(&tb);
                 }
             }
         }

@@ -428,6 +428,15 @@ static const char *const TIME_LEAD[] = {
  * agrees with it: "miljon" takes no "-a" adjective after a number. */
 static const char *const SCALE_PLURAL[] = {"miljoner", "miljarder", "biljoner", NULL};
 
+/* Measures that end a table row's label after a comma or in parentheses and
+ * make its figures no money under a money header ("Elproduktion, TWh",
+ * "Utsläpp (ton)", "Yta, m2"): energy and power (an energy company's key
+ * figures beside its MSEK), mass, area, volume, pieces (segment.c,
+ * measure_tail). */
+static const char *const MEASURE[] = {"twh", "gwh", "mwh", "kwh", "tw", "gw", "mw", "kw",
+                                      "ton", "kton", "mton", "m2", "m3", "m\xC2\xB2",
+                                      "m\xC2\xB3", "kvm", "km", "st", "liter", "hl", NULL};
+
 const char *const *belopp_words(belopp_word_list list)
 {
     switch (list) {
@@ -445,6 +454,7 @@ const char *const *belopp_words(belopp_word_list list)
     case BELOPP_WORDS_CHANGE: return CHANGE;
     case BELOPP_WORDS_TIME_LEAD: return TIME_LEAD;
     case BELOPP_WORDS_SCALE_PLURAL: return SCALE_PLURAL;
+    case BELOPP_WORDS_MEASURE: return MEASURE;
     }
     return SCALE_ADJ + 3; /* the empty list */
 }
@@ -454,7 +464,7 @@ const char *const *belopp_words(belopp_word_list list)
  * lower case (belopp_word_equal's first test), and of the list's words that
  * start beyond ASCII (which that test lets through).  A list of 140 count
  * nouns was 3 700 instructions a lookup. */
-#define NLISTS (BELOPP_WORDS_SCALE_PLURAL + 1)
+#define NLISTS (BELOPP_WORDS_MEASURE + 1)
 #define WORDS_CAP 2048
 static struct {
     unsigned short start[NLISTS][129]; /* ASCII words of list l by first byte */

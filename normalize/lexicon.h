@@ -110,7 +110,8 @@ typedef enum {
     BELOPP_WORDS_MONEY_CONTEXT, /* a sentence about money: "underskott", "budget" (stems) */
     BELOPP_WORDS_CHANGE,        /* before "från X till Y": "ökade", "sänks" (stems) */
     BELOPP_WORDS_TIME_LEAD,     /* before a time noun: "nästa", "förra" ("nästa år") */
-    BELOPP_WORDS_SCALE_PLURAL   /* plural scale words an adjective may stand before */
+    BELOPP_WORDS_SCALE_PLURAL,  /* plural scale words an adjective may stand before */
+    BELOPP_WORDS_MEASURE        /* a table row's measure that is no money: "TWh", "m2" */
 } belopp_word_list;
 
 const char *const *belopp_words(belopp_word_list list);
