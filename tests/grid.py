@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """grid.py — one budget table written in many layouts, read back by belopp.
 
-    tests/grid.py BELOPP [--forms N] [--seed S] [--random] [--show K]
-                         [--min-complete R] [--keep DIR]
+    tests/grid.py BELOPP [--forms N] [--seed S] [--more] [--random]
+                         [--show K] [--min-complete R] [--keep DIR]
 
 Each form is the same kind of table a region or municipality publishes (a
 caption, a unit, column titles, five rows of figures, sometimes a total row)
@@ -230,6 +230,12 @@ def main():
         return default
 
     belopp = args[0]
+    if belopp.startswith("-") or not (os.path.isfile(belopp) and os.access(belopp, os.X_OK)):
+        sys.exit(f"grid: {belopp}: not an executable belopp\n{__doc__}")
+    known = {"--forms", "--seed", "--show", "--keep", "--min-complete", "--random", "--more"}
+    for a in args[1:]:
+        if a.startswith("--") and a not in known:
+            sys.exit(f"grid: unknown option {a}\n{__doc__}")
     n, seed = opt("--forms", 300, int), opt("--seed", 1, int)
     show, keep = opt("--show", 0, int), opt("--keep", None, str)
     min_complete = opt("--min-complete", 0.95, float)
