@@ -1071,9 +1071,9 @@ static size_t mixed_year_titles(const char *s, const belopp_span *cells, size_t 
         size_t m = inline_titles(s, cells[i].start, cells[i].end, t, BELOPP_MAX_COLUMNS);
         size_t years = 0;
         for (size_t k = 0; k < m; k++)
-            years += belopp_is_year(s, t[k]);
+            years += ends_in_year(s, t[k]);
         if (m >= 2 && years == m)
-            break;
+            break; /* "2019 2018", "jul-sep 2023 jul-sep 2022" */
     }
     if (i == n)
         return 0;
@@ -4285,6 +4285,11 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
 #define PLAUSIBLE_MINOR INT64_C(1000000000000000)
 
 /* Leaves row row out (no cells), saying why in the warning. */
+/* (build_table: a reason it gives before it reads the rows, that the reading
+ * then keeps) */
+static const char ROWS_DISAGREE[] =
+    "its numbers may be more cells than one, and the table's rows disagree on how many";
+
 static void leave_out_row(belopp_segments *g, belopp_row *row, const char *why)
 {
     row->ncells = 0;
@@ -5046,6 +5051,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     /* (a table with its notes twice has no note standing alone) */
     size_t note = nh >= 2 && note_stub(s, tb->titles[0]) && !tb->notes_twice ? nh : 0;
     row_fit *fits = nrows <= ROW_FIT_MAX ? malloc(nrows * sizeof *fits) : NULL; /* none: no keeping */
+    uint32_t *counts = malloc(nrows * sizeof *counts); /* each row's feasible counts (NULL: not kept) */
     for (size_t r = 0; fits && r < nrows; r++) {
         fits[r].ok = 0;
         fits[r].read = (belopp_span){1, 0};
@@ -5084,6 +5090,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             memcpy(c->raw, t, nraw * sizeof *t);
         }
         fit_read(s, row, 0, note, tb->note_at, t, nraw, &m, 0);
+        if (counts)
+            counts[r - r0] = 0;
         if (nh >= 2 && !(m >> nh & 1)) {
             /* cells glued one to the next that split into the titles'
              * count one way only ("1 8681 9291 913" under three years) */
@@ -5100,6 +5108,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         }
         if (!(m >> 1))
             continue; /* (no count at all, or none but 0: "Skola 1)", its mark alone) */
+        if (counts)
+            counts[r - r0] = m;
         if (nh && (m >> nh & 1))
             fit_titles++;
         else if (nh && gap_row(s, row) && !(m >> (nh + 1)))
@@ -5153,7 +5163,23 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
                 if (!g->rows[r].left_out)
                     leave_out_row(g, &g->rows[r], "it has more numbers than the table has column titles");
         }
+        /* rows that cannot have so few cells ("Nämnden 1 933 1 770 1 808"
+         * is three at least) say the count is larger, and then a row that
+         * could also be read with more ("196 955 190 378 143 041") is not
+         * one number but cells the table does not tell apart: such rows are
+         * left out rather than joined (also where the larger count is one
+         * row's; but a count one larger may be a row's bare footnote mark,
+         * "Kostnad för sålda varor 1 -1 930 -1 842", and says nothing) */
+        uint32_t over = 0; /* the smallest counts above k + 1 of some row */
+        for (size_t c = k + 2; k && c <= BELOPP_MAX_COLUMNS; c++)
+            if (hist_min[c])
+                over |= (uint32_t)1 << c;
+        if (counts && over)
+            for (size_t r = r0; r < r1; r++)
+                if (!g->rows[r].left_out && (counts[r - r0] >> k & 1) && (counts[r - r0] & over))
+                    leave_out_row(g, &g->rows[r], ROWS_DISAGREE);
     }
+    free(counts);
     tb->ncolumns = k;
     for (size_t c = 0; c < k; c++)
         setup_column(s, tb, c);
@@ -5236,6 +5262,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     int dotted = -1;   /* the table groups thousands by dots (dot_comma_conflict) */
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
+        if (row->left_out == ROWS_DISAGREE)
+            continue;
         size_t n = fit_row(s, row, k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL), skip = 0;
         int cut = last_cut && r + 1 == r1;
         int rc = 0;
