@@ -39,10 +39,13 @@ def found(belopp, path):
         if not raw:
             continue
         r = json.loads(raw.decode("utf-8"))
-        if r["ore_low"] is not None:
-            v = f'{r["ore_low"]}..{r["ore_high"]}'
+        # (a currency other than SEK has its value in minor units, not ore)
+        lo, hi, one = ("ore_low", "ore_high", "ore") if r["ore"] is not None or r["ore_low"] is not None \
+            else ("minor_low", "minor_high", "minor")
+        if r[lo] is not None:
+            v = f'{r[lo]}..{r[hi]}'
         else:
-            v = str(r["ore"])
+            v = str(r[one])
         out.append((r["kind"], r["currency"], v, r["text"], r["line"]))
     return out
 
