@@ -343,6 +343,23 @@ static belopp_status value_of(const char *s, belopp_span num, int exp10, int min
     return st;
 }
 
+/* Is k's number one to three digits, a comma and three digits ("4,320"),
+ * in whole units of the currency (no scale word, no "tkr"), and no price per
+ * something ("17,459 kr/liter")? */
+static int comma_thousands(const char *s, const belopp_candidate *k, int exp10,
+                           const belopp_unit *scale)
+{
+    belopp_span n = k->number;
+    if (scale || exp10 != 0 || k->in_words || k->per.start != k->per.end ||
+        k->number2.start != k->number2.end || n.end - n.start < 5 || n.end - n.start > 7 ||
+        s[n.end - 4] != ',')
+        return 0;
+    for (size_t i = n.start; i < n.end; i++)
+        if (i != n.end - 4 && !(s[i] >= '0' && s[i] <= '9'))
+            return 0;
+    return 1;
+}
+
 /* The diagnostic code for a failed conversion. */
 static belopp_diag_code status_code(belopp_status st)
 {
@@ -675,6 +692,15 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     int minor_exp = belopp_minor_exp(currency);
     if (minor_exp < 0)
         minor_exp = 2; /* every code of the lexicon has one; hundredths otherwise */
+    if (comma_thousands(s, k, exp10, scale)) {
+        /* "4,320 kronor", "288,000 kr": three digits after a comma, and no
+         * scale word that would make them decimals ("1,250 miljoner"): a
+         * price to the tenth of an öre is rare, an English thousands comma
+         * is not; either reading may be wrong, so neither is given */
+        report(diags, t, k->whole, BELOPP_DIAG_NUMBER,
+               "a comma with three digits after it may be decimals or a thousands separator");
+        return 0;
+    }
 
     int negative = k->sign.start != k->sign.end;
     belopp_amount am = {
