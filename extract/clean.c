@@ -31,7 +31,11 @@ size_t belopp_clean_to(char *out, const char *s, size_t n, int flatten)
             continue;
         }
         if (c == '\t' || c == '\n' || c == '\r') {
-            out[o++] = flatten ? ' ' : (char)c;
+            /* (flattened, a line break of two bytes or an empty line
+             * between is one space: a label wrapped over "…skuld" / "" /
+             * "inkl …" reads "…skuld inkl …") */
+            if (!(flatten && c != '\t' && i > 0 && (s[i - 1] == '\n' || s[i - 1] == '\r')))
+                out[o++] = flatten ? ' ' : (char)c;
             i++;
             continue;
         }

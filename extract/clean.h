@@ -12,7 +12,8 @@
 /* Writes s[0, n) cleaned into out, which holds at least 3n + 1 bytes, and
  * NUL-terminates it: invalid UTF-8 and characters XML 1.0 forbids (C0
  * controls but tab, LF and CR; U+FFFE, U+FFFF) become U+FFFD.  With flatten,
- * tab, CR and LF become spaces.  Returns the length written. */
+ * tab, CR and LF become spaces, a line break after a line break none ("a" /
+ * "" / "b" is "a b").  Returns the length written. */
 size_t belopp_clean_to(char *out, const char *s, size_t n, int flatten);
 
 /* The same into a malloc'd string the caller frees; NULL when out of memory. */

@@ -5610,6 +5610,25 @@ static int day_month_label(const char *s, belopp_span l, size_t max)
     return days > 0;
 }
 
+/* The last line of the label at line l of a table of one cell a line: l,
+ * or the next line that is not blank where the label goes on there ("Årets
+ * förändring av pensionsavsättning" / "" / "inkl löneskatt" / "" / "21,4"):
+ * words that start in lower case, and values after them.  A section's
+ * label over a row's starts in upper case ("Intäkter" / "Skatteintäkter"). */
+static size_t wrapped_label_end(const char *s, const line *lines, size_t n, size_t l)
+{
+    size_t q = l + 1;
+    while (q < n && is_blank(lines, n, q))
+        q++;
+    if (q >= n || !word_line(s, lines[q].trim) ||
+        category_at(s, lines[q].trim.start, lines[q].trim.end) != UTF8PROC_CATEGORY_LL)
+        return l;
+    size_t v = q + 1;
+    while (v < n && is_blank(lines, n, v))
+        v++;
+    return v < n && value_line(s, lines[v].trim) ? q : l;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -5666,7 +5685,8 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
         if (l >= n || (!word_line(s, lines[l].trim) && !day_month_label(s, lines[l].trim, 60)) ||
             belopp_is_year(s, lines[l].trim))
             break; /* ("Antal anställda per 31 dec" is a label) */
-        size_t v = l + 1, got = 0, vfirst = 0, vlast = 0;
+        size_t lab_end = wrapped_label_end(s, lines, n, l);
+        size_t v = lab_end + 1, got = 0, vfirst = 0, vlast = 0;
         for (; v < n && got < k; v++) {
             if (is_blank(lines, n, v))
                 continue;
@@ -5682,12 +5702,13 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             break;
         belopp_row row;
         memset(&row, 0, sizeof row);
-        row.label = clean_label(s, lines[l].trim);
+        row.label = clean_label(s, (belopp_span){lines[l].trim.start, lines[lab_end].trim.end});
         row.values = (belopp_span){lines[vfirst].trim.start, lines[vlast].trim.end};
         row.line = (belopp_span){lines[l].trim.start, lines[vlast].trim.end};
         row.table = g->ntables;
         PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
         lines[l].kind = 2;
+        lines[lab_end].kind = 2;
         for (size_t q = vfirst; q <= vlast; q++)
             lines[q].kind = 2;
         end = l = vlast + 1;

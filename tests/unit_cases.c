@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../extract/clean.h"
 #include "support.h"
 
 static void describe(const run_result *r, size_t i, char *out, size_t cap)
@@ -43,9 +44,11 @@ static void describe(const run_result *r, size_t i, char *out, size_t cap)
         snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " qualifier=%s", a->qualifier);
     if (a->row) {
         belopp_span col = belopp_segments_column_title(r->seg, a->row, a->column);
-        snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " label=%.*s column=%.*s",
-                 (int)(a->row->label.end - a->row->label.start), s + a->row->label.start,
-                 (int)(col.end - col.start), s + col.start);
+        /* (flattened, as records have it: a label wrapped over lines is one) */
+        char *label = belopp_xml_clean(s + a->row->label.start, a->row->label.end - a->row->label.start, 1);
+        snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " label=%s column=%.*s",
+                 label ? label : "(out of memory)", (int)(col.end - col.start), s + col.start);
+        free(label);
     }
     char value[64];
     if (a->is_range)
