@@ -5969,6 +5969,21 @@ static int numbered_label(const char *s, belopp_span l)
  * the rows under it, up to the next section or an empty row.  Pushes the
  * rows, fills *vr (malloc'ed, one a row) and returns the line after the
  * table, 0 if there is none, (size_t)-1 when out of memory. */
+/* Between line l (a label) and line v (its first value), and after v, only
+ * empty lines, one more before v than after it, one at least after: the
+ * cells of a table one cell a line with an empty line after each, the cell
+ * before v empty (see vertical_stream). */
+static int empty_cell_gap(const line *lines, size_t n, size_t l, size_t v)
+{
+    for (size_t q = l + 1; q < v; q++)
+        if (lines[q].trim.start != lines[q].trim.end || lines[q].spaces)
+            return 0;
+    size_t after = 0;
+    for (size_t q = v + 1; q < n && lines[q].trim.start == lines[q].trim.end && !lines[q].spaces; q++)
+        after++;
+    return after >= 1 && v - l - 1 == after + 1;
+}
+
 /* Is l a sentence (four words or more, ending in a full stop after a
  * word, not an abbreviation's: "… m.m.")? */
 static int stream_sentence(const char *s, belopp_span l)
@@ -6122,7 +6137,7 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
         memset(&r, 0, sizeof r);
         if (inl.start < inl.end)
             r.kind[r.n] = VC_VALUE, r.cell[r.n++] = inl;
-        size_t v = l + 1, extra = 0, last = l, bad = 0;
+        size_t v = l + 1, extra = 0, last = l, bad = 0, note_at = 0;
         for (; v < n; v++) {
             if (is_blank(lines, n, v)) {
                 if (!lines[v].spaces)
@@ -6165,12 +6180,27 @@ static size_t vertical_stream(belopp_segments *g, const char *s, line *lines, si
                 r.kind[r.n] = VC_EMPTY;
                 r.cell[r.n++] = (belopp_span){x.start, x.start};
             }
+            if (note && r.n == 0 && !dash)
+                note_at = v;
             r.kind[r.n] = dash ? VC_EMPTY : note && r.n == 0 ? VC_NOTE : VC_VALUE;
             r.cell[r.n++] = x;
             last = v;
         }
         if (bad)
             break;
+        if (note && k > 1 && r.n == k - 1 && r.kind[0] == VC_NOTE && inl.start == inl.end && !extra &&
+            values_line(s, r.cell[0]) && empty_cell_gap(lines, n, l, note_at)) {
+            /* "Resultat efter finansiella poster" / "" / "" / "79" / "" /
+             * "462" / …, one cell short with "79" a note: one empty line
+             * more before it than after it is the empty note cell, and
+             * "79" the first column's value (the row then whole) */
+            memmove(r.cell + 1, r.cell, r.n * sizeof r.cell[0]);
+            memmove(r.kind + 1, r.kind, r.n * sizeof r.kind[0]);
+            r.kind[0] = VC_EMPTY;
+            r.cell[0] = (belopp_span){r.cell[1].start, r.cell[1].start};
+            r.kind[1] = VC_VALUE;
+            r.n++;
+        }
         /* the values after the label were footnotes when the row has its
          * cells without them ("Rörelseresultat (EBITDA)1, 2" / five values) */
         token t[MAX_TOKENS];
