@@ -504,7 +504,9 @@ static char *build_pattern(void)
     sb_printf(&b, "\\h{0,2}(?<sign>%s)?(?:(?<num>[0-9]+\\.[0-9]{1,2}(?![0-9]|[.,][0-9])|%s)"
                   "|(?<words>%s)%s)",
               sign, numbody.p ? numbody.p : "", words.p ? words.p : "", wordsbody.p ? wordsbody.p : "");
-    sb_printf(&b, "|(?<![\\p{L}\\p{N}_.,:/\\x{2013}\\x{2014}\\x{2212}-])(?<sign2>%s)?(?:(?<num_b>%s)"
+    /* (not after a slash, "2020/2021", "1/3", but after one that follows
+     * a parenthesis: "260 kr (vuxna)/130 kr (barn)") */
+    sb_printf(&b, "|(?<![\\p{L}\\p{N}_.,:\\x{2013}\\x{2014}\\x{2212}-])(?<![^)]/)(?<sign2>%s)?(?:(?<num_b>%s)"
                   "|(?<words2>%s)%s))",
               sign, numbody.p ? numbody.p : "", words.p ? words.p : "", wordsbody.p ? wordsbody.p : "");
     free(numbody.p);
