@@ -10156,6 +10156,12 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (!at && kind == U_CAPTION && first.start == first.end && j + 1 < n && is_blank(lines, n, j))
                 /* "… per nämnd. Mnkr" / "" / "Nämnd" / "2021" / … */
                 at = stacked_titles(s, lines, n, j + 1, first, &tb, 0);
+            if (!at && kind == U_CAPTION && first.start == first.end && j + 3 < n && is_blank(lines, n, j) &&
+                is_blank(lines, n, j + 2) &&
+                (belopp_is_year(s, lines[j + 1].trim) || period_year_cell(s, lines[j + 1].trim, NULL, 0)) &&
+                (belopp_is_year(s, lines[j + 3].trim) || period_year_cell(s, lines[j + 3].trim, NULL, 0)))
+                /* "… ramar 2025 (Belopp i tkr)" / "" / "2021" / "" / "2022" */
+                at = stacked_titles(s, lines, n, j + 1, first, &tb, 1);
             if (!at && kind == U_ALONE && first.start == first.end)
                 at = spaced_year_titles(s, lines, n, j, &tb);
             if (at) {
