@@ -7143,6 +7143,42 @@ static size_t word_stack(const char *s, const line *lines, size_t n, const belop
     return line_of[m - 1] + 1;
 }
 
+/* Do titles stacked with a blank line between each two start at line q: a
+ * year or a period's year ("Utfall 2021") at q and at q + 2, or a stub's
+ * word at q ("Nämnd") and such titles at q + 2 and q + 4? */
+static int blank_stack_at(const char *s, const line *lines, size_t n, size_t q)
+{
+#define STACK_TITLE(x) (belopp_is_year(s, lines[x].trim) || period_year_cell(s, lines[x].trim, NULL, 0))
+    if (q + 2 >= n || !is_blank(lines, n, q + 1) || lines[q].trim.start == lines[q].trim.end)
+        return 0;
+    if (STACK_TITLE(q))
+        return STACK_TITLE(q + 2);
+    return q + 4 < n && word_line(s, lines[q].trim) && is_blank(lines, n, q + 3) && STACK_TITLE(q + 2) &&
+                   STACK_TITLE(q + 4)
+               ? 2
+               : 0;
+#undef STACK_TITLE
+}
+
+static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
+                             belopp_span first, belopp_table *tb, int blanks);
+
+/* The titles stacked with blank lines between from line q (blank_stack_at
+ * says so), as stacked_titles reads them; a stub's word first is the stub's
+ * title, not words of the first column's ("Nämnd" / "" / "Utfall 2024": the
+ * column is "Utfall 2024").  Returns as stacked_titles. */
+static size_t blank_stacked_titles(const char *s, const line *lines, size_t n, size_t q,
+                                   belopp_table *tb)
+{
+    int form = blank_stack_at(s, lines, n, q);
+    if (!form)
+        return 0;
+    size_t at = stacked_titles(s, lines, n, form == 2 ? q + 2 : q, (belopp_span){0, 0}, tb, 1);
+    if (at && form == 2 && tb->titles[0].start == tb->titles[0].end)
+        tb->titles[0] = lines[q].trim;
+    return at;
+}
+
 static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t j,
                              belopp_span first, belopp_table *tb, int blanks)
 {
@@ -10147,21 +10183,18 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             title_lines[ntl++] = i;
         } else if (!year_unit && (first.start < first.end || kind == U_ALONE || kind == U_CAPTION)) {
             size_t at = 0;
-            if (first.start == first.end && j + 2 < n && is_blank(lines, n, j + 1) &&
-                (belopp_is_year(s, lines[j].trim) || period_year_cell(s, lines[j].trim, NULL, 0)) &&
-                (belopp_is_year(s, lines[j + 2].trim) || period_year_cell(s, lines[j + 2].trim, NULL, 0)))
-                at = stacked_titles(s, lines, n, j, first, &tb, 1); /* "2021" / "" / "2022", "Utfall 2021" / "" / … */
+            if (first.start == first.end)
+                at = blank_stacked_titles(s, lines, n, j, &tb); /* "2021" / "" / "2022", "Utfall 2021" / "" / … */
             if (!at)
                 at = stacked_titles(s, lines, n, j, first, &tb, 0);
             if (!at && kind == U_CAPTION && first.start == first.end && j + 1 < n && is_blank(lines, n, j))
                 /* "… per nämnd. Mnkr" / "" / "Nämnd" / "2021" / … */
                 at = stacked_titles(s, lines, n, j + 1, first, &tb, 0);
-            if (!at && kind == U_CAPTION && first.start == first.end && j + 3 < n && is_blank(lines, n, j) &&
-                is_blank(lines, n, j + 2) &&
-                (belopp_is_year(s, lines[j + 1].trim) || period_year_cell(s, lines[j + 1].trim, NULL, 0)) &&
-                (belopp_is_year(s, lines[j + 3].trim) || period_year_cell(s, lines[j + 3].trim, NULL, 0)))
-                /* "… ramar 2025 (Belopp i tkr)" / "" / "2021" / "" / "2022" */
-                at = stacked_titles(s, lines, n, j + 1, first, &tb, 1);
+            if (!at && (kind == U_CAPTION || kind == U_ALONE) && first.start == first.end && j + 1 < n &&
+                is_blank(lines, n, j))
+                /* "… ramar 2025 (Belopp i tkr)" / "" / "2021" / "" / "2022";
+                 * "Mkr" / "" / "Utfall 2021" / "" / … */
+                at = blank_stacked_titles(s, lines, n, j + 1, &tb);
             if (!at && kind == U_ALONE && first.start == first.end)
                 at = spaced_year_titles(s, lines, n, j, &tb);
             if (at) {

@@ -44,7 +44,9 @@ static void describe(const run_result *r, size_t i, char *out, size_t cap)
         snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " qualifier=%s", a->qualifier);
     if (a->row) {
         belopp_span col = belopp_segments_column_title(r->seg, a->row, a->column);
-        /* (flattened, as records have it: a label wrapped over lines is one) */
+        /* (flattened, as records have it: a label wrapped over lines is one;
+         * of a title stacked in pieces, the first piece: "Utfall" of
+         * "Utfall" over "2024") */
         char *label = belopp_xml_clean(s + a->row->label.start, a->row->label.end - a->row->label.start, 1);
         snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " label=%s column=%.*s",
                  label ? label : "(out of memory)", (int)(col.end - col.start), s + col.start);
