@@ -977,6 +977,45 @@ static int period_year_cell(const char *s, belopp_span c, const belopp_span *o, 
            period_stub(s, (belopp_span){c.start, w}, o, no);
 }
 
+static size_t split_cells(const char *s, size_t a, size_t b, belopp_span *cells, size_t max);
+
+/* Is line l a period's word over each year title of tb ("Utfall  Utfall
+ * Budget" over "mnkr  2021  2022  2023", single-spaced or in cells)?  Then
+ * each word becomes its column's title and the year the title's second
+ * line: "Utfall 2021", "Budget 2023" (not "2021" and "2023", which a diff
+ * of budget against outcome could not tell apart). */
+static int period_words_over(const char *s, belopp_span l, belopp_table *tb)
+{
+    size_t k = tb->ntitles;
+    if (k < 3 || l.start == l.end || has_digit(s, l.start, l.end))
+        return 0;
+    for (size_t c = 1; c < k; c++)
+        if (!belopp_is_year(s, tb->titles[c]))
+            return 0;
+    belopp_span w[BELOPP_MAX_COLUMNS];
+    size_t nw = split_cells(s, l.start, l.end, w, BELOPP_MAX_COLUMNS);
+    if (nw == 1) { /* single spaces: a word each */
+        nw = 0;
+        for (size_t x = l.start; x < l.end && nw < BELOPP_MAX_COLUMNS;) {
+            size_t e = x;
+            while (e < l.end && !belopp_space_at(s, e, l.end))
+                e++;
+            w[nw++] = (belopp_span){x, e};
+            x = belopp_skip_spaces(s, e, l.end);
+        }
+    }
+    if (nw != k - 1)
+        return 0;
+    for (size_t c = 0; c < nw; c++)
+        if (!period_stub(s, w[c], NULL, 0))
+            return 0;
+    for (size_t c = 0; c < nw; c++) {
+        tb->columns[c].title2 = tb->titles[c + 1];
+        tb->titles[c + 1] = w[c];
+    }
+    return 1;
+}
+
 /* Is line l a period's words alone, single-spaced, two or more ("Utfall
  * Utfall Budget")?  Fills titles (titles[0] empty: the stub's) and returns
  * their number, or 0. */
@@ -7195,11 +7234,13 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         if (w.start == w.end || w.end - w.start > 40 ||
             !(word_line(s, w) || stacked_year(s, w.start, w.end))) /* "2019-12-31" */
             break;
-        if (!blanks) {
+        if (!blanks && !period_year_cell(s, w, NULL, 0)) {
             line_of[m] = l;
             item[m++] = w;
             continue;
         }
+        /* (titles one a line: "Utfall 2021" is the words over a year, as
+         * "Utfall" / "2021" on two lines would be) */
         /* "2020 Budget", "2023 Plan 2024": a year and the next title's
          * words on one line; each year an item, and the words between */
         size_t words = SIZE_MAX;
@@ -7265,7 +7306,7 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         }
     }
     size_t groups = 0, open = SIZE_MAX, last_year = 0;
-    belopp_span titles[BELOPP_MAX_COLUMNS], seconds[BELOPP_MAX_COLUMNS];
+    belopp_span titles[BELOPP_MAX_COLUMNS], seconds[BELOPP_MAX_COLUMNS], stub_words = {0, 0};
     for (size_t i = 0; i < m; i++) {
         int year = stacked_year(s, item[i].start, item[i].end);
         if (!year) {
@@ -7276,6 +7317,13 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         if (groups == BELOPP_MAX_COLUMNS - 1)
             return 0;
         size_t f = open == SIZE_MAX ? i : open;
+        if (open != SIZE_MAX && open + 1 < i && line_of[i - 1] == line_of[i] && line_of[open] < line_of[i]) {
+            /* "Nämnd" / "Utfall 2021": the words on the year's line are its
+             * title; lines of words above the first are the stub's title */
+            if (groups == 0)
+                stub_words = (belopp_span){item[open].start, item[i - 2].end};
+            f = i - 1;
+        }
         titles[groups] = item[f];
         seconds[groups] = f < i ? item[i] : (belopp_span){0, 0};
         groups++;
@@ -7354,7 +7402,9 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         groups++;
     }
 fill:
-    tb->titles[0] = note.start < note.end ? note : (belopp_span){item[0].start, item[0].start};
+    tb->titles[0] = note.start < note.end        ? note
+                    : stub_words.start < stub_words.end ? stub_words
+                                                    : (belopp_span){item[0].start, item[0].start};
     {
         int bare = groups >= 2 && note.start == note.end && seconds[0].start < seconds[0].end &&
                    stacked_year(s, seconds[0].start, seconds[0].end) && line_of[0] + 1 == line_of[1];
@@ -10130,8 +10180,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 i = pe - 1;
             continue;
         }
+        int words_over = !quarter_years && (kind == U_CELLS || kind == U_INLINE) && i > 0 &&
+                         !lines[i - 1].kind && period_words_over(s, lines[i - 1].trim, &tb);
         size_t j = i + 1, first_row = g->nrows, title_lines[2], ntl = 0, stack_end = 0;
-        if (quarter_years)
+        if (quarter_years || words_over)
             title_lines[ntl++] = i - 1;
         if (kind == U_LEAD && is_blank(lines, n, j) && j + 1 < n)
             j++; /* "MSEK I II III IV", a blank line, the rows */
@@ -10222,11 +10274,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (nt && at > j && split_cells(s, l.start, l.end, t2, BELOPP_MAX_COLUMNS) < 2 &&
                 nt < 3)
                 nt = 0; /* after a blank line: titles in cells, or two years or more */
-            if (!nt && at + 2 < n && section_then_titles(s, lines, n, at, &tb, &nt))
-                at += is_blank(lines, n, at + 1) ? 2 : 1;
-            if (!nt && at + 1 < n)
-                nt = glued_header(s, l, tb.titles);
             size_t np;
+            /* (before section_then_titles, which takes "Utfall Budget" over
+             * "2024 2025" for a section over the titles) */
             if (!nt && at + 2 < n && (np = period_words(s, l, tb.titles)) > 0) {
                 /* "Utfall Budget" over "Nämnd 2024 2025": the period's words
                  * over the years, single-spaced; the titles "Utfall 2024",
@@ -10241,6 +10291,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     at++;
                 }
             }
+            if (!nt && at + 2 < n && section_then_titles(s, lines, n, at, &tb, &nt))
+                at += is_blank(lines, n, at + 1) ? 2 : 1;
+            if (!nt && at + 1 < n)
+                nt = glued_header(s, l, tb.titles);
             if (nt) {
                 tb.ntitles = nt;
                 title_lines[ntl++] = at;
