@@ -1194,6 +1194,32 @@ enum {
     U_LEAD     /* a unit in capitals ("MSEK", "TSEK"), then titles not read */
 };
 
+/* The end of a title of a change in per cent at the start of r, before a
+ * year: one to three words, the last "%" or ending in it, maybe with a
+ * footnote mark ("+/- %6)", "Förändring %", "%"); else r.start. */
+static size_t pct_title_end(const char *s, belopp_span r)
+{
+    size_t x = r.start;
+    for (int w = 0; w < 3 && x < r.end; w++) {
+        size_t e = x;
+        while (e < r.end && !belopp_space_at(s, e, r.end))
+            e++;
+        size_t p = e;
+        if (p > x && s[p - 1] == ')') { /* a mark: "%6)" */
+            p--;
+            while (p > x && s[p - 1] >= '0' && s[p - 1] <= '9')
+                p--;
+        }
+        size_t nx = belopp_skip_spaces(s, e, r.end);
+        if (p > x && s[p - 1] == '%')
+            return nx + 4 <= r.end && belopp_is_year(s, (belopp_span){nx, nx + 4}) ? e : r.start;
+        if (has_digit(s, x, e))
+            return r.start;
+        x = nx;
+    }
+    return r.start;
+}
+
 /* Is w, after the title "Note" of a unit line's note column, a second note
  * title "Not" (or "Note") with titles after it: "Amounts in SEK M Belopp i
  * MSEK Note Not 2018 2017", a bilingual statement whose rows give each
@@ -1389,6 +1415,13 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
         if (ex > rest.start) {
             stub_end = ex;
             rest = belopp_trim(s, ex, rest.end);
+        }
+        /* "MSEK … +/- %6) 2022 2021": a change in per cent titled before
+         * the years, its cells before theirs (build_table skips them) */
+        size_t pe = pct_title_end(s, rest);
+        if (pe > rest.start) {
+            stub_end = pe;
+            rest = belopp_trim(s, pe, rest.end);
         }
         /* "MSEK Not jul-sep 2024 …": the note column's title goes with the stub */
         int twice = 0;
@@ -5076,6 +5109,24 @@ static size_t count_by_totals(const belopp_segments *g, const char *s, size_t r0
     return best && adds[best] * 2 >= r1 - r0 ? best : 0;
 }
 
+/* Moves row's values past a first cell that is a share ("28%", "-4%") when
+ * it is the row's only one and other values follow. */
+static void skip_lead_share(const char *s, belopp_row *row)
+{
+    token t[MAX_TOKENS];
+    size_t n = read_tokens(s, row->values.start, row->values.end, t), shares = 0;
+    if (n == (size_t)-1 || n < 2 || t[0].kind != T_PCT || t[0].sp.start == t[0].sp.end)
+        return;
+    for (size_t i = 0; i < n; i++)
+        shares += t[i].kind == T_PCT;
+    size_t e = t[0].sp.end;
+    while (e < row->values.end && s[e] == ' ')
+        e++;
+    if (shares != 1 || e >= row->values.end || s[e] != '%')
+        return;
+    row->values.start = belopp_skip_spaces(s, e + 1, row->values.end);
+}
+
 static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, size_t r1,
                        int last_cut, int last_end)
 {
@@ -5098,10 +5149,19 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
     numbered_labels(g, s, r0, r1);
     if (!nh)
         years_to_labels(g, s, r0, r1);
+    /* "MSEK om inget annat anges +/- %6) 2022 2021 …" over "Orderingång
+     * 28% 58 645 45 718 …": a change in per cent before the years, titled
+     * in the stub; its cell ("28%", in some rows only) is no column's */
+    int pct_before = tb->ntitles >= 3 && memchr(s + tb->titles[0].start, '%',
+                                                tb->titles[0].end - tb->titles[0].start) != NULL;
+    for (size_t c = 1; c < tb->ntitles && pct_before; c++)
+        pct_before = !memchr(s + tb->titles[c].start, '%', tb->titles[c].end - tb->titles[c].start);
     for (size_t r = r0, whole = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         row->table = ti;
         setup_row(s, tb, row);
+        if (pct_before)
+            skip_lead_share(s, row);
         if (r > r0 && part_of_above(s, row->label)) {
             /* "Elförsäljning, TWh 120,1 …" / "- varav kundförsäljning 86,6
              * …": the part in its whole's unit, money or not */
