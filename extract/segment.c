@@ -5728,6 +5728,38 @@ static size_t wrapped_label_end(const char *s, const line *lines, size_t n, size
     return v < n && value_line(s, lines[v].trim) ? q : l;
 }
 
+/* The note column's title glued after the unit at the start of line l
+ * ("mnkrNotkommunen 2020-12-31…": "Not"), or an empty span. */
+static belopp_span glued_note_title(const char *s, belopp_span l)
+{
+    for (size_t p = l.start + 2; p + 3 <= l.end && p < l.start + 12; p++)
+        if (s[p] == 'N' && s[p + 1] == 'o' && s[p + 2] == 't' && s[p - 1] >= 'a' && s[p - 1] <= 'z')
+            return (belopp_span){p, p + 3};
+    return (belopp_span){0, 0};
+}
+
+/* Titles of a word and a date each, glued ("kommunen 2020-12-31kommunen
+ * 2019-12-31koncernen 2020-12-31…"), filling l: fills titles (at most max)
+ * and returns their number, or 0 when l is not so or holds fewer than two. */
+static size_t glued_dated_titles(const char *s, belopp_span l, belopp_span *titles, size_t max)
+{
+    size_t nt = 0, p = l.start;
+    while (p < l.end) {
+        size_t w = p;
+        while (w < l.end && belopp_letter_at(s, w, l.end))
+            w += belopp_letter_at(s, w, l.end);
+        if (w == p || w + 11 > l.end || s[w] != ' ' || nt == max)
+            return 0;
+        size_t d = w + 1;
+        if (!belopp_is_year(s, (belopp_span){d, d + 4}) || s[d + 4] != '-' || s[d + 7] != '-' ||
+            !has_digit(s, d + 5, d + 7) || !has_digit(s, d + 8, d + 10))
+            return 0;
+        titles[nt++] = (belopp_span){p, d + 10};
+        p = d + 10;
+    }
+    return nt >= 2 ? nt : 0;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -5826,11 +5858,23 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     for (size_t h = heads - k; h < heads; h++)
         tb->titles[tb->ntitles++] = lines[idx[h]].trim;
     belopp_span gt[BELOPP_MAX_COLUMNS];
-    if (unread && heads == 0 && glued_year_titles(s, lines[i].trim, gt, BELOPP_MAX_COLUMNS - 1) == k) {
-        /* the unit line's titles, glued, as many as the cells of a row */
-        tb->titles[0] = (belopp_span){lines[i].trim.start, lines[i].trim.start};
-        memcpy(tb->titles + 1, gt, k * sizeof gt[0]);
-        tb->ntitles = k + 1;
+    size_t ng = unread && heads == 0 ? glued_year_titles(s, lines[i].trim, gt, BELOPP_MAX_COLUMNS - 1) : 0;
+    belopp_span nt = {0, 0};
+    if (unread && heads == 0 && ng != k) {
+        nt = glued_note_title(s, lines[i].trim);
+        ng = nt.start < nt.end ? glued_dated_titles(s, (belopp_span){nt.end, lines[i].trim.end}, gt,
+                                                    BELOPP_MAX_COLUMNS - 1)
+                               : 0;
+        if (ng + 1 != k)
+            nt = (belopp_span){0, 0}, ng = 0;
+    }
+    if (ng && (ng == k || nt.start < nt.end)) {
+        /* the unit line's titles, glued, as many as the cells of a row; or
+         * one fewer after a note column's title ("mnkrNotkommunen
+         * 2020-12-31…"), the first cell of each row its note */
+        tb->titles[0] = nt.start < nt.end ? nt : (belopp_span){lines[i].trim.start, lines[i].trim.start};
+        memcpy(tb->titles + 1, gt, ng * sizeof gt[0]);
+        tb->ntitles = ng + 1;
     }
     for (size_t h = 0; h < heads; h++)
         lines[idx[h]].kind = 1;
@@ -7893,22 +7937,35 @@ static int lead_unit_titles(const char *s, belopp_span h, belopp_table *tb)
     size_t w1 = h.start;
     while (w1 < h.end && !belopp_space_at(s, w1, h.end))
         w1++;
-    if (w1 == h.end || w1 - h.start > 12 || s[h.end - 1] == '.')
+    if (w1 == h.end || s[h.end - 1] == '.')
+        return 0;
+    /* "mnkrNotkommunen 2020-12-31…": the unit glued to the note column's
+     * title, as a page's header cells come out run together */
+    size_t ue = w1;
+    for (size_t p = h.start + 2; p + 3 <= w1 && ue == w1; p++)
+        if (s[p] == 'N' && s[p + 1] == 'o' && s[p + 2] == 't' && s[p - 1] >= 'a' && s[p - 1] <= 'z')
+            ue = p;
+    if (ue - h.start > 12)
         return 0;
     int years = 0;
-    for (size_t i = w1; i < h.end; i++)
+    for (size_t i = ue; i < h.end; i++)
         if (s[i] >= '0' && s[i] <= '9') {
             size_t e = i;
             while (e < h.end && s[e] >= '0' && s[e] <= '9')
                 e++;
             if (!belopp_is_year(s, (belopp_span){i, e}) ||
-                (i > w1 && s[i - 1] >= '0' && s[i - 1] <= '9'))
+                (i > ue && s[i - 1] >= '0' && s[i - 1] <= '9'))
                 return 0;
             years++;
+            /* a date's month and day after the year: "2020-12-31" */
+            if (e + 6 <= h.end && s[e] == '-' && s[e + 3] == '-' && s[e + 1] >= '0' && s[e + 1] <= '1' &&
+                s[e + 2] >= '0' && s[e + 2] <= '9' && s[e + 4] >= '0' && s[e + 4] <= '3' &&
+                s[e + 5] >= '0' && s[e + 5] <= '9')
+                e += 6;
             i = e - 1;
         }
     unit_info u;
-    if (!years || !unit_header(s, h.start, w1, &u))
+    if (!years || !unit_header(s, h.start, ue, &u))
         return 0;
     tb->exp10 = u.exp10;
     tb->currency = u.currency;
