@@ -5760,6 +5760,19 @@ static size_t glued_dated_titles(const char *s, belopp_span l, belopp_span *titl
     return nt >= 2 ? nt : 0;
 }
 
+/* Is line l one label in a cell followed by empty cells only, tab-separated
+ * (a pipe table's "| C | |" as the segmenter sees it: "\t C \t \t")? */
+static int empty_celled(const char *s, size_t len, line l)
+{
+    if (l.trim.start == l.trim.end || l.trim.start == 0 || s[l.trim.start - 1] == '\n' ||
+        memchr(s + l.trim.start, '\t', l.trim.end - l.trim.start))
+        return 0; /* (a cell before it, of bars or tabs, and one cell) */
+    int tabs = 0;
+    for (size_t i = l.trim.end; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+        tabs += s[i] == '\t';
+    return tabs >= 2;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -10780,6 +10793,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                  (tb.notes_twice && word_line_max(s, l, 120)))) { /* a section in two languages */
                 if (j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                     continue;
+                if (g->nrows > first_row && empty_celled(s, len, lines[j]))
+                    continue; /* "| Burma, se Myanmar | |" over "| C | |": rows of
+                               * no value, in cells, go on with the table */
                 /* a line of spaces under the section ("DEN LÖPANDE
                  * VERKSAMHETEN" / "   " / row), as PDF text gives it */
                 if (j + 2 < n && is_blank(lines, n, j + 1) && lines[j + 1].spaces &&
