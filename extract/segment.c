@@ -7954,10 +7954,8 @@ static int lead_unit_titles(const char *s, belopp_span h, belopp_table *tb)
         return 0;
     /* "mnkrNotkommunen 2020-12-31…": the unit glued to the note column's
      * title, as a page's header cells come out run together */
-    size_t ue = w1;
-    for (size_t p = h.start + 2; p + 3 <= w1 && ue == w1; p++)
-        if (s[p] == 'N' && s[p + 1] == 'o' && s[p + 2] == 't' && s[p - 1] >= 'a' && s[p - 1] <= 'z')
-            ue = p;
+    belopp_span nt = glued_note_title(s, (belopp_span){h.start, w1});
+    size_t ue = nt.start < nt.end ? nt.start : w1;
     if (ue - h.start > 12)
         return 0;
     int years = 0;
