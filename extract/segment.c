@@ -5773,6 +5773,28 @@ static int empty_celled(const char *s, size_t len, line l)
     return tabs >= 2;
 }
 
+/* Are the nt cells of the title line at (two spaces or tabs apart, no
+ * digit: "Intäkter  Kostnader") each a column's, the first row under them
+ * (after blank lines) a label and nt cells of values? */
+static int cells_over(const char *s, const line *lines, size_t n, size_t at, size_t nt)
+{
+    belopp_span l = lines[at].trim, c[BELOPP_MAX_COLUMNS];
+    if (has_digit(s, l.start, l.end) || split_cells(s, l.start, l.end, c, BELOPP_MAX_COLUMNS) != nt)
+        return 0;
+    size_t r = at + 1;
+    while (r < n && r <= at + 2 && is_blank(lines, n, r))
+        r++;
+    if (r >= n)
+        return 0;
+    belopp_span row = lines[r].trim;
+    if (split_cells(s, row.start, row.end, c, BELOPP_MAX_COLUMNS) != nt + 1 || has_digit(s, c[0].start, c[0].end))
+        return 0;
+    for (size_t i = 1; i <= nt; i++)
+        if (!has_digit(s, c[i].start, c[i].end))
+            return 0;
+    return 1;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -10392,7 +10414,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             belopp_span l = lines[at < n ? at : n - 1].trim;
             size_t nt = at < n ? title_line(s, l.start, l.end, tb.titles) : 0;
             if (nt >= 2 && nt < BELOPP_MAX_COLUMNS && tb.titles[0].start < tb.titles[0].end &&
-                indented_over(s, lines, n, at)) {
+                (indented_over(s, lines, n, at) || cells_over(s, lines, n, at, nt))) {
                 /* "<TAB>Utfall<TAB>Utfall<TAB>Budget" over "Nämnd<TAB>2021<TAB>…":
                  * the stub's cell is empty, the first word a column's */
                 tb.ntitles = nt;
