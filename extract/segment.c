@@ -5795,6 +5795,29 @@ static int cells_over(const char *s, const line *lines, size_t n, size_t at, siz
     return 1;
 }
 
+/* l without a footnote mark of one or two digits and a parenthesis after a
+ * space at its end ("Miljö- och byggnämnden 1)"). */
+static belopp_span without_paren_mark(const char *s, belopp_span l)
+{
+    size_t e = l.end;
+    if (e - l.start > 3 && s[e - 1] == ')') {
+        size_t d = e - 1;
+        while (d > l.start && d + 3 >= e && s[d - 1] >= '0' && s[d - 1] <= '9')
+            d--;
+        if (d < e - 1 && d > l.start && s[d - 1] == ' ')
+            l.end = d - 1;
+    }
+    return l;
+}
+
+/* Is l words and a footnote mark after them ("Miljö- och byggnämnden 1)",
+ * "Summa¹", "Kommunstyrelsen*")? */
+static int marked_word_line(const char *s, belopp_span l)
+{
+    belopp_span w = clean_label(s, without_paren_mark(s, l));
+    return w.start < w.end && w.end < l.end && word_line(s, w);
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -5848,9 +5871,11 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             end = ++l;
             continue;
         }
-        if (l >= n || (!word_line(s, lines[l].trim) && !day_month_label(s, lines[l].trim, 60)) ||
+        if (l >= n ||
+            (!word_line(s, lines[l].trim) && !day_month_label(s, lines[l].trim, 60) &&
+             !marked_word_line(s, lines[l].trim)) ||
             belopp_is_year(s, lines[l].trim))
-            break; /* ("Antal anställda per 31 dec" is a label) */
+            break; /* ("Antal anställda per 31 dec" is a label; so is "Miljönämnden 1)") */
         size_t lab_end = wrapped_label_end(s, lines, n, l);
         size_t v = lab_end + 1, got = 0, vfirst = 0, vlast = 0;
         for (; v < n && got < k; v++) {
@@ -5868,7 +5893,7 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             break;
         belopp_row row;
         memset(&row, 0, sizeof row);
-        row.label = clean_label(s, (belopp_span){lines[l].trim.start, lines[lab_end].trim.end});
+        row.label = clean_label(s, without_paren_mark(s, (belopp_span){lines[l].trim.start, lines[lab_end].trim.end}));
         row.values = (belopp_span){lines[vfirst].trim.start, lines[vlast].trim.end};
         row.line = (belopp_span){lines[l].trim.start, lines[vlast].trim.end};
         row.table = g->ntables;
