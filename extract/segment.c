@@ -10470,6 +10470,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 at += is_blank(lines, n, at + 1) ? 2 : 1;
             if (!nt && at + 1 < n)
                 nt = glued_header(s, l, tb.titles);
+            if (!nt && at > j && at + 1 < n && word_line(s, l))
+                /* "… (Belopp i miljoner kronor)" / "" / "Intäkter Kostnader" */
+                nt = spaced_words_over(s, lines, n, l, at, 2, tb.titles);
             if (nt) {
                 tb.ntitles = nt;
                 title_lines[ntl++] = at;
