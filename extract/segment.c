@@ -10470,9 +10470,14 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 at += is_blank(lines, n, at + 1) ? 2 : 1;
             if (!nt && at + 1 < n)
                 nt = glued_header(s, l, tb.titles);
-            if (!nt && at > j && at + 1 < n && word_line(s, l))
-                /* "… (Belopp i miljoner kronor)" / "" / "Intäkter Kostnader" */
-                nt = spaced_words_over(s, lines, n, l, at, 2, tb.titles);
+            if (!nt && at > j && at + 1 < n && word_line(s, l) &&
+                (nt = spaced_words_over(s, lines, n, l, at, 2, tb.titles)) > 0 &&
+                tb.titles[0].start < tb.titles[0].end)
+                /* "… (Belopp i miljoner kronor)" / "" / "Intäkter Kostnader":
+                 * each word a column's; read with the first word the stub's,
+                 * the rows may be ambiguous ("Kulturnämnden – 340 836" one
+                 * cell of −340 836 under "Kostnader"), so not then */
+                nt = 0;
             if (nt) {
                 tb.ntitles = nt;
                 title_lines[ntl++] = at;
