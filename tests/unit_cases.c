@@ -43,14 +43,17 @@ static void describe(const run_result *r, size_t i, char *out, size_t cap)
     if (a->qualifier)
         snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " qualifier=%s", a->qualifier);
     if (a->row) {
-        belopp_span col = belopp_segments_column_title(r->seg, a->row, a->column);
-        /* (flattened, as records have it: a label wrapped over lines is one;
-         * of a title stacked in pieces, the first piece: "Utfall" of
-         * "Utfall" over "2024") */
+        /* (label and column as records have them: flattened, a label
+         * wrapped over lines one line; a title stacked in pieces whole,
+         * "Utfall 2024" of "Utfall" over "2024") */
+        char col[256];
+        size_t cl = belopp_segments_column_name(r->seg, a->row, a->column, col, sizeof col);
         char *label = belopp_xml_clean(s + a->row->label.start, a->row->label.end - a->row->label.start, 1);
-        snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " label=%s column=%.*s",
-                 label ? label : "(out of memory)", (int)(col.end - col.start), s + col.start);
+        char *column = belopp_xml_clean(col, cl < sizeof col ? cl : strlen(col), 1);
+        snprintf(tail + strlen(tail), sizeof tail - strlen(tail), " label=%s column=%s",
+                 label ? label : "(out of memory)", column ? column : "(out of memory)");
         free(label);
+        free(column);
     }
     char value[64];
     if (a->is_range)
