@@ -978,6 +978,7 @@ static int period_year_cell(const char *s, belopp_span c, const belopp_span *o, 
 }
 
 static size_t split_cells(const char *s, size_t a, size_t b, belopp_span *cells, size_t max);
+static size_t period_words(const char *s, belopp_span l, belopp_span *titles);
 
 /* Is line l a period's word over each year title of tb ("Utfall  Utfall
  * Budget" over "mnkr  2021  2022  2023", single-spaced or in cells)?  Then
@@ -993,25 +994,18 @@ static int period_words_over(const char *s, belopp_span l, belopp_table *tb)
         if (!belopp_is_year(s, tb->titles[c]))
             return 0;
     belopp_span w[BELOPP_MAX_COLUMNS];
-    size_t nw = split_cells(s, l.start, l.end, w, BELOPP_MAX_COLUMNS);
-    if (nw == 1) { /* single spaces: a word each */
-        nw = 0;
-        for (size_t x = l.start; x < l.end && nw < BELOPP_MAX_COLUMNS;) {
-            size_t e = x;
-            while (e < l.end && !belopp_space_at(s, e, l.end))
-                e++;
-            w[nw++] = (belopp_span){x, e};
-            x = belopp_skip_spaces(s, e, l.end);
-        }
-    }
+    size_t nw = split_cells(s, l.start, l.end, w + 1, BELOPP_MAX_COLUMNS - 1);
+    if (nw == 1) /* single spaces: period_words reads a word each (w[0] the stub's) */
+        nw = period_words(s, l, w) - 1;
+    else
+        for (size_t c = 1; c <= nw; c++)
+            if (!period_stub(s, w[c], NULL, 0))
+                return 0;
     if (nw != k - 1)
         return 0;
-    for (size_t c = 0; c < nw; c++)
-        if (!period_stub(s, w[c], NULL, 0))
-            return 0;
-    for (size_t c = 0; c < nw; c++) {
-        tb->columns[c].title2 = tb->titles[c + 1];
-        tb->titles[c + 1] = w[c];
+    for (size_t c = 1; c <= nw; c++) {
+        tb->columns[c - 1].title2 = tb->titles[c];
+        tb->titles[c] = w[c];
     }
     return 1;
 }
@@ -4356,12 +4350,12 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
  * cell mean the split went wrong: "100 200 300" under "Miljoner kronor". */
 #define PLAUSIBLE_MINOR INT64_C(1000000000000000)
 
-/* Leaves row row out (no cells), saying why in the warning. */
 /* (build_table: a reason it gives before it reads the rows, that the reading
  * then keeps) */
 static const char ROWS_DISAGREE[] =
     "its numbers may be more cells than one, and the table's rows disagree on how many";
 
+/* Leaves row row out (no cells), saying why in the warning. */
 static void leave_out_row(belopp_segments *g, belopp_row *row, const char *why)
 {
     row->ncells = 0;
