@@ -2643,6 +2643,7 @@ static int note_alone(const char *s, belopp_span l)
 }
 
 static int word_line(const char *s, belopp_span l);
+static int note_ref_line(const char *s, belopp_span l);
 static int ends_in_year(const char *s, belopp_span sp);
 /* Is l a title line run together, as a web page's table copied without
  * its cell gaps gives it: titles ending in a year, each glued to the next
@@ -4487,6 +4488,39 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
     return rc < 0 ? -1 : rc == 0;
 }
 
+/* A pipe table's row of fewer cells than its k value columns ("Augusti |
+ * 13 133 | |" under "Månad | Utfall 2024 | Utfall 2023 |"): each cell
+ * between bars is one number, never two ("13 133" is not 13 and 133), and
+ * the cells the row lacks are its last (as GitHub's tables fill a short
+ * row).  Its tokens t[0, n) start a cell where a bar (now a tab) stands
+ * before them.  Returns 1 with the cells made, 0 if the row is not so, -1
+ * when out of memory. */
+static int pipe_short_row(belopp_segments *g, const char *s, size_t r, size_t k, const token *t,
+                          size_t n)
+{
+    const belopp_row *row = &g->rows[r];
+    size_t b = row->values.start, bars = 0;
+    while (b > row->line.start && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        bars += g->text[--b] == '|';
+    if (bars != 1 || n == 0 || k < 2)
+        return 0; /* (the label's bar, and no empty cell before the values) */
+    split sp;
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || t[i].hard) {
+            if (c + 1 >= k)
+                return 0;
+            sp.start[c++] = i;
+        }
+    sp.start[c] = n;
+    sp.n = c;
+    for (size_t q = 0; q < c; q++)
+        if (!one_cell(t, sp.start[q], sp.start[q + 1]))
+            return 0;
+    int rc = make_cells_at(g, s, r, t, &sp, 0);
+    return rc < 0 ? -1 : rc == 0;
+}
+
 /* Is the note column of a table of k value columns empty all through, its
  * notes left off when the page was made ("MSEK Not 2013-03-31 2012-03-31"
  * over "Materiella anläggningstillgångar 166 156", "Finansiella tillgångar
@@ -5492,6 +5526,17 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             leave_out_row(g, row, "a dash in it may be a sign or an empty cell");
             continue;
         }
+        if (!note && !cut && n && (rc = pipe_short_row(g, s, r, k, t, n)) != 0) {
+            if (rc < 0) {
+                free(fits);
+                return -1;
+            }
+            continue;
+        }
+        if (note && note_ref_line(s, row->line)) {
+            row->cell = g->ncells; /* "Skatteintäkter 1": a section and its note, no value */
+            continue;
+        }
         int by_sum = n && !note && !cut && tot_col != SIZE_MAX && sum_split_row(s, t, n, k, tot_col, &sp);
         if (n == 0 || (!by_sum && !choose_split(s, t, n, k, ref, lo, hi, cut, row->is_total, &sp, &skip) &&
                        (note || cut || !alike_split(s, t, n, k, &sp)))) {
@@ -5571,6 +5616,22 @@ static int word_line_max(const char *s, belopp_span l, size_t max)
 static int word_line(const char *s, belopp_span l)
 {
     return word_line_max(s, l, 60);
+}
+
+/* Is line l a section's title with its note's number under a note column
+ * ("Skatteintäkter 1"), or the number alone on the line after the title
+ * ("Generella statsbidrag" / "2"): words, then one or two digits only? */
+static int note_ref_line(const char *s, belopp_span l)
+{
+    size_t d = l.end;
+    while (d > l.start && s[d - 1] >= '0' && s[d - 1] <= '9')
+        d--;
+    if (d == l.end || l.end - d > 2)
+        return 0;
+    if (d == l.start)
+        return 1;
+    belopp_span words = belopp_trim(s, l.start, d);
+    return words.end < d && word_line(s, words) && !has_digit(s, words.start, words.end);
 }
 
 /* Is line l a rule: dashes (at least three), with only spaces, tabs (the
@@ -7502,9 +7563,10 @@ static size_t stacked_titles(const char *s, const line *lines, size_t n, size_t 
         r = line_of[m - 1] + 1; /* (past titles of words after the years: "Förändring, %") */
     belopp_row row;
     size_t used;
-    while (r < n && r < after + 3 && !may_be_row(s, lines, n, r) &&
-           (word_line(s, lines[r].trim) || is_blank(lines, n, r)) &&
-           !wrapped_row(s, lines, n, r, &row, &used))
+    while (r < n && r < after + 3 &&
+           ((note.start < note.end && note_ref_line(s, lines[r].trim)) ||
+            (!may_be_row(s, lines, n, r) && (word_line(s, lines[r].trim) || is_blank(lines, n, r)) &&
+             !wrapped_row(s, lines, n, r, &row, &used))))
         r++;
     token t[MAX_TOKENS];
     uint32_t counts;
