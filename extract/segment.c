@@ -1281,6 +1281,45 @@ static int per_unit_cell(const char *s, belopp_span c, unit_info *u, belopp_span
     return 1;
 }
 
+/* Titles that each end in the table's unit, the unit's words standing
+ * two times or more on the line, the last at its end ("1 vecka, kr 4
+ * veckor, kr 20 veckor, kr"; "Tider Skatt för högsäsong i kronor Skatt för
+ * lågsäsong i kronor").  Words of the first before the second title's first
+ * word are the stub's title ("Tider").  Fills tb's titles, the stub's first
+ * (maybe empty), and returns their count, or 0. */
+static size_t unit_each_title(const char *s, size_t a, size_t b, const unit_info *u, belopp_table *tb)
+{
+    size_t wl = u->words.end - u->words.start, m = 0, ends[BELOPP_MAX_COLUMNS];
+    if (wl < 2 || u->words.end != b)
+        return 0;
+    for (size_t i = a + 1; i + wl <= b; i++) {
+        if (s[i - 1] != ' ' || (i + wl < b && s[i + wl] != ' ') || memcmp(s + i, s + u->words.start, wl) != 0)
+            continue;
+        if (m == BELOPP_MAX_COLUMNS - 1)
+            return 0;
+        ends[m++] = i + wl;
+    }
+    if (m < 2)
+        return 0;
+    belopp_span seg[BELOPP_MAX_COLUMNS];
+    for (size_t q = 0, from = a; q < m; from = ends[q++]) {
+        seg[q] = belopp_trim(s, from, ends[q]);
+        if (seg[q].end - seg[q].start < wl + 2)
+            return 0; /* (the unit alone is no title) */
+    }
+    size_t fw = belopp_word_end(s, seg[1].start, seg[1].end) - seg[1].start, stub_end = seg[0].start;
+    for (size_t i = seg[0].start + 1; i + fw < seg[0].end && stub_end == seg[0].start; i++)
+        if (s[i - 1] == ' ' && s[i + fw] == ' ' && memcmp(s + i, s + seg[1].start, fw) == 0)
+            stub_end = i;
+    tb->titles[0] = belopp_trim(s, seg[0].start, stub_end);
+    if (tb->titles[0].start == tb->titles[0].end)
+        tb->titles[0] = (belopp_span){seg[0].start, seg[0].start};
+    seg[0].start = stub_end;
+    memcpy(tb->titles + 1, seg, m * sizeof seg[0]);
+    tb->ntitles = m + 1;
+    return m + 1;
+}
+
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
  * U_CELLS and U_INLINE; and *first_end, unless NULL, with first_unit_end of
  * the line (the caller need not scan it again). */
@@ -1447,7 +1486,7 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
         tb->unit = u.words;
-        return U_CAPTION;
+        return unit_each_title(s, a, b, &u, tb) ? U_CELLS : U_CAPTION;
     }
     /* "MSEK I II III IV I 1 kv 06 /1 kv 05": a unit word, then titles of
      * any kind (quarters, periods) on a short line that is no sentence;
@@ -2436,6 +2475,40 @@ static int glued_signs_chunk(const char *s, size_t a, size_t b)
     return signs >= 2;
 }
 
+/* A clock time at s[i]: "6:00", "06.30" (hours to 24, minutes to 59).
+ * Returns the end, or 0. */
+static size_t clock_time(const char *s, size_t i, size_t b)
+{
+    size_t d = i;
+    while (d < b && d - i < 3 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d == i || d - i > 2 || d + 3 > b || (s[d] != ':' && s[d] != '.') || s[d + 1] < '0' ||
+        s[d + 1] > '5' || s[d + 2] < '0' || s[d + 2] > '9' || (d + 3 < b && s[d + 3] >= '0' && s[d + 3] <= '9'))
+        return 0;
+    int h = s[i] - '0';
+    if (d - i == 2)
+        h = h * 10 + s[i + 1] - '0';
+    return h <= 24 ? d + 3 : 0;
+}
+
+/* Is l a span of clock times, a row's label in a table of fees by the time
+ * of day ("6:00–6:29 15 15")? */
+static int clock_range(const char *s, belopp_span l)
+{
+    size_t i = clock_time(s, l.start, l.end);
+    if (!i)
+        return 0;
+    i = belopp_skip_spaces(s, i, l.end);
+    if (i < l.end && s[i] == '-')
+        i++;
+    else if (l.end - i >= 3 && memcmp(s + i, "\xE2\x80\x93", 3) == 0)
+        i += 3;
+    else
+        return 0;
+    i = belopp_skip_spaces(s, i, l.end);
+    return (i = clock_time(s, i, l.end)) != 0 && i == l.end;
+}
+
 static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row *row)
 {
     if (b - a > MAX_ROW_BYTES || a == b)
@@ -2482,7 +2555,7 @@ static int table_row(const char *s, size_t a, size_t b, int empty_ok, belopp_row
     int letters = 0;
     for (size_t i = label.start; i < label.end && !letters; i++)
         letters = belopp_letter_at(s, i, label.end);
-    if (!letters)
+    if (!letters && !clock_range(s, label))
         return 0;
     /* "Verksamhetens kostnader Not 3 – 522 941 …": the word "Not" names
      * the note that follows it, which is no value */
