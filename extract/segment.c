@@ -2255,7 +2255,8 @@ static int names_shares(const char *s, belopp_span t)
      * shares and degrees at the end of one:
      *  - a share: "Nettokostnadsandel", "Marknadsandel"; not "Handel", nor
      *    "Egenandel" (a sum paid), nor "Resultatandel" (a part of a result,
-     *    money: "Resultatandel i intresseföretag");
+     *    money: "Resultatandel i intresseföretag"), nor "Minoritetsandel"
+     *    (the minority's part of the result, in an income statement);
      *  - a degree is a ratio: "Beläggningsgrad", "Uthyrningsgrad",
      *    "Vakansgrad", "Självförsörjningsgrad" */
     for (size_t i = t.start; i < t.end; i++) {
@@ -2271,7 +2272,8 @@ static int names_shares(const char *s, belopp_span t)
             belopp_letter_at(s, i - 1, t.end) && (s[i - 1] | 0x20) != 'h' &&
             (i + 5 == t.end || !belopp_letter_at(s, i + 5, t.end)) &&
             !(i - t.start >= 4 && strncasecmp(s + i - 4, "egen", 4) == 0) &&
-            !(i - t.start >= 8 && strncasecmp(s + i - 8, "resultat", 8) == 0))
+            !(i - t.start >= 8 && strncasecmp(s + i - 8, "resultat", 8) == 0) &&
+            !(i - t.start >= 10 && strncasecmp(s + i - 10, "minoritets", 10) == 0))
             return 1;
         if ((b | 0x20) == 'g' && i + 4 <= t.end && strncasecmp(s + i, "grad", 4) == 0 &&
             belopp_letter_at(s, i - 1, t.end) &&
@@ -5986,7 +5988,7 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
         while (l < n && is_blank(lines, n, l))
             l++;
         belopp_row sr;
-        if (l < n && l > first_label && !word_line(s, lines[l].trim) &&
+        if (l < n && l > first_label && !word_line_max(s, lines[l].trim, 120) &&
             table_row(s, lines[l].trim.start, lines[l].trim.end, 0, &sr) && word_line(s, sr.label) &&
             decimal_cells(s, sr.values) >= 1 && decimal_cells(s, sr.values) < k && l + 1 < n) {
             /* a row on a line of its own, short of cells ("Uttag ur
@@ -6000,7 +6002,7 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             continue;
         }
         if (l >= n ||
-            (!word_line(s, lines[l].trim) && !day_month_label(s, lines[l].trim, 60) &&
+            (!word_line_max(s, lines[l].trim, 120) && !day_month_label(s, lines[l].trim, 60) &&
              !marked_word_line(s, lines[l].trim)) ||
             belopp_is_year(s, lines[l].trim))
             break; /* ("Antal anställda per 31 dec" is a label; so is "Miljönämnden 1)") */
