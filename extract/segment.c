@@ -3062,19 +3062,37 @@ static int sum_split_row(const char *s, const token *t, size_t n, size_t k, size
 
 /* The value tokens of a row, a leading footnote mark ("Intäkter 2) 2 111":
  * a ")" that closes nothing) left off.  Returns their number, 0 if none. */
+/* Is t a footnote's mark "3)": one or two digits and a ")" alone? */
+static int close_mark(const token *t)
+{
+    return t->close && !t->open && t->kind == T_NUM && t->idigits <= 2 && !t->sign && !t->frac &&
+           !t->dots;
+}
+
 static size_t row_tokens(const char *s, const belopp_row *r, token *t)
 {
     size_t n = read_tokens(s, r->values.start, r->values.end, t);
     if (n == (size_t)-1)
         return 0;
-    if (n > 0 && t[0].close && !t[0].open && t[0].kind == T_NUM && t[0].idigits <= 2 &&
-        !t[0].sign && !t[0].frac) {
+    if (n > 0 && close_mark(&t[0])) {
         memmove(t, t + 1, (n - 1) * sizeof *t);
         n--;
         if (n)
             t[0].hard = 1;
     }
-    return n;
+    /* "Utdelning per aktie, SEK 6,00 3) 6 5,5": a mark after a value, its
+     * ")" closing no "(" before it (as "(1 900)" does) */
+    size_t o = 0;
+    int open = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && !open && close_mark(&t[i]) && t[o - 1].kind == T_NUM) {
+            t[o - 1].marked = 1;
+            continue;
+        }
+        open = (open || t[i].open) && !t[i].close;
+        t[o++] = t[i];
+    }
+    return o;
 }
 
 /* Ways of splitting glued cells one text may try, all its rows together
@@ -5218,6 +5236,10 @@ static void skip_lead_share(const char *s, belopp_row *row)
 {
     token t[MAX_TOKENS];
     size_t n = read_tokens(s, row->values.start, row->values.end, t), shares = 0;
+    if (n != (size_t)-1 && n >= 3 && close_mark(&t[0])) { /* "Justerad EBITDA 1) 17% …" */
+        memmove(t, t + 1, (n - 1) * sizeof *t);
+        n--;
+    }
     if (n == (size_t)-1 || n < 2 || t[0].kind != T_PCT || t[0].sp.start == t[0].sp.end)
         return;
     for (size_t i = 0; i < n; i++)
@@ -10755,6 +10777,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             token tk[MAX_TOKENS];
             uint32_t m = 0;
             if (q < n && table_row(s, lines[q].trim.start, lines[q].trim.end, 0, &r0)) {
+                if (memchr(s + tb.titles[0].start, '%', tb.titles[0].end - tb.titles[0].start))
+                    skip_lead_share(s, &r0); /* "+/- % 2022 …" over "Orderingång 28% 58 645 …":
+                                                the share is no title's (build_table) */
                 size_t nt0 = fit_tokens(s, &r0, 0, 0, tk, &m, 0);
                 /* (not where the first number may be a footnote's:
                  * "Socialnämnden 2  2 092  1 978") */
