@@ -5330,8 +5330,9 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
                 continue;
             }
         }
-        if (!(m >> 1))
-            continue; /* (no count at all, or none but 0: "Skola 1)", its mark alone) */
+        if (!(m >> 1) || row->no_note)
+            continue; /* (no count at all, or none but 0: "Skola 1)", its mark alone;
+                       * a row without its note has no say in the count) */
         if (counts)
             counts[r - r0] = m;
         if (nh && (m >> nh & 1))
@@ -5623,6 +5624,20 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             leave_out_row(g, row, "a dash in it may be a sign or an empty cell");
             continue;
         }
+        if (row->no_note && note_first && n && k >= 2) {
+            /* the note's cell empty: the values are the other columns' */
+            split s1;
+            if (best_split(t, n, k - 1, NULL, NULL, NULL, &s1) == 1) {
+                if ((rc = make_cells_at(g, s, r, t, &s1, 1)) < 0) {
+                    free(fits);
+                    return -1;
+                }
+                if (rc == 0)
+                    continue;
+            }
+            leave_out_row(g, &g->rows[r], "its numbers do not split clearly into the table's columns");
+            continue;
+        }
         if (!note && !cut && n && (rc = pipe_short_row(g, s, r, k, t, n)) != 0) {
             if (rc < 0) {
                 free(fits);
@@ -5890,6 +5905,19 @@ static belopp_span glued_note_title(const char *s, belopp_span l)
     return (belopp_span){0, 0};
 }
 
+/* The end of a unit glued to the first title's word at the start of line
+ * l ("mnkrkommunen 2020-12-31…": after "mnkr"), or l.start. */
+static size_t glued_unit_end(const char *s, belopp_span l)
+{
+    for (size_t p = l.start + 2; p < l.end && p < l.start + 8; p++) {
+        const belopp_unit *u = belopp_unit_lookup(s + l.start, p - l.start);
+        if (s[p] >= 'a' && s[p] <= 'z' && s[p - 1] >= 'a' && s[p - 1] <= 'z' && u &&
+            u->kind == BELOPP_UNIT_CURRENCY)
+            return p;
+    }
+    return l.start;
+}
+
 /* Titles of a word and a date each, glued ("kommunen 2020-12-31kommunen
  * 2019-12-31koncernen 2020-12-31…"), filling l: fills titles (at most max)
  * and returns their number, or 0 when l is not so or holds fewer than two. */
@@ -5993,6 +6021,9 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
     if (m > 2 && note_stub(s, lines[idx[0]].trim))
         return 0; /* a note column: vertical_stream reads it */
     size_t heads = m - 1, k = 0, first_label = idx[m - 1];
+    /* the first record's first value a note's number ("1", "2, 3"): the
+     * first column may be a note column */
+    int note_first = note_item(s, lines[j].trim) && !lines[j].spaces;
     for (; j < n; j++) {
         if (is_blank(lines, n, j))
             continue;
@@ -6029,10 +6060,18 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             belopp_is_year(s, lines[l].trim))
             break; /* ("Antal anställda per 31 dec" is a label; so is "Miljönämnden 1)") */
         size_t lab_end = wrapped_label_end(s, lines, n, l);
-        size_t v = lab_end + 1, got = 0, vfirst = 0, vlast = 0;
-        for (; v < n && got < k; v++) {
-            if (is_blank(lines, n, v))
+        size_t v = lab_end + 1, got = 0, vfirst = 0, vlast = 0, empties = 0, lead_empty = 0;
+        for (; v < n && got + empties < k; v++) {
+            if (is_blank(lines, n, v)) {
+                /* a line of spaces between empty lines: an empty cell */
+                if (lines[v].spaces && v > 0 && v + 1 < n && !lines[v - 1].spaces &&
+                    !lines[v + 1].spaces && is_blank(lines, n, v - 1) && is_blank(lines, n, v + 1)) {
+                    lead_empty += got == 0;
+                    empties++;
+                    vlast = v;
+                }
                 continue;
+            }
             size_t several = decimal_cells(s, lines[v].trim);
             if (!value_line(s, lines[v].trim) && several < 2)
                 break;
@@ -6041,14 +6080,28 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             got += several >= 2 ? several : 1;
             vlast = v;
         }
-        if (got != k)
+        int no_note = empties == 1 && lead_empty && got + 1 == k && note_first;
+        if (no_note) {
+            /* "Verksamhetens nettokostnader" / " " / four values: the note's
+             * cell empty */
+        } else if (empties && got + empties == k &&
+                   (got == 0 || (got == 1 && note_first && note_item(s, lines[vfirst].trim)))) {
+            /* "Jämförelsestörande kostnad" / "2" / " " / " " …: a row
+             * with no value, its note at most */
+            for (size_t q = l; q <= vlast; q++)
+                lines[q].kind = 2;
+            end = l = vlast + 1;
+            continue;
+        } else if (got != k || empties) {
             break;
+        }
         belopp_row row;
         memset(&row, 0, sizeof row);
         row.label = clean_label(s, without_paren_mark(s, (belopp_span){lines[l].trim.start, lines[lab_end].trim.end}));
         row.values = (belopp_span){lines[vfirst].trim.start, lines[vlast].trim.end};
         row.line = (belopp_span){lines[l].trim.start, lines[vlast].trim.end};
         row.table = g->ntables;
+        row.no_note = no_note;
         PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
         lines[l].kind = 2;
         lines[lab_end].kind = 2;
@@ -6079,6 +6132,10 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
                                : 0;
         if (ng + 1 != k)
             nt = (belopp_span){0, 0}, ng = 0;
+        size_t ge = glued_unit_end(s, lines[i].trim);
+        if (!ng && ge > lines[i].trim.start &&
+            glued_dated_titles(s, (belopp_span){ge, lines[i].trim.end}, gt, BELOPP_MAX_COLUMNS - 1) == k)
+            ng = k; /* "mnkrkommunen 2020-12-31…": no note column */
     }
     if (ng && (ng == k || nt.start < nt.end)) {
         /* the unit line's titles, glued, as many as the cells of a row; or
@@ -8156,6 +8213,11 @@ static int lead_unit_titles(const char *s, belopp_span h, belopp_table *tb)
      * title, as a page's header cells come out run together */
     belopp_span nt = glued_note_title(s, (belopp_span){h.start, w1});
     size_t ue = nt.start < nt.end ? nt.start : w1;
+    unit_info u;
+    belopp_span gt[BELOPP_MAX_COLUMNS];
+    size_t ge = nt.start == nt.end ? glued_unit_end(s, (belopp_span){h.start, w1}) : h.start;
+    if (ge > h.start && glued_dated_titles(s, (belopp_span){ge, h.end}, gt, BELOPP_MAX_COLUMNS - 1))
+        ue = ge; /* "mnkrkommunen 2020-12-31…" */
     if (ue - h.start > 12)
         return 0;
     int years = 0;
@@ -8175,7 +8237,6 @@ static int lead_unit_titles(const char *s, belopp_span h, belopp_table *tb)
                 e += 6;
             i = e - 1;
         }
-    unit_info u;
     if (!years || !unit_header(s, h.start, ue, &u))
         return 0;
     tb->exp10 = u.exp10;

@@ -69,6 +69,9 @@ typedef struct {
     const char *currency; /* or NULL: the column's */
     belopp_span unit;
     const char *left_out; /* NULL, or why the row's numbers were left out (say it once) */
+    int no_note;        /* under a note column of its own, the row's note cell is empty
+                           (one cell a line: a line of spaces): its values are the
+                           value columns' */
 } belopp_row;
 
 /* Sum check of a cell (belopp_cell.sum, belopp_amount.sum). */
