@@ -10205,6 +10205,108 @@ static size_t tariff_table(belopp_segments *g, const char *s, line *lines, size_
     return end;
 }
 
+/* Is line l a key figure's label that names its unit after its last comma
+ * ("Orderingång, MSEK", "Resultat per aktie, kr")?  Fills *u; returns the
+ * label's end (before the comma), or 0. */
+static size_t tile_label(const char *s, belopp_span l, unit_info *u)
+{
+    if (!word_line(s, l) || !belopp_letter_at(s, l.start, l.end))
+        return 0;
+    size_t c = l.end;
+    while (c > l.start && s[c - 1] != ',')
+        c--;
+    if (c <= l.start + 1 || !unit_header(s, c, l.end, u) || !u->currency)
+        return 0;
+    return c - 1;
+}
+
+/* Is line l a figure set apart, a number alone with no sign ("58 645",
+ * "15,8%" with shares too: *share set)? */
+static int tile_figure(const char *s, belopp_span l, int *share)
+{
+    *share = 0;
+    if (l.start == l.end || l.end - l.start > 24 || s[l.start] < '0' || s[l.start] > '9')
+        return 0;
+    if (s[l.end - 1] == '%') {
+        *share = 1;
+        return 1;
+    }
+    return value_line(s, l) && !memchr(s + l.start, '(', l.end - l.start);
+}
+
+/* Key figures set apart over their labels, as a report's page shows them in
+ * tiles: "58 645" / "Orderingång, MSEK" / "" / "52 135" / "Nettoomsättning,
+ * MSEK" / "" / "15,8%" / "Justerad EBITA, marginal".  Each label names the
+ * unit of its figure after its last comma; two money figures or more within
+ * the run (one alone may be anything).  Pushes a table of one cell for each
+ * and returns the line after the last label; 0 when line i starts no such
+ * run; -1 when out of memory. */
+static size_t figure_tiles(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    int share;
+    if (lines[i].kind || !tile_figure(s, lines[i].trim, &share))
+        return 0;
+    size_t money = 0, end = i, q = i;
+    unit_info u;
+    /* not labels over their figures ("Orderingång, MSEK" / "58 645" /
+     * "Nettoomsättning, MSEK" / …), which read so from the second figure
+     * on would give each figure the next one's label */
+    size_t up = i;
+    while (up > 0 && is_blank(lines, n, up - 1))
+        up--;
+    if (up > 0 && tile_label(s, lines[up - 1].trim, &u))
+        return 0;
+    for (;;) {
+        while (q < n && is_blank(lines, n, q))
+            q++;
+        if (q + 1 >= n || lines[q].kind || lines[q + 1].kind || !tile_figure(s, lines[q].trim, &share) ||
+            !word_line(s, lines[q + 1].trim))
+            break;
+        if (!share && tile_label(s, lines[q + 1].trim, &u))
+            money++;
+        else if (!share)
+            break; /* a number over words that name no unit: no tile of ours */
+        q += 2;
+        end = q;
+    }
+    if (money < 2)
+        return 0;
+    for (q = i; q < end; q++) {
+        if (is_blank(lines, n, q) || !tile_figure(s, lines[q].trim, &share) || share)
+            continue;
+        belopp_span l = lines[q + 1].trim;
+        size_t le = tile_label(s, l, &u);
+        belopp_table tb;
+        memset(&tb, 0, sizeof tb);
+        tb.header = l; /* (no column title: the header that gave the unit, as records say) */
+        tb.exp10 = u.exp10;
+        tb.currency = u.currency;
+        tb.unit = u.words;
+        tb.ncolumns = 1;
+        tb.columns[0].money = 1;
+        tb.columns[0].exp10 = u.exp10;
+        tb.columns[0].currency = u.currency;
+        tb.columns[0].unit = u.words;
+        PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        row.table = g->ntables - 1;
+        row.money = 1;
+        row.label = belopp_trim(s, l.start, le);
+        row.values = lines[q].trim;
+        row.line = (belopp_span){lines[q].trim.start, l.end};
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        size_t first = g->ncells;
+        if (price_cell(g, s, &g->tables[g->ntables - 1], g->nrows - 1, lines[q].trim, 0) < 0)
+            return (size_t)-1;
+        g->rows[g->nrows - 1].cell = first;
+        g->rows[g->nrows - 1].ncells = g->ncells - first;
+        lines[q].kind = lines[q + 1].kind = 2;
+        q++;
+    }
+    return end;
+}
+
 /* The first row under a unit line that names no titles when blank lines
  * (or lines of spaces) stand between them, as a web page's caption over a
  * table without a header row leaves it: "Ekonomi (tkr)" / "" / "   " /
@@ -10441,6 +10543,13 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             return -1;
         if (tariff_end) {
             i = tariff_end - 1;
+            continue;
+        }
+        size_t tiles_end = figure_tiles(g, s, lines, n, i);
+        if (tiles_end == (size_t)-1)
+            return -1;
+        if (tiles_end) {
+            i = tiles_end - 1;
             continue;
         }
         if (h.end - h.start > MAX_ROW_BYTES && flat_tables(g, s, h) < 0)
