@@ -10234,74 +10234,94 @@ static int tile_figure(const char *s, belopp_span l, int *share)
     return value_line(s, l) && !memchr(s + l.start, '(', l.end - l.start);
 }
 
-/* Key figures set apart over their labels, as a report's page shows them in
- * tiles: "58 645" / "Orderingång, MSEK" / "" / "52 135" / "Nettoomsättning,
- * MSEK" / "" / "15,8%" / "Justerad EBITA, marginal".  Each label names the
- * unit of its figure after its last comma; two money figures or more within
- * the run (one alone may be anything).  Pushes a table of one cell for each
- * and returns the line after the last label; 0 when line i starts no such
- * run; -1 when out of memory. */
-static size_t figure_tiles(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+/* Is lines[q, q + 2) a key figure and its label, alone between blank lines
+ * (or the text's ends): the figure first when *fig_first is 1, the label
+ * first when 0, either when -1 (then set)?  *money says whether the label
+ * names a currency (*u its unit); a share's label needs none. */
+static int tile_at(const char *s, const line *lines, size_t n, size_t q, int *fig_first, int *money,
+                   unit_info *u)
 {
     int share;
-    if (lines[i].kind || !tile_figure(s, lines[i].trim, &share))
+    if (q + 1 >= n || lines[q].kind || lines[q + 1].kind || is_blank(lines, n, q) ||
+        is_blank(lines, n, q + 1) || (q > 0 && !is_blank(lines, n, q - 1)) ||
+        (q + 2 < n && !is_blank(lines, n, q + 2)))
         return 0;
-    size_t money = 0, end = i, q = i;
+    for (int f = 1; f >= 0; f--) {
+        if (*fig_first >= 0 && *fig_first != f)
+            continue;
+        belopp_span fig = lines[f ? q : q + 1].trim, lab = lines[f ? q + 1 : q].trim;
+        if (!tile_figure(s, fig, &share) || !word_line(s, lab) || !belopp_letter_at(s, lab.start, lab.end))
+            continue;
+        *money = !share && tile_label(s, lab, u) > 0;
+        if (!share && !*money)
+            continue; /* a number by words that name no unit: no tile of ours */
+        *fig_first = f;
+        return 1;
+    }
+    return 0;
+}
+
+/* Key figures set apart with their labels, as a report's page shows them in
+ * tiles, each figure and its label alone between blank lines: "58 645" /
+ * "Orderingång, MSEK" / "" / "52 135" / "Nettoomsättning, MSEK" / "" /
+ * "15,8%" / "Justerad EBITA, marginal" (or each label over its figure, the
+ * same way all through).  Each label names the unit of its figure after its
+ * last comma; two money figures or more in the run (one alone may be
+ * anything).  Pushes a table of one cell for each and returns the line
+ * after the last pair; 0 when line i starts no such run; -1 when out of
+ * memory. */
+static size_t figure_tiles(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    int fig_first = -1, money, share;
     unit_info u;
-    /* not labels over their figures ("Orderingång, MSEK" / "58 645" /
-     * "Nettoomsättning, MSEK" / …), which read so from the second figure
-     * on would give each figure the next one's label */
-    size_t up = i;
-    while (up > 0 && is_blank(lines, n, up - 1))
-        up--;
-    if (up > 0 && tile_label(s, lines[up - 1].trim, &u))
+    if (lines[i].kind || (s[lines[i].trim.start] < '0' && !belopp_letter_at(s, lines[i].trim.start, lines[i].trim.end)) ||
+        !tile_at(s, lines, n, i, &fig_first, &money, &u))
         return 0;
+    size_t monies = 0, end = i, q = i;
     for (;;) {
         while (q < n && is_blank(lines, n, q))
             q++;
-        if (q + 1 >= n || lines[q].kind || lines[q + 1].kind || !tile_figure(s, lines[q].trim, &share) ||
-            !word_line(s, lines[q + 1].trim))
+        if (!tile_at(s, lines, n, q, &fig_first, &money, &u))
             break;
-        if (!share && tile_label(s, lines[q + 1].trim, &u))
-            money++;
-        else if (!share)
-            break; /* a number over words that name no unit: no tile of ours */
+        monies += money != 0;
         q += 2;
         end = q;
     }
-    if (money < 2)
+    if (monies < 2)
         return 0;
     for (q = i; q < end; q++) {
-        if (is_blank(lines, n, q) || !tile_figure(s, lines[q].trim, &share) || share)
+        if (is_blank(lines, n, q))
             continue;
-        belopp_span l = lines[q + 1].trim;
-        size_t le = tile_label(s, l, &u);
-        belopp_table tb;
-        memset(&tb, 0, sizeof tb);
-        tb.header = l; /* (no column title: the header that gave the unit, as records say) */
-        tb.exp10 = u.exp10;
-        tb.currency = u.currency;
-        tb.unit = u.words;
-        tb.ncolumns = 1;
-        tb.columns[0].money = 1;
-        tb.columns[0].exp10 = u.exp10;
-        tb.columns[0].currency = u.currency;
-        tb.columns[0].unit = u.words;
-        PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
-        belopp_row row;
-        memset(&row, 0, sizeof row);
-        row.table = g->ntables - 1;
-        row.money = 1;
-        row.label = belopp_trim(s, l.start, le);
-        row.values = lines[q].trim;
-        row.line = (belopp_span){lines[q].trim.start, l.end};
-        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
-        size_t first = g->ncells;
-        if (price_cell(g, s, &g->tables[g->ntables - 1], g->nrows - 1, lines[q].trim, 0) < 0)
-            return (size_t)-1;
-        g->rows[g->nrows - 1].cell = first;
-        g->rows[g->nrows - 1].ncells = g->ncells - first;
-        lines[q].kind = lines[q + 1].kind = 2;
+        belopp_span fig = lines[fig_first ? q : q + 1].trim, l = lines[fig_first ? q + 1 : q].trim;
+        size_t le = tile_figure(s, fig, &share) && !share ? tile_label(s, l, &u) : 0;
+        if (le) {
+            belopp_table tb;
+            memset(&tb, 0, sizeof tb);
+            tb.header = l; /* (no column title: the header that gave the unit, as records say) */
+            tb.exp10 = u.exp10;
+            tb.currency = u.currency;
+            tb.unit = u.words;
+            tb.ncolumns = 1;
+            tb.columns[0].money = 1;
+            tb.columns[0].exp10 = u.exp10;
+            tb.columns[0].currency = u.currency;
+            tb.columns[0].unit = u.words;
+            PUSH_OR(g->tables, g->ntables, g->captables, tb, return (size_t)-1);
+            belopp_row row;
+            memset(&row, 0, sizeof row);
+            row.table = g->ntables - 1;
+            row.money = 1;
+            row.label = belopp_trim(s, l.start, le);
+            row.values = fig;
+            row.line = (belopp_span){lines[q].trim.start, lines[q + 1].trim.end};
+            PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+            size_t first = g->ncells;
+            if (price_cell(g, s, &g->tables[g->ntables - 1], g->nrows - 1, fig, 0) < 0)
+                return (size_t)-1;
+            g->rows[g->nrows - 1].cell = first;
+            g->rows[g->nrows - 1].ncells = g->ncells - first;
+            lines[q].kind = lines[q + 1].kind = 2;
+        }
         q++;
     }
     return end;
