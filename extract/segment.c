@@ -2886,6 +2886,19 @@ static belopp_span less_mark(const char *s, belopp_span l)
     return l;
 }
 
+/* Is l a count and what it counts, a label's second line ("1 barn", "2
+ * barn", "3 rum och kök"): one or two digits, a space, then words only? */
+static int count_phrase(const char *s, belopp_span l)
+{
+    size_t d = l.start;
+    while (d < l.end && d - l.start < 3 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d == l.start || d - l.start > 2 || d >= l.end || s[d] != ' ')
+        return 0;
+    belopp_span w = belopp_trim(s, d, l.end);
+    return w.end - w.start <= 40 && belopp_letter_at(s, w.start, w.end) && !has_digit(s, w.start, w.end);
+}
+
 static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, belopp_row *row,
                        size_t *lines_used)
 {
@@ -2898,6 +2911,13 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
     belopp_span label = l;
     if (goes_on(s, lines, n, v) && v + 1 < n && word_line_max(s, less_mark(s, lines[v].trim), 120) &&
         !values_line(s, lines[v].trim)) {
+        label.end = lines[v].trim.end;
+        v++;
+    } else if (v + 1 < n && count_phrase(s, lines[v].trim) &&
+               (value_line(s, lines[v + 1].trim) || values_line(s, lines[v + 1].trim)) &&
+               !has_digit(s, l.start, l.end)) {
+        /* "Tilläggsbidrag" / "1 barn" / "146": the label goes on with
+         * what it is for, a count of something */
         label.end = lines[v].trim.end;
         v++;
     } else if (is_blank(lines, n, v) && v + 1 < n && values_line(s, lines[v + 1].trim) &&
@@ -11171,7 +11191,16 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     continue;
                 }
             }
-            if ((g->nrows > first_row || tb.ntitles) && wrapped_row(s, lines, n, j, &row, &used)) {
+            belopp_row next_row;
+            size_t next_used;
+            if ((g->nrows > first_row || tb.ntitles ||
+                 /* under a caption or a unit alone, a first row wrapped
+                  * when another row follows it ("Belopp 1 vecka, kr" /
+                  * "Tilläggsbidrag" / "1 barn" / "146" / "Tilläggsbidrag" …) */
+                 ((kind == U_CAPTION || kind == U_ALONE) && j == last &&
+                  wrapped_row(s, lines, n, j, &row, &used) &&
+                  row_at(s, lines, n, j + used, &next_row, &next_used))) &&
+                wrapped_row(s, lines, n, j, &row, &used)) {
                 if (add_row_over(g, lines, j, j + used, row) < 0)
                     return -1;
                 last = j + used;
