@@ -560,7 +560,9 @@ static char *build_report_pattern(void)
     strbuf b = {0};
     sb_puts(&b, "(?<![\\p{L}])(?<word>(?i:");
     sb_words(&b, belopp_words(BELOPP_WORDS_REPORT));
-    sb_puts(&b, "))|[0-9]\\h*(?:[\\p{L}:-]+\\h*)?\\(\\h*[-\\x{2212}\\x{2013}]?[0-9][0-9\\h,]*\\)");
+    /* (one or two words between: "87 MSEK (79)", "780 miljoner kronor
+     * (731)"; "0:43 kronor (0:56)") */
+    sb_puts(&b, "))|[0-9]\\h*(?:[\\p{L}:-]+\\h*){0,2}\\(\\h*[-\\x{2212}\\x{2013}]?[0-9][0-9\\h,:]*\\)");
     if (b.oom) {
         free(b.p);
         return NULL;
