@@ -3080,14 +3080,16 @@ static int sum_split_row(const char *s, const token *t, size_t n, size_t k, size
     return 1;
 }
 
-/* The value tokens of a row, a leading footnote mark ("Intäkter 2) 2 111":
- * a ")" that closes nothing) left off.  Returns their number, 0 if none. */
 /* Is t a footnote's mark "3)": one or two digits and a ")" alone? */
 static int close_mark(const token *t)
 {
     return t->close && !t->open && t->kind == T_NUM && t->idigits <= 2 && !t->sign && !t->frac &&
            !t->dots;
 }
+
+/* The value tokens of a row, footnote marks ("Intäkter 2) 2 111", "6,00 3)
+ * 6": a ")" that closes nothing) left off.  Returns their number, 0 if
+ * none. */
 
 static size_t row_tokens(const char *s, const belopp_row *r, token *t)
 {
@@ -3103,14 +3105,18 @@ static size_t row_tokens(const char *s, const belopp_row *r, token *t)
     /* "Utdelning per aktie, SEK 6,00 3) 6 5,5": a mark after a value, its
      * ")" closing no "(" before it (as "(1 900)" does) */
     size_t o = 0;
-    int open = 0;
+    int open = 0, cut = 0;
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && !open && close_mark(&t[i]) && t[o - 1].kind == T_NUM) {
             t[o - 1].marked = 1;
+            cut = 1; /* (the next number starts a cell: "1 204 3) 500" is no 1 204 500) */
             continue;
         }
         open = (open || t[i].open) && !t[i].close;
-        t[o++] = t[i];
+        t[o] = t[i];
+        t[o].hard |= (unsigned char)cut;
+        cut = 0;
+        o++;
     }
     return o;
 }
@@ -4603,11 +4609,12 @@ static int short_row(belopp_segments *g, const char *s, size_t r, size_t k, size
 
 /* A pipe table's row of fewer cells than its k value columns ("Augusti |
  * 13 133 | |" under "Månad | Utfall 2024 | Utfall 2023 |"): each cell
- * between bars is one number, never two ("13 133" is not 13 and 133), and
- * the cells the row lacks are its last (as GitHub's tables fill a short
- * row).  Its tokens t[0, n) start a cell where a bar (now a tab) stands
- * before them.  Returns 1 with the cells made, 0 if the row is not so, -1
- * when out of memory. */
+ * between bars is one number, never two ("13 133" is not 13 and 133); the
+ * empty cells written before the values ("Augusti | | 13 133 |") come
+ * first, and the cells the row lacks are its last (as GitHub's tables fill
+ * a short row).  Its tokens t[0, n) start a cell where a bar (now a tab)
+ * stands before them.  Returns 1 with the cells made, 0 if the row is not
+ * so, -1 when out of memory. */
 static int pipe_short_row(belopp_segments *g, const char *s, size_t r, size_t k, const token *t,
                           size_t n)
 {
@@ -4615,22 +4622,25 @@ static int pipe_short_row(belopp_segments *g, const char *s, size_t r, size_t k,
     size_t b = row->values.start, bars = 0;
     while (b > row->line.start && (s[b - 1] == ' ' || s[b - 1] == '\t'))
         bars += g->text[--b] == '|';
-    if (bars != 1 || n == 0 || k < 2)
-        return 0; /* (the label's bar, and no empty cell before the values) */
+    if (bars == 0 || n == 0 || k < 2)
+        return 0;
+    size_t off = bars - 1; /* the label's bar, then one for each empty cell before the values */
     split sp;
     size_t c = 0;
     for (size_t i = 0; i < n; i++)
         if (i == 0 || t[i].hard) {
-            if (c + 1 >= k)
+            if (off + c >= k)
                 return 0;
             sp.start[c++] = i;
         }
+    if (off + c == k && off == 0)
+        return 0; /* (a full row: read as any row) */
     sp.start[c] = n;
     sp.n = c;
     for (size_t q = 0; q < c; q++)
         if (!one_cell(t, sp.start[q], sp.start[q + 1]))
             return 0;
-    int rc = make_cells_at(g, s, r, t, &sp, 0);
+    int rc = make_cells_at(g, s, r, t, &sp, off);
     return rc < 0 ? -1 : rc == 0;
 }
 
