@@ -505,8 +505,12 @@ static char *build_pattern(void)
                   "|(?<words>%s)%s)",
               sign, numbody.p ? numbody.p : "", words.p ? words.p : "", wordsbody.p ? wordsbody.p : "");
     /* (not after a slash, "2020/2021", "1/3", but after one that follows
-     * a parenthesis: "260 kr (vuxna)/130 kr (barn)") */
-    sb_printf(&b, "|(?<![\\p{L}\\p{N}_.,:\\x{2013}\\x{2014}\\x{2212}-])(?<![^)]/)(?<sign2>%s)?(?:(?<num_b>%s)"
+     * a parenthesis: "260 kr (vuxna)/130 kr (barn)"; not one or two digits
+     * after a number, a comma and a space, a decimal comma written apart:
+     * "1 039, 50 kr" is no 50 kr, "2, 2 miljoner" no 2 miljoner) */
+    sb_printf(&b, "|(?<![\\p{L}\\p{N}_.,:\\x{2013}\\x{2014}\\x{2212}-])(?<![^)]/)"
+                  "(?:(?<![0-9], )|(?=[0-9]{3}|[0-9]{1,2}[\\x{20}\\x{A0}][0-9]{3}))"
+                  "(?<sign2>%s)?(?:(?<num_b>%s)"
                   "|(?<words2>%s)%s))",
               sign, numbody.p ? numbody.p : "", words.p ? words.p : "", wordsbody.p ? wordsbody.p : "");
     free(numbody.p);
