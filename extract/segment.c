@@ -11231,6 +11231,11 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                  (tb.notes_twice && word_line_max(s, l, 120)))) { /* a section in two languages */
                 if (j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
                     continue;
+                size_t wused;
+                if (g->nrows > first_row && j + 1 < n && !is_blank(lines, n, j + 1) &&
+                    wrapped_row(s, lines, n, j + 1, &row, &wused))
+                    continue; /* "INVESTERINGSVERKSAMHET" / "Investering i immateriella" /
+                               * "anläggningstillgångar" / "0 0 0 0" */
                 if (g->nrows > first_row && empty_celled(s, len, lines[j]))
                     continue; /* "| Burma, se Myanmar | |" over "| C | |": rows of
                                * no value, in cells, go on with the table */
