@@ -10506,29 +10506,32 @@ static int page_break_at(const char *s, const line *lines, size_t n, size_t j)
 }
 
 /* Row r on line j short of cells, its other values wrapped onto lines of
- * their own with blank lines between, as a web page copied as text breaks
- * a row ("Balansomslutning 76,6" / "" / "82,3" / "" / "87,7 88,5 84,9"
- * under five years): where the row cannot fill every column, the lines of
- * values after it (and nothing else) complete it exactly, and no line of
- * values follows them, r takes them.  Returns the line after the last
- * one taken, or 0 (r unchanged). */
+ * their own (with blank lines between or not), as a web page copied as
+ * text breaks a row ("Balansomslutning 76,6" / "" / "82,3" / "" / "87,7
+ * 88,5 84,9" under five years; "Netto från löpande verksamhet 907" /
+ * "1 351" under two): where the row cannot fill its want columns, the
+ * lines of values after it (and nothing else) complete it exactly, and no
+ * line of values follows them, r takes them.  Returns the line after the
+ * last one taken, or 0 (r unchanged). */
 static size_t wrapped_on(const char *s, const line *lines, size_t n, size_t j, belopp_row *r,
-                         size_t ntitles)
+                         size_t want)
 {
-    if (ntitles < 3 || j + 2 >= n || !is_blank(lines, n, j + 1))
+    if (want < 2 || j + 1 >= n)
         return 0;
     token tk[MAX_TOKENS];
     uint32_t m = 0;
-    size_t want = ntitles - 1;
     fit_tokens(s, r, 0, 0, tk, &m, 0);
-    if (!m || (m >> want & 1) || (m >> want))
-        return 0; /* it fills the columns, or it has too many cells */
+    if (!m || (m & (~m + 1)) >= (uint32_t)1 << want)
+        return 0; /* at its fewest it fills the columns, or it has too many cells
+                   * ("-1 278" over "-2 012" under two columns: one cell short,
+                   * not -1 and 278) */
     size_t q = j + 1, lastv = 0;
     for (; q < n && q < j + 12; q++) {
         if (is_blank(lines, n, q))
             continue;
-        if (!value_line(s, lines[q].trim) && decimal_cells(s, lines[q].trim) < 2)
-            break;
+        if ((!value_line(s, lines[q].trim) && decimal_cells(s, lines[q].trim) < 2) ||
+            page_break_at(s, lines, n, q))
+            break; /* (not a page's number: "2" / "Budgetunderlag 2027 …") */
         belopp_row w = *r;
         w.values.end = lines[q].trim.end;
         w.line.end = lines[q].trim.end;
@@ -10537,8 +10540,9 @@ static size_t wrapped_on(const char *s, const line *lines, size_t n, size_t j, b
         if (!mw || (mw & (((uint32_t)2 << want) - 1)) == 0)
             return 0; /* more cells than columns */
         lastv = q;
-        if (mw == (uint32_t)1 << want) {
-            /* exactly the columns: no more values may follow */
+        if ((mw & (~mw + 1)) == (uint32_t)1 << want) {
+            /* the columns at the fewest ("907" / "1 351": two, or three
+             * were "1" a cell of its own): no more values may follow */
             size_t x = q + 1;
             while (x < n && is_blank(lines, n, x))
                 x++;
@@ -11110,7 +11114,22 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                        !(g->nrows == first_row && !glued && values_are_titles(s, &row))) {
                 /* (a first "row" of titles, "Utfall 2021" one a line, is
                  * none: the table is read one cell a line below) */
-                size_t wend = glued ? 0 : wrapped_on(s, lines, n, j, &row, tb.ntitles);
+                /* (the columns: the titles', or with no titles the count
+                 * every row so far splits into, three rows at least) */
+                size_t want = tb.ntitles >= 3 ? tb.ntitles - 1 : 0;
+                if (!tb.ntitles && g->nrows >= first_row + 3) {
+                    uint32_t all = ~0u;
+                    for (size_t q = first_row; q < g->nrows && all; q++) {
+                        token tk[MAX_TOKENS];
+                        uint32_t mq = 0;
+                        fit_tokens(s, &g->rows[q], 0, 0, tk, &mq, 0);
+                        all &= mq;
+                    }
+                    if (all && !(all & (all - 1)))
+                        for (want = 0; !(all >> want & 1); want++)
+                            ;
+                }
+                size_t wend = glued ? 0 : wrapped_on(s, lines, n, j, &row, want);
                 if (add_row_over(g, lines, j, wend ? wend : j + 1, row) < 0)
                     return -1;
                 if (wend)
