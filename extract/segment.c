@@ -2330,6 +2330,11 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
     static const char *const MEASURE[] = {"kvm",  "m",       "kvadratmeter", "kwh",   "km",
                                           "ton",  "liter",   "\xC3\xA5r",     "m\xC3\xA5n", "m\xC3\xA5nad",
                                           "tim",  "timme",   "dag",          "vecka",
+                                          /* volume, area, energy, power: "kr/kbm", "kr/m3",
+                                           * "kr/MWh", "kr/kW" (a utility's tariff) */
+                                          "kbm",  "m2",      "m3",           "m\xC2\xB2", "m\xC2\xB3",
+                                          "kubikmeter", "mwh", "kw",         "kg",    "st",
+                                          "styck",
                                           /* per head: "Kostnad kr/inv", "kr/elev" */
                                           "inv",  "inv\xC3\xA5nare", "elev", "person", "barn",
                                           "anst\xC3\xA4lld", "brukare", "plats", NULL};
@@ -8034,9 +8039,23 @@ static int unitless_titles(const char *s, const line *lines, size_t n, size_t i,
          * 29 745 772 …"); else the titles are pieces of the line */
         belopp_row row;
         unit_info u;
-        if (i + 1 >= n || split_cells(s, h.start, h.end, titles, 2) != 1 ||
-            !table_row(s, lines[i + 1].trim.start, lines[i + 1].trim.end, 0, &row) ||
-            !own_unit(s, row.label, &u) || (nt = spaced_word_titles(s, lines, n, i, titles)) == 0)
+        size_t nc = split_cells(s, h.start, h.end, titles, BELOPP_MAX_COLUMNS);
+        if (i + 1 >= n || !table_row(s, lines[i + 1].trim.start, lines[i + 1].trim.end, 0, &row) ||
+            !own_unit(s, row.label, &u))
+            return 0;
+        if (nc >= 3 && nc < BELOPP_MAX_COLUMNS) {
+            /* titles in cells, the stub's first ("Avgift<TAB>Vatten och
+             * avlopp<TAB>Vatten<TAB>Avlopp"), over a row of a value under
+             * each of the others that names its unit ("Fast avgift
+             * kr/år<TAB>2 705<TAB>1 170<TAB>1 535") */
+            belopp_span rc[BELOPP_MAX_COLUMNS];
+            if (split_cells(s, lines[i + 1].trim.start, lines[i + 1].trim.end, rc, BELOPP_MAX_COLUMNS) != nc)
+                return 0;
+            memcpy(tb->titles, titles, nc * sizeof titles[0]);
+            tb->ntitles = nc;
+            return 1;
+        }
+        if (nc != 1 || (nt = spaced_word_titles(s, lines, n, i, titles)) == 0)
             return 0;
         memcpy(tb->titles, titles, nt * sizeof titles[0]);
         tb->ntitles = nt;
