@@ -4419,6 +4419,13 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
                             pair = 1;
                         }
                 }
+                /* "Förändring jämfört med jan-sep 2016" beside columns of
+                 * 2017: a change from a period the table does not show, no
+                 * difference of the columns beside it */
+                int yd = found == 2 ? column_year(g->text, col) : -1;
+                if (yd >= 0 && yd != column_year(g->text, &tb->columns[idx[0]]) &&
+                    yd != column_year(g->text, &tb->columns[idx[1]]))
+                    found = 0;
                 if (found == 2) {
                     const belopp_cell *x = cell_at(g, row, idx[1]), *y = cell_at(g, row, idx[0]);
                     int64_t vx = sum_value(x, &ok), vy = sum_value(y, &ok), d1 = vx, d2 = vy;
@@ -7506,9 +7513,26 @@ static void rows_fit(const char *s, const line *lines, size_t n, size_t r, size_
  * (year_or_date), or a split year, as a report titles its rolling twelve
  * months ("Apr-mar" / "2016/2017", "2016/17"): the second year the one after
  * the first. */
+/* Is s[a, b) a month or a span of months and a year ("sep 2017", "jan-sep
+ * 2017", "januari–maj 2022"), a period as a monthly outcome titles it? */
+static int month_year(const char *s, size_t a, size_t b)
+{
+    static const char MONTHS[] = "janfebmaraprmajjunjulaugsepoktnovdec";
+    if (b - a < 8 || b - a > 30 || s[b - 5] != ' ' || !belopp_is_year(s, (belopp_span){b - 4, b}))
+        return 0;
+    for (size_t i = a; i < b - 5; i++)
+        if (!belopp_letter_at(s, i, b - 5) && s[i] != '-' && (unsigned char)s[i] != 0xE2 &&
+            (unsigned char)s[i] != 0x80 && (unsigned char)s[i] != 0x93)
+            return 0; /* letters and a dash ("-", "–") only */
+    for (size_t m = 0; m < 12; m++)
+        if (strncasecmp(s + a, MONTHS + 3 * m, 3) == 0)
+            return 1;
+    return 0;
+}
+
 static int stacked_year(const char *s, size_t a, size_t b)
 {
-    if (year_or_date(s, a, b))
+    if (year_or_date(s, a, b) || month_year(s, a, b))
         return 1;
     if (b - a != 7 && b - a != 9)
         return 0;
