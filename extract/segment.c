@@ -6151,19 +6151,6 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             lines[q].kind = 2;
         end = l = vlast + 1;
     }
-    if (g->nrows - first_row < (bare ? 3u : 2u)) {
-        for (size_t q = first_label; q < end; q++)
-            lines[q].kind = 0; /* no table: prose again */
-        g->nrows = first_row;
-        return 0;
-    }
-    tb->ntitles = 0;
-    if (heads == k + 1)
-        tb->titles[tb->ntitles++] = lines[idx[0]].trim;
-    else
-        tb->titles[tb->ntitles++] = (belopp_span){lines[idx[0]].trim.start, lines[idx[0]].trim.start};
-    for (size_t h = heads - k; h < heads; h++)
-        tb->titles[tb->ntitles++] = lines[idx[h]].trim;
     belopp_span gt[BELOPP_MAX_COLUMNS];
     size_t ng = unread && heads == 0 ? glued_year_titles(s, lines[i].trim, gt, BELOPP_MAX_COLUMNS - 1) : 0;
     belopp_span nt = {0, 0};
@@ -6179,6 +6166,20 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
             glued_dated_titles(s, (belopp_span){ge, lines[i].trim.end}, gt, BELOPP_MAX_COLUMNS - 1) == k)
             ng = k; /* "mnkrkommunen 2020-12-31…": no note column */
     }
+    if (g->nrows - first_row < (bare && !ng ? 3u : 2u)) {
+        /* (two rows make a table under titles read; unread, three) */
+        for (size_t q = first_label; q < end; q++)
+            lines[q].kind = 0; /* no table: prose again */
+        g->nrows = first_row;
+        return 0;
+    }
+    tb->ntitles = 0;
+    if (heads == k + 1)
+        tb->titles[tb->ntitles++] = lines[idx[0]].trim;
+    else
+        tb->titles[tb->ntitles++] = (belopp_span){lines[idx[0]].trim.start, lines[idx[0]].trim.start};
+    for (size_t h = heads - k; h < heads; h++)
+        tb->titles[tb->ntitles++] = lines[idx[h]].trim;
     if (ng && (ng == k || nt.start < nt.end)) {
         /* the unit line's titles, glued, as many as the cells of a row; or
          * one fewer after a note column's title ("mnkrNotkommunen
