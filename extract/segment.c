@@ -10611,43 +10611,38 @@ static int add_row_over(belopp_segments *g, line *lines, size_t a, size_t b, bel
     return 0;
 }
 
+/* The layouts read at line i before the unit-line ones, in this order:
+ * cells run together (glued_table); a unit alone between titles and a note
+ * column ("(kr)" / "Notering", noted_price_table, also with line i its
+ * titles), which the unit-line layouts would read taking the note column's
+ * title for a title of values; headings over a tariff list one cell a line
+ * ("Tariff" / … / "Grundavgift" / "kr" / … / "001" / label / prices,
+ * tariff_table); key figures set apart with their labels (figure_tiles).
+ * Returns the line after the table one of them read, 0 when none did, -1
+ * when out of memory. */
+static size_t early_layouts(belopp_segments *g, const char *s, line *lines, size_t n, size_t i)
+{
+    static size_t (*const READ[])(belopp_segments *, const char *, line *, size_t, size_t) = {
+        glued_table, noted_price_table, tariff_table, figure_tiles};
+    for (size_t r = 0; r < sizeof READ / sizeof READ[0]; r++) {
+        size_t end = READ[r](g, s, lines, n, i);
+        if (!end && READ[r] == noted_price_table && i + 1 < n)
+            end = noted_price_table(g, s, lines, n, i + 1);
+        if (end)
+            return end;
+    }
+    return 0;
+}
+
 static int find_tables(belopp_segments *g, const char *s, size_t len, line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         belopp_span h = lines[i].trim;
-        size_t glued_end = glued_table(g, s, lines, n, i);
-        if (glued_end == (size_t)-1)
+        size_t early_end = early_layouts(g, s, lines, n, i);
+        if (early_end == (size_t)-1)
             return -1;
-        if (glued_end) {
-            i = glued_end - 1;
-            continue;
-        }
-        /* a unit alone between titles and a note column ("(kr)" /
-         * "Notering"): read before the unit-line layouts, which take the
-         * note column's title for a title of values */
-        size_t noted_end = noted_price_table(g, s, lines, n, i);
-        if (!noted_end && i + 1 < n)
-            noted_end = noted_price_table(g, s, lines, n, i + 1); /* (line i its titles) */
-        if (noted_end == (size_t)-1)
-            return -1;
-        if (noted_end) {
-            i = noted_end - 1;
-            continue;
-        }
-        /* headings over a tariff list one cell a line ("Tariff" / … /
-         * "Grundavgift" / "kr" / … / "001" / label / prices) */
-        size_t tariff_end = tariff_table(g, s, lines, n, i);
-        if (tariff_end == (size_t)-1)
-            return -1;
-        if (tariff_end) {
-            i = tariff_end - 1;
-            continue;
-        }
-        size_t tiles_end = figure_tiles(g, s, lines, n, i);
-        if (tiles_end == (size_t)-1)
-            return -1;
-        if (tiles_end) {
-            i = tiles_end - 1;
+        if (early_end) {
+            i = early_end - 1;
             continue;
         }
         if (h.end - h.start > MAX_ROW_BYTES && flat_tables(g, s, h) < 0)
