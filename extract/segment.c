@@ -1944,6 +1944,8 @@ typedef struct line {
 } line;
 static size_t spaced_word_titles(const char *s, const line *lines, size_t n, size_t q,
                                  belopp_span *titles);
+static size_t spaced_words_over(const char *s, const line *lines, size_t n, belopp_span l,
+                                size_t q, size_t min_words, int grouped, belopp_span *titles);
 
 /* Where, in line l, a table's header is glued to the end of the row before
  * it, as a web page's tables run together when flattened ("Årets resultat
@@ -8080,8 +8082,11 @@ static int unitless_titles(const char *s, const line *lines, size_t n, size_t i,
             tb->ntitles = nc;
             return 1;
         }
-        if (nc != 1 || (nt = spaced_word_titles(s, lines, n, i, titles)) == 0)
+        if (nc != 1)
             return 0;
+        if ((nt = spaced_word_titles(s, lines, n, i, titles)) == 0 &&
+            (nt = spaced_words_over(s, lines, n, h, i, 2, 1, titles)) == 0)
+            return 0; /* (or titles of several words: "Vatten & avlopp tillsammans Enbart vatten …") */
         memcpy(tb->titles, titles, nt * sizeof titles[0]);
         tb->ntitles = nt;
         return 1;
@@ -10449,19 +10454,21 @@ static int indented_over(const char *s, const line *lines, size_t n, size_t q)
  * one title of three words, which the count would misname.  Fills titles
  * (titles[0] the stub, empty when none) and returns their number, or 0. */
 static size_t spaced_words_over(const char *s, const line *lines, size_t n, belopp_span l,
-                                size_t q, size_t min_words, belopp_span *titles);
+                                size_t q, size_t min_words, int grouped, belopp_span *titles);
 
 
 static size_t spaced_word_titles(const char *s, const line *lines, size_t n, size_t q,
                                  belopp_span *titles)
 {
-    return spaced_words_over(s, lines, n, lines[q].trim, q, 3, titles);
+    return spaced_words_over(s, lines, n, lines[q].trim, q, 3, 0, titles);
 }
 
 /* spaced_word_titles for the words l (min_words of them at least) over the
- * rows after line q. */
+ * rows after line q; grouped, a title is a word with a capital and the
+ * words in small letters (or "&") after it ("Vatten & avlopp tillsammans
+ * Enbart vatten Enbart avlopp": three titles). */
 static size_t spaced_words_over(const char *s, const line *lines, size_t n, belopp_span l,
-                                size_t q, size_t min_words, belopp_span *titles)
+                                size_t q, size_t min_words, int grouped, belopp_span *titles)
 {
     belopp_span w[BELOPP_MAX_COLUMNS];
     size_t nw = 0;
@@ -10469,12 +10476,16 @@ static size_t spaced_words_over(const char *s, const line *lines, size_t n, belo
         size_t e = x;
         while (e < l.end && !belopp_space_at(s, e, l.end))
             e++;
-        if (nw + 1 >= BELOPP_MAX_COLUMNS || category_at(s, x, e) != UTF8PROC_CATEGORY_LU)
+        int capital = category_at(s, x, e) == UTF8PROC_CATEGORY_LU;
+        if (nw + 1 >= BELOPP_MAX_COLUMNS || (!capital && (!grouped || nw == 0)))
             return 0;
         for (size_t c = x; c < e; c++)
             if (s[c] == '\t' || s[c] == ',' || s[c] == '.' || s[c] == ':' || s[c] == '(' || s[c] == '/')
                 return 0;
-        w[nw++] = (belopp_span){x, e};
+        if (capital)
+            w[nw++] = (belopp_span){x, e};
+        else
+            w[nw - 1].end = e; /* (grouped: the title goes on) */
         x = belopp_skip_spaces(s, e, l.end);
     }
     if (nw < min_words || nw < 2)
@@ -10814,7 +10825,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         if (kind == U_LEAD && !tb.ntitles && ue > h.start && ue < h.end)
             after_unit = belopp_trim(s, ue, h.end); /* "MSEK Intäkter …", rows right under */
         if (!year_unit && !tb.ntitles && after_unit.start < after_unit.end && after_unit.end == h.end &&
-            (tb.ntitles = spaced_words_over(s, lines, n, after_unit, i, 2, tb.titles)) > 0) {
+            (tb.ntitles = spaced_words_over(s, lines, n, after_unit, i, 2, 0, tb.titles)) > 0) {
             /* "MSEK Intäkter Kostnader Netto" over rows of three values: the
              * unit in the stub's cell, a title a word */
             if (tb.titles[0].start != tb.titles[0].end)
@@ -10887,7 +10898,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
             if (!nt && at + 1 < n)
                 nt = glued_header(s, l, tb.titles);
             if (!nt && at > j && at + 1 < n && word_line(s, l) &&
-                (nt = spaced_words_over(s, lines, n, l, at, 2, tb.titles)) > 0 &&
+                (nt = spaced_words_over(s, lines, n, l, at, 2, 0, tb.titles)) > 0 &&
                 tb.titles[0].start < tb.titles[0].end)
                 /* "… (Belopp i miljoner kronor)" / "" / "Intäkter Kostnader":
                  * each word a column's; read with the first word the stub's,
