@@ -5484,6 +5484,12 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         size_t n = fit_row(s, &g->rows[r], k, note, tb->note_at, t, apart, fits ? &fits[r - r0] : NULL);
         if (best_split(t, n, k, NULL, NULL, NULL, &sp) != 1)
             continue;
+        int widest = 0;
+        for (size_t c = 0; c < k; c++)
+            if (t[sp.start[c]].kind != T_EMPTY && cell_digits(t, sp.start[c], sp.start[c + 1]) > widest)
+                widest = cell_digits(t, sp.start[c], sp.start[c + 1]);
+        if (widest <= 1)
+            continue; /* "0 0 7 0 7": a row of digits alone tells no column's size */
         for (size_t c = 0; c < k; c++) {
             size_t i = sp.start[c];
             int d = cell_digits(t, i, sp.start[c + 1]);
