@@ -6040,6 +6040,21 @@ static belopp_span without_paren_mark(const char *s, belopp_span l)
     return l;
 }
 
+/* Is l a section's words with a footnote mark glued to them
+ * ("Nettoomsättning1)"): a small letter, one or two digits and ")"? */
+static int glued_mark_section(const char *s, belopp_span l)
+{
+    size_t d = l.end;
+    if (d - l.start < 4 || s[d - 1] != ')')
+        return 0;
+    d--;
+    while (d > l.start && l.end - 1 - d < 3 && s[d - 1] >= '0' && s[d - 1] <= '9')
+        d--;
+    size_t digits = l.end - 1 - d;
+    return digits >= 1 && digits <= 2 && d > l.start && s[d - 1] >= 'a' && s[d - 1] <= 'z' &&
+           word_line(s, (belopp_span){l.start, d});
+}
+
 /* Is l words and a footnote mark after them ("Miljö- och byggnämnden 1)",
  * "Summa¹", "Kommunstyrelsen*")? */
 static int marked_word_line(const char *s, belopp_span l)
@@ -11301,7 +11316,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                         * heads another table: the rows under it are not in
                         * this one's unit */
             if ((g->nrows > first_row || tb.ntitles) &&
-                (word_line(s, l) || rule_line(s, l) || paren_section(s, l) ||
+                (word_line(s, l) || rule_line(s, l) || paren_section(s, l) || glued_mark_section(s, l) ||
                  (l.end > l.start && s[l.end - 1] == ':' && word_line_max(s, l, 120)) || /* "… till:" */
                  (tb.notes_twice && word_line_max(s, l, 120)))) { /* a section in two languages */
                 if (j + 1 < n && table_row(s, lines[j + 1].trim.start, lines[j + 1].trim.end, 0, &row))
