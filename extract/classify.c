@@ -532,31 +532,49 @@ static int bare_per_kronor(const belopp_classifier *cl, const belopp_candidate *
                              k->number.start);
 }
 
-/* "1 miljon 200 tusen kronor" is one amount written in two parts, which
- * the matcher reads as "1 miljon" and "200 tusen kronor": neither is the
- * amount, so both are left out (precision first, as a vague pair is). */
+/* The rank of the scale word s[a, b): 3 for "miljard(er)", 2 for
+ * "miljon(er)", 1 for "tusen", else 0. */
+static int scale_rank(const char *s, size_t a, size_t b)
+{
+    static const struct {
+        const char *w;
+        int rank;
+    } RANK[] = {{"miljard", 3}, {"miljarder", 3}, {"miljon", 2}, {"miljoner", 2}, {"tusen", 1}};
+    for (size_t i = 0; i < sizeof RANK / sizeof RANK[0]; i++)
+        if (belopp_word_equal(s + a, b - a, RANK[i].w))
+            return RANK[i].rank;
+    return 0;
+}
+
+/* "1 miljon 200 tusen kronor", "10 miljarder 243,5 miljoner kronor" are
+ * one amount each written in two parts, which the matcher reads as "1
+ * miljon" and "200 tusen kronor": neither is the amount, so both are left
+ * out (precision first, as a vague pair is).  A part: a number of one to
+ * three digits (maybe with decimals) and a scale smaller than the one
+ * before it. */
 static int millions_then_thousands(const char *s, size_t len, const belopp_candidate *k)
 {
-    static const char *const BIG[] = {"miljon", "miljoner", "miljard", "miljarder", NULL};
     if (k->scale.start == k->scale.end)
         return 0;
-    size_t sl = k->scale.end - k->scale.start;
-    int big = 0;
-    for (const char *const *w = BIG; *w; w++)
-        big |= belopp_word_equal(s + k->scale.start, sl, *w);
-    if (big) { /* "1 miljon| 200 tusen" */
+    int rank = scale_rank(s, k->scale.start, k->scale.end);
+    if (rank >= 2) { /* "10 miljarder| 243,5 miljoner" */
         size_t p = belopp_skip_spaces(s, k->scale.end, len), q = p;
         while (q < len && q - p < 4 && s[q] >= '0' && s[q] <= '9')
             q++;
         if (p == k->scale.end || q == p || q - p > 3)
-            return 0;
+            q = p; /* (no part after it) */
+        if (q > p && q + 1 < len && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9')
+            for (q++; q < len && s[q] >= '0' && s[q] <= '9'; q++)
+                ;
         size_t u = belopp_skip_spaces(s, q, len);
         size_t v = belopp_word_end(s, u, len);
-        return u > q && belopp_word_equal(s + u, v - u, "tusen");
+        int next = u > q ? scale_rank(s, u, v) : 0;
+        if (next > 0 && next < rank)
+            return 1;
     }
-    if (!belopp_word_equal(s + k->scale.start, sl, "tusen"))
+    if (rank == 0 || rank == 3)
         return 0;
-    /* "1 miljon |200 tusen kronor" */
+    /* "1 miljon |200 tusen kronor", "10 miljarder |243,5 miljoner kronor" */
     size_t e = k->number.start;
     while (e > 0 && s[e - 1] == ' ')
         e--;
@@ -565,10 +583,7 @@ static int millions_then_thousands(const char *s, size_t len, const belopp_candi
         b--;
     if (b == e || e == k->number.start || b == 0 || s[b - 1] != ' ')
         return 0;
-    int before = 0;
-    for (const char *const *w = BIG; *w; w++)
-        before |= belopp_word_equal(s + b, e - b, *w);
-    return before && b >= 2 && s[b - 2] >= '0' && s[b - 2] <= '9';
+    return scale_rank(s, b, e) > rank && b >= 2 && s[b - 2] >= '0' && s[b - 2] <= '9';
 }
 
 /* Does k's number go on from digits glued to a word ("Disponeras av
