@@ -2380,6 +2380,17 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
         }
         w = before;
     }
+    /* the unit between commas, a qualifier after it: "Resultat per aktie,
+     * SEK, före utspädning" */
+    for (size_t c = t.start; c < t.end; c++) {
+        if (s[c] != ',')
+            continue;
+        size_t d = c + 1;
+        while (d < t.end && s[d] != ',')
+            d++;
+        if (d < t.end && d - c <= 12 && unit_header(s, c + 1, d, u) && u->currency)
+            return 1;
+    }
     return 0;
 }
 
@@ -2726,6 +2737,7 @@ static int note_alone(const char *s, belopp_span l)
 
 static int word_line(const char *s, belopp_span l);
 static int note_ref_line(const char *s, belopp_span l);
+static size_t decimal_cells(const char *s, belopp_span l);
 static int ends_in_year(const char *s, belopp_span sp);
 /* Is l a title line run together, as a web page's table copied without
  * its cell gaps gives it: titles ending in a year, each glued to the next
@@ -2948,15 +2960,19 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
             return 0;
         x = r2.values;
     }
-    if (v + 1 < n && (values_line(s, lines[v + 1].trim) || empty_cell_line(s, lines[v + 1].trim)))
+    size_t vend = v;
+    if (v + 2 < n && value_line(s, x) && decimal_cells(s, lines[v + 1].trim) >= 2 &&
+        !value_line(s, lines[v + 2].trim) && decimal_cells(s, lines[v + 2].trim) < 2)
+        vend = v + 1; /* "40,18" / "42,79 44,23 48,12 46,82": the first value apart, then the rest */
+    else if (v + 1 < n && (values_line(s, lines[v + 1].trim) || empty_cell_line(s, lines[v + 1].trim)))
         return 0; /* one value a line: a label and its cells, each alone ("413 515" / "–") */
     while (label.end > label.start && (s[label.end - 1] == '|' || s[label.end - 1] == ' '))
         label.end--; /* "1:2 Utjämningsbidrag för |": a cell's bar left at the end */
     memset(row, 0, sizeof *row);
     row->label = clean_label(s, label);
-    row->values = x;
-    row->line = (belopp_span){l.start, lines[v].trim.end};
-    *lines_used = v + 1 - j;
+    row->values = (belopp_span){x.start, lines[vend].trim.end};
+    row->line = (belopp_span){l.start, lines[vend].trim.end};
+    *lines_used = vend + 1 - j;
     return 1;
 }
 
@@ -6040,6 +6056,17 @@ static belopp_span without_paren_mark(const char *s, belopp_span l)
     return l;
 }
 
+/* Does label l end in "ggr" (times), a multiple's unit ("P/e-tal, ggr",
+ * "Räntetäckningsgrad (ggr)"), not how often ("1 ggr/vecka")? */
+static int times_tail(const char *s, belopp_span l)
+{
+    size_t e = l.end;
+    if (e > l.start && s[e - 1] == ')')
+        e--;
+    return e - l.start >= 4 && strncasecmp(s + e - 3, "ggr", 3) == 0 &&
+           (s[e - 4] == ' ' || s[e - 4] == '(' || s[e - 4] == ',');
+}
+
 /* Is l a section's words with a footnote mark glued to them
  * ("Nettoomsättning1)"): a small letter, one or two digits and ")"? */
 static int glued_mark_section(const char *s, belopp_span l)
@@ -8141,12 +8168,14 @@ static int unitless_titles(const char *s, const line *lines, size_t n, size_t i,
     /* no stub: only years ("2024 2023 2022" over "Eget kapital, MSEK …") */
     if (!years || (titles[0].start == titles[0].end && bare + 1 != nt))
         return 0;
-    size_t r = i + 1;
+    size_t r = i + 1, used;
     if (r < n && (word_line(s, lines[r].trim) || rule_line(s, lines[r].trim)))
         r++;
     belopp_row row;
-    if (r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row))
-        return 0;
+    if ((r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row)) &&
+        !wrapped_row(s, lines, n, i + 1, &row, &used))
+        return 0; /* (a row right under, or one wrapped: "Resultat per aktie, SEK," /
+                   * "före utspädning" / "4,58 2,83 …") */
     memcpy(tb->titles, titles, nt * sizeof titles[0]);
     tb->ntitles = nt;
     return 1;
@@ -9587,7 +9616,8 @@ static size_t price_table(belopp_segments *g, const char *s, line *lines, size_t
         /* "Antal tömningar 26 52": counts ("1 ggr/vecka" in a label is how
          * often, no multiple: names_shares would take it so) */
         static const char *const COUNTS[] = {"antal", "andel", "procent", NULL};
-        row.money = !first_word_is(s, row.label, COUNTS) && !memchr(s + row.label.start, '%', row.label.end - row.label.start);
+        row.money = !first_word_is(s, row.label, COUNTS) && !memchr(s + row.label.start, '%', row.label.end - row.label.start) &&
+                    !times_tail(s, row.label) && !measure_tail(s, row.label);
         row.values = (belopp_span){p.tok[from].start, p.tok[p.n - 1].end};
         PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
         {
