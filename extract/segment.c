@@ -4474,9 +4474,11 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
         size_t checked = 0, adds_up = 0;
         for (size_t r = r0; r < r1; r++) {
             const belopp_cell *cell = cell_at(g, &g->rows[r], c);
-            if (!cell || (cell->sum != BELOPP_CELL_SUM_OK && cell->sum != BELOPP_CELL_SUM_ROUNDING &&
-                          cell->sum != BELOPP_CELL_SUM_MISMATCH))
-                continue;
+            if (!cell || g->rows[r].is_total ||
+                (cell->sum != BELOPP_CELL_SUM_OK && cell->sum != BELOPP_CELL_SUM_ROUNDING &&
+                 cell->sum != BELOPP_CELL_SUM_MISMATCH))
+                continue; /* (a total row's cell is checked as a sum of the rows, not as
+                           * the difference of its columns) */
             checked++;
             adds_up += cell->sum != BELOPP_CELL_SUM_MISMATCH;
         }
