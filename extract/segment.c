@@ -2961,11 +2961,15 @@ static int wrapped_row(const char *s, const line *lines, size_t n, size_t j, bel
         x = r2.values;
     }
     size_t vend = v;
-    if (v + 2 < n && value_line(s, x) && decimal_cells(s, lines[v + 1].trim) >= 2 &&
-        !value_line(s, lines[v + 2].trim) && decimal_cells(s, lines[v + 2].trim) < 2)
-        vend = v + 1; /* "40,18" / "42,79 44,23 48,12 46,82": the first value apart, then the rest */
-    else if (v + 1 < n && (values_line(s, lines[v + 1].trim) || empty_cell_line(s, lines[v + 1].trim)))
-        return 0; /* one value a line: a label and its cells, each alone ("413 515" / "–") */
+    if (v + 1 < n && (values_line(s, lines[v + 1].trim) || empty_cell_line(s, lines[v + 1].trim))) {
+        /* one value a line: a label and its cells, each alone ("413 515" /
+         * "–"); but "40,18" / "42,79 44,23 48,12 46,82", the first value
+         * apart, then the rest, is one row */
+        if (!(v + 2 < n && value_line(s, x) && decimal_cells(s, lines[v + 1].trim) >= 2 &&
+              !value_line(s, lines[v + 2].trim) && decimal_cells(s, lines[v + 2].trim) < 2))
+            return 0;
+        vend = v + 1;
+    }
     while (label.end > label.start && (s[label.end - 1] == '|' || s[label.end - 1] == ' '))
         label.end--; /* "1:2 Utjämningsbidrag för |": a cell's bar left at the end */
     memset(row, 0, sizeof *row);
@@ -11219,8 +11223,15 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                  * none: the table is read one cell a line below) */
                 /* (the columns: the titles', or with no titles the count
                  * every row so far splits into, three rows at least) */
-                size_t want = tb.ntitles >= 3 ? tb.ntitles - 1 : 0;
-                if (!tb.ntitles && g->nrows >= first_row + 3) {
+                size_t want = tb.ntitles >= 3 ? tb.ntitles - 1 : 0, nv = j + 1;
+                while (nv < n && nv < j + 3 && is_blank(lines, n, nv))
+                    nv++;
+                int values_next = !glued && nv < n && lines[nv].trim.start < lines[nv].trim.end &&
+                                  s[lines[nv].trim.start] != '(' && !belopp_letter_at(s, lines[nv].trim.start, lines[nv].trim.end) &&
+                                  (value_line(s, lines[nv].trim) || decimal_cells(s, lines[nv].trim) >= 2);
+                if (!values_next)
+                    want = 0; /* (no line of values after it: nothing to take) */
+                else if (!tb.ntitles && g->nrows >= first_row + 3) {
                     uint32_t all = ~0u;
                     for (size_t q = first_row; q < g->nrows && all; q++) {
                         token tk[MAX_TOKENS];
