@@ -11222,7 +11222,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 /* (a first "row" of titles, "Utfall 2021" one a line, is
                  * none: the table is read one cell a line below) */
                 /* (the columns: the titles', or with no titles the count
-                 * every row so far splits into, three rows at least) */
+                 * the table's first rows, three to eight, all split into) */
                 size_t want = tb.ntitles >= 3 ? tb.ntitles - 1 : 0, nv = j + 1;
                 while (nv < n && nv < j + 3 && is_blank(lines, n, nv))
                     nv++;
@@ -11233,7 +11233,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                     want = 0; /* (no line of values after it: nothing to take) */
                 else if (!tb.ntitles && g->nrows >= first_row + 3) {
                     uint32_t all = ~0u;
-                    for (size_t q = first_row; q < g->nrows && all; q++) {
+                    for (size_t q = first_row; q < g->nrows && q < first_row + 8 && all; q++) {
                         token tk[MAX_TOKENS];
                         uint32_t mq = 0;
                         fit_tokens(s, &g->rows[q], 0, 0, tk, &mq, 0);
