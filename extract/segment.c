@@ -4502,6 +4502,42 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
         free(traits);
 }
 
+/* Does split sp of tokens t make one cell of nine digits or more, in a
+ * column no row tells the size of (lo[c] < 0), beside cells of four digits
+ * fewer at least (the other cells' middle size; shares apart)?  Then it
+ * has joined cells the row does not tell apart: "62 971 85 123 117 645 151
+ * 471 91 045" read as four cells gives 117 645 151 471 beside cells of five
+ * digits, where five cells of five and six were meant. */
+static int lopsided_split(const token *t, const split *sp, const int *lo)
+{
+    int d[BELOPP_MAX_COLUMNS], nd = 0, top = -1;
+    size_t top_col = 0;
+    for (size_t c = 0; c < sp->n; c++) {
+        size_t i = sp->start[c], j = sp->start[c + 1];
+        if (t[i].kind == T_EMPTY || t[i].kind == T_PCT || t[j - 1].kind == T_PCT)
+            continue;
+        d[nd] = cell_digits(t, i, j);
+        if (top < 0 || d[nd] > d[top]) {
+            top = nd;
+            top_col = c;
+        }
+        nd++;
+    }
+    if (nd < 2 || d[top] < 9 || lo[top_col] >= 0)
+        return 0;
+    int rest[BELOPP_MAX_COLUMNS], nr = 0;
+    for (int c = 0; c < nd; c++)
+        if (c != top)
+            rest[nr++] = d[c];
+    for (int a = 1; a < nr; a++) /* (a few cells: insertion sort) */
+        for (int b = a; b > 0 && rest[b - 1] > rest[b]; b--) {
+            int x = rest[b];
+            rest[b] = rest[b - 1];
+            rest[b - 1] = x;
+        }
+    return d[top] >= rest[nr / 2] + 4;
+}
+
 /* Values above this many kronor (10^13, more than Sweden's GDP) in a table
  * cell mean the split went wrong: "100 200 300" under "Miljoner kronor". */
 #define PLAUSIBLE_MINOR INT64_C(1000000000000000)
@@ -5353,7 +5389,7 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
         setup_row(s, tb, row);
         if (pct_before)
             skip_lead_share(s, row);
-        if (r > r0 && part_of_above(s, row->label)) {
+        if (r > r0 && (part_of_above(s, row->label) || row->part)) {
             /* "Elförsäljning, TWh 120,1 …" / "- varav kundförsäljning 86,6
              * …": the part in its whole's unit, money or not */
             const belopp_row *w = &g->rows[whole];
@@ -5469,6 +5505,24 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             for (size_t r = r0; r < r1; r++)
                 if (!g->rows[r].left_out && (counts[r - r0] >> k & 1) && (counts[r - r0] & over))
                     leave_out_row(g, &g->rows[r], ROWS_DISAGREE);
+        /* the fewest cells most often, and a row read so joins cells into
+         * one of nine digits or more beside cells of five ("62 971 85 123
+         * 117 645 151 471 91 045" as four): the count is the rows' least,
+         * not the table's; its rows are left out */
+        int lopsided = 0;
+        const int unknown[BELOPP_MAX_COLUMNS] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                                                 -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+        for (size_t r = r0; k && h == hist_min && r < r1 && !lopsided; r++) {
+            split sl;
+            size_t nl = g->rows[r].left_out ? 0 : fit_row(s, &g->rows[r], k, note, tb->note_at, t, 0, NULL);
+            lopsided = nl && best_split(t, nl, k, NULL, NULL, NULL, &sl) == 1 && lopsided_split(t, &sl, unknown);
+        }
+        if (lopsided) {
+            for (size_t r = r0; r < r1; r++)
+                if (!g->rows[r].left_out)
+                    leave_out_row(g, &g->rows[r], ROWS_DISAGREE);
+            k = 0;
+        }
     }
     free(counts);
     tb->ncolumns = k;
@@ -5733,6 +5787,8 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
             }
             if (sr)
                 continue;
+        } else if (lopsided_split(t + skip, &sp, lo)) {
+            rc = 1; /* "62 971 85 123 117 645 151 471 91 045" as four cells: no */
         } else if ((rc = make_cells(g, s, r, t + skip, &sp)) < 0) {
             free(fits);
             return -1;
@@ -10473,6 +10529,17 @@ static size_t figure_tiles(belopp_segments *g, const char *s, line *lines, size_
  * lines are not so. */
 static size_t rows_after_blanks(const char *s, const line *lines, size_t n, size_t j);
 
+/* Is l "därav" or "varav" alone (maybe with ":"), a heading over the parts
+ * of the row above? */
+static int part_heading(const char *s, belopp_span l)
+{
+    size_t n = l.end - l.start;
+    if (n && s[l.end - 1] == ':')
+        n--;
+    return (n == 5 && strncasecmp(s + l.start, "varav", 5) == 0) ||
+           (n == 6 && strncasecmp(s + l.start, "d\xC3\xA4rav", 6) == 0);
+}
+
 /* The blanks before line q's text: a tab counts as two spaces. */
 static size_t indent_of(const char *s, const line *lines, size_t q)
 {
@@ -11175,10 +11242,13 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 j = last = q;
         }
         int notes = tb.ntitles && note_stub(s, tb.titles[0]);
+        size_t parts_indent = 0; /* "därav" indented on a line of its own: the rows as far in under it are parts */
         for (; j < n; j++) {
             belopp_span l = lines[j].trim;
             if (g->nrows > first_row && page_break_at(s, lines, n, j))
                 break; /* "3" / "Prop. 2025/26:1 Utgiftsområde 25": the page ends */
+            if (g->nrows > first_row && part_heading(s, l))
+                parts_indent = indent_of(s, lines, j);
             belopp_span ns = notes && g->nrows > first_row ? noted_section(s, l) : (belopp_span){0, 0};
             if (ns.end > ns.start && tb.ntitles > 2 && j + 1 < n && values_line(s, lines[j + 1].trim)) {
                 /* a label and its notes, its values wrapped onto lines of
@@ -11244,6 +11314,9 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                             ;
                 }
                 size_t wend = glued ? 0 : wrapped_on(s, lines, n, j, &row, want);
+                row.part = parts_indent > 0 && indent_of(s, lines, j) >= parts_indent;
+                if (!row.part)
+                    parts_indent = 0;
                 if (add_row_over(g, lines, j, wend ? wend : j + 1, row) < 0)
                     return -1;
                 if (wend)

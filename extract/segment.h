@@ -69,6 +69,8 @@ typedef struct {
     const char *currency; /* or NULL: the column's */
     belopp_span unit;
     const char *left_out; /* NULL, or why the row's numbers were left out (say it once) */
+    int part;           /* under "därav" indented on a line of its own: a part of the row
+                           above the heading, in its unit, money or not */
     int no_note;        /* under a note column of its own, the row's note cell is empty
                            (one cell a line: a line of spaces): its values are the
                            value columns' */
