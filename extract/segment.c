@@ -78,6 +78,15 @@
  *   ("K11K34"), a dash line as a cell with no value; titles of years only
  *   with no stub ("  2022 2021 2020") over rows naming the unit; a
  *   multiple ("2,5x") is no money, as a percent is not.
+ * - And more again: key figures set apart with their labels, each pair
+ *   between blank lines ("58 645" / "Orderingång, MSEK"); a pipe row's cell
+ *   is one number ("| 13 133 | |"), the cells it lacks its last; titles
+ *   that each end in the unit ("1 vecka, kr 4 veckor, kr"); a month and a
+ *   year closing a stacked title ("Utfall" / "sep 2017"); row labels of
+ *   clock times ("6:00–6:29") or going on with a count ("Tilläggsbidrag" /
+ *   "1 barn"); "därav" on a line of its own over parts of the row above;
+ *   where the rows' fewest cells would join two figures into one of nine
+ *   digits beside figures of five, the rows are left out.
  * - Fresh pages show the table stage must degrade, not drop a block: titles
  *   not understood under a clear unit (stacked one piece a line, "2019" /
  *   "apr-jun" / "Rullande" / "12 mån"; wrapped; a line of column codes "U I
