@@ -4512,7 +4512,7 @@ static void check_sums(belopp_segments *g, size_t ti, size_t r0, size_t r1)
 }
 
 /* Does split sp of tokens t make one cell of nine digits or more, in a
- * column no row tells the size of (lo[c] < 0), beside cells of four digits
+ * column no row tells the size of (lo[c] < 0, or lo NULL: none told), beside cells of four digits
  * fewer at least (the other cells' middle size; shares apart)?  Then it
  * has joined cells the row does not tell apart: "62 971 85 123 117 645 151
  * 471 91 045" read as four cells gives 117 645 151 471 beside cells of five
@@ -4532,7 +4532,7 @@ static int lopsided_split(const token *t, const split *sp, const int *lo)
         }
         nd++;
     }
-    if (nd < 2 || d[top] < 9 || lo[top_col] >= 0)
+    if (nd < 2 || d[top] < 9 || (lo && lo[top_col] >= 0))
         return 0;
     int rest[BELOPP_MAX_COLUMNS], nr = 0;
     for (int c = 0; c < nd; c++)
@@ -5519,12 +5519,10 @@ static int build_table(belopp_segments *g, const char *s, size_t ti, size_t r0, 
          * 117 645 151 471 91 045" as four): the count is the rows' least,
          * not the table's; its rows are left out */
         int lopsided = 0;
-        const int unknown[BELOPP_MAX_COLUMNS] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                                                 -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
         for (size_t r = r0; k && h == hist_min && r < r1 && !lopsided; r++) {
             split sl;
             size_t nl = g->rows[r].left_out ? 0 : fit_row(s, &g->rows[r], k, note, tb->note_at, t, 0, NULL);
-            lopsided = nl && best_split(t, nl, k, NULL, NULL, NULL, &sl) == 1 && lopsided_split(t, &sl, unknown);
+            lopsided = nl && best_split(t, nl, k, NULL, NULL, NULL, &sl) == 1 && lopsided_split(t, &sl, NULL);
         }
         if (lopsided) {
             for (size_t r = r0; r < r1; r++)
@@ -7642,10 +7640,14 @@ static int month_year(const char *s, size_t a, size_t b)
     static const char MONTHS[] = "janfebmaraprmajjunjulaugsepoktnovdec";
     if (b - a < 8 || b - a > 30 || s[b - 5] != ' ' || !belopp_is_year(s, (belopp_span){b - 4, b}))
         return 0;
-    for (size_t i = a; i < b - 5; i++)
-        if (!belopp_letter_at(s, i, b - 5) && s[i] != '-' && (unsigned char)s[i] != 0xE2 &&
-            (unsigned char)s[i] != 0x80 && (unsigned char)s[i] != 0x93)
+    for (size_t i = a; i < b - 5;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t step = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        if (!belopp_letter_at(s, i, b - 5) && s[i] != '-' &&
+            !(b - 5 - i >= 3 && memcmp(s + i, "\xE2\x80\x93", 3) == 0))
             return 0; /* letters and a dash ("-", "–") only */
+        i += step;
+    }
     for (size_t m = 0; m < 12; m++)
         if (strncasecmp(s + a, MONTHS + 3 * m, 3) == 0)
             return 1;
@@ -10743,6 +10745,39 @@ static size_t wrapped_on(const char *s, const line *lines, size_t n, size_t j, b
     return 0;
 }
 
+/* The columns a row on line j of the table being read (its rows from
+ * first_row on, under ntitles titles) may take wrapped values to fill, for
+ * wrapped_on: 0 where no line of values follows it (nothing to take);
+ * else the titles' count, or with no titles the count the table's first
+ * rows, three to eight, all split into. */
+static size_t wrap_columns(const belopp_segments *g, const char *s, const line *lines, size_t n,
+                           size_t j, size_t first_row, size_t ntitles)
+{
+    size_t nv = j + 1;
+    while (nv < n && nv < j + 3 && is_blank(lines, n, nv))
+        nv++;
+    if (nv >= n || lines[nv].trim.start == lines[nv].trim.end || s[lines[nv].trim.start] == '(' ||
+        belopp_letter_at(s, lines[nv].trim.start, lines[nv].trim.end) ||
+        !(value_line(s, lines[nv].trim) || decimal_cells(s, lines[nv].trim) >= 2))
+        return 0;
+    if (ntitles >= 3)
+        return ntitles - 1;
+    if (ntitles || g->nrows < first_row + 3)
+        return 0;
+    uint32_t all = ~0u;
+    for (size_t q = first_row; q < g->nrows && q < first_row + 8 && all; q++) {
+        token tk[MAX_TOKENS];
+        uint32_t mq = 0;
+        fit_tokens(s, &g->rows[q], 0, 0, tk, &mq, 0);
+        all &= mq;
+    }
+    size_t want = 0;
+    if (all && !(all & (all - 1)))
+        while (!(all >> want & 1))
+            want++;
+    return want;
+}
+
 /* Adds row r, read from lines [a, b), to the table being read (the one
  * g->ntables will number) and marks those lines as rows.  Returns 0, or -1
  * when out of memory. */
@@ -11300,28 +11335,7 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                        !(g->nrows == first_row && !glued && values_are_titles(s, &row))) {
                 /* (a first "row" of titles, "Utfall 2021" one a line, is
                  * none: the table is read one cell a line below) */
-                /* (the columns: the titles', or with no titles the count
-                 * the table's first rows, three to eight, all split into) */
-                size_t want = tb.ntitles >= 3 ? tb.ntitles - 1 : 0, nv = j + 1;
-                while (nv < n && nv < j + 3 && is_blank(lines, n, nv))
-                    nv++;
-                int values_next = !glued && nv < n && lines[nv].trim.start < lines[nv].trim.end &&
-                                  s[lines[nv].trim.start] != '(' && !belopp_letter_at(s, lines[nv].trim.start, lines[nv].trim.end) &&
-                                  (value_line(s, lines[nv].trim) || decimal_cells(s, lines[nv].trim) >= 2);
-                if (!values_next)
-                    want = 0; /* (no line of values after it: nothing to take) */
-                else if (!tb.ntitles && g->nrows >= first_row + 3) {
-                    uint32_t all = ~0u;
-                    for (size_t q = first_row; q < g->nrows && q < first_row + 8 && all; q++) {
-                        token tk[MAX_TOKENS];
-                        uint32_t mq = 0;
-                        fit_tokens(s, &g->rows[q], 0, 0, tk, &mq, 0);
-                        all &= mq;
-                    }
-                    if (all && !(all & (all - 1)))
-                        for (want = 0; !(all >> want & 1); want++)
-                            ;
-                }
+                size_t want = glued ? 0 : wrap_columns(g, s, lines, n, j, first_row, tb.ntitles);
                 size_t wend = glued ? 0 : wrapped_on(s, lines, n, j, &row, want);
                 row.part = parts_indent > 0 && indent_of(s, lines, j) >= parts_indent;
                 if (!row.part)
