@@ -607,6 +607,63 @@ static int glued_lead(const char *s, const belopp_candidate *k)
     return belopp_letter_at(s, q, p);
 }
 
+/* Is k's first group a row's label, the line a table's row of prices
+ * each with its unit ("5 350 kr 510 kr 680 kr 400 kr": fare zone 5, then
+ * 350 kr …; "193 152 090 kr 92 835 kr 46 080 kr": 193 MWh, then 152 090
+ * kr …)?  The number starts the line and two prices or more follow on the
+ * line, each of fewer thousands groups than it: the space after its first
+ * group is then a cell gap as well as a thousands space, and the amount
+ * cannot be told (no amount). */
+static int row_number_lead(const char *s, size_t len, const belopp_candidate *k)
+{
+    size_t a = k->number.start, e = k->number.end;
+    if (k->sign.start != k->sign.end || k->scale.start != k->scale.end || k->currency.start == k->currency.end ||
+        k->number2.start != k->number2.end)
+        return 0;
+    size_t ls = a;
+    while (ls > 0 && (s[ls - 1] == ' ' || s[ls - 1] == '\t'))
+        ls--;
+    if (ls > 0 && s[ls - 1] != '\n')
+        return 0;
+    size_t groups = 1;
+    for (size_t i = a; i < e; i++) {
+        if (s[i] == ',')
+            return 0; /* (decimals: "1 039,50 kr") */
+        groups += s[i] == ' ';
+    }
+    if (groups < 2)
+        return 0;
+    /* the prices after it on the line: groups of digits, then the same unit */
+    size_t cu = k->currency.end - k->currency.start, more = 0;
+    for (size_t i = k->currency.end; i < len && s[i] != '\n' && s[i] != '\r';) {
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i >= len || s[i] == '\n' || s[i] == '\r')
+            break;
+        size_t g = 0;
+        for (;;) {
+            size_t d = i;
+            while (i < len && s[i] >= '0' && s[i] <= '9')
+                i++;
+            if (i == d || (g > 0 && i - d != 3))
+                return 0;
+            g++;
+            if (!(i + 4 <= len && s[i] == ' ' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+                  s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+                  (i + 4 == len || s[i + 4] < '0' || s[i + 4] > '9')))
+                break;
+            i++;
+        }
+        if (g >= groups || i + 1 + cu > len || s[i] != ' ' || memcmp(s + i + 1, s + k->currency.start, cu) != 0)
+            return 0;
+        i += 1 + cu;
+        if (i < len && s[i] != ' ' && s[i] != '\n' && s[i] != '\r')
+            return 0;
+        more++;
+    }
+    return more >= 2;
+}
+
 /* Decides one candidate; money_text is settled.  Returns -1 when out of memory. */
 static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diags *diags)
 {
@@ -615,7 +672,8 @@ static int decide(belopp_classifier *cl, const belopp_candidate *k0, belopp_diag
     const char *s = belopp_text_data(t);
     size_t len = belopp_text_len(t);
     belopp_candidate kk = *k0, *k = &kk;
-    if (share_or_name(s, len, k) || millions_then_thousands(s, len, k) || glued_lead(s, k))
+    if (share_or_name(s, len, k) || millions_then_thousands(s, len, k) || glued_lead(s, k) ||
+        row_number_lead(s, len, k))
         return 0;
     if (year_before_till(s, k))
         keep_high_end(k);

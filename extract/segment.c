@@ -1122,14 +1122,29 @@ static size_t mixed_year_titles(const char *s, const belopp_span *cells, size_t 
     return inline_titles(s, cells[1].start, b, titles + 1, BELOPP_MAX_COLUMNS - 1);
 }
 
+static int unit_per_cell(const char *s, belopp_span c, unit_info *u, belopp_span *per);
+
 /* A caption whose first word ends in a unit in capitals, glued on as text
  * from a PDF has it: "ResultaträkningTKR KOMMUN KONCERN",
- * "BalansräkningMSEK".  The rest of the line holds no digit but years. */
-static int glued_unit(const char *s, size_t a, size_t b, unit_info *u)
+ * "BalansräkningMSEK".  The rest of the line holds no digit but years.
+ * Or a table's two header cells run together, the stub's title and the
+ * unit in words, as a web page's table copied without its cell gaps
+ * ("NämndMiljoner kronor"): the line from the capital after a lower-case
+ * letter is the unit alone, or the unit per something (*per): returns 2
+ * for this form, 1 for the first. */
+static int glued_unit(const char *s, size_t a, size_t b, unit_info *u, belopp_span *per)
 {
     size_t e = a;
     while (e < b && !belopp_space_at(s, e, b))
         e++;
+    for (size_t k = a + 1; k < b && b - a <= 60; k++)
+        if (s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' && s[k - 1] <= 'z') {
+            if (!has_other_digits(s, k, b) &&
+                ((unit_header(s, k, b, u) && u->currency && u->words.start == k) ||
+                 unit_per_cell(s, (belopp_span){k, b}, u, per)))
+                return 2; /* (or "Antal barnKronor per månad"); 2: two cells */
+            break;
+        }
     size_t c = e;
     while (c > a && s[c - 1] >= 'A' && s[c - 1] <= 'Z')
         c--;
@@ -1290,6 +1305,33 @@ static int per_unit_cell(const char *s, belopp_span c, unit_info *u, belopp_span
     return 1;
 }
 
+/* Is cell c a currency and what each figure is per, in words ("Kronor per
+ * månad", "kr per år", "SEK per aktie"): the unit's word, "per", then one
+ * to three words of letters?  Fills *u and *per. */
+static int unit_per_cell(const char *s, belopp_span c, unit_info *u, belopp_span *per)
+{
+    c = belopp_trim(s, c.start, c.end);
+    size_t w = belopp_word_end(s, c.start, c.end);
+    const belopp_unit *x = belopp_unit_lookup(s + c.start, w - c.start);
+    if (!x || x->kind != BELOPP_UNIT_CURRENCY || c.end - w < 6 || strncmp(s + w, " per ", 5) != 0)
+        return 0;
+    belopp_span p = belopp_trim(s, w + 5, c.end);
+    size_t words = 1;
+    for (size_t i = p.start; i < p.end; i++) {
+        if (s[i] == ' ')
+            words++;
+        else if ((unsigned char)s[i] < 0x80 && !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+            return 0;
+    }
+    if (p.end - p.start > 30 || words > 3 || !belopp_letter_at(s, p.start, p.end))
+        return 0;
+    u->exp10 = x->exp10;
+    u->currency = x->currency;
+    u->words = (belopp_span){c.start, w};
+    *per = p;
+    return 1;
+}
+
 /* Titles that each end in the table's unit, the unit's words standing
  * two times or more on the line, the last at its end ("1 vecka, kr 4
  * veckor, kr 20 veckor, kr"; "Tider Skatt för högsäsong i kronor Skatt för
@@ -1329,6 +1371,8 @@ static size_t unit_each_title(const char *s, size_t a, size_t b, const unit_info
     return m + 1;
 }
 
+static int first_word_is(const char *s, belopp_span sp, const char *const *words);
+
 /* What kind of header is s[a, b)?  Fills tb's unit, and its titles for
  * U_CELLS and U_INLINE; and *first_end, unless NULL, with first_unit_end of
  * the line (the caller need not scan it again). */
@@ -1349,6 +1393,20 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
         const belopp_unit *cu = p > ue ? belopp_unit_lookup(s + w, p - 1 - w) : NULL;
         if (cu && cu->kind == BELOPP_UNIT_CURRENCY) {
             belopp_span per = belopp_trim(s, p + 4, b);
+            /* what each figure is per ends before a verb: "Följande
+             * normalbelopp i kronor per inkomstperiod ska gälla under
+             * perioden 1 januari 2022 …": per "inkomstperiod"; a sentence
+             * so is a caption where it says "the following" (Följande) */
+            static const char *const VERB[] = {"ska", "skall", "g\xC3\xA4ller", "g\xC3\xA4lla", NULL};
+            for (size_t q = per.start; q + 1 < per.end; q++)
+                if (s[q] == ' ' && first_word_is(s, (belopp_span){q + 1, per.end}, VERB)) {
+                    size_t f = a;
+                    while (f < p && (s[f] == '\xC2' || s[f] == '\xA7' || s[f] == ' ' || (s[f] >= '0' && s[f] <= '9')))
+                        f++; /* ("3 §Följande": the paragraph's number) */
+                    if (p - f > 9 && strncmp(s + f, "F\xC3\xB6ljande", 9) == 0)
+                        per = belopp_trim(s, per.start, q);
+                    break;
+                }
             size_t words = 0;
             for (size_t i = per.start; i < per.end && words < 4; i++)
                 words += i == per.start || belopp_space_at(s, i - 1, per.end);
@@ -1377,7 +1435,8 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
      * cells and the loops over the words need not be read */
     if (unit_glued_years(s, a, b, tb)) /* (its unit word has no end: ue misses it) */
         return U_INLINE;
-    if (ue == SIZE_MAX && !glued_unit(s, a, b, &u)) {
+    belopp_span gper = {0, 0};
+    if (ue == SIZE_MAX && !glued_unit(s, a, b, &u, &gper)) {
         /* or a stub cell ending in a currency per something: "Fast avgift
          * kr/år" (first_unit_end reads no unit word before a slash); the
          * cells are read below */
@@ -1406,7 +1465,8 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
             if (cells[i].end >= ue && (unit_header(s, cells[i].start, cells[i].end, &u) ||
                                        (i == 0 && (unit_tail(s, cells[i].start, cells[i].end, &u) ||
                                                    stub_unit(s, cells[i].start, cells[i].end, &u) ||
-                                                   per_unit_cell(s, cells[i], &u, &per))))) {
+                                                   per_unit_cell(s, cells[i], &u, &per))) ||
+                                       (i > 0 && unit_per_cell(s, cells[i], &u, &per)))) {
                 /* the other cells must be titles, not values */
                 if (has_other_digits(s, cells[i].end, b))
                     return U_NONE;
@@ -1491,10 +1551,23 @@ static int unit_line(const char *s, size_t a, size_t b, belopp_table *tb, size_t
         tb->unit = u.words;
         return U_INLINE;
     }
-    if ((ue <= b && (unit_tail(s, a, b, &u) || stub_unit(s, a, b, &u))) || glued_unit(s, a, b, &u)) {
+    gper = (belopp_span){0, 0};
+    int gl = 0;
+    if ((ue <= b && (unit_tail(s, a, b, &u) || stub_unit(s, a, b, &u))) ||
+        (gl = glued_unit(s, a, b, &u, &gper)) != 0) {
         tb->exp10 = u.exp10;
         tb->currency = u.currency;
         tb->unit = u.words;
+        tb->per = gper;
+        if (gl == 2) {
+            /* "Antal barnKronor per månad": two cells, the stub's title
+             * (which counts what the rows are, not the values) and the
+             * value column's */
+            tb->titles[0] = (belopp_span){a, u.words.start};
+            tb->titles[1] = (belopp_span){u.words.start, b};
+            tb->ntitles = 2;
+            return U_CELLS;
+        }
         return unit_each_title(s, a, b, &u, tb) ? U_CELLS : U_CAPTION;
     }
     /* "MSEK I II III IV I 1 kv 06 /1 kv 05": a unit word, then titles of
@@ -2348,7 +2421,9 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
                                           "styck",
                                           /* per head: "Kostnad kr/inv", "kr/elev" */
                                           "inv",  "inv\xC3\xA5nare", "elev", "person", "barn",
-                                          "anst\xC3\xA4lld", "brukare", "plats", NULL};
+                                          "anst\xC3\xA4lld", "brukare", "plats",
+                                          /* per share: "Börskurs, kr/aktie" */
+                                          "aktie", NULL};
     for (size_t i = t.start; i + 4 < t.end; i++)
         if ((i == t.start || s[i - 1] == '(' || s[i - 1] == ' ') &&
             (strncmp(s + i, "kr/", 3) == 0 || strncmp(s + i, "Kr/", 3) == 0) &&
@@ -2399,6 +2474,15 @@ static int own_unit(const char *s, belopp_span t, unit_info *u)
             d++;
         if (d < t.end && d - c <= 12 && unit_header(s, c + 1, d, u) && u->currency)
             return 1;
+    }
+    /* a qualifier in parentheses after the unit: "Investeringar i mnkr
+     * (netto)" */
+    if (s[t.end - 1] == ')') {
+        size_t p = t.end - 1;
+        while (p > t.start && s[p - 1] != '(' && s[p - 1] != ')')
+            p--;
+        if (p > t.start + 2 && s[p - 1] == '(' && s[p - 2] == ' ' && !has_digit(s, p, t.end))
+            return own_unit(s, belopp_trim(s, t.start, p - 1), u);
     }
     return 0;
 }
@@ -5212,6 +5296,7 @@ static int comma_thousands_alike(belopp_segments *g, const char *s, belopp_row *
 static void leave_out_comma_thousands(belopp_segments *g, const char *s, size_t r0, size_t r1)
 {
     int ambiguous = 0, spaced = 0;
+    size_t commas = 0, small = 0, big = 0; /* "4,374"s; figures of three digits at most, and more */
     for (size_t r = r0; r < r1; r++) {
         const belopp_row *row = &g->rows[r];
         if (row->currency)
@@ -5221,14 +5306,47 @@ static void leave_out_comma_thousands(belopp_segments *g, const char *s, size_t 
             if (c->empty || !c->money)
                 continue;
             int f = comma_form(s, c->text);
-            if (f == 2)
-                return; /* the table writes decimals: "4,374" is one too */
+            size_t digits = 0, lead = SIZE_MAX;
+            for (size_t x = c->text.start; x < c->text.end; x++)
+                if (s[x] >= '0' && s[x] <= '9' && digits++ == 0)
+                    lead = x;
+            if (f == 2 || (f == 1 && lead != SIZE_MAX && s[lead] == '0' && s[lead + 1] == ','))
+                return; /* the table writes decimals: "4,374" is one too (so is "0,523") */
             ambiguous |= f == 1;
             spaced |= f == 3;
+            commas += f == 1;
+            small += f == 0 && digits <= 3;
+            big += f == 0 && digits > 3;
         }
     }
-    if (!ambiguous || !spaced)
+    if (!ambiguous || (!spaced && (!small || big)))
         return;
+    if (!spaced && commas >= 4 && small >= 2) {
+        /* "Belopp i mkr 2021 2020" / "Nettoomsättning 94,685 86,864" /
+         * "Andelar i intresseföretags resultat −149 −140": every figure
+         * with a comma has three digits after it and every other figure
+         * three digits at most, as a report in English style writes
+         * thousands (a table of decimal commas writes each figure with
+         * its decimals, "−149,0"): the commas are thousands */
+        for (size_t r = r0; r < r1; r++) {
+            const belopp_row *row = &g->rows[r];
+            for (size_t i = 0; i < row->ncells && !row->currency; i++) {
+                const belopp_cell *c = &g->cells[row->cell + i];
+                if (!c->empty && c->money && c->status == BELOPP_OK && comma_form(s, c->text) == 1 &&
+                    (c->minor > INT64_MAX / 1000 || c->minor < -(INT64_MAX / 1000)))
+                    return; /* (too large read so: left as read, as for any table) */
+            }
+        }
+        for (size_t r = r0; r < r1; r++) {
+            belopp_row *row = &g->rows[r];
+            for (size_t i = 0; i < row->ncells && !row->currency; i++) {
+                belopp_cell *c = &g->cells[row->cell + i];
+                if (!c->empty && c->money && c->status == BELOPP_OK && comma_form(s, c->text) == 1)
+                    c->minor *= 1000;
+            }
+        }
+        return;
+    }
     for (size_t r = r0; r < r1; r++) {
         belopp_row *row = &g->rows[r];
         if (!row->currency && comma_thousands_alike(g, s, row))
@@ -5237,8 +5355,10 @@ static void leave_out_comma_thousands(belopp_segments *g, const char *s, size_t 
             const belopp_cell *c = &g->cells[row->cell + i];
             if (!c->empty && c->money && comma_form(s, c->text) == 1) {
                 row->ncells = 0;
-                row->left_out = "a value such as \"4,374\" may be 4 374 (a thousands comma), "
-                                "where the table writes thousands with a space";
+                row->left_out = spaced ? "a value such as \"4,374\" may be 4 374 (a thousands comma), "
+                                         "where the table writes thousands with a space"
+                                       : "a value such as \"4,374\" may be 4 374 (a thousands comma), "
+                                         "where the table's other figures have three digits at most";
                 break;
             }
         }
@@ -6159,6 +6279,41 @@ static int marked_word_line(const char *s, belopp_span l)
     return w.start < w.end && w.end < l.end && word_line(s, w);
 }
 
+/* Is l a label that counts years of age or the like ("Barn 0–6 år",
+ * "Barn 15 år och äldre", "Barn 7-10 år"): it starts with a letter, and
+ * each number in it (of three digits at most, or a range of two) is
+ * followed by a word, as a value never is? */
+static int counted_label(const char *s, belopp_span l)
+{
+    if (l.end - l.start > 80 || !belopp_letter_at(s, l.start, l.end) || !has_digit(s, l.start, l.end))
+        return 0;
+    for (size_t i = l.start; i < l.end;) {
+        if (s[i] < '0' || s[i] > '9') {
+            if (s[i] == ',' || s[i] == '.' || s[i] == ':' || s[i] == '%')
+                return 0; /* (no decimals, dates or shares) */
+            i++;
+            continue;
+        }
+        if (i > l.start && s[i - 1] != ' ')
+            return 0;
+        for (int part = 0; part < 2; part++) {
+            size_t d = i;
+            while (i < l.end && s[i] >= '0' && s[i] <= '9')
+                i++;
+            if (i - d > 3 || i == d)
+                return 0;
+            size_t dash = i < l.end && s[i] == '-' ? 1
+                          : i + 3 <= l.end && memcmp(s + i, "\xE2\x80\x93", 3) == 0 ? 3 : 0;
+            if (part == 1 || !dash)
+                break;
+            i += dash;
+        }
+        if (i + 1 >= l.end || s[i] != ' ' || !belopp_letter_at(s, i + 1, l.end))
+            return 0;
+    }
+    return 1;
+}
+
 /* A table flattened to one cell a line under the unit line i: the header
  * cells, then a label and its k values, again and again (blank lines
  * between them do not count).  The period comes from the first record (a
@@ -6217,7 +6372,7 @@ static size_t vertical_table(belopp_segments *g, const char *s, line *lines, siz
         }
         if (l >= n ||
             (!word_line_max(s, lines[l].trim, 120) && !day_month_label(s, lines[l].trim, 60) &&
-             !marked_word_line(s, lines[l].trim)) ||
+             !marked_word_line(s, lines[l].trim) && !counted_label(s, lines[l].trim)) ||
             belopp_is_year(s, lines[l].trim))
             break; /* ("Antal anställda per 31 dec" is a label; so is "Miljönämnden 1)") */
         size_t lab_end = wrapped_label_end(s, lines, n, l);
@@ -8175,11 +8330,45 @@ static int unit_title_cells(const char *s, const line *lines, size_t n, size_t i
     return 1;
 }
 
+/* Is l a second line of titles in cells, under a pipe table's rule: the
+ * stub's title first, then periods of words under the years ("|
+ * Sammanfattning 1) | apr-jun | jan-jun | jul-jun | jan-dec |" under "|
+ * 2023 | 2022 | …"), about nt cells (nt titles with the stub), no digit
+ * but in the stub's footnote mark? */
+static int period_cells(const char *s, belopp_span l, size_t nt)
+{
+    belopp_span pc[BELOPP_MAX_COLUMNS];
+    if (l.end - l.start > MAX_ROW_BYTES || !memchr(s + l.start, '\t', l.end - l.start))
+        return 0;
+    size_t nc = split_cells(s, l.start, l.end, pc, BELOPP_MAX_COLUMNS);
+    if (nc < 3 || nc + 1 < nt || nc > nt + 1)
+        return 0;
+    for (size_t c = 1; c < nc; c++)
+        if (has_digit(s, pc[c].start, pc[c].end) || pc[c].end - pc[c].start > 20 ||
+            !belopp_letter_at(s, pc[c].start, pc[c].end))
+            return 0;
+    return 1;
+}
+
+static int year_cell(const char *s, belopp_span l);
 static int unitless_titles(const char *s, const line *lines, size_t n, size_t i, belopp_table *tb)
 {
     belopp_span h = lines[i].trim, titles[BELOPP_MAX_COLUMNS];
     if (unit_title_cells(s, lines, n, i, tb))
         return 1;
+    if (rule_line(s, h)) {
+        /* "|---|---|" under titles not read (wrapped over lines of their
+         * own): the columns without titles, over a row */
+        belopp_row row;
+        size_t nc = split_cells(s, h.start, h.end, titles, BELOPP_MAX_COLUMNS);
+        if (nc < 2 || i + 1 >= n ||
+            !table_row(s, lines[i + 1].trim.start, lines[i + 1].trim.end, 0, &row))
+            return 0;
+        for (size_t c = 0; c < nc; c++)
+            tb->titles[c] = (belopp_span){titles[c].start, titles[c].start};
+        tb->ntitles = nc;
+        return 1;
+    }
     size_t nt;
     if (!has_digit(s, h.start, h.end)) {
         /* no year in it: titles of one word each over rows that name their
@@ -8234,7 +8423,7 @@ static int unitless_titles(const char *s, const line *lines, size_t n, size_t i,
         while (b > titles[c].start && !belopp_space_at(s, b - 1, e))
             b--;
         years += year_or_date(s, b, e);
-        bare += belopp_is_year(s, titles[c]) ||
+        bare += belopp_is_year(s, titles[c]) || year_cell(s, titles[c]) || /* "2022/2023" */
                 (titles[c].end - titles[c].start <= 8 && b > titles[c].start + 1 &&
                  quarter_at(s, titles[c].start, b - 2, titles[c].end)); /* "Q2 2023" */
     }
@@ -8244,6 +8433,8 @@ static int unitless_titles(const char *s, const line *lines, size_t n, size_t i,
     size_t r = i + 1, used;
     if (r < n && (word_line(s, lines[r].trim) || rule_line(s, lines[r].trim)))
         r++;
+    if (r > i + 1 && r < n && rule_line(s, lines[r - 1].trim) && period_cells(s, lines[r].trim, nt))
+        r++; /* a second line of titles under the rule (period_cells) */
     belopp_row row;
     if ((r >= n || !table_row(s, lines[r].trim.start, lines[r].trim.end, 0, &row)) &&
         !wrapped_row(s, lines, n, i + 1, &row, &used))
@@ -8266,6 +8457,126 @@ static int names_a_unit(const char *s, const belopp_table *tb, const belopp_row 
         if (own_unit(s, tb->titles[c], &u))
             return 1;
     return 0;
+}
+
+/* Is line l years alone, one after the other, three or more, as a PDF's
+ * five-year overview heads its columns ("2014 2013 2012 2011 2010", or run
+ * together, "2014 2013201220112010")?  Fills titles (one a year, at most
+ * max) and returns their number, or 0. */
+static size_t run_of_years(const char *s, belopp_span l, belopp_span *titles, size_t max)
+{
+    size_t nt = 0;
+    for (size_t i = l.start; i < l.end;) {
+        size_t sp = belopp_space_at(s, i, l.end);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        size_t e = i;
+        while (e < l.end && s[e] >= '0' && s[e] <= '9')
+            e++;
+        if (e == i || (e - i) % 4 != 0 || (e < l.end && !belopp_space_at(s, e, l.end)))
+            return 0;
+        for (size_t y = i; y < e; y += 4) {
+            if (nt == max || !belopp_is_year(s, (belopp_span){y, y + 4}))
+                return 0;
+            titles[nt++] = (belopp_span){y, y + 4};
+        }
+        i = e;
+    }
+    if (nt < 3)
+        return 0;
+    int step = 0;
+    for (size_t c = 1; c < nt; c++) {
+        int a = (s[titles[c - 1].start + 2] - '0') * 10 + (s[titles[c - 1].start + 3] - '0');
+        int b = (s[titles[c].start + 2] - '0') * 10 + (s[titles[c].start + 3] - '0');
+        int d = b - a;
+        if ((d != 1 && d != -1) || (step && d != step))
+            return 0;
+        step = d;
+    }
+    return nt;
+}
+
+/* A five-year overview (femårsöversikt) a PDF or a web page flattened to
+ * one cell a line, with no unit for the whole table: the years alone on
+ * line i (run_of_years), then each row's label (a line or two of words)
+ * and its k values one a line.  The first row's label may stand above the
+ * years, as the stub's cell comes first ("Folkmängd, den 31/12" / "2014
+ * 2013 …" / "64 676" / …).  Such a table mixes money with counts, rates
+ * and shares; each label that holds money names its unit ("Årets resultat
+ * i mnkr", "… per invånare i kr"), and a row that names none is passed
+ * over (build_table reads no money where no unit is known).  A label over
+ * a line that is neither values nor words ("Utdebitering*" / "32:68
+ * 32:68…", a tax rate) is passed over too.  Pushes the rows, fills tb's
+ * titles (an empty stub, then the years) and returns the line after the
+ * table, 0 when the lines are not so (or no row names a unit), or
+ * (size_t)-1 when out of memory. */
+static size_t year_overview(belopp_segments *g, const char *s, line *lines, size_t n, size_t i,
+                            belopp_table *tb)
+{
+    belopp_span years[BELOPP_MAX_COLUMNS - 1];
+    size_t k = run_of_years(s, lines[i].trim, years, BELOPP_MAX_COLUMNS - 1);
+    if (!k)
+        return 0;
+    size_t first_row = g->nrows, end = i + 1, l = i + 1;
+    for (int first = 1;; first = 0) {
+        size_t lab = l, lab_end = l;
+        int above = first && l < n && value_line(s, lines[l].trim); /* the label above the years */
+        if (!above) {
+            while (l < n && is_blank(lines, n, l))
+                l++;
+            if (l >= n || !word_line_max(s, lines[l].trim, 120))
+                break;
+            lab = l;
+            lab_end = wrapped_label_end(s, lines, n, l);
+            l = lab_end + 1;
+        }
+        size_t v = l, got = 0, vfirst = l, vlast = l;
+        for (; v < n && got < k; v++) {
+            if (is_blank(lines, n, v))
+                continue;
+            if (!value_line(s, lines[v].trim))
+                break;
+            if (got++ == 0)
+                vfirst = v;
+            vlast = v;
+        }
+        if (got == 0 && !above && v < n && has_digit(s, lines[v].trim.start, lines[v].trim.end) &&
+            !word_line_max(s, lines[v].trim, 120)) {
+            end = l = v + 1; /* a label over values of another kind ("32:68 32:68…"): passed over */
+            continue;
+        }
+        if (got != k || (v < n && !is_blank(lines, n, v) && value_line(s, lines[v].trim)))
+            break;
+        belopp_row row;
+        memset(&row, 0, sizeof row);
+        if (above) {
+            if (i == 0 || !word_line_max(s, lines[i - 1].trim, 120)) {
+                end = l = vlast + 1;
+                continue;
+            }
+            row.label = clean_label(s, lines[i - 1].trim);
+        } else {
+            row.label = clean_label(s, without_paren_mark(s, (belopp_span){lines[lab].trim.start,
+                                                                           lines[lab_end].trim.end}));
+        }
+        row.values = (belopp_span){lines[vfirst].trim.start, lines[vlast].trim.end};
+        row.line = (belopp_span){row.label.start, lines[vlast].trim.end};
+        row.table = g->ntables;
+        PUSH_OR(g->rows, g->nrows, g->caprows, row, return (size_t)-1);
+        end = l = vlast + 1;
+    }
+    if (g->nrows - first_row < 2 || !names_a_unit(s, tb, g->rows + first_row, g->nrows - first_row)) {
+        g->nrows = first_row;
+        return 0;
+    }
+    for (size_t q = i + 1; q < end; q++)
+        lines[q].kind = 2; /* (the rows passed over too: none of it is prose) */
+    tb->titles[0] = (belopp_span){lines[i].trim.start, lines[i].trim.start};
+    memcpy(tb->titles + 1, years, k * sizeof years[0]);
+    tb->ntitles = k + 1;
+    return end;
 }
 
 /* The unit a sentence of the prose just above line i gives the table under
@@ -10938,6 +11249,25 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
         }
         if (kind == U_NONE && !prose_stack && stub_over_spaced_years(s, lines, n, i, &tb, &prose_stack))
             kind = U_TITLES; /* "Nyckeltal" / "" / "2018" / "" / "2017" / …: units in the labels */
+        if (kind == U_NONE && !prose_stack) {
+            /* "2014 2013 2012 2011 2010" / "Årets resultat i mnkr" / values
+             * one a line: a five-year overview, units in the labels */
+            size_t first_row = g->nrows, oe = year_overview(g, s, lines, n, i, &tb);
+            if (oe == (size_t)-1)
+                return -1;
+            if (oe) {
+                tb.header = h;
+                lines[i].kind = 1;
+                PUSH_OR(g->tables, g->ntables, g->captables, tb, return -1);
+                int at_end = 1;
+                for (size_t q = oe; q < n && at_end; q++)
+                    at_end = lines[q].trim.start == lines[q].trim.end;
+                if (build_table(g, s, g->ntables - 1, first_row, g->nrows, 0, at_end) < 0)
+                    return -1;
+                i = oe - 1;
+                continue;
+            }
+        }
         if (kind == U_NONE) {
             /* no unit the other layouts read: a price list ("Grundavgift
              * (per år i kronor)", "… taxa kr/tim.") */
@@ -11237,7 +11567,10 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
              * (which may be wrapped: "Verksamhetens intäkter" / "3 270,6 …") */
             size_t q = j, words = 0, used;
             while (q < n && q < j + 6 && !wrapped_row(s, lines, n, q, &row, &used) &&
-                   (is_blank(lines, n, q) || (word_line(s, lines[q].trim) && ++words <= 3)))
+                   (is_blank(lines, n, q) || (word_line(s, lines[q].trim) && ++words <= 3) ||
+                    (kind == U_TITLES && q == j && rule_line(s, lines[q].trim)) ||
+                    (kind == U_TITLES && q > 0 && rule_line(s, lines[q - 1].trim) &&
+                     period_cells(s, lines[q].trim, tb.ntitles))))
                 q++;
             if (q > j && q < n && row_at(s, lines, n, q, &row, &used))
                 j = q;
@@ -11401,12 +11734,17 @@ static int find_tables(belopp_segments *g, const char *s, size_t len, line *line
                 j++; /* a section and its note on a line of its own: "Eget kapital" / "19" */
                 continue;
             }
-            if (g->nrows > first_row && tb.ntitles > 2 && word_line(s, l)) {
+            if (glued && tb.ntitles <= 2 && g->nrows > first_row && l.start == l.end && j + 3 < n &&
+                word_line(s, lines[j + 1].trim) && is_blank(lines, n, j + 2) && value_line(s, lines[j + 3].trim))
+                continue; /* a blank line before such a row set apart (below) */
+            if (g->nrows > first_row && (tb.ntitles > 2 || (glued && tb.ntitles <= 2)) && word_line(s, l)) {
                 /* a row of the table written one cell a line, blank lines
                  * between ("Summa eget kapital" / "" / "31 382,7" / "" /
                  * "28 999,5" / …): as many values alone as there are
-                 * columns, and no more */
-                size_t want = tb.ntitles - 1, q = j + 1, got = 0, lastv = j;
+                 * columns, and no more; in a table of one value a row
+                 * glued to its label, a row set apart so ("Totalt" / "" /
+                 * "6 107", a web page's table foot) */
+                size_t want = tb.ntitles > 2 ? tb.ntitles - 1 : 1, q = j + 1, got = 0, lastv = j;
                 while (q < n && got <= want) {
                     if (!is_blank(lines, n, q)) {
                         if (!value_line(s, lines[q].trim))
